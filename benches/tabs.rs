@@ -1,0 +1,114 @@
+//! Speed on the benchmark dataset (`prensa demo --grande`: ≥100,000 events, 200,000 reports,
+//! 200,000 drafts, 20,000 journalists, 500,000 archive items):
+//! - opening the database,
+//! - opening the console and drawing the first frame of each tab (120×40, TestBackend),
+//! - paging down one screen in each list and drawing it.
+//!
+//! The dataset is read from `PRENSA_BENCH_DB`, or written once to `target/prensa-grande.sqlite`
+//! (about a minute and a half in release).
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prensa::app::App;
+use prensa::demo::{self, DemoOptions};
+use prensa::store::{OpenOptions, Store};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const REFERENCE: (i32, u32, u32) = (2025, 3, 6);
+const TABS: [(&str, char); 6] = [
+    ("hoy", '1'),
+    ("agenda", '2'),
+    ("reportes", '3'),
+    ("borradores", '4'),
+    ("medios", '5'),
+    ("archivo", '6'),
+];
+
+fn reference() -> NaiveDate {
+    NaiveDate::from_ymd_opt(REFERENCE.0, REFERENCE.1, REFERENCE.2).unwrap_or_default()
+}
+
+fn dataset() -> PathBuf {
+    if let Some(path) = std::env::var_os("PRENSA_BENCH_DB") {
+        return PathBuf::from(path);
+    }
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/prensa-grande.sqlite");
+    if !path.exists() {
+        eprintln!("writing the benchmark dataset to {} …", path.display());
+        let mut store = Store::open(&path, &OpenOptions::default()).expect("create dataset");
+        demo::generate(
+            &mut store,
+            &DemoOptions::grande(reference()),
+            &mut |done, total| {
+                if done == total {
+                    eprintln!("dataset written");
+                }
+            },
+        )
+        .expect("write dataset");
+    }
+    path
+}
+
+fn app(path: &Path, tab: char) -> App {
+    let store = Store::open(path, &OpenOptions::default()).expect("open dataset");
+    let now = reference().and_hms_opt(9, 0, 0).unwrap_or_default();
+    let mut app = App::new(store, now, (120, 40));
+    app.on_key(KeyEvent::new(KeyCode::Char(tab), KeyModifiers::NONE));
+    app
+}
+
+fn draw(app: &App) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal
+        .draw(|frame| prensa::ui::draw(frame, app.view()))
+        .expect("draw");
+    black_box(terminal.backend().buffer());
+}
+
+fn benches(c: &mut Criterion) {
+    let path = dataset();
+    c.bench_function("abrir_base", |b| {
+        b.iter(|| black_box(Store::open(&path, &OpenOptions::default()).expect("open")))
+    });
+    let mut first = c.benchmark_group("primer_cuadro");
+    for (name, key) in TABS {
+        first.bench_function(name, |b| {
+            b.iter(|| {
+                let app = app(&path, key);
+                draw(&app);
+            })
+        });
+    }
+    first.finish();
+    let mut page = c.benchmark_group("avanzar_pagina");
+    for (name, key) in TABS.iter().skip(1) {
+        page.bench_function(*name, |b| {
+            b.iter_batched(
+                || app(&path, *key),
+                |mut app| {
+                    app.on_key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
+                    draw(&app);
+                    app
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    page.finish();
+}
+
+criterion_group! {
+    name = tabs;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    targets = benches
+}
+criterion_main!(tabs);

@@ -1,0 +1,232 @@
+//! The command line (DESIGN §8): Spanish help and messages, exit codes 0 (done), 1 (refused
+//! or failed, with a Spanish message on stderr) and 2 (wrong usage).
+mod console;
+mod demo;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::config::{self, Config};
+use crate::i18n::{self, t, tf, Lang, Msg};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "prensa",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[arg(long, value_name = "RUTA", global = true)]
+    pub db: Option<PathBuf>,
+    #[arg(long)]
+    pub demo: bool,
+    #[arg(long, value_name = "es|en", global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(disable_help_flag = true)]
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[arg(long)]
+    pub grande: bool,
+    #[arg(long, value_name = "AAAA-MM-DD")]
+    pub fecha: Option<NaiveDate>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s {
+        "es" => Ok(Lang::Es),
+        "en" => Ok(Lang::En),
+        _ => Err(s.to_owned()),
+    }
+}
+
+/// The clap command with its help texts from the catalogue.
+fn command() -> clap::Command {
+    let template = format!(
+        "{{name}} {{version}}\n{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+        t(Msg::CliUsage)
+    );
+    let arg = |msg: Msg| move |a: clap::Arg| a.help(t(msg)).help_heading(t(Msg::CliOptions));
+    Cli::command()
+        .help_template(&template)
+        .about(t(Msg::CliAbout))
+        .subcommand_help_heading(t(Msg::CliCommands))
+        .subcommand_value_name("COMANDO")
+        .override_usage("prensa [--db RUTA] [--demo] [--lang es|en] [COMANDO]")
+        .mut_arg("db", arg(Msg::CliDb))
+        .mut_arg("demo", arg(Msg::CliDemo))
+        .mut_arg("lang", arg(Msg::CliLang))
+        .mut_arg("help", arg(Msg::CliHelp))
+        .mut_arg("version", arg(Msg::CliVersion))
+        .mut_subcommand("demo", |c| {
+            c.about(t(Msg::CliDemoCmd))
+                .help_template(format!(
+                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+                    t(Msg::CliUsage)
+                ))
+                .override_usage("prensa demo --db RUTA [--grande] [--fecha AAAA-MM-DD]")
+                .mut_arg("grande", arg(Msg::CliGrande))
+                .mut_arg("fecha", arg(Msg::CliFecha))
+        })
+}
+
+/// The language asked for before parsing, so that help and usage errors are in it too.
+fn early_lang(args: &[String]) -> Option<Lang> {
+    let pos = args.iter().position(|a| a == "--lang")?;
+    args.get(pos + 1).and_then(|v| parse_lang(v).ok())
+}
+
+/// The Spanish (or English) text of a usage error.
+fn usage_message(e: &clap::Error) -> String {
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let detail = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            tf(Msg::UsageUnknownArg, &[&context(ContextKind::InvalidArg)])
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            tf(Msg::UsageInvalidValue, &[&context(ContextKind::InvalidArg)])
+        }
+        ErrorKind::MissingRequiredArgument => t(Msg::UsageMissing).to_owned(),
+        ErrorKind::InvalidSubcommand => tf(
+            Msg::UsageUnknownCommand,
+            &[&context(ContextKind::InvalidSubcommand)],
+        ),
+        _ => t(Msg::UsageOther).to_owned(),
+    };
+    format!("{}\n{}", tf(Msg::UsageError, &[&detail]), t(Msg::UsageHint))
+}
+
+/// Prints a failure the user can act on and returns exit code 1.
+pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("{}", tf(Msg::ErrorPrefix, &[&message]));
+    ExitCode::from(1)
+}
+
+fn usage(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("prensa: {message}");
+    ExitCode::from(2)
+}
+
+/// Chooses the language: the flag, then the configuration, then LANG, then Spanish.
+fn choose_lang(flag: Option<Lang>, config: &Config) -> Lang {
+    flag.or_else(|| config.lang.as_deref().and_then(Lang::parse))
+        .or_else(|| std::env::var("LANG").ok().as_deref().and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(lang) = early_lang(&args) {
+        i18n::set_lang(lang);
+    }
+    let matches = match command().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return usage(usage_message(&e)),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return usage(usage_message(&e)),
+    };
+    let config = match config::config_path() {
+        Some(path) => Config::load(&path).unwrap_or_else(|_| {
+            eprintln!("{}", tf(Msg::ConfigBroken, &[&path.display()]));
+            Config::default()
+        }),
+        None => Config::default(),
+    };
+    i18n::set_lang(choose_lang(cli.lang, &config));
+    match &cli.command {
+        Some(Command::Demo(args)) => match &cli.db {
+            Some(path) => demo::write(path, args),
+            None => usage(format!(
+                "{}\n{}",
+                t(Msg::UsageDemoNeedsDb),
+                t(Msg::UsageHint)
+            )),
+        },
+        None if cli.demo => console::open_demo(),
+        None => match cli.db.clone().or_else(config::default_db) {
+            Some(path) => console::open(&path),
+            None => fail(t(Msg::NoDataDir)),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        let m = command().try_get_matches_from(args)?;
+        Cli::from_arg_matches(&m)
+    }
+
+    #[test]
+    fn parses_the_documented_forms() {
+        let c = parse(&["prensa", "--demo"]).unwrap();
+        assert!(c.demo);
+        let c = parse(&["prensa", "demo", "--db", "x.sqlite", "--grande"]).unwrap();
+        assert!(matches!(
+            c.command,
+            Some(Command::Demo(DemoArgs { grande: true, .. }))
+        ));
+        assert_eq!(c.db, Some(PathBuf::from("x.sqlite")));
+        let c = parse(&["prensa", "--lang", "en"]).unwrap();
+        assert_eq!(c.lang, Some(Lang::En));
+    }
+
+    #[test]
+    fn usage_errors_are_spanish() {
+        let e = parse(&["prensa", "--nada"]).unwrap_err();
+        let msg = usage_message(&e);
+        assert!(msg.contains("opción desconocida «--nada»"), "{msg}");
+        let e = parse(&["prensa", "--lang", "fr"]).unwrap_err();
+        assert!(usage_message(&e).contains("valor no válido"));
+    }
+
+    #[test]
+    fn help_is_spanish() {
+        let help = command().render_help().to_string();
+        assert!(help.contains("Muestra esta ayuda"), "{help}");
+        assert!(
+            help.contains("Opciones") && !help.contains("Options"),
+            "{help}"
+        );
+        let mut built = command();
+        built.build();
+        let sub = built
+            .find_subcommand_mut("demo")
+            .map(|c| c.render_help().to_string())
+            .unwrap_or_default();
+        assert!(
+            sub.contains("conjunto grande") && !sub.contains("Options"),
+            "{sub}"
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! Per-machine settings and where things live: the platform's data, config and cache folders.
+//! Office-wide settings live in the database instead (they sync).
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+use serde::{Deserialize, Serialize};
+
+/// What this machine remembers between runs (`config.json` in the config folder).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Config {
+    /// Interface language: "es" or "en".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+/// The platform's folders for prensa.
+pub fn dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("mx", "prensa", "prensa")
+}
+
+/// Where the default database lives.
+pub fn default_db() -> Option<PathBuf> {
+    dirs().map(|d| d.data_dir().join("prensa.sqlite"))
+}
+
+/// Where automatic backups go.
+pub fn backup_dir() -> Option<PathBuf> {
+    dirs().map(|d| d.data_dir().join("respaldos"))
+}
+
+/// Where temporary demo databases go.
+pub fn cache_dir() -> Option<PathBuf> {
+    dirs().map(|d| d.cache_dir().to_path_buf())
+}
+
+pub fn config_path() -> Option<PathBuf> {
+    dirs().map(|d| d.config_dir().join("config.json"))
+}
+
+impl Config {
+    /// Reads the configuration; a missing file is the default, a broken one is an error the
+    /// caller reports before going on with the default.
+    pub fn load(path: &Path) -> Result<Config, String> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_config_is_default_and_broken_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Config::load(&dir.path().join("none.json")),
+            Ok(Config::default())
+        );
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, "{ no es json").unwrap();
+        assert!(Config::load(&bad).is_err());
+        let good = dir.path().join("good.json");
+        std::fs::write(&good, r#"{"lang":"en"}"#).unwrap();
+        assert_eq!(Config::load(&good).unwrap().lang.as_deref(), Some("en"));
+    }
+}

@@ -1,0 +1,239 @@
+//! Every message, in es-MX then en. `{}` marks where [`tf`](super::tf) puts its arguments.
+use super::Lang;
+
+macro_rules! catalogue {
+    ($($key:ident => $es:literal, $en:literal;)+) => {
+        /// A message of the catalogue.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),+ }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),+];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Es) => $es, (Msg::$key, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // Tabs and frame.
+    TabToday => "Hoy", "Today";
+    TabAgenda => "Agenda", "Agenda";
+    TabReports => "Reportes", "Reports";
+    TabDrafts => "Borradores", "Drafts";
+    TabMedia => "Medios", "Media";
+    TabArchive => "Archivo", "Archive";
+    TooSmall => "Terminal demasiado pequeña (mínimo {}×{})", "Terminal too small (minimum {}×{})";
+    StatusDb => "Base: {}", "Database: {}";
+    StatusReplica => "Equipo: {}", "Machine: {}";
+    StatusUnsynced => "Cambios sin sincronizar: {}", "Changes not synced: {}";
+    HelpTitle => "Ayuda: teclas", "Help: keys";
+    HelpClose => "Esc cierra", "Esc closes";
+    Empty => "No hay nada que mostrar.", "Nothing to show.";
+    Detail => "Detalle", "Detail";
+    Nothing => "Nada pendiente.", "Nothing pending.";
+    NoCoverage => "Sin cobertura asignada", "No coverage assigned";
+    DueOn => "vencía el", "was due";
+    Yes => "Sí", "Yes";
+    ConsentMissing => "No consta: pedir consentimiento antes de enviar", "Not recorded: ask for consent before sending";
+    Chars => "{} caracteres", "{} characters";
+    CharsOfLimit => "{} de {} caracteres", "{} of {} characters";
+    FilesCount => "{} archivos", "{} files";
+
+    // Hoy.
+    TodayAgenda => "Agenda de hoy", "Today's agenda";
+    TodayReports => "Reportes por revisar", "Reports to review";
+    TodayDrafts => "Borradores por aprobar", "Drafts awaiting approval";
+    TodayOwing => "Áreas que deben información", "Departments that owe information";
+    TodayPublished => "Publicado ayer", "Published yesterday";
+
+    // List columns.
+    ColWhen => "Fecha", "Date";
+    ColEvent => "Evento", "Event";
+    ColArea => "Área", "Department";
+    ColStatus => "Estado", "Status";
+    ColReceived => "Recibido", "Received";
+    ColReport => "Reporte", "Report";
+    ColWritten => "Fecha", "Date";
+    ColTitle => "Título", "Title";
+    ColKind => "Tipo", "Kind";
+    ColName => "Nombre", "Name";
+    ColOutlet => "Medio", "Outlet";
+
+    // Detail fields and sections.
+    FieldWhen => "Cuándo", "When";
+    FieldPlace => "Lugar", "Place";
+    FieldArea => "Área", "Department";
+    FieldStatus => "Estado", "Status";
+    FieldNotes => "Notas", "Notes";
+    FieldReceived => "Recibido", "Received";
+    FieldRequest => "Solicitud", "Request";
+    FieldEvent => "Evento", "Event";
+    FieldKind => "Tipo", "Kind";
+    FieldFolio => "Folio", "Number";
+    FieldWritten => "Redactado", "Written";
+    FieldAuthor => "Redactó", "Written by";
+    FieldCampaign => "Campaña", "Campaign";
+    FieldSource => "Origen", "Source";
+    FieldOutlet => "Medio", "Outlet";
+    FieldRole => "Cargo", "Role";
+    FieldCity => "Ciudad", "City";
+    FieldEmail => "Correo", "Email";
+    FieldPhone => "Teléfono", "Phone";
+    FieldConsent => "Consentimiento y aviso de privacidad", "Consent and privacy notice";
+    FieldFiles => "Archivos", "Files";
+    SecCoverage => "Cobertura", "Coverage";
+    SecReports => "Reportes", "Reports";
+    SecDrafts => "Borradores", "Drafts";
+    SecVariants => "Versiones por red", "Versions per network";
+    SecPublications => "Publicaciones", "Publications";
+    SecSentTo => "Enviado a medios", "Sent to media";
+    SecLists => "Listas", "Lists";
+    SecRecentSends => "Envíos recientes", "Recent sends";
+    SecInterviews => "Entrevistas solicitadas", "Interview requests";
+    SourceReport => "Reporte", "Report";
+    SourceEvent => "Evento", "Event";
+    KindEvent => "Evento", "Event";
+    KindReport => "Reporte", "Report";
+    KindPublication => "Publicación", "Publication";
+
+    // Coded values.
+    StEventScheduled => "Programado", "Scheduled";
+    StEventCovered => "Cubierto", "Covered";
+    StEventPostponed => "Pospuesto", "Postponed";
+    StEventCancelled => "Cancelado", "Cancelled";
+    RolePhoto => "Foto", "Photo";
+    RoleVideo => "Video", "Video";
+    RoleText => "Nota", "Text";
+    RoleLive => "En vivo", "Live";
+    StCoverageAssigned => "asignada", "assigned";
+    StCoverageCovered => "cubierta", "covered";
+    StCoverageDelivered => "material entregado", "material delivered";
+    StRequestPending => "Pendiente", "Pending";
+    StRequestAnswered => "Respondida", "Answered";
+    StRequestCancelled => "Cancelada", "Cancelled";
+    StReportReceived => "Por revisar", "To review";
+    StReportInDraft => "En redacción", "Being written";
+    StReportUsed => "Aprovechado", "Used";
+    StReportDiscarded => "Descartado", "Discarded";
+    StDraftDraft => "Borrador", "Draft";
+    StDraftReview => "En revisión", "In review";
+    StDraftApproved => "Aprobado", "Approved";
+    StDraftPublished => "Publicado", "Published";
+    StDraftDiscarded => "Descartado", "Discarded";
+    KindPost => "Publicación", "Post";
+    KindRelease => "Boletín", "Press release";
+    ChFacebook => "Facebook", "Facebook";
+    ChX => "X", "X";
+    ChInstagram => "Instagram", "Instagram";
+    ChWhatsApp => "WhatsApp", "WhatsApp";
+    ChWeb => "Sitio web", "Website";
+    ChMedia => "Medios", "Media";
+    OutNewspaper => "Periódico", "Newspaper";
+    OutRadio => "Radio", "Radio";
+    OutTv => "Televisión", "Television";
+    OutDigital => "Digital", "Online";
+    ArcPhotos => "Fotografías", "Photos";
+    ArcVideo => "Video", "Video";
+    ArcInterview => "Entrevista", "Interview";
+    ArcDocument => "Documento", "Document";
+    ArcClipping => "Nota de prensa", "Clipping";
+    StInterviewRequested => "Solicitada", "Requested";
+    StInterviewScheduled => "Programada", "Scheduled";
+    StInterviewDone => "Realizada", "Done";
+    StInterviewDeclined => "Declinada", "Declined";
+    TonePositive => "Positivo", "Positive";
+    ToneNeutral => "Neutral", "Neutral";
+    ToneNegative => "Negativo", "Negative";
+    StQuestionOpen => "Sin responder", "Open";
+    StQuestionAnswered => "Respondida", "Answered";
+
+    // Keys.
+    GroupGeneral => "General", "General";
+    GroupLists => "Listas", "Lists";
+    GroupHelp => "En esta ayuda", "In this help";
+    KeyDigits => "1-6", "1-6";
+    KeyTab => "Tab", "Tab";
+    KeyBackTab => "Mayús+Tab", "Shift+Tab";
+    KeyUpDown => "↑↓", "↑↓";
+    KeyPages => "RePág AvPág", "PgUp PgDn";
+    KeyEdges => "Inicio Fin", "Home End";
+    KeyHelp => "?", "?";
+    KeyQuit => "q", "q";
+    KeyCtrlC => "Ctrl+C", "Ctrl+C";
+    KeyClose => "Esc", "Esc";
+    HelpGoTo => "Pestañas", "Tabs";
+    HelpNextTab => "Pestaña siguiente", "Next tab";
+    HelpPrevTab => "Pestaña anterior", "Previous tab";
+    HelpMove => "Mover", "Move";
+    HelpPage => "Página", "Page";
+    HelpEdges => "Primero / último", "First / last";
+    HelpHelp => "Ayuda", "Help";
+    HelpQuit => "Salir", "Quit";
+    HelpScroll => "Desplazar", "Scroll";
+    HelpCloseHelp => "Cerrar la ayuda", "Close help";
+
+    // Errors (the store).
+    ErrNotPrensa => "«{}» no es una base de datos de prensa; no se modificó. Indique otro archivo con --db.", "“{}” is not a prensa database; it was not changed. Name another file with --db.";
+    ErrNewer => "«{}» es de una versión más reciente de prensa (esquema {}; esta versión entiende hasta {}); no se modificó. Actualice prensa para abrirla.", "“{}” comes from a newer prensa (schema {}; this version understands up to {}); it was not changed. Update prensa to open it.";
+    ErrIncomplete => "«{}» está vacía, incompleta o dañada (¿una copia interrumpida?); no se modificó. Vuelva a copiarla desde el original o use un respaldo.", "“{}” is empty, incomplete or damaged (an interrupted copy?); it was not changed. Copy it again from the original or use a backup.";
+    ErrNotFound => "No se encontró el registro ({} {}).", "Record not found ({} {}).";
+    ErrSchema => "La base de datos no tiene lo que esta versión espera ({}).", "The database lacks what this version expects ({}).";
+    ErrIo => "No se pudo leer o escribir «{}»: {}", "Could not read or write “{}”: {}";
+    ErrReadOnly => "La base de datos es de solo lectura: no se guardó nada. Revise los permisos del archivo o de la carpeta.", "The database is read-only: nothing was saved. Check the file's or folder's permissions.";
+    ErrDiskFull => "El disco está lleno: no se guardó nada. Libere espacio e intente de nuevo.", "The disk is full: nothing was saved. Free some space and try again.";
+    ErrBusy => "Otro programa está usando la base de datos; intente de nuevo en un momento.", "Another program is using the database; try again in a moment.";
+    ErrCorrupt => "La base de datos está dañada: no se modificó. Use un respaldo.", "The database is damaged: it was not changed. Use a backup.";
+    ErrCannotOpen => "No se pudo abrir la base de datos: revise la ruta y los permisos.", "Could not open the database: check the path and permissions.";
+    ErrSqlite => "Error de la base de datos: {}", "Database error: {}";
+
+    // Command line.
+    CliAbout => "Consola de redacción para Comunicación Social: agenda, reportes, borradores, medios y archivo en un solo archivo.", "Newsroom console for a municipal press office: agenda, reports, drafts, media and archive in one file.";
+    CliDb => "Base de datos a usar (por omisión, la de este equipo en su carpeta de datos)", "Database to use (default: this machine's, in its data folder)";
+    CliDemo => "Abre la consola sobre una copia temporal nueva de los datos de demostración", "Opens the console on a fresh temporary copy of the demo data";
+    CliLang => "Idioma: es (español) o en (inglés)", "Language: es (Spanish) or en (English)";
+    CliHelp => "Muestra esta ayuda", "Shows this help";
+    CliVersion => "Muestra la versión", "Shows the version";
+    CliDemoCmd => "Escribe los datos de demostración en una base nueva (--db RUTA)", "Writes the demo data into a new database (--db PATH)";
+    CliGrande => "Escribe el conjunto grande para pruebas de rendimiento", "Writes the large benchmark dataset";
+    CliFecha => "Fecha de referencia, AAAA-MM-DD (por omisión, hoy)", "Reference date, YYYY-MM-DD (default: today)";
+    CliOptions => "Opciones", "Options";
+    CliUsage => "Uso:", "Usage:";
+    CliCommands => "Comandos", "Commands";
+    UsageError => "uso incorrecto: {}", "wrong usage: {}";
+    UsageUnknownArg => "opción desconocida «{}»", "unknown option “{}”";
+    UsageInvalidValue => "valor no válido para {}", "invalid value for {}";
+    UsageMissing => "falta un argumento obligatorio", "a required argument is missing";
+    UsageUnknownCommand => "comando desconocido «{}»", "unknown command “{}”";
+    UsageOther => "argumentos no válidos", "invalid arguments";
+    UsageHint => "Consulte «prensa --help».", "See “prensa --help”.";
+    UsageDemoNeedsDb => "«prensa demo» necesita --db RUTA (el archivo nuevo donde escribir la demostración)", "“prensa demo” needs --db PATH (the new file to write the demo into)";
+    DemoRefuse => "«{}» ya contiene datos; «prensa demo» solo escribe en un archivo nuevo o vacío. Indique otra ruta.", "“{}” already holds data; “prensa demo” only writes into a new or empty file. Name another path.";
+    DemoDone => "Datos de demostración escritos en «{}»: {} eventos, {} reportes, {} borradores, {} periodistas, {} elementos de archivo ({} s).", "Demo data written to “{}”: {} events, {} reports, {} drafts, {} journalists, {} archive items ({} s).";
+    DemoPreparing => "Preparando los datos de demostración…", "Preparing the demo data…";
+    DemoProgress => "Escribiendo demostración", "Writing demo";
+    ErrorPrefix => "prensa: {}", "prensa: {}";
+    NoDataDir => "No se encontró la carpeta de datos de este usuario; indique la base con --db RUTA.", "No data folder was found for this user; name the database with --db PATH.";
+    ConfigBroken => "aviso: no se pudo leer la configuración «{}»; se usan los valores por omisión.", "warning: could not read the configuration “{}”; using defaults.";
+    TerminalError => "No se pudo usar la terminal: {}", "Could not use the terminal: {}";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for m in Msg::ALL {
+            assert!(!m.text(Lang::Es).is_empty(), "{m:?}");
+            assert!(!m.text(Lang::En).is_empty(), "{m:?}");
+            let es = m.text(Lang::Es).matches("{}").count();
+            let en = m.text(Lang::En).matches("{}").count();
+            assert_eq!(es, en, "{m:?} placeholders differ");
+        }
+    }
+}

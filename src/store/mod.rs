@@ -1,0 +1,328 @@
+//! The SQLite store: opening and creating the file, migrations, the one write path, and one
+//! module of queries per aggregate. Nothing here knows about the terminal.
+mod details;
+mod error;
+pub mod header;
+mod lists;
+pub mod schema;
+mod search;
+mod seed;
+#[cfg(test)]
+mod tests;
+mod today;
+mod write;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+
+use crate::domain::hlc::{self, Hlc};
+use crate::domain::ids;
+use crate::domain::StoreStatus;
+pub use error::{Result, StoreError};
+pub use rusqlite::types::Value;
+pub use search::SearchHit;
+pub use write::Writer;
+
+/// How long a write waits for another process holding the file before giving up.
+const BUSY_TIMEOUT_MS: u64 = 5_000;
+
+/// The replica that authors the rows every new database is born with: the same ops, with the
+/// same clocks, in every database, so that two of them meeting do not double anything.
+pub const SEED_REPLICA: &str = "00000000-0000-0000-0000-000000000000";
+
+/// Where backups go and what this machine is called.
+#[derive(Debug, Clone, Default)]
+pub struct OpenOptions {
+    /// Folder for the automatic backup made before a migration (none: no migration of an
+    /// existing file is attempted without one).
+    pub backup_dir: Option<PathBuf>,
+    /// Name of this machine, recorded for a new replica (default: the host name).
+    pub machine: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Replica {
+    pub n: i64,
+    pub id: String,
+    pub name: String,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    me: Replica,
+    seed_n: i64,
+    hlc: Hlc,
+    tables: BTreeMap<String, Vec<String>>,
+    wall: Box<dyn Fn() -> u64 + Send>,
+    actor: String,
+}
+
+fn system_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+/// A clock value's time as ISO 8601 UTC text, as kept in created_at / updated_at / deleted_at.
+pub fn iso_time(clock: u64) -> String {
+    chrono::DateTime::from_timestamp_millis(hlc::millis(clock) as i64)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+        .unwrap_or_default()
+}
+
+fn machine_name() -> String {
+    gethostname::gethostname()
+        .to_string_lossy()
+        .trim()
+        .to_owned()
+}
+
+fn os_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "prensa".to_owned())
+}
+
+impl Store {
+    /// Opens the prensa database at `path`, creating it (with the preloaded rows) when absent.
+    /// An existing file is checked before SQLite opens it: a file that is not prensa's, is
+    /// newer than this build, or is truncated is refused and left exactly as it was.
+    pub fn open(path: &Path, opts: &OpenOptions) -> Result<Store> {
+        if path.exists() {
+            Self::open_existing(path, opts, schema::MIGRATIONS)
+        } else {
+            Self::create(path, opts)
+        }
+    }
+
+    fn open_existing(
+        path: &Path,
+        opts: &OpenOptions,
+        migrations: &[schema::Migration],
+    ) -> Result<Store> {
+        let target = migrations.len() as i64;
+        let head = header::check_file(path)?;
+        if head.application_id as i32 != schema::APPLICATION_ID {
+            return Err(StoreError::NotPrensa {
+                path: path.to_path_buf(),
+            });
+        }
+        let version = head.user_version as i64;
+        if version > target {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+                supported: target,
+            });
+        }
+        let mut conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        if version < target {
+            backup_before_migration(&conn, path, version, opts)?;
+            schema::migrate(&mut conn, migrations)?;
+        }
+        Self::from_connection(conn, path)
+    }
+
+    fn create(path: &Path, opts: &OpenOptions) -> Result<Store> {
+        create_private_file(path)?;
+        let made = (|| {
+            let mut conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            schema::migrate(&mut conn, schema::MIGRATIONS)?;
+            let name = opts.machine.clone().unwrap_or_else(machine_name);
+            conn.execute(
+                "INSERT INTO replicas (id, name, is_self) VALUES (?1, ?2, 1), (?3, 'prensa', 0)",
+                (ids::new_id(), name, SEED_REPLICA),
+            )?;
+            let mut store = Self::from_connection(conn, path)?;
+            seed::preload(&mut store)?;
+            Ok(store)
+        })();
+        if made.is_err() {
+            // Only what this call created is removed: the file did not exist before.
+            let _ = std::fs::remove_file(path);
+            let _ = std::fs::remove_file(journal_path(path));
+        }
+        made
+    }
+
+    fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
+        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(conn)
+    }
+
+    fn from_connection(conn: Connection, path: &Path) -> Result<Store> {
+        let tables = schema::replicated_tables(&conn)?;
+        schema::install_guard(&conn, tables.keys())?;
+        let me = conn
+            .query_row(
+                "SELECT n, id, name FROM replicas WHERE is_self = 1",
+                [],
+                |r| {
+                    Ok(Replica {
+                        n: r.get(0)?,
+                        id: r.get(1)?,
+                        name: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Schema {
+                detail: "replicas".into(),
+            })?;
+        let seed_n: i64 = conn.query_row(
+            "SELECT n FROM replicas WHERE id = ?1",
+            [SEED_REPLICA],
+            |r| r.get(0),
+        )?;
+        let persisted: i64 =
+            conn.query_row("SELECT clock FROM replicas WHERE n = ?1", [me.n], |r| {
+                r.get(0)
+            })?;
+        let logged: Option<i64> =
+            conn.query_row("SELECT max(hlc) FROM ops WHERE replica = ?1", [me.n], |r| {
+                r.get(0)
+            })?;
+        let hlc = Hlc::new(persisted.max(logged.unwrap_or(0)).max(0) as u64);
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            me,
+            seed_n,
+            hlc,
+            tables,
+            wall: Box::new(system_ms),
+            actor: os_user(),
+        })
+    }
+
+    /// Replaces the wall clock (milliseconds since the Unix epoch); tests and demo data use it.
+    pub fn set_wall_clock(&mut self, wall: impl Fn() -> u64 + Send + 'static) {
+        self.wall = Box::new(wall);
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// This database's replica id.
+    pub fn replica_id(&self) -> &str {
+        &self.me.id
+    }
+
+    /// The replicated tables and their columns.
+    pub fn replicated_tables(&self) -> &BTreeMap<String, Vec<String>> {
+        &self.tables
+    }
+
+    /// The last clock value this replica issued or saw.
+    pub fn clock(&self) -> u64 {
+        self.hlc.last()
+    }
+
+    /// What the status bar shows: file, replica, changes not yet synced.
+    pub fn status(&self) -> Result<StoreStatus> {
+        let unsynced: i64 = self.conn.query_row(
+            "SELECT pending FROM replicas WHERE n = ?1",
+            [self.me.n],
+            |r| r.get(0),
+        )?;
+        Ok(StoreStatus {
+            file_name: self
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            replica_name: self.me.name.clone(),
+            replica_short: self.me.id[self.me.id.len().saturating_sub(8)..].to_owned(),
+            unsynced: unsynced.max(0) as u64,
+        })
+    }
+
+    /// A setting's value (settings are office-wide and sync).
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM settings WHERE id = ?1 AND deleted_at IS NULL",
+                [ids::seed_id("setting", key)],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The raw connection, for the store's own modules and tests.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn journal_path(path: &Path) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push("-journal");
+    PathBuf::from(p)
+}
+
+/// Creates an empty file readable by its owner only (0600 on Unix).
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+        .open(path)
+        .map(drop)
+        .map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+}
+
+/// Copies the database (with SQLite's backup API) into the backups folder before a migration.
+fn backup_before_migration(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+    opts: &OpenOptions,
+) -> Result<()> {
+    if version == 0 {
+        return Ok(());
+    }
+    let dir = opts.backup_dir.clone().ok_or_else(|| StoreError::Schema {
+        detail: "backup_dir".into(),
+    })?;
+    let io = |source| StoreError::Io {
+        path: dir.clone(),
+        source,
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "prensa".into());
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let mut dest = dir.join(format!("{stem}-v{version}-{stamp}.sqlite"));
+    let mut n = 1;
+    while dest.exists() {
+        n += 1;
+        dest = dir.join(format!("{stem}-v{version}-{stamp}-{n}.sqlite"));
+    }
+    create_private_file(&dest)?;
+    conn.backup(rusqlite::MAIN_DB, &dest, None)?;
+    Ok(())
+}
+
+/// The departments every new database is born with: (key, name, short name).
+pub fn seed_departments() -> &'static [(&'static str, &'static str, &'static str)] {
+    seed::DEPARTMENTS
+}

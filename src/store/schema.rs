@@ -1,0 +1,120 @@
+//! Schema versions and how a database moves between them.
+//!
+//! Migrations run at open, in one transaction, after a backup of the old file. A database
+//! newer than this build is refused. Replicated tables are found from the schema itself (every
+//! table with id, created_at, updated_at, deleted_at), so a table added by a later migration is
+//! replicated, guarded and synced with no code of its own.
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, Transaction};
+
+/// `PRAGMA application_id` of every prensa database ("PRNS").
+pub const APPLICATION_ID: i32 = 0x5052_4E53;
+
+/// One step of the schema: runs inside the migration's transaction.
+pub type Migration = fn(&Transaction) -> rusqlite::Result<()>;
+
+/// Every migration, in order; the schema version is how many have run.
+pub const MIGRATIONS: &[Migration] = &[v1];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const SCHEMA_V1: &str = include_str!("schema_v1.sql");
+
+/// The full-text indexes of v1: (index, content table, indexed columns).
+const V1_FTS: &[(&str, &str, &[&str])] = &[
+    (
+        "events_fts",
+        "events",
+        &["title", "place", "locality", "notes"],
+    ),
+    ("reports_fts", "reports", &["title", "body"]),
+    ("drafts_fts", "drafts", &["title", "body"]),
+    ("journalists_fts", "journalists", &["name", "role", "notes"]),
+    ("archive_fts", "archive_items", &["title", "description"]),
+];
+
+fn v1(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(SCHEMA_V1)?;
+    for (fts, table, cols) in V1_FTS {
+        tx.execute_batch(&fts_triggers(fts, table, cols))?;
+    }
+    Ok(())
+}
+
+/// Triggers that keep an external-content FTS5 index in step with its table.
+fn fts_triggers(fts: &str, table: &str, cols: &[&str]) -> String {
+    let list = cols.join(", ");
+    let new: Vec<String> = cols.iter().map(|c| format!("new.{c}")).collect();
+    let old: Vec<String> = cols.iter().map(|c| format!("old.{c}")).collect();
+    let (new, old) = (new.join(", "), old.join(", "));
+    format!(
+        "CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN
+           INSERT INTO {fts}(rowid, {list}) VALUES (new.rowid, {new});
+         END;
+         CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN
+           INSERT INTO {fts}({fts}, rowid, {list}) VALUES ('delete', old.rowid, {old});
+         END;
+         CREATE TRIGGER {fts}_au AFTER UPDATE OF {list} ON {table} BEGIN
+           INSERT INTO {fts}({fts}, rowid, {list}) VALUES ('delete', old.rowid, {old});
+           INSERT INTO {fts}(rowid, {list}) VALUES (new.rowid, {new});
+         END;"
+    )
+}
+
+/// Runs the migrations from the database's version up to the last one in `migrations`,
+/// in one transaction.
+pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<()> {
+    let from: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let tx = conn.transaction()?;
+    for step in migrations.iter().skip(from.max(0) as usize) {
+        step(&tx)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", migrations.len() as i64)?;
+    tx.commit()
+}
+
+/// The columns the store manages itself on every replicated table.
+pub const MANAGED: [&str; 4] = ["id", "created_at", "updated_at", "deleted_at"];
+
+/// Replicated tables and their columns (all of them, managed ones included), by name.
+pub fn replicated_tables(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Vec<String>>> {
+    let mut names = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let names: Vec<String> = names
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = BTreeMap::new();
+    for name in names {
+        let mut info = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+        let cols: Vec<String> = info
+            .query_map([&name], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if MANAGED.iter().all(|m| cols.iter().any(|c| c == m)) {
+            out.insert(name, cols);
+        }
+    }
+    Ok(out)
+}
+
+/// Temporary triggers that abort any write to a replicated table made outside the write path
+/// (which marks itself in `temp.write_path` for the length of its transaction).
+pub(crate) fn install_guard<'a>(
+    conn: &Connection,
+    tables: impl IntoIterator<Item = &'a String>,
+) -> rusqlite::Result<()> {
+    conn.execute_batch("CREATE TEMP TABLE IF NOT EXISTS write_path (active INTEGER)")?;
+    for table in tables {
+        for event in ["INSERT", "UPDATE", "DELETE"] {
+            conn.execute_batch(&format!(
+                "CREATE TEMP TRIGGER IF NOT EXISTS guard_{table}_{event} BEFORE {event} ON main.{table}
+                 WHEN NOT EXISTS (SELECT 1 FROM temp.write_path)
+                 BEGIN SELECT RAISE(ABORT, 'prensa: write outside the store write path'); END;"
+            ))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,382 @@
+//! Store tests that need the raw connection: the write-path guard on every replicated table,
+//! the ops log being complete, migrations, query plans.
+use std::collections::BTreeMap;
+
+use rusqlite::params;
+
+use super::*;
+use crate::demo::{self, DemoOptions};
+
+fn new_store(dir: &tempfile::TempDir) -> Store {
+    Store::open(&dir.path().join("t.sqlite"), &OpenOptions::default()).unwrap()
+}
+
+fn demo_store(dir: &tempfile::TempDir) -> Store {
+    let mut store = new_store(dir);
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 6).unwrap();
+    demo::generate(&mut store, &DemoOptions::realistic(day), &mut |_, _| {}).unwrap();
+    store
+}
+
+#[test]
+fn no_replicated_table_can_be_written_outside_the_write_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    assert!(store.tables.len() >= 25, "{:?}", store.tables.keys());
+    let tables: Vec<String> = store.tables.keys().cloned().collect();
+    store
+        .write("test", |w| {
+            for table in &tables {
+                w.insert(table, &crate::domain::ids::new_id(), &[])?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    for table in store.tables.keys() {
+        let insert = store
+            .conn
+            .execute(&format!("INSERT INTO {table} (id) VALUES ('x')"), []);
+        assert!(insert.is_err(), "{table}: insert outside the write path");
+        let update = store
+            .conn
+            .execute(&format!("UPDATE {table} SET updated_at = 'x'"), []);
+        assert!(update.is_err(), "{table}: update outside the write path");
+        let delete = store.conn.execute(&format!("DELETE FROM {table}"), []);
+        assert!(delete.is_err(), "{table}: delete outside the write path");
+    }
+}
+
+/// Rebuilds every row of every replicated table from the ops alone (per-field last writer by
+/// clock) and compares it with the table: nothing may be in a table that the log cannot give.
+fn assert_state_is_the_fold_of_ops(store: &Store) {
+    let mut folded: BTreeMap<(String, String, String), (i64, rusqlite::types::Value)> =
+        BTreeMap::new();
+    let mut stmt = store
+        .conn
+        .prepare("SELECT tbl, row_id, col, hlc, value FROM ops")
+        .unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    while let Some(r) = rows.next().unwrap() {
+        let key = (r.get(0).unwrap(), r.get(1).unwrap(), r.get(2).unwrap());
+        let clock: i64 = r.get(3).unwrap();
+        let value = r.get(4).unwrap();
+        let entry = folded
+            .entry(key)
+            .or_insert((clock, rusqlite::types::Value::Null));
+        if clock >= entry.0 {
+            *entry = (clock, value);
+        }
+    }
+    let mut checked = 0;
+    for (table, cols) in &store.tables {
+        let fields: Vec<&String> = cols
+            .iter()
+            .filter(|c| !["id", "created_at", "updated_at"].contains(&c.as_str()))
+            .collect();
+        let sql = format!(
+            "SELECT id, {} FROM {table}",
+            fields
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut stmt = store.conn.prepare(&sql).unwrap();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let id: String = r.get(0).unwrap();
+            let existence = (table.clone(), id.clone(), "deleted_at".to_owned());
+            assert!(folded.contains_key(&existence), "{table} {id} has no ops");
+            for (i, col) in fields.iter().enumerate() {
+                let value: rusqlite::types::Value = r.get(i + 1).unwrap();
+                let key = (table.clone(), id.clone(), (*col).clone());
+                match folded.get(&key) {
+                    Some((_, v)) => assert_eq!(v, &value, "{table}.{col} of {id}"),
+                    None => {
+                        // Never written: the column must hold its schema default.
+                        let default: rusqlite::types::Value = store
+                            .conn
+                            .query_row(
+                                "SELECT dflt_value FROM pragma_table_info(?1) WHERE name = ?2",
+                                params![table, col],
+                                |r| r.get(0),
+                            )
+                            .unwrap();
+                        let shown = match &value {
+                            rusqlite::types::Value::Null => rusqlite::types::Value::Null,
+                            rusqlite::types::Value::Integer(n) => {
+                                rusqlite::types::Value::Text(n.to_string())
+                            }
+                            rusqlite::types::Value::Text(s) => {
+                                rusqlite::types::Value::Text(format!("'{s}'"))
+                            }
+                            other => other.clone(),
+                        };
+                        assert_eq!(default, shown, "{table}.{col} of {id} set without an op");
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn every_row_of_the_demo_is_the_fold_of_its_ops() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir);
+    assert_state_is_the_fold_of_ops(&store);
+}
+
+#[test]
+fn updates_and_deletes_are_ops_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let id = crate::domain::ids::new_id();
+    store
+        .write("test", |w| {
+            w.insert("events", &id, &[("title", Value::Text("Uno".into()))])
+        })
+        .unwrap();
+    let changed = store
+        .write("test", |w| {
+            w.update(
+                "events",
+                &id,
+                &[
+                    ("title", Value::Text("Dos".into())),
+                    ("place", Value::Text(String::new())),
+                ],
+            )
+        })
+        .unwrap();
+    assert_eq!(changed, 1, "an unchanged field makes no op");
+    store.write("test", |w| w.delete("events", &id)).unwrap();
+    assert_state_is_the_fold_of_ops(&store);
+    let deleted: Option<String> = store
+        .conn
+        .query_row("SELECT deleted_at FROM events WHERE id = ?1", [&id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(deleted.is_some());
+    store.write("test", |w| w.restore("events", &id)).unwrap();
+    assert_state_is_the_fold_of_ops(&store);
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let before: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM ops", [], |r| r.get(0))
+        .unwrap();
+    let result = store.write("test", |w| {
+        w.insert("events", "a", &[("title", Value::Text("x".into()))])?;
+        w.insert("events", "b", &[("no_such_column", Value::Null)])
+    });
+    assert!(matches!(result, Err(StoreError::Schema { .. })));
+    let after: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM ops", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(before, after);
+    let events: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(events, 0);
+}
+
+#[test]
+fn op_clocks_increase_even_when_the_wall_clock_goes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let times = std::sync::Arc::new(std::sync::Mutex::new(vec![5_000_000u64, 1_000, 3_000_000]));
+    let source = times.clone();
+    store.set_wall_clock(move || source.lock().unwrap().pop().unwrap_or(0));
+    for title in ["a", "b", "c"] {
+        store
+            .write("test", |w| {
+                w.insert(
+                    "events",
+                    &crate::domain::ids::new_id(),
+                    &[("title", Value::Text(title.into()))],
+                )
+            })
+            .unwrap();
+    }
+    let me = store.me.n;
+    // Titles were written in order a, b, c: their clocks must be in the same order, although
+    // the wall clock read 3,000,000 ms, then 1,000, then 5,000,000.
+    let clocks: Vec<i64> = ["a", "b", "c"]
+        .iter()
+        .map(|t| {
+            store
+                .conn
+                .query_row(
+                    "SELECT hlc FROM ops WHERE replica = ?1 AND col = 'title' AND value = ?2",
+                    params![me, t],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        })
+        .collect();
+    assert!(clocks.windows(2).all(|w| w[0] < w[1]), "{clocks:?}");
+    // Reopening continues after the persisted clock.
+    let last = store.clock();
+    drop(store);
+    let mut store = Store::open(&dir.path().join("t.sqlite"), &OpenOptions::default()).unwrap();
+    store.set_wall_clock(|| 0);
+    store
+        .write("test", |w| {
+            w.insert("events", &crate::domain::ids::new_id(), &[])
+        })
+        .unwrap();
+    assert!(store.clock() > last);
+}
+
+#[test]
+fn two_new_databases_share_their_preloaded_ops_exactly() {
+    let a_dir = tempfile::tempdir().unwrap();
+    let b_dir = tempfile::tempdir().unwrap();
+    let a = new_store(&a_dir);
+    let b = new_store(&b_dir);
+    let dump = |s: &Store| -> Vec<(i64, String, String, String, Option<String>)> {
+        let mut stmt = s
+            .conn
+            .prepare(
+                "SELECT o.hlc, o.tbl, o.row_id, o.col, CAST(o.value AS TEXT) FROM ops o
+                 JOIN replicas r ON r.n = o.replica WHERE r.id = ?1 ORDER BY o.hlc",
+            )
+            .unwrap();
+        let rows = stmt
+            .query_map([SEED_REPLICA], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        rows
+    };
+    let (da, db) = (dump(&a), dump(&b));
+    assert!(da.len() > 60);
+    assert_eq!(da, db);
+    assert_ne!(a.replica_id(), b.replica_id());
+}
+
+fn add_column(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch("ALTER TABLE events ADD COLUMN extra TEXT NOT NULL DEFAULT ''")
+}
+
+fn broken(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch("CREATE TABLE half (x); SELECT * FROM no_such_table;")
+}
+
+#[test]
+fn a_migration_backs_up_then_runs_in_one_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.sqlite");
+    drop(new_store(&dir));
+    let backups = dir.path().join("respaldos");
+    let opts = OpenOptions {
+        backup_dir: Some(backups.clone()),
+        machine: None,
+    };
+    let before = std::fs::read(&path).unwrap();
+
+    // A failing step leaves the file exactly as it was.
+    let failed = Store::open_existing(&path, &opts, &[schema::MIGRATIONS[0], broken]);
+    assert!(failed.is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // A good one: backup first (a full copy of version 1), then version 2 with the new column,
+    // which is replicated and guarded like every other.
+    let store = Store::open_existing(&path, &opts, &[schema::MIGRATIONS[0], add_column]).unwrap();
+    let version: i64 = store
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    assert!(store.tables["events"].contains(&"extra".to_owned()));
+    let copies: Vec<_> = std::fs::read_dir(&backups).unwrap().collect();
+    assert_eq!(copies.len(), 2, "one backup per attempt");
+    drop(store);
+    // This build now refuses the file: it is newer than it understands.
+    assert!(matches!(
+        Store::open(&path, &opts),
+        Err(StoreError::Newer {
+            found: 2,
+            supported: 1,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn list_pages_read_by_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = new_store(&dir);
+    let req = crate::domain::PageRequest {
+        after: Some(crate::domain::SortKey::default()),
+        forward: true,
+        limit: 10,
+    };
+    for (q, index) in [
+        (&super::lists::tests_queries::EVENTS, "events_by_start"),
+        (&super::lists::tests_queries::REPORTS, "reports_by_received"),
+        (&super::lists::tests_queries::DRAFTS, "drafts_by_written"),
+        (
+            &super::lists::tests_queries::JOURNALISTS,
+            "journalists_by_name",
+        ),
+    ] {
+        for forward in [true, false] {
+            let req = crate::domain::PageRequest {
+                forward,
+                ..req.clone()
+            };
+            let sql = super::lists::tests_queries::sql(q, &req);
+            let plan: Vec<String> = store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap()
+                .query_map(params!["", "", 10], |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let plan = plan.join(" | ");
+            assert!(plan.contains(index), "{index} not used: {plan}");
+            assert!(
+                !plan.contains("TEMP B-TREE"),
+                "sorts instead of reading the index: {plan}"
+            );
+        }
+    }
+}
+
+#[test]
+fn search_ignores_accents_and_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    store
+        .write("test", |w| {
+            w.insert(
+                "events",
+                &crate::domain::ids::new_id(),
+                &[(
+                    "title",
+                    Value::Text("Información para los niños de Tampate".into()),
+                )],
+            )
+        })
+        .unwrap();
+    for query in ["informacion", "NIÑOS", "ninos", "tampa"] {
+        let hits = store.search(query, 5).unwrap();
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(hits[0].table, "events");
+    }
+    assert!(store.search("deporte", 5).unwrap().is_empty());
+}

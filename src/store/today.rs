@@ -1,0 +1,106 @@
+//! Today at a glance (the Hoy tab and `prensa resumen`): bounded, indexed reads only.
+use chrono::{Duration, NaiveDate};
+use rusqlite::params;
+
+use super::error::Result;
+use super::lists::{draft_row, event_row, report_row};
+use super::Store;
+use crate::domain::status::Channel;
+use crate::domain::TodaySummary;
+
+/// How many lines of each section the summary carries.
+const SECTION: i64 = 8;
+
+impl Store {
+    pub fn today(&self, date: NaiveDate) -> Result<TodaySummary> {
+        let day = date.format("%Y-%m-%d").to_string();
+        let next = (date + Duration::days(1)).format("%Y-%m-%d").to_string();
+        let prev = (date - Duration::days(1)).format("%Y-%m-%d").to_string();
+        let conn = self.conn();
+
+        let mut stmt = conn.prepare_cached(
+            "SELECT e.id, e.starts_at, e.ends_at, e.title, e.place, e.locality,
+                    coalesce(d.short_name, ''), e.status,
+                    (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL)
+             FROM events e LEFT JOIN departments d ON d.id = e.department_id
+             WHERE e.deleted_at IS NULL AND e.starts_at >= ?1 AND e.starts_at < ?2
+             ORDER BY e.starts_at, e.id LIMIT 20",
+        )?;
+        let rows = stmt
+            .query_map(params![day, next], event_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut events = Vec::with_capacity(rows.len());
+        for row in rows {
+            let coverage = self.coverage_of(&row.id)?;
+            events.push((row, coverage));
+        }
+
+        let count = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u64> {
+            let n: i64 = conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?;
+            Ok(n.max(0) as u64)
+        };
+        let reports_waiting = count(
+            "SELECT count(*) FROM reports WHERE status = 'received' AND deleted_at IS NULL",
+            &[],
+        )?;
+        let reports = conn
+            .prepare_cached(
+                "SELECT r.id, r.received_at, r.title, coalesce(d.short_name, ''), r.status
+                 FROM reports r LEFT JOIN departments d ON d.id = r.department_id
+                 WHERE r.status = 'received' AND r.deleted_at IS NULL
+                 ORDER BY r.received_at DESC LIMIT ?1",
+            )?
+            .query_map([SECTION], report_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let drafts_in_review = count(
+            "SELECT count(*) FROM drafts WHERE status = 'review' AND deleted_at IS NULL",
+            &[],
+        )?;
+        let drafts = conn
+            .prepare_cached(
+                "SELECT id, written_at, title, kind, status, folio FROM drafts
+                 WHERE status = 'review' AND deleted_at IS NULL ORDER BY written_at DESC LIMIT ?1",
+            )?
+            .query_map([SECTION], draft_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let owing_total = count(
+            "SELECT count(*) FROM requests WHERE status = 'pending' AND due_on < ?1 AND deleted_at IS NULL",
+            &[&day],
+        )?;
+        let owing = conn
+            .prepare_cached(
+                "SELECT coalesce(d.short_name, ''), q.subject, q.due_on FROM requests q
+                 LEFT JOIN departments d ON d.id = q.department_id
+                 WHERE q.status = 'pending' AND q.due_on < ?1 AND q.deleted_at IS NULL
+                 ORDER BY q.due_on, q.id LIMIT ?2",
+            )?
+            .query_map(params![day, SECTION], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let published_yesterday = conn
+            .prepare_cached(
+                "SELECT p.channel, coalesce(x.title, '') FROM publications p
+                 LEFT JOIN drafts x ON x.id = p.draft_id
+                 WHERE p.deleted_at IS NULL AND p.published_at >= ?1 AND p.published_at < ?2
+                 ORDER BY p.published_at, p.id LIMIT ?3",
+            )?
+            .query_map(params![prev, day, SECTION], |r| {
+                Ok((
+                    Channel::from_code(&r.get::<_, String>(0)?).unwrap_or(Channel::Web),
+                    r.get(1)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(TodaySummary {
+            events,
+            reports_waiting,
+            reports,
+            drafts_in_review,
+            drafts,
+            owing,
+            owing_total,
+            published_yesterday,
+        })
+    }
+}

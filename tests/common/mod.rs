@@ -1,0 +1,95 @@
+//! Shared test harness: the demo database generated once per test binary with a fixed
+//! reference date, a fresh copy per test, an App with a fixed clock, keys, and rendering.
+#![allow(dead_code)]
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prensa::app::App;
+use prensa::demo::{self, DemoOptions};
+use prensa::store::{OpenOptions, Store};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+/// The demo's "today" in every test: a Thursday.
+pub fn reference() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 3, 6).unwrap()
+}
+
+pub fn now() -> NaiveDateTime {
+    reference().and_hms_opt(8, 30, 0).unwrap()
+}
+
+pub fn options() -> OpenOptions {
+    OpenOptions {
+        backup_dir: None,
+        machine: Some("oficina".into()),
+    }
+}
+
+/// The demo database, written once for the whole test binary.
+fn master() -> &'static Path {
+    static MASTER: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = MASTER.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("master.sqlite");
+        let mut store = Store::open(&path, &options()).unwrap();
+        demo::generate(
+            &mut store,
+            &DemoOptions::realistic(reference()),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        (dir, path)
+    });
+    path
+}
+
+/// A fresh copy of the demo database, named demo.sqlite, in its own folder.
+pub fn demo_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.sqlite");
+    std::fs::copy(master(), &path).unwrap();
+    (dir, path)
+}
+
+/// An App on a fresh copy of the demo, at the fixed time, in a terminal of the given size.
+pub fn demo_app(width: u16, height: u16) -> (tempfile::TempDir, App) {
+    let (dir, path) = demo_copy();
+    let store = Store::open(&path, &options()).unwrap();
+    (dir, App::new(store, now(), (width, height)))
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.on_key(key(code));
+}
+
+pub fn type_keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// The screen as text, one line per row.
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| prensa::ui::draw(frame, app.view()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

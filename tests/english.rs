@@ -1,0 +1,21 @@
+//! The second language of the catalogue (its own test binary: the language is process-wide).
+mod common;
+
+use common::*;
+use prensa::i18n::{set_lang, Lang};
+
+#[test]
+fn the_console_speaks_english_when_asked() {
+    set_lang(Lang::En);
+    let (_dir, mut app) = demo_app(120, 40);
+    let today = render(&app, 120, 40);
+    assert!(today.contains("Today's agenda"), "{today}");
+    assert!(today.contains("Thursday, March 6, 2025"), "{today}");
+    type_keys(&mut app, "4");
+    let drafts = render(&app, 120, 40);
+    assert!(
+        drafts.contains("Drafts") && drafts.contains("Status"),
+        "{drafts}"
+    );
+    assert!(!drafts.contains("Borrador "), "{drafts}");
+}
