@@ -265,23 +265,31 @@ impl Store {
             })
             .optional()?
             .ok_or_else(|| not_found("journalists", id))?;
-        let lists = strings(
+        let lists: Vec<(String, String)> = strings(
             self,
-            "SELECT l.name FROM list_members m JOIN contact_lists l ON l.id = m.list_id
+            "SELECT l.id, l.name FROM list_members m JOIN contact_lists l ON l.id = m.list_id
              WHERE m.journalist_id = ?1 AND m.deleted_at IS NULL AND l.deleted_at IS NULL ORDER BY l.name",
-            id,
-            |r| r.get(0),
-        )?;
-        let recent_sends = strings(
-            self,
-            "SELECT d.sent_at, coalesce(x.title, '') FROM list_members m
-             JOIN distributions d ON d.list_id = m.list_id AND d.deleted_at IS NULL
-             LEFT JOIN drafts x ON x.id = d.draft_id
-             WHERE m.journalist_id = ?1 AND m.deleted_at IS NULL
-             ORDER BY d.sent_at DESC LIMIT 5",
             id,
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        // The newest sends of each list, read from the (list, date) index, then merged: a
+        // list may have been sent thousands of pieces.
+        let mut recent_sends: Vec<(String, String)> = Vec::new();
+        for (list, _) in &lists {
+            recent_sends.extend(strings(
+                self,
+                "SELECT d.sent_at, coalesce(x.title, '') FROM distributions d
+                 LEFT JOIN drafts x ON x.id = d.draft_id
+                 WHERE d.list_id = ?1 AND d.deleted_at IS NULL
+                 ORDER BY d.sent_at DESC LIMIT 5",
+                list,
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?);
+        }
+        recent_sends.sort_by(|a, b| b.0.cmp(&a.0));
+        recent_sends.dedup();
+        recent_sends.truncate(5);
+        let lists = lists.into_iter().map(|(_, name)| name).collect();
         let interviews = strings(
             self,
             "SELECT requested_on, topic, status FROM interviews
