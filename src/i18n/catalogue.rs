@@ -189,7 +189,25 @@ catalogue! {
     ErrBusy => "Otro programa está usando la base de datos; intente de nuevo en un momento.", "Another program is using the database; try again in a moment.";
     ErrCorrupt => "La base de datos está dañada: no se modificó. Use un respaldo.", "The database is damaged: it was not changed. Use a backup.";
     ErrCannotOpen => "No se pudo abrir la base de datos: revise la ruta y los permisos.", "Could not open the database: check the path and permissions.";
+    ErrClockAhead => "El reloj del equipo «{}» está adelantado unas {} horas: no se recibió nada de él. Corrija la fecha y hora de ese equipo y vuelva a sincronizar.", "The clock of machine “{}” is about {} hours ahead: nothing was taken from it. Fix that machine's date and time and sync again.";
     ErrSqlite => "Error de la base de datos: {}", "Database error: {}";
+
+    // Sync.
+    SyncErrFolder => "La carpeta de sincronización «{}» no existe o no es una carpeta. Conecte la memoria o la unidad de red y revise la ruta.", "The sync folder “{}” does not exist or is not a folder. Plug in the stick or the network drive and check the path.";
+    SyncErrManifest => "No se puede leer el manifiesto «{}»: está dañado o es de otra versión. Bórrelo de la carpeta; su equipo lo escribirá de nuevo al sincronizar. No se modificó nada.", "Cannot read the manifest “{}”: it is damaged or from another version. Delete it from the folder; its machine will write it again when it syncs. Nothing was changed.";
+    SyncErrMissing => "Falta «{}» o cambió mientras se leía (¿otro equipo está sincronizando?). Intente de nuevo en un momento. No se modificó nada.", "“{}” is missing or changed while being read (is another machine syncing?). Try again in a moment. Nothing was changed.";
+    SyncErrMismatch => "«{}» no coincide con su manifiesto (copia incompleta o dañada). No se modificó nada; sincronice de nuevo desde el equipo que lo escribió.", "“{}” does not match its manifest (an incomplete or damaged copy). Nothing was changed; sync again from the machine that wrote it.";
+    SyncErrDamaged => "«{}» se rechazó: {} No se modificó nada.", "“{}” was refused: {} Nothing was changed.";
+    SyncErrSameReplica => "«{}» usa la misma identidad que esta base: alguien copió el archivo de la base a mano a otro equipo. No se modificó nada; en ese equipo cree una base nueva y sincronice desde la carpeta.", "“{}” uses this database's identity: the database file was copied by hand to another machine. Nothing was changed; on that machine create a new database and sync from the folder.";
+    SyncErrRead => "No se pudo leer «{}»: {}. No se modificó nada.", "Could not read “{}”: {}. Nothing was changed.";
+    SyncErrWrite => "No se pudo escribir en «{}»: {} (¿solo lectura o sin espacio?). La base de este equipo quedó como estaba.", "Could not write to “{}”: {} (read-only or full?). This machine's database was left as it was.";
+    SyncErrWriteVerify => "Lo escrito en «{}» no se leyó igual (¿memoria dañada?). Se descartó; la base de este equipo quedó como estaba.", "What was written to “{}” did not read back the same (a failing stick?). It was discarded; this machine's database was left as it was.";
+    SyncStepRead => "Leyendo la carpeta", "Reading the folder";
+    SyncStepCopy => "Copiando y revisando", "Copying and checking";
+    SyncStepBackup => "Respaldando", "Backing up";
+    SyncStepMerge => "Combinando cambios", "Merging changes";
+    SyncStepPublish => "Publicando este equipo", "Publishing this machine";
+    SyncStepMedia => "Copiando multimedia", "Copying media";
 
     // Command line.
     CliAbout => "Consola de redacción para Comunicación Social: agenda, reportes, borradores, medios y archivo en un solo archivo.", "Newsroom console for a municipal press office: agenda, reports, drafts, media and archive in one file.";

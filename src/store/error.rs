@@ -25,6 +25,8 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Another machine's ops are stamped too far in the future: its clock is wrong.
+    ClockAhead { machine: String, hours: u64 },
     /// SQLite refused: read-only, full disk, locked, corrupt…
     Sqlite(rusqlite::Error),
 }
@@ -68,6 +70,7 @@ impl fmt::Display for StoreError {
             StoreError::NotFound { table, id } => tf(Msg::ErrNotFound, &[table, id]),
             StoreError::Schema { detail } => tf(Msg::ErrSchema, &[detail]),
             StoreError::Io { path, source } => tf(Msg::ErrIo, &[&path.display(), source]),
+            StoreError::ClockAhead { machine, hours } => tf(Msg::ErrClockAhead, &[machine, hours]),
             StoreError::Sqlite(e) => sqlite_message(e),
         };
         f.write_str(&text)

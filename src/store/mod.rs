@@ -1,9 +1,11 @@
 //! The SQLite store: opening and creating the file, migrations, the one write path, and one
 //! module of queries per aggregate. Nothing here knows about the terminal.
+mod conflicts;
 mod details;
 mod error;
 pub mod header;
 mod lists;
+mod merge;
 pub mod schema;
 mod search;
 mod seed;
@@ -21,7 +23,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
 use crate::domain::StoreStatus;
+pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{Result, StoreError};
+pub use merge::{Clocks, MergeStats, MAX_CLOCK_AHEAD_MS};
 pub use rusqlite::types::Value;
 pub use search::SearchHit;
 pub use write::Writer;
@@ -154,7 +158,7 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        conn.set_prepared_statement_cache_capacity(64);
+        conn.set_prepared_statement_cache_capacity(128);
         Ok(conn)
     }
 
@@ -258,6 +262,32 @@ impl Store {
             .optional()?)
     }
 
+    /// A complete copy of the database into `dest` (created readable by its owner only), with
+    /// SQLite's backup API: consistent even while this process keeps the file open.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        backup_into(&self.conn, dest)
+    }
+
+    /// How many ops this database holds past `clocks` (per replica): what a publish would send.
+    pub fn count_ops_after(&self, clocks: &Clocks) -> Result<u64> {
+        let replicas: Vec<(i64, String)> = self
+            .conn
+            .prepare("SELECT n, id FROM replicas")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut total = 0i64;
+        for (n, id) in replicas {
+            let after = clocks.get(&id).copied().unwrap_or(0) as i64;
+            let count: i64 = self.conn.query_row(
+                "SELECT count(*) FROM ops WHERE replica = ?1 AND hlc > ?2",
+                rusqlite::params![n, after],
+                |r| r.get(0),
+            )?;
+            total += count;
+        }
+        Ok(total.max(0) as u64)
+    }
+
     /// The raw connection, for the store's own modules and tests.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
@@ -317,9 +347,16 @@ fn backup_before_migration(
         n += 1;
         dest = dir.join(format!("{stem}-v{version}-{stamp}-{n}.sqlite"));
     }
-    create_private_file(&dest)?;
-    conn.backup(rusqlite::MAIN_DB, &dest, None)?;
-    Ok(())
+    backup_into(conn, &dest)
+}
+
+fn backup_into(conn: &Connection, dest: &Path) -> Result<()> {
+    create_private_file(dest)?;
+    let copied = conn.backup(rusqlite::MAIN_DB, dest, None);
+    if copied.is_err() {
+        let _ = std::fs::remove_file(dest);
+    }
+    Ok(copied?)
 }
 
 /// The departments every new database is born with: (key, name, short name).

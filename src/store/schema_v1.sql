@@ -349,7 +349,9 @@ CREATE TABLE audit (
     changes INTEGER NOT NULL DEFAULT 0
 );
 
--- Concurrent edits of one field: the value that lost, kept for the user to review.
+-- Concurrent edits of one field: the value that lost, kept for the user to review. Its id is
+-- the deterministic id of the losing op, and every field depends on that op alone, so every
+-- machine that finds the conflict writes the same row.
 CREATE TABLE conflicts (
     id TEXT PRIMARY KEY NOT NULL,
     created_at TEXT NOT NULL DEFAULT '',
@@ -358,14 +360,13 @@ CREATE TABLE conflicts (
     target_table TEXT NOT NULL DEFAULT '',
     target_id TEXT NOT NULL DEFAULT '',
     col TEXT NOT NULL DEFAULT '',
-    kept_value,
     lost_value,
-    kept_clock INTEGER,
     lost_clock INTEGER,
     lost_replica TEXT NOT NULL DEFAULT '',
     resolved_at TEXT NOT NULL DEFAULT '',
     resolution TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX conflicts_open ON conflicts(resolved_at, created_at);
 
 -- Local, not replicated: the replicas this database knows, one of them itself.
 CREATE TABLE replicas (
@@ -381,7 +382,9 @@ CREATE TABLE replicas (
 
 -- The append-only log of field-level operations. An op is identified by (replica, hlc):
 -- a replica never issues two ops with one clock value. `replica` is the local number of a
--- row in `replicas` (its UUID is what travels).
+-- row in `replicas` (its UUID is what travels). (prev_replica, prev_hlc) is the op whose
+-- value this one replaced, as its writer saw the field: two ops that replaced the same value
+-- (or none) without one seeing the other are concurrent, and the loser is a conflict.
 CREATE TABLE ops (
     replica INTEGER NOT NULL REFERENCES replicas(n),
     hlc INTEGER NOT NULL,
@@ -389,6 +392,8 @@ CREATE TABLE ops (
     row_id TEXT NOT NULL,
     col TEXT NOT NULL,
     value,
+    prev_replica INTEGER,
+    prev_hlc INTEGER,
     PRIMARY KEY (replica, hlc)
 ) WITHOUT ROWID;
 CREATE INDEX ops_by_field ON ops(row_id, col);

@@ -103,6 +103,36 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// The transaction's connection, for the store's own merge.
+    pub(crate) fn conn(&self) -> &Connection {
+        self.conn
+    }
+
+    /// Takes a clock value seen in merged ops into account.
+    pub(crate) fn observe(&mut self, clock: u64) {
+        self.hlc.observe(clock);
+    }
+
+    /// Creates a row unless one with this id exists; returns whether it was created.
+    pub(crate) fn insert_if_absent(
+        &mut self,
+        table: &str,
+        id: &str,
+        fields: &[(&str, Value)],
+    ) -> Result<bool> {
+        self.columns(table)?;
+        let exists: Option<i64> = self
+            .conn
+            .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        if exists.is_some() {
+            return Ok(false);
+        }
+        self.insert(table, id, fields)?;
+        Ok(true)
+    }
+
     fn columns(&self, table: &str) -> Result<&Vec<String>> {
         self.tables.get(table).ok_or_else(|| StoreError::Schema {
             detail: table.to_owned(),
@@ -122,13 +152,45 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn op(&mut self, table: &str, id: &str, col: &str, value: &Value) -> Result<u64> {
+    /// The op whose value a field holds now: the highest (clock, replica id) of its ops.
+    fn winner(&self, id: &str, col: &str) -> Result<Option<(i64, i64)>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT o.replica, o.hlc FROM ops o JOIN replicas r ON r.n = o.replica
+                 WHERE o.row_id = ?1 AND o.col = ?2 ORDER BY o.hlc DESC, r.id DESC LIMIT 1",
+            )?
+            .query_row([id, col], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Appends one op. A new row's fields replace nothing; a change replaces the field's
+    /// current winner, which the op records as its predecessor.
+    fn op(
+        &mut self,
+        table: &str,
+        id: &str,
+        col: &str,
+        value: &Value,
+        new_row: bool,
+    ) -> Result<u64> {
+        let prev = if new_row { None } else { self.winner(id, col)? };
         let clock = self.hlc.tick(self.wall_ms);
         self.conn
             .prepare_cached(
-                "INSERT INTO ops (replica, hlc, tbl, row_id, col, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO ops (replica, hlc, tbl, row_id, col, value, prev_replica, prev_hlc)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![self.replica, clock as i64, table, id, col, value])?;
+            .execute(params![
+                self.replica,
+                clock as i64,
+                table,
+                id,
+                col,
+                value,
+                prev.map(|p| p.0),
+                prev.map(|p| p.1)
+            ])?;
         self.ops += 1;
         if self.target.is_none() {
             self.target = Some((table.to_owned(), id.to_owned()));
@@ -140,7 +202,7 @@ impl Writer<'_> {
     /// fields set still travels.
     pub fn insert(&mut self, table: &str, id: &str, fields: &[(&str, Value)]) -> Result<()> {
         self.check(table, fields)?;
-        let clock = self.op(table, id, "deleted_at", &Value::Null)?;
+        let clock = self.op(table, id, "deleted_at", &Value::Null, true)?;
         let at = iso_time(clock);
         let mut sql = format!("INSERT INTO {table} (id, created_at, updated_at");
         for (col, _) in fields {
@@ -159,7 +221,7 @@ impl Writer<'_> {
             .prepare_cached(&sql)?
             .execute(params_from_iter(values))?;
         for (col, value) in fields {
-            self.op(table, id, col, value)?;
+            self.op(table, id, col, value, true)?;
         }
         Ok(())
     }
@@ -171,7 +233,8 @@ impl Writer<'_> {
         if fields.is_empty() {
             return Ok(0);
         }
-        let cols: Vec<&str> = fields.iter().map(|(c, _)| *c).collect();
+        let mut cols: Vec<&str> = fields.iter().map(|(c, _)| *c).collect();
+        cols.push("deleted_at");
         let current: Option<Vec<Value>> = self
             .conn
             .prepare_cached(&format!(
@@ -194,10 +257,14 @@ impl Writer<'_> {
             .collect();
         let mut last = 0;
         for (col, value) in &changed {
-            last = self.op(table, id, col, value)?;
+            last = self.op(table, id, col, value, false)?;
         }
         if !changed.is_empty() {
             self.set_row(table, id, &changed, last)?;
+            // Editing a deleted row brings it back, as a newer edit from another machine would.
+            if current.last().is_some_and(|d| *d != Value::Null) {
+                self.set_deleted(table, id, false)?;
+            }
         }
         Ok(changed.len())
     }
@@ -241,22 +308,14 @@ impl Writer<'_> {
         if current.is_some() == deleted {
             return Ok(());
         }
-        let clock = self.hlc.tick(self.wall_ms);
         let value = if deleted {
-            Value::Text(iso_time(clock))
+            // The tombstone reads as the time of its own op: the next clock value.
+            let mut next = *self.hlc;
+            Value::Text(iso_time(next.tick(self.wall_ms)))
         } else {
             Value::Null
         };
-        // The op takes the clock just issued, so deleted_at reads as the op's own time.
-        self.conn
-            .prepare_cached(
-                "INSERT INTO ops (replica, hlc, tbl, row_id, col, value) VALUES (?1, ?2, ?3, ?4, 'deleted_at', ?5)",
-            )?
-            .execute(params![self.replica, clock as i64, table, id, value])?;
-        self.ops += 1;
-        if self.target.is_none() {
-            self.target = Some((table.to_owned(), id.to_owned()));
-        }
+        let clock = self.op(table, id, "deleted_at", &value, false)?;
         let field = ("deleted_at", value);
         self.set_row(table, id, &[&field], clock)
     }

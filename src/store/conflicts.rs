@@ -1,0 +1,208 @@
+//! Conflicts: values that lost to a concurrent edit of the same field on another machine, kept
+//! for the user to review. Resolving one is an ordinary write, so it syncs like any edit.
+use rusqlite::{params, OptionalExtension};
+
+use super::error::{Result, StoreError};
+use super::{iso_time, Store, Value};
+use crate::domain::folio::Folio;
+
+/// How the user settles a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// The current value stays.
+    KeepCurrent,
+    /// The value that lost comes back (for a duplicated folio: the piece gets the next free one).
+    TakeLost,
+    /// A value the user wrote, e.g. a mix of both texts.
+    Edited(String),
+}
+
+impl Resolution {
+    fn code(&self) -> &'static str {
+        match self {
+            Resolution::KeepCurrent => "kept",
+            Resolution::TakeLost => "took_other",
+            Resolution::Edited(_) => "edited",
+        }
+    }
+}
+
+/// An open conflict as the Conflictos screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictView {
+    pub id: String,
+    pub table: String,
+    pub target_id: String,
+    pub col: String,
+    /// The row's title (or name), to say which item it is.
+    pub item: String,
+    pub current: Value,
+    pub lost: Value,
+    /// The machine whose value lost, and when it was written.
+    pub lost_machine: String,
+    pub lost_at: String,
+}
+
+/// Text of a stored value as the user reads it.
+pub fn value_text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Integer(n) => n.to_string(),
+        Value::Real(x) => x.to_string(),
+        Value::Text(s) => s.clone(),
+        Value::Blob(b) => format!("({} bytes)", b.len()),
+    }
+}
+
+impl Store {
+    pub fn count_open_conflicts(&self) -> Result<u64> {
+        let n: i64 = self.conn().query_row(
+            "SELECT count(*) FROM conflicts WHERE resolved_at = '' AND deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Open conflicts, oldest first (at most `limit`).
+    pub fn open_conflicts(&self, limit: usize) -> Result<Vec<ConflictView>> {
+        let rows: Vec<(String, String, String, String, Value, i64, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT id, target_table, target_id, col, lost_value, coalesce(lost_clock, 0), lost_replica
+                 FROM conflicts WHERE resolved_at = '' AND deleted_at IS NULL
+                 ORDER BY created_at, id LIMIT ?1",
+            )?
+            .query_map([limit as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, table, target_id, col, lost, clock, replica) in rows {
+            let cols = self.tables.get(&table).cloned().unwrap_or_default();
+            if !cols.contains(&col) && col != "folio" {
+                continue;
+            }
+            let label = ["title", "name", "subject", "key", "question"]
+                .into_iter()
+                .find(|c| cols.iter().any(|x| x == c));
+            let item: String = match label {
+                Some(c) => self
+                    .conn()
+                    .query_row(
+                        &format!("SELECT {c} FROM {table} WHERE id = ?1"),
+                        [&target_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
+            let current: Value = self
+                .conn()
+                .query_row(
+                    &format!("SELECT {col} FROM {table} WHERE id = ?1"),
+                    [&target_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or(Value::Null);
+            let lost_machine: String = self
+                .conn()
+                .query_row("SELECT name FROM replicas WHERE id = ?1", [&replica], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .unwrap_or(replica);
+            out.push(ConflictView {
+                id,
+                table,
+                target_id,
+                col,
+                item,
+                current,
+                lost,
+                lost_machine,
+                lost_at: iso_time(clock.max(0) as u64),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Settles a conflict: applies the choice to the item and marks the conflict resolved, in
+    /// one write.
+    pub fn resolve_conflict(&mut self, id: &str, resolution: Resolution) -> Result<()> {
+        let found: Option<(String, String, String, Value)> = self
+            .conn()
+            .query_row(
+                "SELECT target_table, target_id, col, lost_value FROM conflicts WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let (table, target, col, lost) = found.ok_or_else(|| StoreError::NotFound {
+            table: "conflicts".into(),
+            id: id.into(),
+        })?;
+        let renumber = if col == "folio" && resolution != Resolution::KeepCurrent {
+            let year: Option<i64> = self.conn().query_row(
+                "SELECT folio_year FROM drafts WHERE id = ?1",
+                [&target],
+                |r| r.get(0),
+            )?;
+            let highest: Option<i64> = self.conn().query_row(
+                "SELECT max(folio_number) FROM drafts WHERE folio_year = ?1",
+                params![year],
+                |r| r.get(0),
+            )?;
+            year.map(|y| {
+                let y = y as i32;
+                Folio::next(
+                    y,
+                    highest.map(|n| Folio {
+                        year: y,
+                        number: n.max(0) as u32,
+                    }),
+                )
+            })
+        } else {
+            None
+        };
+        let code = resolution.code();
+        self.write("conflict.resolve", |w| {
+            match (&resolution, renumber) {
+                (_, Some(folio)) => {
+                    w.update(
+                        "drafts",
+                        &target,
+                        &[
+                            ("folio", Value::Text(folio.to_string())),
+                            ("folio_number", Value::Integer(folio.number as i64)),
+                        ],
+                    )?;
+                }
+                (Resolution::KeepCurrent, None) => {}
+                (Resolution::TakeLost, None) => {
+                    w.update(&table, &target, &[(col.as_str(), lost.clone())])?;
+                }
+                (Resolution::Edited(text), None) => {
+                    w.update(
+                        &table,
+                        &target,
+                        &[(col.as_str(), Value::Text(text.clone()))],
+                    )?;
+                }
+            }
+            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            w.update(
+                "conflicts",
+                id,
+                &[
+                    ("resolved_at", Value::Text(now)),
+                    ("resolution", Value::Text(code.to_owned())),
+                ],
+            )?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,484 @@
+//! Merging other replicas' ops into this database (DESIGN §5), and exporting this database's
+//! ops for others. A merge is the union of the ops logs followed by recomputing every touched
+//! row from its ops: per field, the op with the highest (clock, replica id) wins; a tombstone
+//! wins over older edits but not over newer ones. Heads of a field (ops no other op replaced)
+//! other than the winner, with another value, are conflicts kept for the user.
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+use super::error::{Result, StoreError};
+use super::write::Author;
+use super::{iso_time, schema, Store, Value};
+use crate::domain::hlc;
+use crate::domain::ids::seed_id;
+
+/// A sync accepts ops stamped at most this far ahead of this machine's clock. A file holding
+/// anything later is refused whole, so a machine whose clock is wrong neither wins every
+/// conflict nor drags this machine's clock into the future.
+pub const MAX_CLOCK_AHEAD_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// What one merge did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeStats {
+    /// Ops this database did not have.
+    pub ops: u64,
+    /// Rows recomputed.
+    pub rows: u64,
+    /// Conflicts found (new rows in `conflicts`).
+    pub conflicts: u64,
+}
+
+/// For each replica (by id), the highest clock of its ops held: a version vector. Because ops
+/// only ever travel as whole prefixes per replica, this says exactly which ops are held.
+pub type Clocks = BTreeMap<String, u64>;
+
+/// One op of a field while recomputing a row.
+struct FieldOp {
+    clock: u64,
+    replica: String,
+    n: i64,
+    value: Value,
+    prev: Option<(i64, i64)>,
+}
+
+impl FieldOp {
+    fn order(&self) -> (u64, &str) {
+        (self.clock, self.replica.as_str())
+    }
+}
+
+fn open_source(path: &Path) -> Result<Connection> {
+    Ok(Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?)
+}
+
+/// The version vector of a connection holding `replicas` and `ops`.
+pub(crate) fn clocks_of(conn: &Connection) -> Result<Clocks> {
+    let replicas: Vec<(i64, String)> = conn
+        .prepare("SELECT n, id FROM replicas")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Clocks::new();
+    for (n, id) in replicas {
+        let max: Option<i64> =
+            conn.query_row("SELECT max(hlc) FROM ops WHERE replica = ?1", [n], |r| {
+                r.get(0)
+            })?;
+        if let Some(max) = max {
+            out.insert(id, max as u64);
+        }
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Which ops this database holds, per replica.
+    pub fn clocks(&self) -> Result<Clocks> {
+        clocks_of(&self.conn)
+    }
+
+    /// The local number of a replica, registering it when new.
+    fn replica_number(conn: &Connection, id: &str, name: &str) -> Result<i64> {
+        conn.execute(
+            "INSERT OR IGNORE INTO replicas (id, name) VALUES (?1, ?2)",
+            params![id, name],
+        )?;
+        Ok(conn.query_row("SELECT n FROM replicas WHERE id = ?1", [id], |r| r.get(0))?)
+    }
+
+    /// The newest clock in a file that is too far ahead of this machine's clock, if any:
+    /// (replica name, milliseconds ahead).
+    pub fn clock_too_far_ahead(&self, source: &Path) -> Result<Option<(String, u64)>> {
+        let conn = open_source(source)?;
+        let limit = (self.wall)().saturating_add(MAX_CLOCK_AHEAD_MS);
+        let names: HashMap<String, String> = conn
+            .prepare("SELECT id, name FROM replicas")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, clock) in clocks_of(&conn)? {
+            let at = hlc::millis(clock);
+            if at > limit {
+                let name = names.get(&id).cloned().unwrap_or(id);
+                return Ok(Some((name, at - (self.wall)())));
+            }
+        }
+        Ok(None)
+    }
+
+    /// How many ops of these files this database does not hold yet (reads only).
+    pub fn count_new_ops(&self, sources: &[&Path]) -> Result<u64> {
+        let local = self.clocks()?;
+        let mut seen: BTreeSet<(String, i64)> = BTreeSet::new();
+        for source in sources {
+            let conn = open_source(source)?;
+            let replicas: Vec<(i64, String)> = conn
+                .prepare("SELECT n, id FROM replicas")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (n, id) in replicas {
+                let from = local.get(&id).copied().unwrap_or(0) as i64;
+                let mut stmt =
+                    conn.prepare("SELECT hlc FROM ops WHERE replica = ?1 AND hlc > ?2")?;
+                for clock in stmt.query_map(params![n, from], |r| r.get::<_, i64>(0))? {
+                    seen.insert((id.clone(), clock?));
+                }
+            }
+        }
+        Ok(seen.len() as u64)
+    }
+
+    /// Merges the ops of `sources` (verified local copies of other replicas' files, each a
+    /// database with `replicas` and `ops`), all in one transaction.
+    pub fn merge_files(&mut self, sources: &[&Path]) -> Result<MergeStats> {
+        for source in sources {
+            if let Some((name, ahead)) = self.clock_too_far_ahead(source)? {
+                return Err(StoreError::ClockAhead {
+                    machine: name,
+                    hours: ahead / 3_600_000,
+                });
+            }
+        }
+        let local = self.clocks()?;
+        let tables = self.tables.clone();
+        // Referential integrity holds once every op has arrived; rows may come in any order.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let result = self.transact(Author::Local, "sync.merge", |w| {
+            let conn = w.conn();
+            conn.execute_batch(
+                "DROP TABLE IF EXISTS temp.incoming;
+                 CREATE TEMP TABLE incoming (
+                     replica INTEGER, hlc INTEGER, tbl TEXT, row_id TEXT, col TEXT, value,
+                     prev_replica INTEGER, prev_hlc INTEGER, PRIMARY KEY (replica, hlc));",
+            )?;
+            let mut max_clock = 0u64;
+            for source in sources {
+                let src = open_source(source)?;
+                let mut numbers: HashMap<i64, i64> = HashMap::new();
+                let replicas: Vec<(i64, String, String)> = src
+                    .prepare("SELECT n, id, name FROM replicas")?
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for (sn, id, name) in &replicas {
+                    numbers.insert(*sn, Self::replica_number(conn, id, name)?);
+                }
+                let mut insert = conn.prepare_cached(
+                    "INSERT OR IGNORE INTO temp.incoming VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?;
+                for (sn, id, _) in &replicas {
+                    let from = local.get(id).copied().unwrap_or(0) as i64;
+                    let mut stmt = src.prepare(
+                        "SELECT hlc, tbl, row_id, col, value, prev_replica, prev_hlc FROM ops
+                         WHERE replica = ?1 AND hlc > ?2",
+                    )?;
+                    let mut rows = stmt.query(params![sn, from])?;
+                    while let Some(r) = rows.next()? {
+                        let clock: i64 = r.get(0)?;
+                        let table: String = r.get(1)?;
+                        let col: String = r.get(3)?;
+                        let known = tables.get(&table).is_some_and(|cols| {
+                            cols.contains(&col)
+                                && !["id", "created_at", "updated_at"].contains(&col.as_str())
+                        });
+                        if !known {
+                            return Err(StoreError::Schema {
+                                detail: format!("{table}.{col}"),
+                            });
+                        }
+                        let prev_n: Option<i64> = r.get(5)?;
+                        insert.execute(params![
+                            numbers.get(sn),
+                            clock,
+                            table,
+                            r.get::<_, String>(2)?,
+                            col,
+                            r.get::<_, Value>(4)?,
+                            prev_n.and_then(|p| numbers.get(&p)),
+                            r.get::<_, Option<i64>>(6)?,
+                        ])?;
+                        max_clock = max_clock.max(clock.max(0) as u64);
+                    }
+                }
+            }
+            let ops =
+                conn.execute("INSERT OR IGNORE INTO ops SELECT * FROM temp.incoming", [])? as u64;
+            let touched: Vec<(String, String)> = conn
+                .prepare("SELECT DISTINCT tbl, row_id FROM temp.incoming ORDER BY tbl, row_id")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            conn.execute_batch("DROP TABLE temp.incoming")?;
+            w.observe(max_clock);
+            let mut stats = MergeStats {
+                ops,
+                ..MergeStats::default()
+            };
+            let mut lost = Vec::new();
+            for (table, id) in &touched {
+                lost.extend(rematerialize(w.conn(), &tables[table], table, id)?);
+                stats.rows += 1;
+            }
+            lost.extend(folio_collisions(w.conn(), &touched)?);
+            for conflict in lost {
+                if w.insert_if_absent("conflicts", &conflict.0, &conflict.1)? {
+                    stats.conflicts += 1;
+                }
+            }
+            Ok(stats)
+        });
+        let restored = self.conn.pragma_update(None, "foreign_keys", true);
+        let stats = result?;
+        restored?;
+        Ok(stats)
+    }
+
+    /// Writes every op held after `from` (per replica) into a new file: a delta others can merge.
+    /// Returns how many ops it holds.
+    pub fn export_delta(&self, dest: &Path, from: &Clocks) -> Result<u64> {
+        let out = Connection::open(dest)?;
+        out.execute_batch(
+            "CREATE TABLE replicas (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '');
+             CREATE TABLE ops (replica INTEGER NOT NULL, hlc INTEGER NOT NULL, tbl TEXT NOT NULL,
+                 row_id TEXT NOT NULL, col TEXT NOT NULL, value, prev_replica INTEGER, prev_hlc INTEGER,
+                 PRIMARY KEY (replica, hlc)) WITHOUT ROWID;",
+        )?;
+        out.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+        out.pragma_update(None, "user_version", schema::SCHEMA_VERSION)?;
+        let tx = out.unchecked_transaction()?;
+        let replicas: Vec<(i64, String, String)> = self
+            .conn
+            .prepare("SELECT n, id, name FROM replicas")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut count = 0u64;
+        {
+            let mut add_replica =
+                tx.prepare("INSERT INTO replicas (n, id, name) VALUES (?1, ?2, ?3)")?;
+            let mut add_op =
+                tx.prepare("INSERT INTO ops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+            for (n, id, name) in &replicas {
+                add_replica.execute(params![n, id, name])?;
+                let after = from.get(id).copied().unwrap_or(0) as i64;
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT replica, hlc, tbl, row_id, col, value, prev_replica, prev_hlc FROM ops
+                     WHERE replica = ?1 AND hlc > ?2",
+                )?;
+                let mut rows = stmt.query(params![n, after])?;
+                while let Some(r) = rows.next()? {
+                    add_op.execute(params![
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, Value>(5)?,
+                        r.get::<_, Option<i64>>(6)?,
+                        r.get::<_, Option<i64>>(7)?,
+                    ])?;
+                    count += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(count)
+    }
+
+    /// A complete copy of this database, compacted, in rollback-journal mode: what a new
+    /// machine joins from.
+    pub fn export_snapshot(&self, dest: &Path) -> Result<()> {
+        self.conn
+            .execute("VACUUM INTO ?1", [dest.to_string_lossy()])?;
+        let copy = Connection::open(dest)?;
+        copy.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
+    }
+
+    /// After publishing: no local change is waiting any more.
+    pub fn mark_published(&mut self, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE replicas SET pending = 0, last_sync = ?1 WHERE n = ?2",
+            params![at, self.me.n],
+        )?;
+        Ok(())
+    }
+
+    /// When this database last synced (local time text), if ever.
+    pub fn last_sync(&self) -> Result<Option<String>> {
+        let at: String = self.conn.query_row(
+            "SELECT last_sync FROM replicas WHERE n = ?1",
+            [self.me.n],
+            |r| r.get(0),
+        )?;
+        Ok((!at.is_empty()).then_some(at))
+    }
+
+    pub fn machine(&self) -> &str {
+        &self.me.name
+    }
+}
+
+type NewConflict = (String, Vec<(&'static str, Value)>);
+
+/// Recomputes one row from all its ops; returns the conflicts found in it.
+fn rematerialize(
+    conn: &Connection,
+    cols: &[String],
+    table: &str,
+    id: &str,
+) -> Result<Vec<NewConflict>> {
+    let mut fields: BTreeMap<String, Vec<FieldOp>> = BTreeMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT o.col, o.hlc, r.id, o.replica, o.value, o.prev_replica, o.prev_hlc
+             FROM ops o JOIN replicas r ON r.n = o.replica WHERE o.row_id = ?1",
+        )?;
+        let mut rows = stmt.query([id])?;
+        while let Some(r) = rows.next()? {
+            let prev = match (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<i64>>(6)?) {
+                (Some(a), Some(b)) => Some((a, b)),
+                _ => None,
+            };
+            fields.entry(r.get(0)?).or_default().push(FieldOp {
+                clock: r.get::<_, i64>(1)?.max(0) as u64,
+                replica: r.get(2)?,
+                n: r.get(3)?,
+                value: r.get(4)?,
+                prev,
+            });
+        }
+    }
+    let mut winners: Vec<(&str, &FieldOp)> = Vec::new();
+    let mut conflicts = Vec::new();
+    let (mut first, mut last) = (u64::MAX, 0u64);
+    for (col, ops) in &fields {
+        let Some(col) = cols.iter().find(|c| *c == col) else {
+            continue;
+        };
+        let Some(winner) = ops.iter().max_by(|a, b| a.order().cmp(&b.order())) else {
+            continue;
+        };
+        for op in ops {
+            first = first.min(op.clock);
+            last = last.max(op.clock);
+        }
+        let replaced: BTreeSet<(i64, i64)> = ops.iter().filter_map(|o| o.prev).collect();
+        for head in ops
+            .iter()
+            .filter(|o| !replaced.contains(&(o.n, o.clock as i64)))
+        {
+            if std::ptr::eq(head, winner) || head.value == winner.value {
+                continue;
+            }
+            let conflict_id = seed_id("conflict", &format!("{}:{}", head.replica, head.clock));
+            conflicts.push((
+                conflict_id,
+                vec![
+                    ("target_table", Value::Text(table.to_owned())),
+                    ("target_id", Value::Text(id.to_owned())),
+                    ("col", Value::Text(col.clone())),
+                    ("lost_value", head.value.clone()),
+                    ("lost_clock", Value::Integer(head.clock as i64)),
+                    ("lost_replica", Value::Text(head.replica.clone())),
+                ],
+            ));
+        }
+        winners.push((col.as_str(), winner));
+    }
+    if winners.is_empty() {
+        return Ok(conflicts);
+    }
+    // A tombstone wins over older edits, not newer ones.
+    let tombstone = winners
+        .iter()
+        .find(|(c, _)| *c == "deleted_at")
+        .map(|(_, w)| w.order());
+    let newest_edit = winners
+        .iter()
+        .filter(|(c, _)| *c != "deleted_at")
+        .map(|(_, w)| w.order())
+        .max();
+    let revived = matches!((tombstone, newest_edit), (Some(t), Some(e)) if e > t);
+
+    let exists: Option<i64> = conn
+        .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    if exists.is_none() {
+        conn.prepare_cached(&format!(
+            "INSERT INTO {table} (id, created_at, updated_at) VALUES (?1, '', '')"
+        ))?
+        .execute([id])?;
+    }
+    let mut sql = format!("UPDATE {table} SET created_at = ?1, updated_at = ?2");
+    let mut values = vec![Value::Text(iso_time(first)), Value::Text(iso_time(last))];
+    for (col, op) in &winners {
+        values.push(if *col == "deleted_at" && revived {
+            Value::Null
+        } else {
+            op.value.clone()
+        });
+        sql.push_str(&format!(", {col} = ?{}", values.len()));
+    }
+    values.push(Value::Text(id.to_owned()));
+    sql.push_str(&format!(" WHERE id = ?{}", values.len()));
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))?;
+    Ok(conflicts)
+}
+
+/// Two live drafts holding one folio (each machine numbered its own press release): the one
+/// whose folio was written later must be renumbered; the collision is listed as a conflict.
+fn folio_collisions(conn: &Connection, touched: &[(String, String)]) -> Result<Vec<NewConflict>> {
+    let mut out = Vec::new();
+    for (table, id) in touched.iter().filter(|(t, _)| t == "drafts") {
+        let _ = table;
+        let mine: Option<(i64, i64, String)> = conn
+            .prepare_cached(
+                "SELECT folio_year, folio_number, folio FROM drafts
+                 WHERE id = ?1 AND deleted_at IS NULL AND folio_number IS NOT NULL",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((year, number, folio)) = mine else {
+            continue;
+        };
+        let others: Vec<String> = conn
+            .prepare_cached(
+                "SELECT id FROM drafts WHERE folio_year = ?1 AND folio_number = ?2
+                 AND deleted_at IS NULL AND id <> ?3",
+            )?
+            .query_map(params![year, number, id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for other in others {
+            let clock_of = |draft: &str| -> rusqlite::Result<(i64, String)> {
+                conn.query_row(
+                    "SELECT o.hlc, r.id FROM ops o JOIN replicas r ON r.n = o.replica
+                     WHERE o.row_id = ?1 AND o.col = 'folio_number' ORDER BY o.hlc DESC, r.id DESC LIMIT 1",
+                    [draft],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+            };
+            let (a, b) = (clock_of(id)?, clock_of(&other)?);
+            let (later, earlier, (clock, replica)) = if a > b {
+                (id.clone(), other, a)
+            } else {
+                (other, id.clone(), b)
+            };
+            let conflict_id = seed_id("folio", &format!("{year}/{number}:{later}"));
+            out.push((
+                conflict_id,
+                vec![
+                    ("target_table", Value::Text("drafts".into())),
+                    ("target_id", Value::Text(later)),
+                    ("col", Value::Text("folio".into())),
+                    ("lost_value", Value::Text(format!("{folio} = {earlier}"))),
+                    ("lost_clock", Value::Integer(clock)),
+                    ("lost_replica", Value::Text(replica)),
+                ],
+            ));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,360 @@
+//! Sync by USB stick or network share (DESIGN §5): read every other machine's files from the
+//! folder into local temporary copies, check them, merge them in one transaction after a
+//! backup, then publish this machine's state as a delta (or a fresh snapshot now and then).
+//! Cost grows with the changes: only ops past this machine's clocks are read, and only ops
+//! past what this machine already published are written.
+pub mod backup;
+pub mod drive;
+mod error;
+pub mod folder;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+pub use error::SyncError;
+use folder::{FileEntry, FileKind, Manifest};
+
+use crate::i18n::Msg;
+use crate::store::{header, schema, Clocks, Store, StoreError};
+
+/// Deltas after which the next publish writes a fresh snapshot instead.
+const MAX_DELTAS: usize = 20;
+
+/// A step of a sync, for a progress bar: (done, total, what).
+pub type Progress<'a> = &'a mut dyn FnMut(u64, u64, Msg);
+
+pub struct SyncOptions {
+    pub folder: PathBuf,
+    /// Show what would happen; write nothing anywhere.
+    pub dry_run: bool,
+    /// Where local temporary copies go (removed afterwards).
+    pub work_dir: PathBuf,
+    /// Where pre-merge backups go.
+    pub backup_dir: PathBuf,
+    /// The media folder beside the database, when it has one.
+    pub media_dir: Option<PathBuf>,
+    pub now: NaiveDateTime,
+}
+
+/// What a sync did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SyncReport {
+    /// The other machines found in the folder.
+    pub machines: Vec<String>,
+    /// Changes received (ops this database did not have).
+    pub received: u64,
+    /// Changes published for the others.
+    pub sent: u64,
+    /// New conflicts to review.
+    pub conflicts: u64,
+    /// Whether a full snapshot was written (first publish, or after many deltas).
+    pub snapshot: bool,
+    pub media_sent: u64,
+    pub media_received: u64,
+    pub dry_run: bool,
+}
+
+/// Removes the local temporary copies however the sync ends.
+struct WorkDir(PathBuf);
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn behind(from: &Clocks, local: &Clocks) -> bool {
+    from.iter()
+        .any(|(r, c)| local.get(r).copied().unwrap_or(0) < *c)
+}
+
+fn adds(to: &Clocks, local: &Clocks) -> bool {
+    to.iter()
+        .any(|(r, c)| local.get(r).copied().unwrap_or(0) < *c)
+}
+
+/// The files of one manifest this database needs, in order: the deltas past what it holds,
+/// or — when those would leave a gap — the snapshot and every delta.
+fn plan(manifest: &Manifest, local: &Clocks) -> Vec<FileEntry> {
+    let Some(first) = manifest.files.iter().position(|f| adds(&f.to, local)) else {
+        return Vec::new();
+    };
+    let start = if behind(&manifest.files[first].from, local) {
+        0
+    } else {
+        first
+    };
+    manifest.files[start..].to_vec()
+}
+
+/// Checks a local copy of a file named by a manifest, before anything reads its content.
+fn verify(copy: &Path, entry: &FileEntry, shown: &Path) -> Result<(), SyncError> {
+    let (hash, size) = folder::hash_file(copy).map_err(|source| SyncError::Read {
+        path: shown.to_path_buf(),
+        source,
+    })?;
+    if hash != entry.sha256 || size != entry.size {
+        return Err(SyncError::Mismatch {
+            path: shown.to_path_buf(),
+        });
+    }
+    let damaged = |reason| SyncError::Damaged {
+        path: shown.to_path_buf(),
+        reason,
+    };
+    let head = header::check_file(copy).map_err(|_| {
+        damaged(StoreError::Incomplete {
+            path: shown.to_path_buf(),
+        })
+    })?;
+    if head.application_id as i32 != schema::APPLICATION_ID {
+        return Err(damaged(StoreError::NotPrensa {
+            path: shown.to_path_buf(),
+        }));
+    }
+    if head.user_version as i64 > schema::SCHEMA_VERSION {
+        return Err(damaged(StoreError::Newer {
+            path: shown.to_path_buf(),
+            found: head.user_version as i64,
+            supported: schema::SCHEMA_VERSION,
+        }));
+    }
+    let check = || -> rusqlite::Result<bool> {
+        let conn = rusqlite::Connection::open_with_flags(
+            copy,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )?;
+        let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('ops', 'replicas')",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(ok == "ok" && tables == 2)
+    };
+    match check() {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(damaged(StoreError::Incomplete {
+            path: shown.to_path_buf(),
+        })),
+        Err(e) => Err(damaged(StoreError::Sqlite(e))),
+    }
+}
+
+/// Syncs `store` with the folder.
+pub fn run(
+    store: &mut Store,
+    opts: &SyncOptions,
+    progress: Progress,
+) -> Result<SyncReport, SyncError> {
+    let folder = &opts.folder;
+    if !folder.is_dir() {
+        return Err(SyncError::Folder {
+            path: folder.clone(),
+        });
+    }
+    progress(0, 5, Msg::SyncStepRead);
+    let base = folder::base_name(store.machine(), store.replica_id());
+    let manifests = folder::read_manifests(folder)?;
+    let mine = manifests
+        .iter()
+        .find(|(p, m)| {
+            m.replica == store.replica_id()
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy() == format!("{base}.json"))
+        })
+        .map(|(_, m)| m.clone());
+    if let Some((path, _)) = manifests.iter().find(|(p, m)| {
+        m.replica == store.replica_id()
+            && p.file_name()
+                .is_none_or(|n| n.to_string_lossy() != format!("{base}.json"))
+    }) {
+        return Err(SyncError::SameReplica { path: path.clone() });
+    }
+    let others: Vec<&Manifest> = manifests
+        .iter()
+        .map(|(_, m)| m)
+        .filter(|m| m.replica != store.replica_id())
+        .collect();
+    let local = store.clocks()?;
+    let mut report = SyncReport {
+        machines: others.iter().map(|m| m.machine.clone()).collect(),
+        dry_run: opts.dry_run,
+        ..SyncReport::default()
+    };
+
+    // Copy and check everything first: one bad file and nothing is merged or written.
+    let work = WorkDir(
+        opts.work_dir
+            .join(format!("sincronizacion-{}", std::process::id())),
+    );
+    let _ = fs::remove_dir_all(&work.0);
+    fs::create_dir_all(&work.0).map_err(|source| SyncError::Write {
+        path: work.0.clone(),
+        source,
+    })?;
+    let wanted: Vec<FileEntry> = others.iter().flat_map(|m| plan(m, &local)).collect();
+    let mut copies = Vec::new();
+    for (i, entry) in wanted.iter().enumerate() {
+        progress(1, 5, Msg::SyncStepCopy);
+        let shown = folder.join(&entry.name);
+        let copy = work.0.join(format!("{i}.sqlite"));
+        fs::copy(&shown, &copy).map_err(|_| SyncError::Missing {
+            path: shown.clone(),
+        })?;
+        verify(&copy, entry, &shown)?;
+        if let Some((machine, ahead)) = store.clock_too_far_ahead(&copy)? {
+            return Err(StoreError::ClockAhead {
+                machine,
+                hours: ahead / 3_600_000,
+            }
+            .into());
+        }
+        copies.push(copy);
+    }
+    let sources: Vec<&Path> = copies.iter().map(PathBuf::as_path).collect();
+    let published = mine.as_ref().map(|m| m.clocks.clone()).unwrap_or_default();
+
+    if opts.dry_run {
+        report.received = store.count_new_ops(&sources)?;
+        report.sent = store.count_ops_after(&published)?;
+        report.snapshot = needs_snapshot(mine.as_ref(), folder);
+        return Ok(report);
+    }
+
+    if !sources.is_empty() {
+        progress(2, 5, Msg::SyncStepBackup);
+        backup::before_merge(store, &opts.backup_dir, opts.now)?;
+        progress(3, 5, Msg::SyncStepMerge);
+        let stats = store.merge_files(&sources)?;
+        report.received = stats.ops;
+        report.conflicts = stats.conflicts;
+    }
+
+    progress(4, 5, Msg::SyncStepPublish);
+    let clocks = store.clocks()?;
+    let snapshot = needs_snapshot(mine.as_ref(), folder);
+    if snapshot || clocks != published {
+        let (local_copy, name, kind, from) = if snapshot {
+            let name = format!("{base}.s{:04}.sqlite", generation(mine.as_ref()) + 1);
+            (
+                work.0.join("snapshot.sqlite"),
+                name,
+                FileKind::Snapshot,
+                Clocks::new(),
+            )
+        } else {
+            let name = format!("{base}.d{:06}.sqlite", next_delta_number(folder, &base));
+            (
+                work.0.join("delta.sqlite"),
+                name,
+                FileKind::Delta,
+                published.clone(),
+            )
+        };
+        match kind {
+            FileKind::Snapshot => store.export_snapshot(&local_copy)?,
+            FileKind::Delta => {
+                store.export_delta(&local_copy, &published)?;
+            }
+        }
+        let sent = store.count_ops_after(&published)?;
+        let entry = file_entry(&local_copy, name, kind, from, clocks.clone())?;
+        folder::publish_file(&local_copy, folder, &entry.name, &entry.sha256)?;
+        let mut files = match (&mine, snapshot) {
+            (Some(m), false) => m.files.clone(),
+            _ => Vec::new(),
+        };
+        files.push(entry);
+        let manifest = Manifest {
+            format: folder::FORMAT,
+            replica: store.replica_id().to_owned(),
+            machine: store.machine().to_owned(),
+            schema: schema::SCHEMA_VERSION,
+            written_at: opts.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            files,
+            clocks,
+        };
+        folder::write_manifest(folder, &base, &manifest)?;
+        folder::remove_unlisted(folder, &base, &manifest);
+        report.sent = sent;
+        report.snapshot = snapshot;
+    }
+    store.mark_published(&opts.now.format("%Y-%m-%dT%H:%M").to_string())?;
+
+    if let Some(media) = &opts.media_dir {
+        progress(5, 5, Msg::SyncStepMedia);
+        let (sent, received) = folder::sync_media(media, &folder.join("media"))?;
+        report.media_sent = sent;
+        report.media_received = received;
+    }
+    Ok(report)
+}
+
+/// The number in the newest snapshot name of a manifest (0 when none).
+fn generation(mine: Option<&Manifest>) -> u64 {
+    mine.and_then(|m| m.files.first())
+        .and_then(|f| f.name.rsplit(".s").next())
+        .and_then(|s| s.trim_end_matches(".sqlite").parse().ok())
+        .unwrap_or(0)
+}
+
+/// The next delta number: past every delta of this replica in the folder.
+fn next_delta_number(folder: &Path, base: &str) -> u64 {
+    let prefix = format!("{base}.d");
+    let highest = fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_prefix(&prefix)
+                        .and_then(|rest| rest.split('.').next().map(str::to_owned))
+                        .and_then(|n| n.parse::<u64>().ok())
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    highest + 1
+}
+
+/// A fresh snapshot is written the first time, when the folder lost this machine's files, and
+/// after [`MAX_DELTAS`] deltas.
+fn needs_snapshot(mine: Option<&Manifest>, folder: &Path) -> bool {
+    let Some(m) = mine else {
+        return true;
+    };
+    let intact = m.files.iter().all(|f| {
+        fs::metadata(folder.join(&f.name))
+            .map(|meta| meta.len() == f.size)
+            .unwrap_or(false)
+    });
+    !intact
+        || m.files.len() > MAX_DELTAS
+        || m.files.first().is_none_or(|f| f.kind != FileKind::Snapshot)
+}
+
+fn file_entry(
+    local: &Path,
+    name: String,
+    kind: FileKind,
+    from: Clocks,
+    to: Clocks,
+) -> Result<FileEntry, SyncError> {
+    let (sha256, size) = folder::hash_file(local).map_err(|source| SyncError::Read {
+        path: local.to_path_buf(),
+        source,
+    })?;
+    Ok(FileEntry {
+        name,
+        kind,
+        sha256,
+        size,
+        from,
+        to,
+    })
+}
