@@ -11,6 +11,9 @@ pub struct Config {
     /// Interface language: "es" or "en".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The folder on a stick or share this machine syncs with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_folder: Option<PathBuf>,
 }
 
 /// The platform's folders for prensa.
@@ -47,6 +50,17 @@ impl Config {
             Err(e) => Err(e.to_string()),
         }
     }
+
+    /// Writes the configuration (temporary file, then rename).
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension("json.tmp");
+        let text = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        std::fs::write(&tmp, text)?;
+        std::fs::rename(&tmp, path)
+    }
 }
 
 #[cfg(test)]
@@ -66,5 +80,12 @@ mod tests {
         let good = dir.path().join("good.json");
         std::fs::write(&good, r#"{"lang":"en"}"#).unwrap();
         assert_eq!(Config::load(&good).unwrap().lang.as_deref(), Some("en"));
+        let saved = Config {
+            lang: None,
+            sync_folder: Some(PathBuf::from("/media/usb/prensa")),
+        };
+        let path = dir.path().join("sub").join("config.json");
+        saved.save(&path).unwrap();
+        assert_eq!(Config::load(&path).unwrap(), saved);
     }
 }

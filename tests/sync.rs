@@ -234,3 +234,29 @@ fn a_dry_run_writes_nothing() {
         .collect();
     assert_eq!(files_before, files_after);
 }
+
+#[test]
+fn concurrent_deletes_of_one_row_converge() {
+    let (a_place, b_place, stick_place) = (Place::new(), Place::new(), Place::new());
+    let stick = stick_place.dir.path();
+    let mut a = open(&a_place, "a");
+    let mut b = open(&b_place, "b");
+    let id = event(&mut a, "Uno");
+    sync_with(&mut a, &a_place, stick);
+    sync_with(&mut b, &b_place, stick);
+    a.write("t", |w| w.delete("events", &id)).unwrap();
+    b.write("t", |w| w.delete("events", &id)).unwrap();
+    sync_with(&mut a, &a_place, stick);
+    sync_with(&mut b, &b_place, stick);
+    sync_with(&mut a, &a_place, stick);
+    assert_eq!(content(&a), content(&b));
+    // Both deleted it: one decision, not a conflict, and the row stays deleted everywhere.
+    assert!(open_conflicts(&a).is_empty());
+    let deleted: Option<String> = rusqlite::Connection::open(a.path())
+        .unwrap()
+        .query_row("SELECT deleted_at FROM events WHERE id = ?1", [&id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(deleted.is_some());
+}

@@ -19,16 +19,9 @@ fn options() -> OpenOptions {
 
 /// Opens the console on the database at `path` (created when absent).
 pub fn open(path: &Path) -> ExitCode {
-    if config::default_db().as_deref() == Some(path) {
-        if let Some(parent) = path.parent() {
-            if let Err(e) = std::fs::create_dir_all(parent) {
-                return fail(tf(Msg::ErrIo, &[&parent.display(), &e]));
-            }
-        }
-    }
-    match Store::open(path, &options()) {
+    match super::open_store(path) {
         Ok(store) => run_console(store, None),
-        Err(e) => fail(e),
+        Err(code) => code,
     }
 }
 

@@ -2,6 +2,7 @@
 //! or failed, with a Spanish message on stderr) and 2 (wrong usage).
 mod console;
 mod demo;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,24 @@ pub struct Cli {
 pub enum Command {
     #[command(disable_help_flag = true)]
     Demo(DemoArgs),
+    #[command(disable_help_flag = true, visible_alias = "sync")]
+    Sincronizar(SyncArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Texto,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[arg(value_name = "CARPETA")]
+    pub carpeta: Option<PathBuf>,
+    #[arg(long)]
+    pub revisar: bool,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +105,22 @@ fn command() -> clap::Command {
                 .mut_arg("grande", arg(Msg::CliGrande))
                 .mut_arg("fecha", arg(Msg::CliFecha))
         })
+        .mut_subcommand("sincronizar", |c| {
+            c.about(t(Msg::CliSyncCmd))
+                .help_template(format!(
+                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+                    t(Msg::CliUsage)
+                ))
+                .override_usage(
+                    "prensa sincronizar [CARPETA] [--revisar] [--formato texto|json] [--db RUTA]",
+                )
+                .mut_arg("carpeta", |a| {
+                    a.help(t(Msg::CliSyncFolder))
+                        .help_heading(t(Msg::CliOptions))
+                })
+                .mut_arg("revisar", arg(Msg::CliSyncDry))
+                .mut_arg("formato", arg(Msg::CliFormat))
+        })
 }
 
 /// The language asked for before parsing, so that help and usage errors are in it too.
@@ -116,6 +151,45 @@ fn usage_message(e: &clap::Error) -> String {
         _ => t(Msg::UsageOther).to_owned(),
     };
     format!("{}\n{}", tf(Msg::UsageError, &[&detail]), t(Msg::UsageHint))
+}
+
+/// Opens the database for a command or the console: refused (exit 1, Spanish message) when it
+/// is not prensa's, is newer, is cut short, or sits on a network or removable drive.
+pub(crate) fn open_store(path: &std::path::Path) -> Result<crate::store::Store, ExitCode> {
+    use crate::sync::drive::{drive_kind, DriveKind};
+    let kind = drive_kind(path);
+    if kind != DriveKind::Local {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let msg = if kind == DriveKind::Network {
+            Msg::DriveNetwork
+        } else {
+            Msg::DriveRemovable
+        };
+        eprintln!(
+            "{}",
+            tf(
+                Msg::ErrorPrefix,
+                &[&tf(msg, &[&path.display(), &folder.display()])]
+            )
+        );
+        sync::offer_folder(folder);
+        return Err(ExitCode::from(1));
+    }
+    if config::default_db().as_deref() == Some(path) {
+        if let Some(parent) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(parent) {
+                return Err(fail(tf(Msg::ErrIo, &[&parent.display(), &e])));
+            }
+        }
+    }
+    let opts = crate::store::OpenOptions {
+        backup_dir: config::backup_dir(),
+        machine: None,
+    };
+    crate::store::Store::open(path, &opts).map_err(fail)
 }
 
 /// Prints a failure the user can act on and returns exit code 1.
@@ -162,6 +236,7 @@ pub fn main() -> ExitCode {
     };
     i18n::set_lang(choose_lang(cli.lang, &config));
     match &cli.command {
+        Some(Command::Sincronizar(args)) => sync::run(cli.db.as_deref(), args, config),
         Some(Command::Demo(args)) => match &cli.db {
             Some(path) => demo::write(path, args),
             None => usage(format!(
@@ -199,6 +274,22 @@ mod tests {
         assert_eq!(c.db, Some(PathBuf::from("x.sqlite")));
         let c = parse(&["prensa", "--lang", "en"]).unwrap();
         assert_eq!(c.lang, Some(Lang::En));
+        let c = parse(&[
+            "prensa",
+            "sync",
+            "/media/usb",
+            "--revisar",
+            "--formato",
+            "json",
+        ])
+        .unwrap();
+        match c.command {
+            Some(Command::Sincronizar(a)) => {
+                assert!(a.revisar && a.formato == Format::Json);
+                assert_eq!(a.carpeta, Some(PathBuf::from("/media/usb")));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -209,6 +209,20 @@ catalogue! {
     SyncStepPublish => "Publicando este equipo", "Publishing this machine";
     SyncStepMedia => "Copiando multimedia", "Copying media";
 
+    SyncHeader => "Sincronización con «{}»:", "Sync with “{}”:";
+    SyncDryHeader => "Revisión (no se escribió nada) de la sincronización con «{}»:", "Review (nothing was written) of the sync with “{}”:";
+    SyncMachines => "  equipos encontrados: {}", "  machines found: {}";
+    SyncNoMachines => "ninguno todavía", "none yet";
+    SyncReceived => "  cambios recibidos: {}", "  changes received: {}";
+    SyncSent => "  cambios enviados: {}", "  changes sent: {}";
+    SyncConflicts => "  conflictos nuevos: {}", "  new conflicts: {}";
+    SyncMedia => "  multimedia: {} archivos enviados, {} recibidos", "  media: {} files sent, {} received";
+    SyncNoFolder => "Indique la carpeta de sincronización (la memoria USB o la carpeta compartida): prensa sincronizar CARPETA. Se recordará para la próxima vez.", "Name the sync folder (the USB stick or the shared folder): prensa sync FOLDER. It is remembered for next time.";
+    DriveNetwork => "«{}» está en una unidad de red: SQLite no es confiable ahí y la base podría dañarse, así que no se abrió. Use una base en este equipo y use «{}» como carpeta de sincronización.", "“{}” is on a network drive: SQLite is not reliable there and the database could be damaged, so it was not opened. Use a database on this machine and “{}” as the sync folder.";
+    DriveRemovable => "«{}» está en una unidad extraíble (memoria USB): no es confiable para trabajar directo, así que no se abrió. Use una base en este equipo y use «{}» como carpeta de sincronización.", "“{}” is on a removable drive (USB stick): not reliable to work on directly, so it was not opened. Use a database on this machine and “{}” as the sync folder.";
+    DriveOffer => "¿Usar «{}» como carpeta de sincronización de este equipo? [s/N]", "Use “{}” as this machine's sync folder? [y/N]";
+    DriveSaved => "Listo: se guardó. Abra prensa normalmente y sincronice con «prensa sincronizar».", "Done: saved. Open prensa as usual and sync with “prensa sync”.";
+
     // Command line.
     CliAbout => "Consola de redacción para Comunicación Social: agenda, reportes, borradores, medios y archivo en un solo archivo.", "Newsroom console for a municipal press office: agenda, reports, drafts, media and archive in one file.";
     CliDb => "Base de datos a usar (por omisión, la de este equipo en su carpeta de datos)", "Database to use (default: this machine's, in its data folder)";
@@ -220,6 +234,10 @@ catalogue! {
     CliGrande => "Escribe el conjunto grande para pruebas de rendimiento", "Writes the large benchmark dataset";
     CliFecha => "Fecha de referencia, AAAA-MM-DD (por omisión, hoy)", "Reference date, YYYY-MM-DD (default: today)";
     CliOptions => "Opciones", "Options";
+    CliSyncCmd => "Sincroniza con la carpeta compartida o la memoria USB (por omisión, la última usada)", "Syncs with the shared folder or USB stick (default: the last one used)";
+    CliSyncFolder => "Carpeta de sincronización", "Sync folder";
+    CliSyncDry => "Muestra lo que haría sin escribir nada", "Shows what it would do without writing anything";
+    CliFormat => "Formato de salida: texto o json", "Output format: texto (text) or json";
     CliUsage => "Uso:", "Usage:";
     CliCommands => "Comandos", "Commands";
     UsageError => "uso incorrecto: {}", "wrong usage: {}";

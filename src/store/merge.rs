@@ -38,9 +38,8 @@ pub type Clocks = BTreeMap<String, u64>;
 struct FieldOp {
     clock: u64,
     replica: String,
-    n: i64,
     value: Value,
-    prev: Option<(i64, i64)>,
+    parents: Option<String>,
 }
 
 impl FieldOp {
@@ -152,7 +151,7 @@ impl Store {
                 "DROP TABLE IF EXISTS temp.incoming;
                  CREATE TEMP TABLE incoming (
                      replica INTEGER, hlc INTEGER, tbl TEXT, row_id TEXT, col TEXT, value,
-                     prev_replica INTEGER, prev_hlc INTEGER, PRIMARY KEY (replica, hlc));",
+                     parents TEXT, PRIMARY KEY (replica, hlc));",
             )?;
             let mut max_clock = 0u64;
             for source in sources {
@@ -166,12 +165,12 @@ impl Store {
                     numbers.insert(*sn, Self::replica_number(conn, id, name)?);
                 }
                 let mut insert = conn.prepare_cached(
-                    "INSERT OR IGNORE INTO temp.incoming VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT OR IGNORE INTO temp.incoming VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?;
                 for (sn, id, _) in &replicas {
                     let from = local.get(id).copied().unwrap_or(0) as i64;
                     let mut stmt = src.prepare(
-                        "SELECT hlc, tbl, row_id, col, value, prev_replica, prev_hlc FROM ops
+                        "SELECT hlc, tbl, row_id, col, value, parents FROM ops
                          WHERE replica = ?1 AND hlc > ?2",
                     )?;
                     let mut rows = stmt.query(params![sn, from])?;
@@ -188,7 +187,6 @@ impl Store {
                                 detail: format!("{table}.{col}"),
                             });
                         }
-                        let prev_n: Option<i64> = r.get(5)?;
                         insert.execute(params![
                             numbers.get(sn),
                             clock,
@@ -196,8 +194,7 @@ impl Store {
                             r.get::<_, String>(2)?,
                             col,
                             r.get::<_, Value>(4)?,
-                            prev_n.and_then(|p| numbers.get(&p)),
-                            r.get::<_, Option<i64>>(6)?,
+                            r.get::<_, Option<String>>(5)?,
                         ])?;
                         max_clock = max_clock.max(clock.max(0) as u64);
                     }
@@ -241,7 +238,7 @@ impl Store {
         out.execute_batch(
             "CREATE TABLE replicas (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '');
              CREATE TABLE ops (replica INTEGER NOT NULL, hlc INTEGER NOT NULL, tbl TEXT NOT NULL,
-                 row_id TEXT NOT NULL, col TEXT NOT NULL, value, prev_replica INTEGER, prev_hlc INTEGER,
+                 row_id TEXT NOT NULL, col TEXT NOT NULL, value, parents TEXT,
                  PRIMARY KEY (replica, hlc)) WITHOUT ROWID;",
         )?;
         out.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
@@ -256,13 +253,12 @@ impl Store {
         {
             let mut add_replica =
                 tx.prepare("INSERT INTO replicas (n, id, name) VALUES (?1, ?2, ?3)")?;
-            let mut add_op =
-                tx.prepare("INSERT INTO ops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+            let mut add_op = tx.prepare("INSERT INTO ops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
             for (n, id, name) in &replicas {
                 add_replica.execute(params![n, id, name])?;
                 let after = from.get(id).copied().unwrap_or(0) as i64;
                 let mut stmt = self.conn.prepare_cached(
-                    "SELECT replica, hlc, tbl, row_id, col, value, prev_replica, prev_hlc FROM ops
+                    "SELECT replica, hlc, tbl, row_id, col, value, parents FROM ops
                      WHERE replica = ?1 AND hlc > ?2",
                 )?;
                 let mut rows = stmt.query(params![n, after])?;
@@ -274,8 +270,7 @@ impl Store {
                         r.get::<_, String>(3)?,
                         r.get::<_, String>(4)?,
                         r.get::<_, Value>(5)?,
-                        r.get::<_, Option<i64>>(6)?,
-                        r.get::<_, Option<i64>>(7)?,
+                        r.get::<_, Option<String>>(6)?,
                     ])?;
                     count += 1;
                 }
@@ -321,6 +316,64 @@ impl Store {
 
 type NewConflict = (String, Vec<(&'static str, Value)>);
 
+/// The ops of one field that lost to a concurrent op with another value: for every pair of ops
+/// neither of which descends from the other (through the values each replaced), the lower of
+/// the two. A function of the set of ops alone, and growing with it: whatever order merges
+/// happen in, the same conflicts are found.
+fn concurrent_losers(ops: &[FieldOp], tombstones: bool) -> Vec<&FieldOp> {
+    let index: HashMap<String, usize> = ops
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (format!("{}@{}", o.replica, o.clock), i))
+        .collect();
+    let parents: Vec<Vec<usize>> = ops
+        .iter()
+        .map(|o| {
+            o.parents
+                .as_deref()
+                .unwrap_or("")
+                .split(' ')
+                .filter_map(|p| index.get(p).copied())
+                .collect()
+        })
+        .collect();
+    let ancestors: Vec<BTreeSet<usize>> = (0..ops.len())
+        .map(|i| {
+            let mut seen = BTreeSet::new();
+            let mut todo = parents[i].clone();
+            while let Some(j) = todo.pop() {
+                if seen.insert(j) {
+                    todo.extend(parents[j].iter().copied());
+                }
+            }
+            seen
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (x, op) in ops.iter().enumerate() {
+        let lost = ops.iter().enumerate().any(|(y, other)| {
+            other.order() > op.order()
+                && !same_decision(tombstones, &other.value, &op.value)
+                && !ancestors[y].contains(&x)
+                && !ancestors[x].contains(&y)
+        });
+        if lost {
+            out.push(op);
+        }
+    }
+    out
+}
+
+/// Whether two values of a field say the same thing. For `deleted_at`, two tombstones are one
+/// decision, whatever time each carries.
+fn same_decision(tombstones: bool, a: &Value, b: &Value) -> bool {
+    if tombstones {
+        (*a == Value::Null) == (*b == Value::Null)
+    } else {
+        a == b
+    }
+}
+
 /// Recomputes one row from all its ops; returns the conflicts found in it.
 fn rematerialize(
     conn: &Connection,
@@ -331,21 +384,16 @@ fn rematerialize(
     let mut fields: BTreeMap<String, Vec<FieldOp>> = BTreeMap::new();
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT o.col, o.hlc, r.id, o.replica, o.value, o.prev_replica, o.prev_hlc
+            "SELECT o.col, o.hlc, r.id, o.value, o.parents
              FROM ops o JOIN replicas r ON r.n = o.replica WHERE o.row_id = ?1",
         )?;
         let mut rows = stmt.query([id])?;
         while let Some(r) = rows.next()? {
-            let prev = match (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<i64>>(6)?) {
-                (Some(a), Some(b)) => Some((a, b)),
-                _ => None,
-            };
             fields.entry(r.get(0)?).or_default().push(FieldOp {
                 clock: r.get::<_, i64>(1)?.max(0) as u64,
                 replica: r.get(2)?,
-                n: r.get(3)?,
-                value: r.get(4)?,
-                prev,
+                value: r.get(3)?,
+                parents: r.get(4)?,
             });
         }
     }
@@ -363,24 +411,17 @@ fn rematerialize(
             first = first.min(op.clock);
             last = last.max(op.clock);
         }
-        let replaced: BTreeSet<(i64, i64)> = ops.iter().filter_map(|o| o.prev).collect();
-        for head in ops
-            .iter()
-            .filter(|o| !replaced.contains(&(o.n, o.clock as i64)))
-        {
-            if std::ptr::eq(head, winner) || head.value == winner.value {
-                continue;
-            }
-            let conflict_id = seed_id("conflict", &format!("{}:{}", head.replica, head.clock));
+        for loser in concurrent_losers(ops, col == "deleted_at") {
+            let conflict_id = seed_id("conflict", &format!("{}:{}", loser.replica, loser.clock));
             conflicts.push((
                 conflict_id,
                 vec![
                     ("target_table", Value::Text(table.to_owned())),
                     ("target_id", Value::Text(id.to_owned())),
                     ("col", Value::Text(col.clone())),
-                    ("lost_value", head.value.clone()),
-                    ("lost_clock", Value::Integer(head.clock as i64)),
-                    ("lost_replica", Value::Text(head.replica.clone())),
+                    ("lost_value", loser.value.clone()),
+                    ("lost_clock", Value::Integer(loser.clock as i64)),
+                    ("lost_replica", Value::Text(loser.replica.clone())),
                 ],
             ));
         }
@@ -432,12 +473,12 @@ fn rematerialize(
 /// whose folio was written later must be renumbered; the collision is listed as a conflict.
 fn folio_collisions(conn: &Connection, touched: &[(String, String)]) -> Result<Vec<NewConflict>> {
     let mut out = Vec::new();
-    for (table, id) in touched.iter().filter(|(t, _)| t == "drafts") {
-        let _ = table;
+    for (_, id) in touched.iter().filter(|(t, _)| t == "drafts") {
         let mine: Option<(i64, i64, String)> = conn
             .prepare_cached(
                 "SELECT folio_year, folio_number, folio FROM drafts
-                 WHERE id = ?1 AND deleted_at IS NULL AND folio_number IS NOT NULL",
+                 WHERE id = ?1 AND deleted_at IS NULL
+                 AND typeof(folio_year) = 'integer' AND typeof(folio_number) = 'integer'",
             )?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;

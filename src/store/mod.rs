@@ -268,24 +268,15 @@ impl Store {
         backup_into(&self.conn, dest)
     }
 
-    /// How many ops this database holds past `clocks` (per replica): what a publish would send.
-    pub fn count_ops_after(&self, clocks: &Clocks) -> Result<u64> {
-        let replicas: Vec<(i64, String)> = self
-            .conn
-            .prepare("SELECT n, id FROM replicas")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut total = 0i64;
-        for (n, id) in replicas {
-            let after = clocks.get(&id).copied().unwrap_or(0) as i64;
-            let count: i64 = self.conn.query_row(
-                "SELECT count(*) FROM ops WHERE replica = ?1 AND hlc > ?2",
-                rusqlite::params![n, after],
-                |r| r.get(0),
-            )?;
-            total += count;
-        }
-        Ok(total.max(0) as u64)
+    /// How many of this machine's own changes are past `clocks`: what a publish sends of its own.
+    pub fn count_own_ops_after(&self, clocks: &Clocks) -> Result<u64> {
+        let after = clocks.get(&self.me.id).copied().unwrap_or(0) as i64;
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM ops WHERE replica = ?1 AND hlc > ?2",
+            rusqlite::params![self.me.n, after],
+            |r| r.get(0),
+        )?;
+        Ok(count.max(0) as u64)
     }
 
     /// The raw connection, for the store's own modules and tests.

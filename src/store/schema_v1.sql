@@ -382,9 +382,10 @@ CREATE TABLE replicas (
 
 -- The append-only log of field-level operations. An op is identified by (replica, hlc):
 -- a replica never issues two ops with one clock value. `replica` is the local number of a
--- row in `replicas` (its UUID is what travels). (prev_replica, prev_hlc) is the op whose
--- value this one replaced, as its writer saw the field: two ops that replaced the same value
--- (or none) without one seeing the other are concurrent, and the loser is a conflict.
+-- row in `replicas` (its UUID is what travels). `parents` lists the ops whose values this
+-- one replaced — every head of the field its writer held, as "<replica id>@<hlc>" separated by
+-- spaces (NULL for a new row's fields) — so the ops of a field form exactly the graph of what
+-- each writer knew: two ops neither of which descends from the other are concurrent.
 CREATE TABLE ops (
     replica INTEGER NOT NULL REFERENCES replicas(n),
     hlc INTEGER NOT NULL,
@@ -392,8 +393,7 @@ CREATE TABLE ops (
     row_id TEXT NOT NULL,
     col TEXT NOT NULL,
     value,
-    prev_replica INTEGER,
-    prev_hlc INTEGER,
+    parents TEXT,
     PRIMARY KEY (replica, hlc)
 ) WITHOUT ROWID;
 CREATE INDEX ops_by_field ON ops(row_id, col);

@@ -152,20 +152,37 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// The op whose value a field holds now: the highest (clock, replica id) of its ops.
-    fn winner(&self, id: &str, col: &str) -> Result<Option<(i64, i64)>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT o.replica, o.hlc FROM ops o JOIN replicas r ON r.n = o.replica
-                 WHERE o.row_id = ?1 AND o.col = ?2 ORDER BY o.hlc DESC, r.id DESC LIMIT 1",
-            )?
-            .query_row([id, col], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?)
+    /// The heads of a field: its ops no other op replaced, as "<replica id>@<hlc>" — what a
+    /// new value of the field replaces.
+    fn heads(&self, id: &str, col: &str) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.id, o.hlc, o.parents FROM ops o JOIN replicas r ON r.n = o.replica
+             WHERE o.row_id = ?1 AND o.col = ?2",
+        )?;
+        let ops: Vec<(String, Option<String>)> = stmt
+            .query_map([id, col], |r| {
+                Ok((
+                    format!("{}@{}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?),
+                    r.get(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let replaced: std::collections::BTreeSet<&str> = ops
+            .iter()
+            .filter_map(|(_, p)| p.as_deref())
+            .flat_map(|p| p.split(' '))
+            .collect();
+        let mut heads: Vec<&str> = ops
+            .iter()
+            .map(|(op, _)| op.as_str())
+            .filter(|op| !replaced.contains(op))
+            .collect();
+        heads.sort_unstable();
+        Ok((!heads.is_empty()).then(|| heads.join(" ")))
     }
 
-    /// Appends one op. A new row's fields replace nothing; a change replaces the field's
-    /// current winner, which the op records as its predecessor.
+    /// Appends one op. A new row's fields replace nothing; a change replaces every head of the
+    /// field, which the op records as its parents.
     fn op(
         &mut self,
         table: &str,
@@ -174,12 +191,12 @@ impl Writer<'_> {
         value: &Value,
         new_row: bool,
     ) -> Result<u64> {
-        let prev = if new_row { None } else { self.winner(id, col)? };
+        let parents = if new_row { None } else { self.heads(id, col)? };
         let clock = self.hlc.tick(self.wall_ms);
         self.conn
             .prepare_cached(
-                "INSERT INTO ops (replica, hlc, tbl, row_id, col, value, prev_replica, prev_hlc)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO ops (replica, hlc, tbl, row_id, col, value, parents)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
                 self.replica,
@@ -188,8 +205,7 @@ impl Writer<'_> {
                 id,
                 col,
                 value,
-                prev.map(|p| p.0),
-                prev.map(|p| p.1)
+                parents
             ])?;
         self.ops += 1;
         if self.target.is_none() {

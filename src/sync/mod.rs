@@ -220,7 +220,7 @@ pub fn run(
 
     if opts.dry_run {
         report.received = store.count_new_ops(&sources)?;
-        report.sent = store.count_ops_after(&published)?;
+        report.sent = store.count_own_ops_after(&published)?;
         report.snapshot = needs_snapshot(mine.as_ref(), folder);
         return Ok(report);
     }
@@ -261,7 +261,7 @@ pub fn run(
                 store.export_delta(&local_copy, &published)?;
             }
         }
-        let sent = store.count_ops_after(&published)?;
+        let sent = store.count_own_ops_after(&published)?;
         let entry = file_entry(&local_copy, name, kind, from, clocks.clone())?;
         folder::publish_file(&local_copy, folder, &entry.name, &entry.sha256)?;
         let mut files = match (&mine, snapshot) {
