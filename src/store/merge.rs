@@ -56,7 +56,7 @@ fn open_source(path: &Path) -> Result<Connection> {
 }
 
 /// The version vector of a connection holding `replicas` and `ops`.
-pub(crate) fn clocks_of(conn: &Connection) -> Result<Clocks> {
+pub fn clocks_of(conn: &Connection) -> Result<Clocks> {
     let replicas: Vec<(i64, String)> = conn
         .prepare("SELECT n, id FROM replicas")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -133,6 +133,16 @@ impl Store {
     /// Merges the ops of `sources` (verified local copies of other replicas' files, each a
     /// database with `replicas` and `ops`), all in one transaction.
     pub fn merge_files(&mut self, sources: &[&Path]) -> Result<MergeStats> {
+        self.merge_files_then(sources, &mut |_| Ok(()))
+    }
+
+    /// The same, running `before_commit` on the merged state inside the transaction: when it
+    /// fails, the merge is rolled back and the database stays exactly as it was.
+    pub fn merge_files_then(
+        &mut self,
+        sources: &[&Path],
+        before_commit: &mut dyn FnMut(&Connection) -> Result<()>,
+    ) -> Result<MergeStats> {
         for source in sources {
             if let Some((name, ahead)) = self.clock_too_far_ahead(source)? {
                 return Err(StoreError::ClockAhead {
@@ -145,7 +155,7 @@ impl Store {
         let tables = self.tables.clone();
         // Referential integrity holds once every op has arrived; rows may come in any order.
         self.conn.pragma_update(None, "foreign_keys", false)?;
-        let result = self.transact(Author::Local, "sync.merge", |w| {
+        let result = self.transact(Author::Merge, "sync.merge", |w| {
             let conn = w.conn();
             conn.execute_batch(
                 "DROP TABLE IF EXISTS temp.incoming;
@@ -223,6 +233,7 @@ impl Store {
                     stats.conflicts += 1;
                 }
             }
+            before_commit(w.conn())?;
             Ok(stats)
         });
         let restored = self.conn.pragma_update(None, "foreign_keys", true);
@@ -234,50 +245,12 @@ impl Store {
     /// Writes every op held after `from` (per replica) into a new file: a delta others can merge.
     /// Returns how many ops it holds.
     pub fn export_delta(&self, dest: &Path, from: &Clocks) -> Result<u64> {
-        let out = Connection::open(dest)?;
-        out.execute_batch(
-            "CREATE TABLE replicas (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '');
-             CREATE TABLE ops (replica INTEGER NOT NULL, hlc INTEGER NOT NULL, tbl TEXT NOT NULL,
-                 row_id TEXT NOT NULL, col TEXT NOT NULL, value, parents TEXT,
-                 PRIMARY KEY (replica, hlc)) WITHOUT ROWID;",
-        )?;
-        out.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
-        out.pragma_update(None, "user_version", schema::SCHEMA_VERSION)?;
-        let tx = out.unchecked_transaction()?;
-        let replicas: Vec<(i64, String, String)> = self
-            .conn
-            .prepare("SELECT n, id, name FROM replicas")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut count = 0u64;
-        {
-            let mut add_replica =
-                tx.prepare("INSERT INTO replicas (n, id, name) VALUES (?1, ?2, ?3)")?;
-            let mut add_op = tx.prepare("INSERT INTO ops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
-            for (n, id, name) in &replicas {
-                add_replica.execute(params![n, id, name])?;
-                let after = from.get(id).copied().unwrap_or(0) as i64;
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT replica, hlc, tbl, row_id, col, value, parents FROM ops
-                     WHERE replica = ?1 AND hlc > ?2",
-                )?;
-                let mut rows = stmt.query(params![n, after])?;
-                while let Some(r) = rows.next()? {
-                    add_op.execute(params![
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, Value>(5)?,
-                        r.get::<_, Option<String>>(6)?,
-                    ])?;
-                    count += 1;
-                }
-            }
-        }
-        tx.commit()?;
-        Ok(count)
+        export_delta(&self.conn, dest, from)
+    }
+
+    /// Runs `f` on this database's connection (for publishing when there is nothing to merge).
+    pub fn with_read(&self, f: &mut dyn FnMut(&Connection) -> Result<()>) -> Result<()> {
+        f(&self.conn)
     }
 
     /// A complete copy of this database, compacted, in rollback-journal mode: what a new
@@ -312,6 +285,53 @@ impl Store {
     pub fn machine(&self) -> &str {
         &self.me.name
     }
+}
+
+/// Writes every op `conn` holds after `from` (per replica) into a new file at `dest`.
+pub fn export_delta(conn: &Connection, dest: &Path, from: &Clocks) -> Result<u64> {
+    let out = Connection::open(dest)?;
+    out.execute_batch(
+        "CREATE TABLE replicas (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '');
+         CREATE TABLE ops (replica INTEGER NOT NULL, hlc INTEGER NOT NULL, tbl TEXT NOT NULL,
+             row_id TEXT NOT NULL, col TEXT NOT NULL, value, parents TEXT,
+             PRIMARY KEY (replica, hlc)) WITHOUT ROWID;",
+    )?;
+    out.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+    out.pragma_update(None, "user_version", schema::SCHEMA_VERSION)?;
+    let tx = out.unchecked_transaction()?;
+    let replicas: Vec<(i64, String, String)> = conn
+        .prepare("SELECT n, id, name FROM replicas")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut count = 0u64;
+    {
+        let mut add_replica =
+            tx.prepare("INSERT INTO replicas (n, id, name) VALUES (?1, ?2, ?3)")?;
+        let mut add_op = tx.prepare("INSERT INTO ops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+        for (n, id, name) in &replicas {
+            add_replica.execute(params![n, id, name])?;
+            let after = from.get(id).copied().unwrap_or(0) as i64;
+            let mut stmt = conn.prepare_cached(
+                "SELECT replica, hlc, tbl, row_id, col, value, parents FROM ops
+                 WHERE replica = ?1 AND hlc > ?2",
+            )?;
+            let mut rows = stmt.query(params![n, after])?;
+            while let Some(r) = rows.next()? {
+                add_op.execute(params![
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Value>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                ])?;
+                count += 1;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(count)
 }
 
 type NewConflict = (String, Vec<(&'static str, Value)>);

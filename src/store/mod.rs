@@ -25,7 +25,9 @@ use crate::domain::ids;
 use crate::domain::StoreStatus;
 pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{Result, StoreError};
-pub use merge::{Clocks, MergeStats, MAX_CLOCK_AHEAD_MS};
+pub use merge::{
+    clocks_of, export_delta as export_delta_from, Clocks, MergeStats, MAX_CLOCK_AHEAD_MS,
+};
 pub use rusqlite::types::Value;
 pub use search::SearchHit;
 pub use write::Writer;

@@ -23,6 +23,9 @@ pub struct Writer<'a> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Author {
     Local,
+    /// This replica, merging others' ops: no audit row (the ops say whose they are), so that
+    /// everything the merge writes is in place before its delta is published.
+    Merge,
     Seed,
 }
 
@@ -47,7 +50,7 @@ impl Store {
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
         let (replica, wall_ms, mut clock) = match author {
-            Author::Local => (self.me.n, (self.wall)(), self.hlc),
+            Author::Local | Author::Merge => (self.me.n, (self.wall)(), self.hlc),
             Author::Seed => {
                 let last: Option<i64> = self.conn.query_row(
                     "SELECT max(hlc) FROM ops WHERE replica = ?1",
@@ -88,14 +91,14 @@ impl Store {
         }
         let ops = w.ops as i64;
         tx.execute("DELETE FROM temp.write_path", [])?;
-        if author == Author::Local {
+        if author != Author::Seed {
             tx.execute(
                 "UPDATE replicas SET clock = ?1, pending = pending + ?2 WHERE n = ?3",
                 params![clock.last() as i64, ops, replica],
             )?;
         }
         tx.commit()?;
-        if author == Author::Local {
+        if author != Author::Seed {
             self.hlc = clock;
         }
         Ok(out)

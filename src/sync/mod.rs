@@ -225,64 +225,101 @@ pub fn run(
         return Ok(report);
     }
 
-    if !sources.is_empty() {
+    let mut manifest = Manifest {
+        format: folder::FORMAT,
+        replica: store.replica_id().to_owned(),
+        machine: store.machine().to_owned(),
+        schema: schema::SCHEMA_VERSION,
+        written_at: opts.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        files: mine.as_ref().map(|m| m.files.clone()).unwrap_or_default(),
+        clocks: published.clone(),
+    };
+    let before = store.count_own_ops_after(&published)?;
+
+    // A fresh snapshot of the state before merging goes out first: if the folder cannot take
+    // it, nothing here has changed.
+    if needs_snapshot(mine.as_ref(), folder) {
+        progress(2, 5, Msg::SyncStepPublish);
+        let local_copy = work.0.join("snapshot.sqlite");
+        store.export_snapshot(&local_copy)?;
+        let name = format!("{base}.s{:04}.sqlite", generation(mine.as_ref()) + 1);
+        let clocks = store.clocks()?;
+        let entry = file_entry(
+            &local_copy,
+            name,
+            FileKind::Snapshot,
+            Clocks::new(),
+            clocks.clone(),
+        )?;
+        folder::publish_file(&local_copy, folder, &entry.name, &entry.sha256)?;
+        manifest.files = vec![entry];
+        manifest.clocks = clocks;
+        folder::write_manifest(folder, &base, &manifest)?;
+        folder::remove_unlisted(folder, &base, &manifest);
+        report.snapshot = true;
+    }
+
+    // Then the merge, whose delta is published inside its transaction: if the folder cannot
+    // take the delta, the merge is rolled back and this database stays as it was.
+    let delta_path = work.0.join("delta.sqlite");
+    let delta_name = format!("{base}.d{:06}.sqlite", next_delta_number(folder, &base));
+    let mut published_delta: Option<FileEntry> = None;
+    let mut failure: Option<SyncError> = None;
+    let from = manifest.clocks.clone();
+    let mut publish = |conn: &rusqlite::Connection| -> Result<(), StoreError> {
+        let to = crate::store::clocks_of(conn)?;
+        if to == from {
+            return Ok(());
+        }
+        let _ = fs::remove_file(&delta_path);
+        crate::store::export_delta_from(conn, &delta_path, &from)?;
+        let entry = match file_entry(
+            &delta_path,
+            delta_name.clone(),
+            FileKind::Delta,
+            from.clone(),
+            to,
+        ) {
+            Ok(e) => e,
+            Err(e) => {
+                failure = Some(e);
+                return Err(StoreError::Schema {
+                    detail: "publish".into(),
+                });
+            }
+        };
+        if let Err(e) = folder::publish_file(&delta_path, folder, &entry.name, &entry.sha256) {
+            failure = Some(e);
+            return Err(StoreError::Schema {
+                detail: "publish".into(),
+            });
+        }
+        published_delta = Some(entry);
+        Ok(())
+    };
+    let merged = if sources.is_empty() {
+        progress(4, 5, Msg::SyncStepPublish);
+        store.with_read(&mut publish).map(|_| Default::default())
+    } else {
         progress(2, 5, Msg::SyncStepBackup);
         backup::before_merge(store, &opts.backup_dir, opts.now)?;
         progress(3, 5, Msg::SyncStepMerge);
-        let stats = store.merge_files(&sources)?;
-        report.received = stats.ops;
-        report.conflicts = stats.conflicts;
-    }
-
-    progress(4, 5, Msg::SyncStepPublish);
-    let clocks = store.clocks()?;
-    let snapshot = needs_snapshot(mine.as_ref(), folder);
-    if snapshot || clocks != published {
-        let (local_copy, name, kind, from) = if snapshot {
-            let name = format!("{base}.s{:04}.sqlite", generation(mine.as_ref()) + 1);
-            (
-                work.0.join("snapshot.sqlite"),
-                name,
-                FileKind::Snapshot,
-                Clocks::new(),
-            )
-        } else {
-            let name = format!("{base}.d{:06}.sqlite", next_delta_number(folder, &base));
-            (
-                work.0.join("delta.sqlite"),
-                name,
-                FileKind::Delta,
-                published.clone(),
-            )
-        };
-        match kind {
-            FileKind::Snapshot => store.export_snapshot(&local_copy)?,
-            FileKind::Delta => {
-                store.export_delta(&local_copy, &published)?;
-            }
-        }
-        let sent = store.count_own_ops_after(&published)?;
-        let entry = file_entry(&local_copy, name, kind, from, clocks.clone())?;
-        folder::publish_file(&local_copy, folder, &entry.name, &entry.sha256)?;
-        let mut files = match (&mine, snapshot) {
-            (Some(m), false) => m.files.clone(),
-            _ => Vec::new(),
-        };
-        files.push(entry);
-        let manifest = Manifest {
-            format: folder::FORMAT,
-            replica: store.replica_id().to_owned(),
-            machine: store.machine().to_owned(),
-            schema: schema::SCHEMA_VERSION,
-            written_at: opts.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
-            files,
-            clocks,
-        };
+        store.merge_files_then(&sources, &mut publish)
+    };
+    let stats = match (merged, failure) {
+        (_, Some(e)) => return Err(e),
+        (Err(e), None) => return Err(e.into()),
+        (Ok(stats), None) => stats,
+    };
+    report.received = stats.ops;
+    report.conflicts = stats.conflicts;
+    if let Some(entry) = published_delta {
+        manifest.clocks = entry.to.clone();
+        manifest.files.push(entry);
         folder::write_manifest(folder, &base, &manifest)?;
         folder::remove_unlisted(folder, &base, &manifest);
-        report.sent = sent;
-        report.snapshot = snapshot;
     }
+    report.sent = before;
     store.mark_published(&opts.now.format("%Y-%m-%dT%H:%M").to_string())?;
 
     if let Some(media) = &opts.media_dir {
@@ -312,7 +349,8 @@ fn next_delta_number(folder: &Path, base: &str) -> u64 {
                 .filter_map(|e| {
                     let name = e.file_name().to_string_lossy().into_owned();
                     name.strip_prefix(&prefix)
-                        .and_then(|rest| rest.split('.').next().map(str::to_owned))
+                        .and_then(|rest| rest.strip_suffix(".sqlite"))
+                        .map(str::to_owned)
                         .and_then(|n| n.parse::<u64>().ok())
                 })
                 .max()
