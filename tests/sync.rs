@@ -572,3 +572,94 @@ fn two_press_releases_with_one_folio_meet_in_conflicts() {
     assert_eq!(content(&home), content(&office));
     assert!(open_conflicts(&home).is_empty());
 }
+
+fn screen(app: &prensa::app::App) -> String {
+    render(app, 100, 30)
+}
+
+#[test]
+fn the_console_syncs_with_s_and_settles_conflicts_on_the_conflictos_screen() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (office_place, home_place, stick_place) = (Place::new(), Place::new(), Place::new());
+    let stick = stick_place.dir.path();
+    let mut office = open(&office_place, "oficina");
+    let cabildo = event(&mut office, "Sesión de Cabildo");
+    let informe = event(&mut office, "Informe de gobierno");
+    sync_with(&mut office, &office_place, stick);
+    let mut home = open(&home_place, "casa");
+    sync_with(&mut home, &home_place, stick);
+    set(
+        &mut office,
+        "events",
+        &cabildo,
+        "title",
+        "Sesión ordinaria de Cabildo",
+    );
+    set(
+        &mut office,
+        "events",
+        &informe,
+        "place",
+        "Auditorio municipal",
+    );
+    sync_with(&mut office, &office_place, stick);
+    set(
+        &mut home,
+        "events",
+        &cabildo,
+        "title",
+        "Sesión extraordinaria de Cabildo",
+    );
+    set(&mut home, "events", &informe, "place", "Plaza principal");
+
+    // At home, in the console: `s` syncs with the remembered folder.
+    let mut app = prensa::app::App::new(home, now(), (100, 30));
+    app.set_sync_folder(Some(stick.to_path_buf()));
+    type_keys(&mut app, "s");
+    app.poll_job(true);
+    let summary = screen(&app);
+    assert!(
+        summary.contains("Sincronización terminada") && summary.contains("conflictos nuevos: 2"),
+        "{summary}"
+    );
+    assert!(summary.contains("Conflictos: 2"), "{summary}");
+    press(&mut app, KeyCode::Esc);
+
+    // `c` opens Conflictos: both values side by side.
+    type_keys(&mut app, "c");
+    if std::env::var("SHOW_SCREENS").is_ok() {
+        app.resize(80, 24);
+        eprintln!("{}", render(&app, 80, 24));
+        app.resize(100, 30);
+    }
+    let conflicts = screen(&app);
+    assert!(conflicts.contains("Conflictos (2)"), "{conflicts}");
+    assert!(
+        conflicts.contains("Valor actual") && conflicts.contains("De oficina"),
+        "{conflicts}"
+    );
+    assert!(
+        conflicts.contains("Sesión extraordinaria de Cabildo")
+            && conflicts.contains("Sesión ordinaria de Cabildo"),
+        "{conflicts}"
+    );
+
+    // 2 takes the other machine's title.
+    type_keys(&mut app, "2");
+    assert_eq!(
+        get(app.store(), "events", &cabildo, "title"),
+        "Sesión ordinaria de Cabildo"
+    );
+    // e writes a mix for the place; typed text is text, not commands.
+    type_keys(&mut app, "e");
+    app.on_key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+    type_keys(&mut app, " (o Plaza si llueve) q1");
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(
+        get(app.store(), "events", &informe, "place"),
+        "Plaza principal (o Plaza si llueve) q1"
+    );
+    assert!(screen(&app).contains("No hay conflictos pendientes"));
+    assert_eq!(app.store().count_open_conflicts().unwrap(), 0);
+    assert!(!app.should_quit());
+}

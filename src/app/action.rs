@@ -12,5 +12,16 @@ pub enum Action {
     OpenHelp,
     CloseHelp,
     ScrollHelp(i8),
+    /// Sync with the remembered folder.
+    Sync,
+    CloseSummary,
+    OpenConflicts,
+    CloseConflicts,
+    MoveConflict(i8),
+    KeepCurrent,
+    TakeOther,
+    EditMix,
+    SaveEdit,
+    CancelEdit,
     Quit,
 }

@@ -19,14 +19,33 @@ pub enum Scope {
     List,
     /// In the help overlay.
     Help,
+    /// On the Conflictos screen.
+    Conflicts,
+    /// Writing in an editor: every key not bound here is text.
+    Editor,
+    /// Over the summary of a sync.
+    Summary,
 }
 
 impl Scope {
+    /// Where the scope's keys come in the help: the general ones first.
+    fn rank(self) -> u8 {
+        match self {
+            Scope::Always | Scope::Global => 0,
+            Scope::List => 1,
+            Scope::Conflicts => 2,
+            Scope::Editor => 3,
+            Scope::Help | Scope::Summary => 4,
+        }
+    }
+
     fn group(self) -> Msg {
         match self {
             Scope::Always | Scope::Global => Msg::GroupGeneral,
             Scope::List => Msg::GroupLists,
-            Scope::Help => Msg::GroupHelp,
+            Scope::Help | Scope::Summary => Msg::GroupHelp,
+            Scope::Conflicts => Msg::GroupConflicts,
+            Scope::Editor => Msg::GroupEditor,
         }
     }
 }
@@ -46,6 +65,74 @@ const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 use KeyCode::*;
 
 pub const BINDINGS: &[Binding] = &[
+    Binding {
+        scope: Scope::Editor,
+        keys: &[(Char('s'), CTRL, Action::SaveEdit)],
+        label: Msg::KeySave,
+        help: Msg::HelpSave,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Editor,
+        keys: &[(Esc, NONE, Action::CancelEdit)],
+        label: Msg::KeyClose,
+        help: Msg::HelpCancel,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Conflicts,
+        keys: &[
+            (Up, NONE, Action::MoveConflict(-1)),
+            (Char('k'), NONE, Action::MoveConflict(-1)),
+            (Down, NONE, Action::MoveConflict(1)),
+            (Char('j'), NONE, Action::MoveConflict(1)),
+        ],
+        label: Msg::KeyUpDown,
+        help: Msg::HelpMove,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Conflicts,
+        keys: &[(Char('1'), NONE, Action::KeepCurrent)],
+        label: Msg::KeyOne,
+        help: Msg::HelpKeep,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Conflicts,
+        keys: &[(Char('2'), NONE, Action::TakeOther)],
+        label: Msg::KeyTwo,
+        help: Msg::HelpTake,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Conflicts,
+        keys: &[(Char('e'), NONE, Action::EditMix)],
+        label: Msg::KeyEdit,
+        help: Msg::HelpEditMix,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Conflicts,
+        keys: &[
+            (Esc, NONE, Action::CloseConflicts),
+            (Char('q'), NONE, Action::CloseConflicts),
+        ],
+        label: Msg::KeyClose,
+        help: Msg::HelpCloseConflicts,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Summary,
+        keys: &[
+            (Esc, NONE, Action::CloseSummary),
+            (Enter, NONE, Action::CloseSummary),
+            (Char('q'), NONE, Action::CloseSummary),
+        ],
+        label: Msg::KeyClose,
+        help: Msg::HelpCloseSummary,
+        in_bar: true,
+    },
     Binding {
         scope: Scope::Global,
         keys: &[
@@ -97,7 +184,7 @@ pub const BINDINGS: &[Binding] = &[
         ],
         label: Msg::KeyPages,
         help: Msg::HelpPage,
-        in_bar: true,
+        in_bar: false,
     },
     Binding {
         scope: Scope::List,
@@ -120,6 +207,20 @@ pub const BINDINGS: &[Binding] = &[
         label: Msg::KeyHelp,
         help: Msg::HelpHelp,
         in_bar: true,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[(Char('s'), NONE, Action::Sync)],
+        label: Msg::KeySync,
+        help: Msg::HelpSync,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Global,
+        keys: &[(Char('c'), NONE, Action::OpenConflicts)],
+        label: Msg::KeyConflicts,
+        help: Msg::HelpConflicts,
+        in_bar: false,
     },
     Binding {
         scope: Scope::Global,
@@ -198,7 +299,9 @@ pub fn hints(scopes: &[Scope]) -> KeyHints {
         })
         .collect();
     let mut help: Vec<(Msg, Vec<Hint>)> = Vec::new();
-    for b in BINDINGS {
+    let mut ordered: Vec<&Binding> = BINDINGS.iter().collect();
+    ordered.sort_by_key(|b| b.scope.rank());
+    for b in ordered {
         let group = b.scope.group();
         let hint = Hint {
             keys: b.label,
@@ -236,7 +339,7 @@ mod tests {
         );
         assert_eq!(
             lookup(&[Scope::Always, Scope::Global], &key(Char('c'), NONE)),
-            None
+            Some(Action::OpenConflicts)
         );
     }
 

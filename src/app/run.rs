@@ -33,14 +33,21 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> io::Result<()> {
         if app.should_quit() {
             return Ok(());
         }
-        if event::poll(until_midnight(app.now()))? {
+        // Idle: sleep until a key or midnight. While a sync runs: wake to show its progress.
+        let wait = if app.busy() {
+            Duration::from_millis(100)
+        } else {
+            until_midnight(app.now())
+        };
+        if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
                 Event::Resize(w, h) => app.resize(w, h),
                 _ => {}
             }
-        } else {
+        } else if !app.busy() {
             app.set_now(local_now());
         }
+        app.poll_job(false);
     }
 }

@@ -71,6 +71,10 @@ fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
     let _ = color_eyre::install();
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(store, run::local_now(), size);
+    let folder = config::config_path()
+        .and_then(|p| crate::config::Config::load(&p).ok())
+        .and_then(|c| c.sync_folder);
+    app.set_sync_folder(folder);
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {

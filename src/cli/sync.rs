@@ -1,6 +1,6 @@
 //! `prensa sincronizar [CARPETA] [--revisar] [--formato texto|json]` (alias `sync`).
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -8,62 +8,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::{fail, open_store, Format, SyncArgs};
 use crate::app::run::local_now;
 use crate::config::{self, Config};
-use crate::i18n::{number, t, tf, Msg};
-use crate::store::Store;
-use crate::sync::{self, SyncOptions, SyncReport};
-
-/// The options of a sync of `store` with `folder`, with this machine's folders.
-pub fn options(store: &Store, folder: &Path, dry_run: bool) -> SyncOptions {
-    let media = {
-        let mut name = store.path().as_os_str().to_owned();
-        name.push(".media");
-        PathBuf::from(name)
-    };
-    SyncOptions {
-        folder: folder.to_path_buf(),
-        dry_run,
-        work_dir: config::cache_dir().unwrap_or_else(std::env::temp_dir),
-        backup_dir: config::backup_dir().unwrap_or_else(|| {
-            store
-                .path()
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default()
-        }),
-        media_dir: media.is_dir().then_some(media),
-        now: local_now(),
-    }
-}
-
-/// The summary a person reads after a sync.
-pub fn summary(report: &SyncReport, folder: &Path) -> String {
-    let mut lines = vec![tf(
-        if report.dry_run {
-            Msg::SyncDryHeader
-        } else {
-            Msg::SyncHeader
-        },
-        &[&folder.display()],
-    )];
-    let machines = if report.machines.is_empty() {
-        t(Msg::SyncNoMachines).to_owned()
-    } else {
-        format!("{} ({})", report.machines.len(), report.machines.join(", "))
-    };
-    lines.push(tf(Msg::SyncMachines, &[&machines]));
-    lines.push(tf(Msg::SyncReceived, &[&number(report.received)]));
-    lines.push(tf(Msg::SyncSent, &[&number(report.sent)]));
-    if !report.dry_run {
-        lines.push(tf(Msg::SyncConflicts, &[&number(report.conflicts)]));
-    }
-    if report.media_sent + report.media_received > 0 {
-        lines.push(tf(
-            Msg::SyncMedia,
-            &[&report.media_sent, &report.media_received],
-        ));
-    }
-    lines.join("\n")
-}
+use crate::i18n::{t, tf, Msg};
+use crate::sync::{self, SyncOptions};
 
 pub fn run(db: Option<&Path>, args: &SyncArgs, mut cfg: Config) -> ExitCode {
     let Some(folder) = args.carpeta.clone().or_else(|| cfg.sync_folder.clone()) else {
@@ -82,7 +28,7 @@ pub fn run(db: Option<&Path>, args: &SyncArgs, mut cfg: Config) -> ExitCode {
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let opts = options(&store, &folder, args.revisar);
+    let opts = SyncOptions::for_store(&store, &folder, args.revisar, local_now());
     let result = sync::run(&mut store, &opts, &mut |done, total, step| {
         bar.set_length(total);
         bar.set_position(done);
@@ -96,7 +42,7 @@ pub fn run(db: Option<&Path>, args: &SyncArgs, mut cfg: Config) -> ExitCode {
                     "{}",
                     serde_json::to_string_pretty(&report).unwrap_or_default()
                 ),
-                Format::Texto => println!("{}", summary(&report, &folder)),
+                Format::Texto => println!("{}", report.summary(&folder).join("\n")),
             }
             let folder = folder.canonicalize().unwrap_or(folder);
             if !args.revisar && cfg.sync_folder.as_deref() != Some(folder.as_path()) {

@@ -256,4 +256,8 @@ pub struct StoreStatus {
     pub replica_name: String,
     pub replica_short: String,
     pub unsynced: u64,
+    /// When this database last synced (local `YYYY-MM-DDTHH:MM`).
+    pub last_sync: Option<String>,
+    /// Conflicts waiting for review.
+    pub conflicts: u64,
 }

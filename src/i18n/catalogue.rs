@@ -177,6 +177,36 @@ catalogue! {
     HelpScroll => "Desplazar", "Scroll";
     HelpCloseHelp => "Cerrar la ayuda", "Close help";
 
+    GroupConflicts => "En Conflictos", "In Conflicts";
+    GroupEditor => "Al escribir", "While writing";
+    KeySync => "s", "s";
+    HelpSync => "Sincronizar", "Sync";
+    KeyConflicts => "c", "c";
+    HelpConflicts => "Conflictos", "Conflicts";
+    KeySave => "Ctrl+S", "Ctrl+S";
+    HelpSave => "Guardar", "Save";
+    HelpCancel => "Cancelar", "Cancel";
+    KeyOne => "1", "1";
+    KeyTwo => "2", "2";
+    KeyEdit => "e", "e";
+    HelpKeep => "Conservar el actual", "Keep current";
+    HelpTake => "Tomar el otro", "Take the other";
+    HelpEditMix => "Escribir una mezcla", "Write a mix";
+    HelpCloseConflicts => "Cerrar Conflictos", "Close Conflicts";
+    HelpCloseSummary => "Cerrar el resumen", "Close the summary";
+    EditMixTitle => "Escriba el valor que debe quedar (Ctrl+S guarda, Esc cancela)", "Write the value to keep (Ctrl+S saves, Esc cancels)";
+    SyncNoFolderConsole => "No hay carpeta de sincronización: indíquela una vez con «prensa sincronizar CARPETA».", "No sync folder yet: name it once with “prensa sync FOLDER”.";
+    ConflictsTitle => "Conflictos ({})", "Conflicts ({})";
+    ConflictCurrent => "Valor actual", "Current value";
+    ConflictOther => "De {}, {}", "From {}, {}";
+    ConflictNone => "No hay conflictos pendientes.", "No conflicts to review.";
+    StatusConflicts => "Conflictos: {} (tecla c)", "Conflicts: {} (key c)";
+    StatusLastSync => "Últ. sincronización: {}", "Last sync: {}";
+    SyncProgressTitle => "Sincronizando con «{}»", "Syncing with “{}”";
+    SummaryTitle => "Sincronización terminada", "Sync finished";
+    FieldText => "Texto", "Text";
+    FieldDeleted => "Eliminado", "Deleted";
+
     // Errors (the store).
     ErrNotPrensa => "«{}» no es una base de datos de prensa; no se modificó. Indique otro archivo con --db.", "“{}” is not a prensa database; it was not changed. Name another file with --db.";
     ErrNewer => "«{}» es de una versión más reciente de prensa (esquema {}; esta versión entiende hasta {}); no se modificó. Actualice prensa para abrirla.", "“{}” comes from a newer prensa (schema {}; this version understands up to {}); it was not changed. Update prensa to open it.";

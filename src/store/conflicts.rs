@@ -3,7 +3,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::error::{Result, StoreError};
-use super::{iso_time, Store, Value};
+use super::{Store, Value};
 use crate::domain::folio::Folio;
 
 /// How the user settles a conflict.
@@ -27,10 +27,12 @@ impl Resolution {
     }
 }
 
-/// An open conflict as the Conflictos screen shows it.
+/// An open conflict as the Conflictos screen shows it: one field of one item, with the newest
+/// value that lost (a field edited several times on the other machine is one decision).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConflictView {
-    pub id: String,
+    /// Every open conflict of this field; the first is the one shown.
+    pub ids: Vec<String>,
     pub table: String,
     pub target_id: String,
     pub col: String,
@@ -41,6 +43,17 @@ pub struct ConflictView {
     /// The machine whose value lost, and when it was written.
     pub lost_machine: String,
     pub lost_at: String,
+}
+
+/// A clock value as local `YYYY-MM-DDTHH:MM`, as dates are shown.
+fn local_time(clock: u64) -> String {
+    chrono::DateTime::from_timestamp_millis(crate::domain::hlc::millis(clock) as i64)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 /// Text of a stored value as the user reads it.
@@ -64,21 +77,31 @@ impl Store {
         Ok(n.max(0) as u64)
     }
 
-    /// Open conflicts, oldest first (at most `limit`).
+    /// Open conflicts, one per field, oldest first (at most `limit` fields).
     pub fn open_conflicts(&self, limit: usize) -> Result<Vec<ConflictView>> {
-        let rows: Vec<(String, String, String, String, Value, i64, String)> = self
+        type Raw = (String, String, String, String, Value, i64, String);
+        let rows: Vec<Raw> = self
             .conn()
             .prepare_cached(
                 "SELECT id, target_table, target_id, col, lost_value, coalesce(lost_clock, 0), lost_replica
                  FROM conflicts WHERE resolved_at = '' AND deleted_at IS NULL
-                 ORDER BY created_at, id LIMIT ?1",
+                 ORDER BY target_table, target_id, col, lost_clock DESC",
             )?
-            .query_map([limit as i64], |r| {
+            .query_map([], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut out = Vec::with_capacity(rows.len());
+        let mut out: Vec<ConflictView> = Vec::new();
         for (id, table, target_id, col, lost, clock, replica) in rows {
+            if let Some(last) = out.last_mut() {
+                if last.table == table && last.target_id == target_id && last.col == col {
+                    last.ids.push(id);
+                    continue;
+                }
+            }
+            if out.len() == limit {
+                break;
+            }
             let cols = self.tables.get(&table).cloned().unwrap_or_default();
             if !cols.contains(&col) && col != "folio" {
                 continue;
@@ -115,7 +138,7 @@ impl Store {
                 .optional()?
                 .unwrap_or(replica);
             out.push(ConflictView {
-                id,
+                ids: vec![id],
                 table,
                 target_id,
                 col,
@@ -123,10 +146,35 @@ impl Store {
                 current,
                 lost,
                 lost_machine,
-                lost_at: iso_time(clock.max(0) as u64),
+                lost_at: local_time(clock.max(0) as u64),
             });
         }
         Ok(out)
+    }
+
+    /// Settles every conflict of one field (`ids`, the first being the value shown).
+    pub fn resolve_field(&mut self, ids: &[String], resolution: Resolution) -> Result<()> {
+        let Some((first, rest)) = ids.split_first() else {
+            return Ok(());
+        };
+        self.resolve_conflict(first, resolution)?;
+        if rest.is_empty() {
+            return Ok(());
+        }
+        self.write("conflict.resolve", |w| {
+            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            for id in rest {
+                w.update(
+                    "conflicts",
+                    id,
+                    &[
+                        ("resolved_at", Value::Text(now.clone())),
+                        ("resolution", Value::Text("superseded".into())),
+                    ],
+                )?;
+            }
+            Ok(())
+        })
     }
 
     /// Settles a conflict: applies the choice to the item and marks the conflict resolved, in

@@ -249,6 +249,8 @@ impl Store {
             replica_name: self.me.name.clone(),
             replica_short: self.me.id[self.me.id.len().saturating_sub(8)..].to_owned(),
             unsynced: unsynced.max(0) as u64,
+            last_sync: self.last_sync()?,
+            conflicts: self.count_open_conflicts()?,
         })
     }
 

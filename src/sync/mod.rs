@@ -39,6 +39,37 @@ pub struct SyncOptions {
     pub now: NaiveDateTime,
 }
 
+impl SyncOptions {
+    /// The options of a sync of `store` with `folder`, with this machine's folders: local
+    /// copies in the cache folder, backups in the data folder, media beside the database.
+    pub fn for_store(
+        store: &Store,
+        folder: &Path,
+        dry_run: bool,
+        now: NaiveDateTime,
+    ) -> SyncOptions {
+        let media = {
+            let mut name = store.path().as_os_str().to_owned();
+            name.push(".media");
+            PathBuf::from(name)
+        };
+        SyncOptions {
+            folder: folder.to_path_buf(),
+            dry_run,
+            work_dir: crate::config::cache_dir().unwrap_or_else(std::env::temp_dir),
+            backup_dir: crate::config::backup_dir().unwrap_or_else(|| {
+                store
+                    .path()
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+            }),
+            media_dir: media.is_dir().then_some(media),
+            now,
+        }
+    }
+}
+
 /// What a sync did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SyncReport {
@@ -55,6 +86,39 @@ pub struct SyncReport {
     pub media_sent: u64,
     pub media_received: u64,
     pub dry_run: bool,
+}
+
+impl SyncReport {
+    /// What a person reads after a sync, line by line.
+    pub fn summary(&self, folder: &Path) -> Vec<String> {
+        use crate::i18n::{number, t, tf};
+        let mut lines = vec![tf(
+            if self.dry_run {
+                Msg::SyncDryHeader
+            } else {
+                Msg::SyncHeader
+            },
+            &[&folder.display()],
+        )];
+        let machines = if self.machines.is_empty() {
+            t(Msg::SyncNoMachines).to_owned()
+        } else {
+            format!("{} ({})", self.machines.len(), self.machines.join(", "))
+        };
+        lines.push(tf(Msg::SyncMachines, &[&machines]));
+        lines.push(tf(Msg::SyncReceived, &[&number(self.received)]));
+        lines.push(tf(Msg::SyncSent, &[&number(self.sent)]));
+        if !self.dry_run {
+            lines.push(tf(Msg::SyncConflicts, &[&number(self.conflicts)]));
+        }
+        if self.media_sent + self.media_received > 0 {
+            lines.push(tf(
+                Msg::SyncMedia,
+                &[&self.media_sent, &self.media_received],
+            ));
+        }
+        lines
+    }
 }
 
 /// Removes the local temporary copies however the sync ends.

@@ -2,6 +2,7 @@
 //! nothing here runs SQL or changes state. One module per tab, plus shared widgets.
 mod agenda;
 mod archive;
+mod conflicts;
 mod drafts;
 mod layout;
 mod media;
@@ -19,6 +20,7 @@ use crate::domain::{
     ReportRow, StoreStatus, TimelineDetail, TimelineRow, TodaySummary,
 };
 use crate::i18n::Msg;
+pub use conflicts::ConflictsView;
 pub use layout::{list_height, MIN_HEIGHT, MIN_WIDTH};
 use paged::Paged;
 
@@ -121,6 +123,12 @@ pub struct View {
     /// The last error, shown in the status bar until the next key.
     pub message: Option<String>,
     pub keys: KeyHints,
+    /// A sync running: (folder, done, total, step).
+    pub sync: Option<(String, u64, u64, Msg)>,
+    /// What the last sync did, until closed.
+    pub summary: Option<Vec<String>>,
+    /// The Conflictos screen, when open.
+    pub conflicts: Option<ConflictsView>,
 }
 
 impl View {
@@ -138,6 +146,9 @@ impl View {
             status: StoreStatus::default(),
             message: None,
             keys: KeyHints::default(),
+            sync: None,
+            summary: None,
+            conflicts: None,
         }
     }
 }
@@ -165,9 +176,18 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Tab::Media => media::draw(frame, body, view),
         Tab::Archive => archive::draw(frame, body, view),
     }
+    if let Some(c) = &view.conflicts {
+        conflicts::draw(frame, body, c);
+    }
     widgets::status_bar(frame, status, view);
     widgets::context_bar(frame, bar, &view.keys);
     if let Some(scroll) = view.help {
         widgets::help(frame, area, &view.keys, scroll);
+    }
+    if let Some(lines) = &view.summary {
+        widgets::summary(frame, area, lines);
+    }
+    if let Some(progress) = &view.sync {
+        widgets::progress(frame, area, progress);
     }
 }

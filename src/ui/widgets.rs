@@ -59,6 +59,17 @@ pub fn status_bar(frame: &mut Frame, area: Rect, view: &View) {
     } else {
         Span::raw(unsynced)
     });
+    if s.conflicts > 0 {
+        spans.push(Span::raw(" │ "));
+        spans.push(Span::styled(
+            tf(Msg::StatusConflicts, &[&s.conflicts]),
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ));
+    }
+    if let Some(at) = &s.last_sync {
+        spans.push(Span::raw(" │ "));
+        spans.push(Span::raw(tf(Msg::StatusLastSync, &[&i18n::stamp(at)])));
+    }
     if let Some(msg) = &view.message {
         spans.push(Span::raw(" │ "));
         spans.push(Span::styled(
@@ -115,6 +126,64 @@ pub fn help(frame: &mut Frame, area: Rect, keys: &KeyHints, scroll: u16) {
                     .title(format!(" {} ", t(Msg::HelpTitle)))
                     .title_bottom(format!(" {} ", t(Msg::HelpClose))),
             ),
+        popup,
+    );
+}
+
+/// A centered box of at most `width` × `height` cells.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// A sync running: where to, which step, how far.
+pub fn progress(
+    frame: &mut Frame,
+    area: Rect,
+    (folder, done, total, step): &(String, u64, u64, Msg),
+) {
+    let popup = centered(area, 64, 5);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered().title(format!(" {} ", tf(Msg::SyncProgressTitle, &[folder])));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let ratio = if *total == 0 {
+        0.0
+    } else {
+        (*done as f64 / *total as f64).clamp(0.0, 1.0)
+    };
+    frame.render_widget(
+        ratatui::widgets::Gauge::default()
+            .ratio(ratio)
+            .label(t(*step))
+            .gauge_style(Style::new().fg(Color::Cyan)),
+        inner,
+    );
+}
+
+/// What the last sync did.
+pub fn summary(frame: &mut Frame, area: Rect, lines: &[String]) {
+    let popup = centered(area, 72, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(
+            lines
+                .iter()
+                .map(|l| Line::from(l.clone()))
+                .collect::<Vec<_>>(),
+        )
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .title(format!(" {} ", t(Msg::SummaryTitle)))
+                .title_bottom(format!(" {} ", t(Msg::HelpClose))),
+        ),
         popup,
     );
 }
