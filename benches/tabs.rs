@@ -6,20 +6,18 @@
 //!
 //! The dataset is read from `PRENSA_BENCH_DB`, or written once to `target/prensa-grande.sqlite`
 //! (about a minute and a half in release).
+mod common;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use prensa::app::App;
-use prensa::demo::{self, DemoOptions};
 use prensa::store::{OpenOptions, Store};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-const REFERENCE: (i32, u32, u32) = (2025, 3, 6);
 const TABS: [(&str, char); 6] = [
     ("hoy", '1'),
     ("agenda", '2'),
@@ -29,35 +27,9 @@ const TABS: [(&str, char); 6] = [
     ("archivo", '6'),
 ];
 
-fn reference() -> NaiveDate {
-    NaiveDate::from_ymd_opt(REFERENCE.0, REFERENCE.1, REFERENCE.2).unwrap_or_default()
-}
-
-fn dataset() -> PathBuf {
-    if let Some(path) = std::env::var_os("PRENSA_BENCH_DB") {
-        return PathBuf::from(path);
-    }
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/prensa-grande.sqlite");
-    if !path.exists() {
-        eprintln!("writing the benchmark dataset to {} …", path.display());
-        let mut store = Store::open(&path, &OpenOptions::default()).expect("create dataset");
-        demo::generate(
-            &mut store,
-            &DemoOptions::grande(reference()),
-            &mut |done, total| {
-                if done == total {
-                    eprintln!("dataset written");
-                }
-            },
-        )
-        .expect("write dataset");
-    }
-    path
-}
-
 fn app(path: &Path, tab: char) -> App {
     let store = Store::open(path, &OpenOptions::default()).expect("open dataset");
-    let now = reference().and_hms_opt(9, 0, 0).unwrap_or_default();
+    let now = common::reference().and_hms_opt(9, 0, 0).unwrap_or_default();
     let mut app = App::new(store, now, (120, 40));
     app.on_key(KeyEvent::new(KeyCode::Char(tab), KeyModifiers::NONE));
     app
@@ -72,7 +44,7 @@ fn draw(app: &App) {
 }
 
 fn benches(c: &mut Criterion) {
-    let path = dataset();
+    let path = common::dataset();
     c.bench_function("abrir_base", |b| {
         b.iter(|| black_box(Store::open(&path, &OpenOptions::default()).expect("open")))
     });

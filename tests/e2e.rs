@@ -86,7 +86,7 @@ fn demo_opens_on_hoy_shows_help_and_quits_cleanly() {
     let mut s = Session::start(home.path(), &["--demo"]);
     let hoy = s.wait_for("Agenda de hoy");
     assert!(hoy.contains("1 Hoy") && hoy.contains("6 Archivo"), "{hoy}");
-    assert!(hoy.contains("Cambios sin sincronizar"), "{hoy}");
+    assert!(hoy.contains("Sin sincronizar"), "{hoy}");
     assert!(s.screen.lock().unwrap().screen().alternate_screen());
 
     s.send("?");

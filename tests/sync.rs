@@ -663,3 +663,38 @@ fn the_console_syncs_with_s_and_settles_conflicts_on_the_conflictos_screen() {
     assert_eq!(app.store().count_open_conflicts().unwrap(), 0);
     assert!(!app.should_quit());
 }
+
+#[test]
+fn a_delete_wins_over_older_edits_but_not_newer_ones() {
+    let (a_place, b_place, stick_place) = (Place::new(), Place::new(), Place::new());
+    let stick = stick_place.dir.path();
+    let mut a = open(&a_place, "a");
+    let mut b = open(&b_place, "b");
+    let older_edit = event(&mut a, "Uno");
+    let newer_edit = event(&mut a, "Dos");
+    sync_with(&mut a, &a_place, stick);
+    sync_with(&mut b, &b_place, stick);
+    // An edit before a concurrent delete: the delete wins.
+    set(&mut b, "events", &older_edit, "title", "Uno editado");
+    a.write("t", |w| w.delete("events", &older_edit)).unwrap();
+    // A delete before a concurrent edit: the edit brings the row back.
+    a.write("t", |w| w.delete("events", &newer_edit)).unwrap();
+    set(&mut b, "events", &newer_edit, "title", "Dos editado");
+    sync_with(&mut a, &a_place, stick);
+    sync_with(&mut b, &b_place, stick);
+    sync_with(&mut a, &a_place, stick);
+    assert_eq!(content(&a), content(&b));
+    let deleted = |s: &Store, id: &str| -> bool {
+        rusqlite::Connection::open(s.path())
+            .unwrap()
+            .query_row(
+                "SELECT deleted_at IS NOT NULL FROM events WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert!(deleted(&a, &older_edit));
+    assert!(!deleted(&a, &newer_edit));
+    assert_eq!(get(&a, "events", &newer_edit, "title"), "Dos editado");
+}

@@ -30,7 +30,7 @@ catalogue! {
     TooSmall => "Terminal demasiado pequeña (mínimo {}×{})", "Terminal too small (minimum {}×{})";
     StatusDb => "Base: {}", "Database: {}";
     StatusReplica => "Equipo: {}", "Machine: {}";
-    StatusUnsynced => "Cambios sin sincronizar: {}", "Changes not synced: {}";
+    StatusUnsynced => "Sin sincronizar: {}", "Not synced: {}";
     HelpTitle => "Ayuda: teclas", "Help: keys";
     HelpClose => "Esc cierra", "Esc closes";
     Empty => "No hay nada que mostrar.", "Nothing to show.";
@@ -201,7 +201,7 @@ catalogue! {
     ConflictOther => "De {}, {}", "From {}, {}";
     ConflictNone => "No hay conflictos pendientes.", "No conflicts to review.";
     StatusConflicts => "Conflictos: {} (tecla c)", "Conflicts: {} (key c)";
-    StatusLastSync => "Últ. sincronización: {}", "Last sync: {}";
+    StatusLastSync => "Últ. sinc.: {}", "Last sync: {}";
     SyncProgressTitle => "Sincronizando con «{}»", "Syncing with “{}”";
     SummaryTitle => "Sincronización terminada", "Sync finished";
     FieldText => "Texto", "Text";
