@@ -3,6 +3,7 @@
 mod conflicts;
 mod details;
 mod error;
+mod fold;
 pub mod header;
 mod lists;
 mod merge;

@@ -103,25 +103,26 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-/// Copies a local file into the folder under `name`: to `name.tmp`, fsync, read back and
-/// compare the hash, then rename. Nothing ever sits under `name` half-written.
-pub fn publish_file(
-    local: &Path,
+/// Writes `name` in the folder without ever leaving it half-written: to `name.tmp`, fsync,
+/// read back and compare the hash (when one is expected), rename, fsync the folder.
+fn write_then_rename(
     folder: &Path,
     name: &str,
-    sha256: &str,
+    write: impl FnOnce(&mut File) -> std::io::Result<()>,
+    sha256: Option<&str>,
 ) -> Result<(), SyncError> {
     let tmp = folder.join(format!("{name}.tmp"));
     let dest = folder.join(name);
     let result = (|| {
-        let mut src = File::open(local).map_err(io(local))?;
         let mut out = File::create(&tmp).map_err(io(&tmp))?;
-        std::io::copy(&mut src, &mut out).map_err(io(&tmp))?;
+        write(&mut out).map_err(io(&tmp))?;
         out.sync_all().map_err(io(&tmp))?;
         drop(out);
-        let (back, _) = hash_file(&tmp).map_err(io(&tmp))?;
-        if back != sha256 {
-            return Err(SyncError::WriteVerify { path: dest.clone() });
+        if let Some(expected) = sha256 {
+            let (back, _) = hash_file(&tmp).map_err(io(&tmp))?;
+            if back != expected {
+                return Err(SyncError::WriteVerify { path: dest.clone() });
+            }
         }
         fs::rename(&tmp, &dest).map_err(io(&dest))?;
         sync_dir(folder);
@@ -133,24 +134,31 @@ pub fn publish_file(
     result
 }
 
-/// Writes a manifest: `<base>.json.tmp`, fsync, rename.
+/// Copies a local file into the folder under `name`, checking what was written by its hash.
+pub fn publish_file(
+    local: &Path,
+    folder: &Path,
+    name: &str,
+    sha256: &str,
+) -> Result<(), SyncError> {
+    let mut src = File::open(local).map_err(io(local))?;
+    write_then_rename(
+        folder,
+        name,
+        |out| std::io::copy(&mut src, out).map(drop),
+        Some(sha256),
+    )
+}
+
+/// Writes a manifest, `<base>.json`.
 pub fn write_manifest(folder: &Path, base: &str, manifest: &Manifest) -> Result<(), SyncError> {
-    let dest = folder.join(format!("{base}.json"));
-    let tmp = folder.join(format!("{base}.json.tmp"));
     let text = serde_json::to_vec_pretty(manifest).unwrap_or_default();
-    let result = (|| {
-        let mut out = File::create(&tmp).map_err(io(&tmp))?;
-        out.write_all(&text).map_err(io(&tmp))?;
-        out.sync_all().map_err(io(&tmp))?;
-        drop(out);
-        fs::rename(&tmp, &dest).map_err(io(&dest))?;
-        sync_dir(folder);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    write_then_rename(
+        folder,
+        &format!("{base}.json"),
+        |out| out.write_all(&text),
+        None,
+    )
 }
 
 /// Every manifest in the folder. One that cannot be read refuses the whole sync.
