@@ -698,3 +698,35 @@ fn a_delete_wins_over_older_edits_but_not_newer_ones() {
     assert!(!deleted(&a, &newer_edit));
     assert_eq!(get(&a, "events", &newer_edit, "title"), "Dos editado");
 }
+
+#[test]
+fn quitting_with_an_unsaved_mix_asks_first() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (office_place, home_place, stick_place) = (Place::new(), Place::new(), Place::new());
+    let stick = stick_place.dir.path();
+    let mut office = open(&office_place, "oficina");
+    let id = event(&mut office, "Uno");
+    sync_with(&mut office, &office_place, stick);
+    let mut home = open(&home_place, "casa");
+    sync_with(&mut home, &home_place, stick);
+    set(&mut office, "events", &id, "title", "Uno de la oficina");
+    sync_with(&mut office, &office_place, stick);
+    set(&mut home, "events", &id, "title", "Uno de la casa");
+    sync_with(&mut home, &home_place, stick);
+
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let mut app = prensa::app::App::new(home, now(), (100, 30));
+    type_keys(&mut app, "ce");
+    type_keys(&mut app, " y q");
+    assert!(app.has_unsaved());
+    app.on_key(ctrl_c);
+    assert!(!app.should_quit());
+    assert!(screen(&app).contains("Hay texto sin guardar"));
+    type_keys(&mut app, "n");
+    assert!(app.has_unsaved(), "the text is still there");
+    app.on_key(ctrl_c);
+    type_keys(&mut app, "s");
+    assert!(app.should_quit());
+    // Nothing was written by quitting.
+    assert_eq!(get(app.store(), "events", &id, "title"), "Uno de la casa");
+}

@@ -24,4 +24,7 @@ pub enum Action {
     SaveEdit,
     CancelEdit,
     Quit,
+    /// Quit although something is unsaved (after asking).
+    QuitAnyway,
+    StayOpen,
 }

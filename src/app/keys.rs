@@ -25,6 +25,8 @@ pub enum Scope {
     Editor,
     /// Over the summary of a sync.
     Summary,
+    /// Asked whether to quit with unsaved text.
+    ConfirmQuit,
 }
 
 impl Scope {
@@ -35,7 +37,7 @@ impl Scope {
             Scope::List => 1,
             Scope::Conflicts => 2,
             Scope::Editor => 3,
-            Scope::Help | Scope::Summary => 4,
+            Scope::Help | Scope::Summary | Scope::ConfirmQuit => 4,
         }
     }
 
@@ -43,7 +45,7 @@ impl Scope {
         match self {
             Scope::Always | Scope::Global => Msg::GroupGeneral,
             Scope::List => Msg::GroupLists,
-            Scope::Help | Scope::Summary => Msg::GroupHelp,
+            Scope::Help | Scope::Summary | Scope::ConfirmQuit => Msg::GroupHelp,
             Scope::Conflicts => Msg::GroupConflicts,
             Scope::Editor => Msg::GroupEditor,
         }
@@ -65,6 +67,26 @@ const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 use KeyCode::*;
 
 pub const BINDINGS: &[Binding] = &[
+    Binding {
+        scope: Scope::ConfirmQuit,
+        keys: &[
+            (Char('s'), NONE, Action::QuitAnyway),
+            (Char('y'), NONE, Action::QuitAnyway),
+        ],
+        label: Msg::KeyYes,
+        help: Msg::HelpQuitAnyway,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::ConfirmQuit,
+        keys: &[
+            (Char('n'), NONE, Action::StayOpen),
+            (Esc, NONE, Action::StayOpen),
+        ],
+        label: Msg::KeyNo,
+        help: Msg::HelpStayOpen,
+        in_bar: true,
+    },
     Binding {
         scope: Scope::Editor,
         keys: &[(Char('s'), CTRL, Action::SaveEdit)],

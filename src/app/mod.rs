@@ -107,13 +107,15 @@ impl App {
 
     /// The scopes whose keys work now, most specific first.
     fn scopes(&self) -> Vec<Scope> {
-        if self.job.is_some() {
+        if self.view.confirm_quit {
+            vec![Scope::ConfirmQuit]
+        } else if self.job.is_some() {
             vec![Scope::Always]
         } else if self.view.summary.is_some() {
             vec![Scope::Always, Scope::Summary]
         } else if let Some(c) = &self.view.conflicts {
             if c.editor.is_some() {
-                vec![Scope::Editor]
+                vec![Scope::Always, Scope::Editor]
             } else {
                 vec![Scope::Always, Scope::Conflicts]
             }
@@ -267,10 +269,23 @@ impl App {
                     c.editor = None;
                 }
             }
-            Action::Quit => self.quit = true,
+            Action::Quit if self.has_unsaved() => self.view.confirm_quit = true,
+            Action::Quit | Action::QuitAnyway => self.quit = true,
+            Action::StayOpen => self.view.confirm_quit = false,
         }
         self.view.keys = keys::hints(&self.scopes());
         self.dirty = true;
+    }
+
+    /// Text typed and not saved: quitting asks first.
+    pub fn has_unsaved(&self) -> bool {
+        self.view
+            .conflicts
+            .as_ref()
+            .and_then(|c| c.editor.as_ref().zip(c.items.get(c.selected)))
+            .is_some_and(|(editor, item)| {
+                editor.lines().join("\n") != store::value_text(&item.current)
+            })
     }
 
     fn start_sync(&mut self) {

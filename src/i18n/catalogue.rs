@@ -177,6 +177,11 @@ catalogue! {
     HelpScroll => "Desplazar", "Scroll";
     HelpCloseHelp => "Cerrar la ayuda", "Close help";
 
+    KeyYes => "s", "y";
+    KeyNo => "n", "n";
+    HelpQuitAnyway => "Salir sin guardar", "Quit without saving";
+    HelpStayOpen => "Seguir aquí", "Stay";
+    ConfirmQuit => "Hay texto sin guardar. ¿Salir de todos modos? s = salir sin guardar, n = seguir aquí", "There is unsaved text. Quit anyway? y = quit without saving, n = stay";
     GroupConflicts => "En Conflictos", "In Conflicts";
     GroupEditor => "Al escribir", "While writing";
     KeySync => "s", "s";

@@ -129,6 +129,8 @@ pub struct View {
     pub summary: Option<Vec<String>>,
     /// The Conflictos screen, when open.
     pub conflicts: Option<ConflictsView>,
+    /// Asking whether to quit with unsaved text.
+    pub confirm_quit: bool,
 }
 
 impl View {
@@ -149,6 +151,7 @@ impl View {
             sync: None,
             summary: None,
             conflicts: None,
+            confirm_quit: false,
         }
     }
 }
@@ -186,6 +189,9 @@ pub fn draw(frame: &mut Frame, view: &View) {
     }
     if let Some(lines) = &view.summary {
         widgets::summary(frame, area, lines);
+    }
+    if view.confirm_quit {
+        widgets::summary(frame, area, &[crate::i18n::t(Msg::ConfirmQuit).to_owned()]);
     }
     if let Some(progress) = &view.sync {
         widgets::progress(frame, area, progress);
