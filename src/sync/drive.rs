@@ -11,6 +11,7 @@ pub enum DriveKind {
 }
 
 /// File systems that are network shares.
+#[cfg(any(target_os = "linux", test))]
 const NETWORK_FS: &[&str] = &[
     "cifs",
     "smb3",
