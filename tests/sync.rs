@@ -612,7 +612,10 @@ fn the_console_syncs_with_s_and_settles_conflicts_on_the_conflictos_screen() {
     );
     set(&mut home, "events", &informe, "place", "Plaza principal");
 
-    // At home, in the console: `s` syncs with the remembered folder.
+    // At home, in the console: `s` syncs with the remembered folder. Its backups and local
+    // copies go to the platform's folders: here, the test's own.
+    std::env::set_var("XDG_DATA_HOME", home_place.path("data"));
+    std::env::set_var("XDG_CACHE_HOME", home_place.path("cache"));
     let mut app = prensa::app::App::new(home, now(), (100, 30));
     app.set_sync_folder(Some(stick.to_path_buf()));
     type_keys(&mut app, "s");
