@@ -53,7 +53,7 @@ pub fn open_demo() -> ExitCode {
     let path = dir.join(format!("demo-{}.sqlite", std::process::id()));
     remove_database(&path);
     let temporary = Temporary(path.clone());
-    eprintln!("{}", t(Msg::DemoPreparing));
+    super::say(t(Msg::DemoPreparing));
     let store = Store::open(&path, &options()).and_then(|mut store| {
         let today = run::local_now().date();
         demo::generate(&mut store, &DemoOptions::realistic(today), &mut |_, _| {})?;
@@ -78,13 +78,13 @@ fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            ratatui::restore();
+            let _ = ratatui::try_restore();
             return fail(tf(Msg::TerminalError, &[&e]));
         }
     };
     restore_on_signal(temporary);
     let result = run::run(&mut app, &mut terminal);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(tf(Msg::TerminalError, &[&e])),
@@ -101,10 +101,12 @@ fn restore_on_signal(temporary: Option<PathBuf>) {
     {
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                ratatui::restore();
+                // The terminal may be gone (a lost SSH session): clean up first, then restore
+                // without reporting failures, which would have nowhere to go.
                 if let Some(path) = &temporary {
                     remove_database(path);
                 }
+                let _ = ratatui::try_restore();
                 std::process::exit(128 + signal);
             }
         });

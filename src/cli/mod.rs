@@ -168,13 +168,10 @@ pub(crate) fn open_store(path: &std::path::Path) -> Result<crate::store::Store, 
         } else {
             Msg::DriveRemovable
         };
-        eprintln!(
-            "{}",
-            tf(
-                Msg::ErrorPrefix,
-                &[&tf(msg, &[&path.display(), &folder.display()])]
-            )
-        );
+        say(&tf(
+            Msg::ErrorPrefix,
+            &[&tf(msg, &[&path.display(), &folder.display()])],
+        ));
         sync::offer_folder(folder);
         return Err(ExitCode::from(1));
     }
@@ -194,13 +191,20 @@ pub(crate) fn open_store(path: &std::path::Path) -> Result<crate::store::Store, 
 
 /// Prints a failure the user can act on and returns exit code 1.
 pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("{}", tf(Msg::ErrorPrefix, &[&message]));
+    say(&tf(Msg::ErrorPrefix, &[&message]));
     ExitCode::from(1)
 }
 
 fn usage(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("prensa: {message}");
+    say(&format!("prensa: {message}"));
     ExitCode::from(2)
+}
+
+/// Writes a line to stderr; when stderr is gone (a closed terminal) there is no one to tell,
+/// and that is not a reason to panic.
+pub(crate) fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Chooses the language: the flag, then the configuration, then LANG, then Spanish.
@@ -229,7 +233,7 @@ pub fn main() -> ExitCode {
     };
     let config = match config::config_path() {
         Some(path) => Config::load(&path).unwrap_or_else(|_| {
-            eprintln!("{}", tf(Msg::ConfigBroken, &[&path.display()]));
+            say(&tf(Msg::ConfigBroken, &[&path.display()]));
             Config::default()
         }),
         None => Config::default(),

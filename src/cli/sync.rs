@@ -63,7 +63,12 @@ pub fn offer_folder(folder: &Path) -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("{} ", tf(Msg::DriveOffer, &[&folder.display()]));
+    {
+        use std::io::Write;
+        let mut err = std::io::stderr();
+        let _ = write!(err, "{} ", tf(Msg::DriveOffer, &[&folder.display()]));
+        let _ = err.flush();
+    }
     let mut answer = String::new();
     if std::io::stdin().read_line(&mut answer).is_err() {
         return false;
@@ -77,7 +82,7 @@ pub fn offer_folder(folder: &Path) -> bool {
             let mut cfg = Config::load(&path).unwrap_or_default();
             cfg.sync_folder = Some(folder.to_path_buf());
             if cfg.save(&path).is_ok() {
-                eprintln!("{}", t(Msg::DriveSaved));
+                super::say(t(Msg::DriveSaved));
                 return true;
             }
         }

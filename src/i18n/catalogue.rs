@@ -200,7 +200,7 @@ catalogue! {
     HelpCloseConflicts => "Cerrar Conflictos", "Close Conflicts";
     HelpCloseSummary => "Cerrar el resumen", "Close the summary";
     EditMixTitle => "Escriba el valor que debe quedar (Ctrl+S guarda, Esc cancela)", "Write the value to keep (Ctrl+S saves, Esc cancels)";
-    SyncNoFolderConsole => "No hay carpeta de sincronización: indíquela una vez con «prensa sincronizar CARPETA».", "No sync folder yet: name it once with “prensa sync FOLDER”.";
+    SyncNoFolderConsole => "Sin carpeta de sincronización: úsela una vez con «prensa sincronizar CARPETA»", "No sync folder yet: use it once with “prensa sync FOLDER”";
     ConflictsTitle => "Conflictos ({})", "Conflicts ({})";
     ConflictCurrent => "Valor actual", "Current value";
     ConflictOther => "De {}, {}", "From {}, {}";

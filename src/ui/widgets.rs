@@ -45,6 +45,18 @@ pub fn tab_bar(frame: &mut Frame, area: Rect, view: &View) {
 }
 
 pub fn status_bar(frame: &mut Frame, area: Rect, view: &View) {
+    // A message (an error, what to do) takes the whole bar until the next key.
+    if let Some(msg) = &view.message {
+        frame.render_widget(
+            Paragraph::new(format!(" {msg}")).style(
+                Style::new()
+                    .fg(Color::Red)
+                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            ),
+            area,
+        );
+        return;
+    }
     let s = &view.status;
     let mut spans = vec![
         Span::raw(" "),
@@ -69,13 +81,6 @@ pub fn status_bar(frame: &mut Frame, area: Rect, view: &View) {
     if let Some(at) = &s.last_sync {
         spans.push(Span::raw(" │ "));
         spans.push(Span::raw(tf(Msg::StatusLastSync, &[&i18n::stamp(at)])));
-    }
-    if let Some(msg) = &view.message {
-        spans.push(Span::raw(" │ "));
-        spans.push(Span::styled(
-            msg.clone(),
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-        ));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(Style::new().add_modifier(Modifier::REVERSED)),
