@@ -630,11 +630,6 @@ fn the_console_syncs_with_s_and_settles_conflicts_on_the_conflictos_screen() {
 
     // `c` opens Conflictos: both values side by side.
     type_keys(&mut app, "c");
-    if std::env::var("SHOW_SCREENS").is_ok() {
-        app.resize(80, 24);
-        eprintln!("{}", render(&app, 80, 24));
-        app.resize(100, 30);
-    }
     let conflicts = screen(&app);
     assert!(conflicts.contains("Conflictos (2)"), "{conflicts}");
     assert!(
