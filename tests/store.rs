@@ -8,11 +8,10 @@ use std::process::Command;
 use common::*;
 use prensa::store::{header, schema, OpenOptions, Store, StoreError, Value};
 
-fn bin() -> Command {
+/// The real binary, with the platform folders inside a temporary folder of the test's own.
+fn bin(home: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prensa"));
-    // Keep the platform folders inside the test's own temporary folder.
-    let home = std::env::temp_dir().join(format!("prensa-test-home-{}", std::process::id()));
-    cmd.env("HOME", &home)
+    cmd.env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
@@ -133,7 +132,7 @@ fn refusals_are_spanish_on_stderr_with_exit_1() {
     let path = dir.path().join("x.db");
     plain_sqlite(&path);
     let before = std::fs::read(&path).unwrap();
-    let out = bin().arg("--db").arg(&path).output().unwrap();
+    let out = bin(dir.path()).arg("--db").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no es una base de datos de prensa"), "{err}");
@@ -146,7 +145,7 @@ fn refusals_are_spanish_on_stderr_with_exit_1() {
         .pragma_update(None, "user_version", 99)
         .unwrap();
     let before = std::fs::read(&newer).unwrap();
-    let out = bin().arg("--db").arg(&newer).output().unwrap();
+    let out = bin(dir.path()).arg("--db").arg(&newer).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("versión más reciente"), "{err}");
@@ -155,12 +154,13 @@ fn refusals_are_spanish_on_stderr_with_exit_1() {
 
 #[test]
 fn wrong_usage_exits_2_and_help_exits_0() {
-    let out = bin().arg("--no-existe").output().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin(dir.path()).arg("--no-existe").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("opción desconocida"));
-    let out = bin().arg("demo").output().unwrap();
+    let out = bin(dir.path()).arg("demo").output().unwrap();
     assert_eq!(out.status.code(), Some(2), "demo without --db");
-    let out = bin().arg("--help").output().unwrap();
+    let out = bin(dir.path()).arg("--help").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Muestra esta ayuda"));
 }
@@ -169,7 +169,7 @@ fn wrong_usage_exits_2_and_help_exits_0() {
 fn demo_writes_a_new_file_and_refuses_one_with_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.sqlite");
-    let out = bin()
+    let out = bin(dir.path())
         .args(["demo", "--fecha", "2025-03-06", "--db"])
         .arg(&path)
         .output()
@@ -182,7 +182,11 @@ fn demo_writes_a_new_file_and_refuses_one_with_data() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Datos de demostración escritos"));
     let before = std::fs::read(&path).unwrap();
-    let out = bin().args(["demo", "--db"]).arg(&path).output().unwrap();
+    let out = bin(dir.path())
+        .args(["demo", "--db"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ya contiene datos"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
