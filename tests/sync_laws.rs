@@ -2,7 +2,7 @@
 //! folder, over every replicated table: commutative, idempotent, associative; all replicas
 //! converge once all have synced; every op survives; every concurrent loser is in conflicts.
 //!
-//! The normal suite runs a few hundred cases; the long run:
+//! The normal suite runs a few hundred cases; the long run (10,000):
 //! `cargo test --release --test sync_laws -- --ignored`.
 mod common;
 
@@ -475,8 +475,17 @@ proptest! {
     }
 }
 
+/// Cases of the long run: 10,000, or `PRENSA_LAWS_CASES` (to split the run over processes,
+/// each with its own random seed).
+fn long_cases() -> u32 {
+    std::env::var("PRENSA_LAWS_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: long_cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     #[ignore = "long run: cargo test --release --test sync_laws -- --ignored"]
