@@ -1,8 +1,10 @@
 //! The running console: its state, how actions change it, and the event loop.
 pub mod action;
+mod conflicts;
 mod jobs;
 pub mod keys;
 pub mod run;
+mod syncing;
 
 use std::path::PathBuf;
 
@@ -13,10 +15,9 @@ use crate::domain::{Keyed, PageRequest, SortKey};
 use crate::i18n::{t, Msg};
 use crate::store::{self, Resolution, Store};
 use crate::ui::paged::Nav;
-use crate::ui::ConflictsView;
 use crate::ui::{list_height, ListView, Tab, View};
 pub use action::Action;
-use jobs::{JobMsg, SyncJob};
+use jobs::SyncJob;
 use keys::Scope;
 
 pub struct App {
@@ -95,16 +96,6 @@ impl App {
         std::mem::take(&mut self.dirty)
     }
 
-    /// The folder `s` syncs with (remembered in the configuration).
-    pub fn set_sync_folder(&mut self, folder: Option<PathBuf>) {
-        self.sync_folder = folder;
-    }
-
-    /// Whether a sync is running (the event loop then wakes up to show its progress).
-    pub fn busy(&self) -> bool {
-        self.job.is_some()
-    }
-
     /// The scopes whose keys work now, most specific first.
     fn scopes(&self) -> Vec<Scope> {
         if self.view.confirm_quit {
@@ -139,53 +130,6 @@ impl App {
                 self.dirty = true;
             }
         }
-    }
-
-    /// Takes in what a running sync reported; `wait` blocks until it ends (tests).
-    pub fn poll_job(&mut self, wait: bool) {
-        let Some(job) = &self.job else {
-            return;
-        };
-        let folder = job.folder.clone();
-        for msg in job.drain(wait) {
-            match msg {
-                JobMsg::Progress(done, total, step) => {
-                    self.view.sync = Some((folder.display().to_string(), done, total, step));
-                }
-                JobMsg::Done(result) => {
-                    self.job = None;
-                    self.view.sync = None;
-                    match result {
-                        Ok(report) => self.view.summary = Some(report.summary(&folder)),
-                        Err(e) => self.view.message = Some(e),
-                    }
-                    self.reload();
-                }
-            }
-            self.dirty = true;
-        }
-        self.view.keys = keys::hints(&self.scopes());
-    }
-
-    /// After a sync every view may be stale: read them again.
-    fn reload(&mut self) {
-        let status = self.store.status().map(|s| self.view.status = s);
-        self.report(status);
-        let now = self.view.now;
-        let keep = (
-            self.view.tab,
-            self.view.help,
-            self.view.summary.take(),
-            self.view.message.take(),
-        );
-        self.view = View::new(now);
-        self.view.tab = keep.0;
-        self.view.help = keep.1;
-        self.view.summary = keep.2;
-        self.view.message = keep.3;
-        let status = self.store.status().map(|s| self.view.status = s);
-        self.report(status);
-        self.show(keep.0);
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
@@ -275,76 +219,6 @@ impl App {
         }
         self.view.keys = keys::hints(&self.scopes());
         self.dirty = true;
-    }
-
-    /// Text typed and not saved: quitting asks first.
-    pub fn has_unsaved(&self) -> bool {
-        self.view
-            .conflicts
-            .as_ref()
-            .and_then(|c| c.editor.as_ref().zip(c.items.get(c.selected)))
-            .is_some_and(|(editor, item)| {
-                editor.lines().join("\n") != store::value_text(&item.current)
-            })
-    }
-
-    fn start_sync(&mut self) {
-        match &self.sync_folder {
-            Some(folder) => {
-                let job = SyncJob::start(
-                    self.store.path().to_path_buf(),
-                    folder.clone(),
-                    self.store.machine().to_owned(),
-                );
-                self.view.sync = Some((folder.display().to_string(), 0, 5, Msg::SyncStepRead));
-                self.job = Some(job);
-            }
-            None => self.view.message = Some(t(Msg::SyncNoFolderConsole).to_owned()),
-        }
-    }
-
-    fn load_conflicts(&mut self) -> store::Result<()> {
-        let items = self.store.open_conflicts(500)?;
-        let selected = self
-            .view
-            .conflicts
-            .as_ref()
-            .map(|c| c.selected)
-            .unwrap_or(0);
-        self.view.conflicts = Some(ConflictsView {
-            selected: selected.min(items.len().saturating_sub(1)),
-            items,
-            editor: None,
-        });
-        Ok(())
-    }
-
-    /// Settles the selected conflict, then shows what is left.
-    fn resolve(&mut self, resolution: Resolution) {
-        let ids = self
-            .view
-            .conflicts
-            .as_ref()
-            .and_then(|c| c.items.get(c.selected))
-            .map(|item| item.ids.clone());
-        if let Some(ids) = ids {
-            let done = self.store.resolve_field(&ids, resolution);
-            self.report(done);
-            let reloaded = self.load_conflicts();
-            self.report(reloaded);
-            let status = self.store.status().map(|s| self.view.status = s);
-            self.report(status);
-            // The item may have changed: lists read it again when next shown.
-            let (tab, conflicts) = (self.view.tab, self.view.conflicts.take());
-            let now = self.view.now;
-            let status = self.view.status.clone();
-            self.view = View {
-                conflicts,
-                status,
-                ..View::new(now)
-            };
-            self.show(tab);
-        }
     }
 
     /// Shows an error in the status bar instead of failing.

@@ -7,6 +7,8 @@ pub mod backup;
 pub mod drive;
 mod error;
 pub mod folder;
+mod publish;
+mod read;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,12 +18,14 @@ use serde::Serialize;
 
 pub use error::SyncError;
 use folder::{FileEntry, FileKind, Manifest};
+use publish::{file_entry, generation, needs_snapshot, next_delta_number};
+use read::{plan, verify};
 
 use crate::i18n::Msg;
-use crate::store::{header, schema, Clocks, Store, StoreError};
+use crate::store::{schema, Clocks, Store, StoreError};
 
 /// Deltas after which the next publish writes a fresh snapshot instead.
-const MAX_DELTAS: usize = 20;
+pub(crate) const MAX_DELTAS: usize = 20;
 
 /// A step of a sync, for a progress bar: (done, total, what).
 pub type Progress<'a> = &'a mut dyn FnMut(u64, u64, Msg);
@@ -127,84 +131,6 @@ struct WorkDir(PathBuf);
 impl Drop for WorkDir {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn behind(from: &Clocks, local: &Clocks) -> bool {
-    from.iter()
-        .any(|(r, c)| local.get(r).copied().unwrap_or(0) < *c)
-}
-
-fn adds(to: &Clocks, local: &Clocks) -> bool {
-    to.iter()
-        .any(|(r, c)| local.get(r).copied().unwrap_or(0) < *c)
-}
-
-/// The files of one manifest this database needs, in order: the deltas past what it holds,
-/// or — when those would leave a gap — the snapshot and every delta.
-fn plan(manifest: &Manifest, local: &Clocks) -> Vec<FileEntry> {
-    let Some(first) = manifest.files.iter().position(|f| adds(&f.to, local)) else {
-        return Vec::new();
-    };
-    let start = if behind(&manifest.files[first].from, local) {
-        0
-    } else {
-        first
-    };
-    manifest.files[start..].to_vec()
-}
-
-/// Checks a local copy of a file named by a manifest, before anything reads its content.
-fn verify(copy: &Path, entry: &FileEntry, shown: &Path) -> Result<(), SyncError> {
-    let (hash, size) = folder::hash_file(copy).map_err(|source| SyncError::Read {
-        path: shown.to_path_buf(),
-        source,
-    })?;
-    if hash != entry.sha256 || size != entry.size {
-        return Err(SyncError::Mismatch {
-            path: shown.to_path_buf(),
-        });
-    }
-    let damaged = |reason| SyncError::Damaged {
-        path: shown.to_path_buf(),
-        reason,
-    };
-    let head = header::check_file(copy).map_err(|_| {
-        damaged(StoreError::Incomplete {
-            path: shown.to_path_buf(),
-        })
-    })?;
-    if head.application_id as i32 != schema::APPLICATION_ID {
-        return Err(damaged(StoreError::NotPrensa {
-            path: shown.to_path_buf(),
-        }));
-    }
-    if head.user_version as i64 > schema::SCHEMA_VERSION {
-        return Err(damaged(StoreError::Newer {
-            path: shown.to_path_buf(),
-            found: head.user_version as i64,
-            supported: schema::SCHEMA_VERSION,
-        }));
-    }
-    let check = || -> rusqlite::Result<bool> {
-        let conn = rusqlite::Connection::open_with_flags(
-            copy,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )?;
-        let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        let tables: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('ops', 'replicas')",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(ok == "ok" && tables == 2)
-    };
-    match check() {
-        Ok(true) => Ok(()),
-        Ok(false) => Err(damaged(StoreError::Incomplete {
-            path: shown.to_path_buf(),
-        })),
-        Err(e) => Err(damaged(StoreError::Sqlite(e))),
     }
 }
 
@@ -393,70 +319,4 @@ pub fn run(
         report.media_received = received;
     }
     Ok(report)
-}
-
-/// The number in the newest snapshot name of a manifest (0 when none).
-fn generation(mine: Option<&Manifest>) -> u64 {
-    mine.and_then(|m| m.files.first())
-        .and_then(|f| f.name.rsplit(".s").next())
-        .and_then(|s| s.trim_end_matches(".sqlite").parse().ok())
-        .unwrap_or(0)
-}
-
-/// The next delta number: past every delta of this replica in the folder.
-fn next_delta_number(folder: &Path, base: &str) -> u64 {
-    let prefix = format!("{base}.d");
-    let highest = fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    name.strip_prefix(&prefix)
-                        .and_then(|rest| rest.strip_suffix(".sqlite"))
-                        .map(str::to_owned)
-                        .and_then(|n| n.parse::<u64>().ok())
-                })
-                .max()
-                .unwrap_or(0)
-        })
-        .unwrap_or(0);
-    highest + 1
-}
-
-/// A fresh snapshot is written the first time, when the folder lost this machine's files, and
-/// after [`MAX_DELTAS`] deltas.
-fn needs_snapshot(mine: Option<&Manifest>, folder: &Path) -> bool {
-    let Some(m) = mine else {
-        return true;
-    };
-    let intact = m.files.iter().all(|f| {
-        fs::metadata(folder.join(&f.name))
-            .map(|meta| meta.len() == f.size)
-            .unwrap_or(false)
-    });
-    !intact
-        || m.files.len() > MAX_DELTAS
-        || m.files.first().is_none_or(|f| f.kind != FileKind::Snapshot)
-}
-
-fn file_entry(
-    local: &Path,
-    name: String,
-    kind: FileKind,
-    from: Clocks,
-    to: Clocks,
-) -> Result<FileEntry, SyncError> {
-    let (sha256, size) = folder::hash_file(local).map_err(|source| SyncError::Read {
-        path: local.to_path_buf(),
-        source,
-    })?;
-    Ok(FileEntry {
-        name,
-        kind,
-        sha256,
-        size,
-        from,
-        to,
-    })
 }
