@@ -7,6 +7,7 @@ mod activity;
 mod data;
 mod directory;
 mod rng;
+mod routine;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
