@@ -47,8 +47,6 @@ impl App {
 
     /// After a sync every view may be stale: read them again.
     fn reload(&mut self) {
-        let status = self.store.status().map(|s| self.view.status = s);
-        self.report(status);
         let now = self.view.now;
         let keep = (
             self.view.tab,
