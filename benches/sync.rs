@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use prensa::demo::DemoOptions;
-use prensa::store::{OpenOptions, Store, Value};
+use prensa::domain::edit::{Record, RecordKind, Target};
+use prensa::store::{OpenOptions, Store};
 use prensa::sync::{self, SyncOptions};
 
 struct Replica {
@@ -80,14 +81,23 @@ fn edit(r: &mut Replica, n: usize, skip: usize, tag: &str) {
             .expect("ids");
         ids
     };
+    let records: Vec<(String, Record)> = ids
+        .iter()
+        .map(|id| {
+            let mut record = r
+                .store
+                .record(&Target::new(RecordKind::Event, id.clone()))
+                .expect("read");
+            if let Record::Event(e) = &mut record {
+                e.title = format!("{tag} {id}");
+            }
+            (id.clone(), record)
+        })
+        .collect();
     r.store
-        .write("bench", |w| {
-            for id in &ids {
-                w.update(
-                    "events",
-                    id,
-                    &[("title", Value::Text(format!("{tag} {id}")))],
-                )?;
+        .batch("bench", |tx| {
+            for (id, record) in &records {
+                tx.update(id, record)?;
             }
             Ok(())
         })

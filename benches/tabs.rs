@@ -38,7 +38,7 @@ fn app(path: &Path, tab: char) -> App {
 fn draw(app: &App) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal
-        .draw(|frame| prensa::ui::draw(frame, app.view()))
+        .draw(|frame| prensa::ui::draw(frame, app.screen()))
         .expect("draw");
     black_box(terminal.backend().buffer());
 }

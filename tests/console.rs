@@ -4,7 +4,12 @@ mod common;
 
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prensa::ui::overlay::Overlay;
 use prensa::ui::Tab;
+
+fn help_open(app: &prensa::app::App) -> bool {
+    matches!(app.screen().overlays.last(), Some(Overlay::Help(_)))
+}
 
 const TABS: [(&str, char); 6] = [
     ("hoy", '1'),
@@ -22,9 +27,9 @@ fn every_tab_at_80x24_and_120x40() {
             let (_dir, mut app) = demo_app(w, h);
             type_keys(&mut app, &digit.to_string());
             assert!(
-                app.view().message.is_none(),
+                app.screen().message.is_none(),
                 "{name}: {:?}",
-                app.view().message
+                app.screen().message
             );
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(&app, w, h));
         }
@@ -62,50 +67,56 @@ fn a_tiny_terminal_shows_a_notice_and_never_panics() {
 #[test]
 fn digits_tab_and_shift_tab_reach_every_tab() {
     let (_dir, mut app) = demo_app(80, 24);
-    assert_eq!(app.view().tab, Tab::Today);
+    assert_eq!(app.screen().tab, Tab::Today);
     for (i, (_, digit)) in TABS.iter().enumerate() {
         type_keys(&mut app, &digit.to_string());
-        assert_eq!(app.view().tab, Tab::ALL[i]);
+        assert_eq!(app.screen().tab, Tab::ALL[i]);
     }
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.view().tab, Tab::Today, "Tab wraps around");
+    assert_eq!(app.screen().tab, Tab::Today, "Tab wraps around");
     app.on_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
-    assert_eq!(app.view().tab, Tab::Archive);
+    assert_eq!(app.screen().tab, Tab::Archive);
 }
 
 #[test]
 fn agenda_opens_on_today_and_pages_through_three_years() {
     let (_dir, mut app) = demo_app(80, 24);
     type_keys(&mut app, "2");
-    let first = app.view().agenda.list.selected().unwrap().clone();
+    let first = app.screen().agenda.events.rows.selected().unwrap().clone();
     assert!(first.starts_at.starts_with("2025-03-06"), "{first:?}");
-    let detail = app.view().agenda.detail.as_ref().unwrap();
+    let detail = app.screen().agenda.events.detail.as_ref().unwrap();
     assert_eq!(detail.row.id, first.id, "the detail follows the selection");
 
     press(&mut app, KeyCode::Down);
-    let second = app.view().agenda.list.selected().unwrap().clone();
+    let second = app.screen().agenda.events.rows.selected().unwrap().clone();
     assert!(second.starts_at >= first.starts_at && second.id != first.id);
-    assert_eq!(app.view().agenda.detail.as_ref().unwrap().row.id, second.id);
+    assert_eq!(
+        app.screen().agenda.events.detail.as_ref().unwrap().row.id,
+        second.id
+    );
 
     press(&mut app, KeyCode::Home);
-    let oldest = app.view().agenda.list.selected().unwrap().clone();
+    let oldest = app.screen().agenda.events.rows.selected().unwrap().clone();
     assert!(oldest.starts_at.starts_with("2022-03"), "{oldest:?}");
     press(&mut app, KeyCode::End);
-    let last = app.view().agenda.list.selected().unwrap().clone();
+    let last = app.screen().agenda.events.rows.selected().unwrap().clone();
     assert!(last.starts_at.as_str() > "2025-03-30", "{last:?}");
 
     // Page up from the end, many screens, then back down: the same row comes back.
     for _ in 0..40 {
         press(&mut app, KeyCode::PageUp);
     }
-    let middle = app.view().agenda.list.selected().unwrap().clone();
+    let middle = app.screen().agenda.events.rows.selected().unwrap().clone();
     assert!(middle.starts_at < last.starts_at);
     for _ in 0..40 {
         press(&mut app, KeyCode::PageDown);
     }
-    assert_eq!(app.view().agenda.list.selected().unwrap().id, last.id);
-    assert!(app.view().agenda.list.rows().len() <= prensa::ui::paged::WINDOW);
-    assert!(app.view().message.is_none());
+    assert_eq!(
+        app.screen().agenda.events.rows.selected().unwrap().id,
+        last.id
+    );
+    assert!(app.screen().agenda.events.rows.rows().len() <= prensa::ui::paged::WINDOW);
+    assert!(app.screen().message.is_none());
 }
 
 #[test]
@@ -116,7 +127,15 @@ fn lists_scroll_with_j_and_k_and_the_screen_follows() {
     type_keys(&mut app, "jjjjjjjjjjjj");
     let moved = render(&app, 80, 24);
     assert_ne!(top, moved, "the list scrolled");
-    let selected = app.view().reports.list.selected().unwrap().title.clone();
+    let selected = app
+        .screen()
+        .reports
+        .reports
+        .rows
+        .selected()
+        .unwrap()
+        .title
+        .clone();
     assert!(moved.contains(&selected[..20.min(selected.len())]));
     type_keys(&mut app, "kkkkkkkkkkkk");
     assert_eq!(render(&app, 80, 24), top);
@@ -126,21 +145,21 @@ fn lists_scroll_with_j_and_k_and_the_screen_follows() {
 fn help_takes_the_keys_while_open() {
     let (_dir, mut app) = demo_app(80, 24);
     type_keys(&mut app, "?");
-    assert!(app.view().help.is_some());
+    assert!(help_open(&app));
     type_keys(&mut app, "3");
     assert_eq!(
-        app.view().tab,
+        app.screen().tab,
         Tab::Today,
         "digits do not switch tabs under the help"
     );
     type_keys(&mut app, "q");
     assert!(
-        app.view().help.is_none() && !app.should_quit(),
+        !help_open(&app) && !app.should_quit(),
         "q closes the help first"
     );
     type_keys(&mut app, "?");
     press(&mut app, KeyCode::Esc);
-    assert!(app.view().help.is_none());
+    assert!(!help_open(&app));
     type_keys(&mut app, "q");
     assert!(app.should_quit());
 }

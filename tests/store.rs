@@ -62,15 +62,13 @@ fn a_new_database_is_prensa_s_private_and_preloaded() {
 fn writes_count_as_changes_not_yet_synced() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("a.sqlite"), &options()).unwrap();
-    store
-        .write("test", |w| {
-            w.insert(
-                "events",
-                &prensa::domain::ids::new_id(),
-                &[("title", Value::Text("Sesión de Cabildo".into()))],
-            )
-        })
-        .unwrap();
+    prensa::store::testing::insert(
+        &mut store,
+        "events",
+        &prensa::domain::ids::new_id(),
+        &[("title", Value::Text("Sesión de Cabildo".into()))],
+    )
+    .unwrap();
     // Existence + title + the audit row (its existence and five fields).
     assert_eq!(store.status().unwrap().unsynced, 8);
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use prensa::domain::ids::new_id;
-use prensa::store::{OpenOptions, Store, Value};
+use prensa::store::{testing, OpenOptions, Store, Value};
 use prensa::sync::{self, SyncOptions, SyncReport};
 
 pub struct Place {
@@ -79,27 +79,21 @@ fn content(store: &Store) -> Vec<String> {
 
 fn event(store: &mut Store, title: &str) -> String {
     let id = new_id();
-    store
-        .write("test", |w| {
-            w.insert(
-                "events",
-                &id,
-                &[
-                    ("title", Value::Text(title.into())),
-                    ("starts_at", Value::Text("2025-03-06T10:00".into())),
-                ],
-            )
-        })
-        .unwrap();
+    testing::insert(
+        store,
+        "events",
+        &id,
+        &[
+            ("title", Value::Text(title.into())),
+            ("starts_at", Value::Text("2025-03-06T10:00".into())),
+        ],
+    )
+    .unwrap();
     id
 }
 
 fn set(store: &mut Store, table: &str, id: &str, col: &str, value: &str) {
-    store
-        .write("test", |w| {
-            w.update(table, id, &[(col, Value::Text(value.into()))])
-        })
-        .unwrap();
+    testing::update(store, table, id, &[(col, Value::Text(value.into()))]).unwrap();
 }
 
 fn get(store: &Store, table: &str, id: &str, col: &str) -> String {
@@ -244,8 +238,8 @@ fn concurrent_deletes_of_one_row_converge() {
     let id = event(&mut a, "Uno");
     sync_with(&mut a, &a_place, stick);
     sync_with(&mut b, &b_place, stick);
-    a.write("t", |w| w.delete("events", &id)).unwrap();
-    b.write("t", |w| w.delete("events", &id)).unwrap();
+    testing::delete(&mut a, "events", &id).unwrap();
+    testing::delete(&mut b, "events", &id).unwrap();
     sync_with(&mut a, &a_place, stick);
     sync_with(&mut b, &b_place, stick);
     sync_with(&mut a, &a_place, stick);
@@ -529,21 +523,19 @@ fn two_press_releases_with_one_folio_meet_in_conflicts() {
     let mut home = open(&home_place, "casa");
     let release = |store: &mut Store, title: &str| {
         let id = new_id();
-        store
-            .write("test", |w| {
-                w.insert(
-                    "drafts",
-                    &id,
-                    &[
-                        ("title", Value::Text(title.into())),
-                        ("kind", Value::Text("release".into())),
-                        ("folio", Value::Text("CS/045/2025".into())),
-                        ("folio_year", Value::Integer(2025)),
-                        ("folio_number", Value::Integer(45)),
-                    ],
-                )
-            })
-            .unwrap();
+        testing::insert(
+            store,
+            "drafts",
+            &id,
+            &[
+                ("title", Value::Text(title.into())),
+                ("kind", Value::Text("release".into())),
+                ("folio", Value::Text("CS/045/2025".into())),
+                ("folio_year", Value::Integer(2025)),
+                ("folio_number", Value::Integer(45)),
+            ],
+        )
+        .unwrap();
         id
     };
     release(&mut office, "Boletín de la oficina");
@@ -674,9 +666,9 @@ fn a_delete_wins_over_older_edits_but_not_newer_ones() {
     sync_with(&mut b, &b_place, stick);
     // An edit before a concurrent delete: the delete wins.
     set(&mut b, "events", &older_edit, "title", "Uno editado");
-    a.write("t", |w| w.delete("events", &older_edit)).unwrap();
+    testing::delete(&mut a, "events", &older_edit).unwrap();
     // A delete before a concurrent edit: the edit brings the row back.
-    a.write("t", |w| w.delete("events", &newer_edit)).unwrap();
+    testing::delete(&mut a, "events", &newer_edit).unwrap();
     set(&mut b, "events", &newer_edit, "title", "Dos editado");
     sync_with(&mut a, &a_place, stick);
     sync_with(&mut b, &b_place, stick);

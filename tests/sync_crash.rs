@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use prensa::domain::ids::new_id;
-use prensa::store::{header, OpenOptions, Store, Value};
+use prensa::domain::edit::{EventInput, Record};
+use prensa::domain::status::EventStatus;
+use prensa::store::{header, OpenOptions, Store};
 use prensa::sync::{self, SyncOptions};
 
 struct Fixture {
@@ -31,17 +32,21 @@ fn copy_dir(from: &Path, to: &Path) {
 
 fn add_events(store: &mut Store, n: usize, title: &str) {
     store
-        .write("test", |w| {
+        .batch("test", |tx| {
             for i in 0..n {
-                w.insert(
-                    "events",
-                    &new_id(),
-                    &[
-                        ("title", Value::Text(format!("{title} {i}"))),
-                        ("starts_at", Value::Text("2025-03-06T10:00".into())),
-                        ("place", Value::Text("Plaza principal".into())),
-                    ],
-                )?;
+                let event = EventInput {
+                    title: format!("{title} {i}"),
+                    starts_at: "2025-03-06T10:00".into(),
+                    ends_at: String::new(),
+                    place: "Plaza principal".into(),
+                    locality: String::new(),
+                    department_id: None,
+                    campaign_id: None,
+                    status: EventStatus::Scheduled,
+                    public: true,
+                    notes: String::new(),
+                };
+                tx.create(None, &Record::Event(event))?;
             }
             Ok(())
         })

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use prensa::domain::ids::{new_id, seed_id};
-use prensa::store::{OpenOptions, Store, Value};
+use prensa::store::{testing, OpenOptions, Store, Value};
 use prensa::sync::{self, SyncOptions};
 use proptest::prelude::*;
 
@@ -229,10 +229,7 @@ impl World {
             Step::Insert { replica, table } => {
                 let (name, _) = self.tables[table % self.tables.len()].clone();
                 let id = new_id();
-                self.replicas[replica]
-                    .store
-                    .write("prop", |w| w.insert(&name, &id, &[]))
-                    .unwrap();
+                testing::insert(&mut self.replicas[replica].store, &name, &id, &[]).unwrap();
                 self.rows.push((name, id));
             }
             Step::Update {
@@ -262,9 +259,7 @@ impl World {
                 let v = self.value(replica, &column, value);
                 let col = column.name.clone();
                 self.tracked(replica, &id, |store| {
-                    store
-                        .write("prop", |w| w.update(&table, &id, &[(col.as_str(), v)]))
-                        .is_ok()
+                    testing::update(store, &table, &id, &[(col.as_str(), v)]).is_ok()
                 });
             }
             Step::Delete { replica, row } => {
@@ -274,7 +269,7 @@ impl World {
                 let (table, id) = self.rows[row % self.rows.len()].clone();
                 if self.holds(replica, &table, &id) {
                     self.tracked(replica, &id, |store| {
-                        store.write("prop", |w| w.delete(&table, &id)).is_ok()
+                        testing::delete(store, &table, &id).is_ok()
                     });
                 }
             }

@@ -1,62 +1,99 @@
-//! The Conflictos screen's actions: load the open conflicts, settle one, and know when text
-//! typed in the editor is not saved yet.
-use super::App;
-use crate::store::{self, Resolution};
-use crate::ui::{ConflictsView, View};
+//! The Conflictos screen: the open conflicts, read from the store; deciding one is a write
+//! that can be undone like any other. A decision the file cannot take now (another program
+//! holds it) is not dropped in silence: it stays pending and the status bar says so.
+use super::{App, Undoable};
+use crate::domain::ConflictItem;
+use crate::i18n::{t, tf, Msg};
+use crate::store::{self, Resolution, StoreError};
+use crate::ui::action::Decision;
+use crate::ui::conflicts::Conflicts;
+use crate::ui::overlay::Overlay;
+
+/// How many fields the screen holds at a time.
+const SHOWN: usize = 500;
+
+fn item(c: store::ConflictView) -> ConflictItem {
+    ConflictItem {
+        ids: c.ids,
+        field: c.col,
+        item: c.item,
+        current: store::value_text(&c.current),
+        lost: store::value_text(&c.lost),
+        lost_machine: c.lost_machine,
+        lost_at: c.lost_at,
+    }
+}
 
 impl App {
-    /// Text typed and not saved: quitting asks first.
-    pub fn has_unsaved(&self) -> bool {
-        self.view
-            .conflicts
-            .as_ref()
-            .and_then(|c| c.editor.as_ref().zip(c.items.get(c.selected)))
-            .is_some_and(|(editor, item)| {
-                editor.lines().join("\n") != store::value_text(&item.current)
-            })
+    fn conflicts_overlay(&mut self) -> Option<&mut Conflicts> {
+        self.screen.overlays.iter_mut().find_map(|o| match o {
+            Overlay::Conflicts(c) => Some(c),
+            _ => None,
+        })
     }
 
-    pub(super) fn load_conflicts(&mut self) -> store::Result<()> {
-        let items = self.store.open_conflicts(500)?;
-        let selected = self
-            .view
-            .conflicts
-            .as_ref()
-            .map(|c| c.selected)
-            .unwrap_or(0);
-        self.view.conflicts = Some(ConflictsView {
-            selected: selected.min(items.len().saturating_sub(1)),
-            items,
-            editor: None,
-        });
-        Ok(())
+    pub(super) fn open_conflicts(&mut self) {
+        let loaded = self.store.open_conflicts(SHOWN);
+        if let Some(items) = self.report(loaded) {
+            let items = items.into_iter().map(item).collect();
+            self.push(Overlay::Conflicts(Conflicts::new(items, 0)));
+        }
     }
 
-    /// Settles the selected conflict, then shows what is left.
-    pub(super) fn resolve(&mut self, resolution: Resolution) {
-        let ids = self
-            .view
-            .conflicts
-            .as_ref()
-            .and_then(|c| c.items.get(c.selected))
-            .map(|item| item.ids.clone());
-        if let Some(ids) = ids {
-            let done = self.store.resolve_field(&ids, resolution);
-            self.report(done);
-            let reloaded = self.load_conflicts();
-            self.report(reloaded);
-            let status = self.store.status().map(|s| self.view.status = s);
-            self.report(status);
-            // The item may have changed: lists read it again when next shown.
-            let (tab, conflicts) = (self.view.tab, self.view.conflicts.take());
-            let now = self.view.now;
-            let status = self.view.status.clone();
-            self.view = View {
-                conflicts,
-                status,
-                ..View::new(now)
-            };
-            self.show(tab);
+    /// Reads the open conflicts again, keeping the place on the list (and a mix being written).
+    pub(super) fn reload_conflicts(&mut self) {
+        let loaded = self.store.open_conflicts(SHOWN);
+        let Some(items) = self.report(loaded) else {
+            return;
+        };
+        let items: Vec<ConflictItem> = items.into_iter().map(item).collect();
+        if let Some(c) = self.conflicts_overlay() {
+            let editor = c.editor.take();
+            let selected = c.selected;
+            *c = Conflicts::new(items, selected);
+            c.editor = editor;
+        }
+    }
+
+    pub(super) fn decide(&mut self, decision: Decision) {
+        let Some(c) = self.conflicts_overlay() else {
+            return;
+        };
+        let Some(chosen) = c.items.get(c.selected).cloned() else {
+            return;
+        };
+        let resolution = match decision {
+            Decision::KeepCurrent => Resolution::KeepCurrent,
+            Decision::TakeOther => Resolution::TakeLost,
+            Decision::Mix(text) => Resolution::Edited(text),
+        };
+        match self.store.resolve_field(&chosen.ids, resolution) {
+            Ok(change) => {
+                if let Some(c) = self.conflicts_overlay() {
+                    c.editor = None;
+                }
+                self.undo.push(Undoable {
+                    label: tf(Msg::UndoLabelResolve, &[&chosen.item]),
+                    change,
+                });
+                self.reload_conflicts();
+                self.reload_all();
+                self.say(tf(Msg::DidResolve, &[&chosen.item]));
+            }
+            Err(StoreError::Sqlite(e))
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                self.screen.say(t(Msg::ConflictBusy).to_owned(), true);
+            }
+            Err(e @ StoreError::AlreadyDecided { .. }) => {
+                self.screen.say(e.to_string(), true);
+                self.reload_conflicts();
+                self.reload_all();
+            }
+            Err(e) => self.screen.say(e.to_string(), true),
         }
     }
 }

@@ -1,86 +1,84 @@
-//! The running console: its state, how actions change it, and the event loop.
-pub mod action;
+//! The running console: the store, the screen, and the actions that change them. Keys reach
+//! the component that has the focus (through [`Screen::handle_key`]); what a component cannot do
+//! itself comes back as an [`Action`], which the app applies here: reading and writing the
+//! store, opening and closing overlays, undo, links, sync.
 mod conflicts;
 mod jobs;
-pub mod keys;
+mod navigation;
+mod reader;
+mod records;
 pub mod run;
 mod syncing;
+pub mod terminal;
 
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 
-use crate::domain::{Keyed, PageRequest, SortKey};
 use crate::i18n::{t, Msg};
-use crate::store::{self, Resolution, Store};
-use crate::ui::paged::Nav;
-use crate::ui::{list_height, ListView, Tab, View};
-pub use action::Action;
+use crate::store::{self, Change, Store};
+use crate::ui::keys::hints;
+use crate::ui::overlay::{Confirm, Help, Overlay};
+use crate::ui::Screen;
+pub use crate::ui::{Action, Tab};
 use jobs::SyncJob;
-use keys::Scope;
+use navigation::Place;
+
+/// Something the terminal must do that is not drawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the clipboard (OSC 52: it reaches the local clipboard over SSH too).
+    Clipboard(String),
+}
+
+/// A change made in this session, to undo it: what it was, and what it changed.
+struct Undoable {
+    label: String,
+    change: Change,
+}
 
 pub struct App {
     store: Store,
-    view: View,
-    size: (u16, u16),
+    screen: Screen,
     quit: bool,
     dirty: bool,
     sync_folder: Option<PathBuf>,
+    config_path: Option<PathBuf>,
     job: Option<SyncJob>,
-}
-
-/// What to do with a tab's list.
-#[derive(Clone, Copy)]
-enum ListOp<'a> {
-    /// Load it the first time it is shown, from this key (or from its start).
-    Load(Option<&'a SortKey>),
-    /// Move its selection by a screen of this height.
-    Move(Nav, usize),
-}
-
-/// Applies `op` to a list, reading pages with `fetch`, and reloads the detail when the
-/// selected row changed.
-fn apply<R: Keyed, D>(
-    lv: &mut ListView<R, D>,
-    op: ListOp,
-    fetch: impl Fn(&PageRequest) -> store::Result<Vec<R>>,
-    detail: impl Fn(&R) -> store::Result<D>,
-) -> store::Result<()> {
-    let changed = match op {
-        ListOp::Load(_) if lv.list.is_loaded() => false,
-        ListOp::Load(from) => {
-            lv.list.load(from.cloned(), &mut |req| fetch(&req))?;
-            true
-        }
-        ListOp::Move(nav, height) => lv.list.nav(nav, height, &mut |req| fetch(&req))?,
-    };
-    if changed {
-        lv.detail = lv.list.selected().map(detail).transpose()?;
-    }
-    Ok(())
+    undo: Vec<Undoable>,
+    history: Vec<Place>,
+    /// The store's data version when the screen last read it (another console or a sync
+    /// writing changes it).
+    data_version: i64,
+    effects: Vec<Effect>,
 }
 
 impl App {
     /// A console over `store`, showing Hoy as of `now` (local time), in a terminal of `size`.
     pub fn new(store: Store, now: NaiveDateTime, size: (u16, u16)) -> App {
+        let data_version = store.data_version().unwrap_or(0);
         let mut app = App {
             store,
-            view: View::new(now),
-            size,
+            screen: Screen::new(now, size),
             quit: false,
             dirty: true,
             sync_folder: None,
+            config_path: None,
             job: None,
+            undo: Vec::new(),
+            history: Vec::new(),
+            data_version,
+            effects: Vec::new(),
         };
-        let loaded = app.store.status().map(|s| app.view.status = s);
+        let loaded = app.store.status().map(|s| app.screen.status = s);
         app.report(loaded);
         app.show(Tab::Today);
         app
     }
 
-    pub fn view(&self) -> &View {
-        &self.view
+    pub fn screen(&self) -> &Screen {
+        &self.screen
     }
 
     pub fn store(&self) -> &Store {
@@ -96,202 +94,173 @@ impl App {
         std::mem::take(&mut self.dirty)
     }
 
-    /// The scopes whose keys work now, most specific first.
-    fn scopes(&self) -> Vec<Scope> {
-        if self.view.confirm_quit {
-            vec![Scope::ConfirmQuit]
-        } else if self.job.is_some() {
-            vec![Scope::Always]
-        } else if self.view.summary.is_some() {
-            vec![Scope::Always, Scope::Summary]
-        } else if let Some(c) = &self.view.conflicts {
-            if c.editor.is_some() {
-                vec![Scope::Always, Scope::Editor]
-            } else {
-                vec![Scope::Always, Scope::Conflicts]
-            }
-        } else if self.view.help.is_some() {
-            vec![Scope::Always, Scope::Help]
-        } else if self.view.tab.is_list() {
-            vec![Scope::Always, Scope::List, Scope::Global]
-        } else {
-            vec![Scope::Always, Scope::Global]
-        }
+    /// What the terminal must do besides drawing (the clipboard); clears them.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     pub fn on_key(&mut self, key: KeyEvent) {
-        let scopes = self.scopes();
-        if let Some(action) = keys::lookup(&scopes, &key) {
-            self.view.message = None;
+        self.notice_changes();
+        self.screen.message = None;
+        if let Some(action) = self.screen.handle_key(&key) {
             self.update(action);
-        } else if scopes.contains(&Scope::Editor) {
-            if let Some(editor) = self.view.conflicts.as_mut().and_then(|c| c.editor.as_mut()) {
-                editor.input(key);
-                self.dirty = true;
+        }
+        self.screen.refresh_keys();
+        self.dirty = true;
+    }
+
+    /// Pasted text (bracketed paste): text for the field being written, never commands.
+    pub fn on_paste(&mut self, text: &str) {
+        self.notice_changes();
+        if let Some(action) = self.screen.paste(text) {
+            self.update(action);
+        }
+        self.screen.refresh_keys();
+        self.dirty = true;
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.screen.size = (width, height);
+        self.dirty = true;
+    }
+
+    /// The clock moved on (a timer fired): a new day refreshes Hoy; another console's or a
+    /// sync's changes show.
+    pub fn set_now(&mut self, now: NaiveDateTime) {
+        let new_day = now.date() != self.screen.now.date();
+        self.screen.now = now;
+        if new_day {
+            let loaded = self.store.today(now.date()).map(|s| self.screen.today = s);
+            self.report(loaded);
+            self.dirty = true;
+        }
+        self.notice_changes();
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        self.screen.now
+    }
+
+    /// Where `s` saves the sync folder it asks for (none: it is only remembered until exit).
+    pub fn set_config_path(&mut self, path: Option<PathBuf>) {
+        self.config_path = path;
+    }
+
+    /// Shows an error in the status bar instead of failing.
+    fn report<T>(&mut self, result: store::Result<T>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.screen.say(e.to_string(), true);
+                None
             }
         }
     }
 
-    pub fn resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
-        self.dirty = true;
-    }
-
-    /// The clock moved on (a timer fired): a new day refreshes Hoy.
-    pub fn set_now(&mut self, now: NaiveDateTime) {
-        let new_day = now.date() != self.view.now.date();
-        self.view.now = now;
-        if new_day {
-            let loaded = self.store.today(now.date()).map(|s| self.view.today = s);
-            self.report(loaded);
-            self.dirty = true;
-        }
-    }
-
-    pub fn now(&self) -> NaiveDateTime {
-        self.view.now
+    fn say(&mut self, text: String) {
+        self.screen.say(text, false);
     }
 
     pub fn update(&mut self, action: Action) {
         match action {
             Action::GoTo(tab) => self.show(tab),
-            Action::NextTab => self.show(self.view.tab.next()),
-            Action::PrevTab => self.show(self.view.tab.prev()),
-            Action::Move(nav) => {
-                let moved = self.navigate(nav);
-                self.report(moved);
+            Action::NextTab => self.show(self.screen.tab.next()),
+            Action::PrevTab => self.show(self.screen.tab.prev()),
+            Action::OpenHelp => {
+                let keys = hints(&self.screen.scopes());
+                self.push(Overlay::Help(Help { keys, scroll: 0 }));
             }
-            Action::OpenHelp => self.view.help = Some(0),
-            Action::CloseHelp => self.view.help = None,
-            Action::ScrollHelp(by) => {
-                if let Some(s) = self.view.help.as_mut() {
-                    *s = s.saturating_add_signed(by as i16);
-                }
-            }
+            Action::Quit => self.quit(),
+            Action::QuitNow => self.quit = true,
             Action::Sync => self.start_sync(),
-            Action::CloseSummary => self.view.summary = None,
-            Action::OpenConflicts => {
-                let loaded = self.load_conflicts();
-                self.report(loaded);
+            Action::OpenConflicts => self.open_conflicts(),
+            Action::Undo => self.undo(),
+            Action::Back => self.back(),
+            Action::List(cmd) => self.list(&cmd),
+            Action::View(by) => self.switch_view(by),
+            Action::OpenFilters => self.open_filters(),
+            Action::New { kind, parent } => self.new_record(kind, parent),
+            Action::Edit(target) => self.edit(target),
+            Action::AskDelete(target, title) => self.ask_delete(target, title),
+            Action::Delete(target) => self.delete(target),
+            Action::StatusMenu(target, code) => self.status_menu(target, code),
+            Action::SetStatus(target, code) => self.set_status(target, code),
+            Action::Copy(text, name) => {
+                self.effects.push(Effect::Clipboard(text));
+                self.say(crate::i18n::tf(Msg::DidCopy, &[&name]));
             }
-            Action::CloseConflicts => self.view.conflicts = None,
-            Action::MoveConflict(by) => {
-                if let Some(c) = self.view.conflicts.as_mut() {
-                    let last = c.items.len().saturating_sub(1);
-                    c.selected = c.selected.saturating_add_signed(by as isize).min(last);
-                }
+            Action::OpenLink(target) => self.open_link(target),
+            Action::Save(command) => self.save(command),
+            Action::SetFilters(filters) => {
+                self.pop();
+                self.list(&crate::ui::ListCmd::Filters(filters));
             }
-            Action::KeepCurrent => self.resolve(Resolution::KeepCurrent),
-            Action::TakeOther => self.resolve(Resolution::TakeLost),
-            Action::EditMix => {
-                if let Some(c) = self.view.conflicts.as_mut() {
-                    if let Some(item) = c.items.get(c.selected) {
-                        let text = store::value_text(&item.current);
-                        let mut editor =
-                            tui_textarea::TextArea::new(text.lines().map(str::to_owned).collect());
-                        editor.set_block(
-                            ratatui::widgets::Block::bordered()
-                                .title(format!(" {} ", t(Msg::EditMixTitle))),
-                        );
-                        c.editor = Some(editor);
+            Action::SetSyncFolder(folder) => self.set_sync_folder_from_form(folder),
+            Action::Push(overlay) => self.push(*overlay),
+            Action::Pop => self.pop(),
+            Action::PopForm => {
+                while let Some(top) = self.screen.overlays.pop() {
+                    if matches!(top, Overlay::Form(_)) {
+                        break;
                     }
                 }
             }
-            Action::SaveEdit => {
-                let text = self
-                    .view
-                    .conflicts
-                    .as_mut()
-                    .and_then(|c| c.editor.take())
-                    .map(|e| e.lines().join("\n"));
-                if let Some(text) = text {
-                    self.resolve(Resolution::Edited(text));
+            Action::Confirmed => self.confirmed(),
+            Action::OpenPicker(kind) => self.open_picker(kind, String::new()),
+            Action::PickerSearch(kind, text) => self.picker_search(kind, text),
+            Action::Picked(choice) => {
+                self.pop();
+                if let Some(Overlay::Form(form)) = self.screen.overlays.last_mut() {
+                    form.set_picked(choice);
                 }
             }
-            Action::CancelEdit => {
-                if let Some(c) = self.view.conflicts.as_mut() {
-                    c.editor = None;
-                }
-            }
-            Action::Quit if self.has_unsaved() => self.view.confirm_quit = true,
-            Action::Quit | Action::QuitAnyway => self.quit = true,
-            Action::StayOpen => self.view.confirm_quit = false,
+            Action::Decide(decision) => self.decide(decision),
+            Action::Say(text) => self.say(text),
         }
-        self.view.keys = keys::hints(&self.scopes());
+        self.screen.refresh_keys();
         self.dirty = true;
     }
 
-    /// Shows an error in the status bar instead of failing.
-    fn report(&mut self, result: store::Result<()>) {
-        if let Err(e) = result {
-            self.view.message = Some(e.to_string());
+    fn push(&mut self, overlay: Overlay) {
+        self.screen.overlays.push(overlay);
+    }
+
+    fn pop(&mut self) {
+        self.screen.overlays.pop();
+    }
+
+    /// `q` or Ctrl+C: quits, asking first when text would be lost. Asked already: quits.
+    fn quit(&mut self) {
+        let asking = matches!(
+            self.screen.overlays.last(),
+            Some(Overlay::Confirm(c)) if matches!(c.on_yes, Action::QuitNow)
+        );
+        if self.screen.has_unsaved() && !asking {
+            self.push(Overlay::Confirm(Confirm::new(
+                t(Msg::ConfirmQuit).to_owned(),
+                Action::QuitNow,
+            )));
+        } else {
+            self.quit = true;
         }
     }
 
-    fn show(&mut self, tab: Tab) {
-        self.view.tab = tab;
-        let loaded = self.load(tab);
-        self.report(loaded);
-        self.view.keys = keys::hints(&self.scopes());
-        self.dirty = true;
-    }
-
-    /// Loads a tab's data the first time it is shown (Hoy: every time).
-    fn load(&mut self, tab: Tab) -> store::Result<()> {
-        if tab == Tab::Today {
-            self.view.today = self.store.today(self.view.now.date())?;
-            return Ok(());
+    /// A question was answered yes, or a menu option chosen: close it and do what it offered.
+    fn confirmed(&mut self) {
+        match self.screen.overlays.pop() {
+            Some(Overlay::Confirm(c)) => self.update(c.on_yes),
+            Some(Overlay::Menu(m)) => {
+                if let Some(action) = m.take() {
+                    self.update(action);
+                }
+            }
+            Some(other) => self.screen.overlays.push(other),
+            None => {}
         }
-        // The agenda opens on today; the other lists on their newest (or first) row.
-        let today = SortKey {
-            primary: self.view.now.format("%Y-%m-%d").to_string(),
-            id: String::new(),
-        };
-        let from = (tab == Tab::Agenda).then_some(&today);
-        self.on_list(tab, ListOp::Load(from))
     }
 
-    fn navigate(&mut self, nav: Nav) -> store::Result<()> {
-        let height = list_height(self.size.0, self.size.1);
-        self.on_list(self.view.tab, ListOp::Move(nav, height))
-    }
-
-    /// The one place that says which store reads feed which tab.
-    fn on_list(&mut self, tab: Tab, op: ListOp) -> store::Result<()> {
-        let App { store, view, .. } = self;
-        let now = view.now.format("%Y-%m-%dT%H:%M").to_string();
-        match tab {
-            Tab::Today => Ok(()),
-            Tab::Agenda => apply(
-                &mut view.agenda,
-                op,
-                |r| store.events_page(r),
-                |e| store.event_detail(&e.id),
-            ),
-            Tab::Reports => apply(
-                &mut view.reports,
-                op,
-                |r| store.reports_page(r),
-                |x| store.report_detail(&x.id),
-            ),
-            Tab::Drafts => apply(
-                &mut view.drafts,
-                op,
-                |r| store.drafts_page(r),
-                |x| store.draft_detail(&x.id),
-            ),
-            Tab::Media => apply(
-                &mut view.media,
-                op,
-                |r| store.journalists_page(r),
-                |x| store.journalist_detail(&x.id),
-            ),
-            Tab::Archive => apply(
-                &mut view.archive,
-                op,
-                |r| store.timeline_page(r, &now),
-                |x| store.timeline_detail(x.kind, &x.id),
-            ),
-        }
+    /// Whether text is typed and not saved (quitting asks first).
+    pub fn has_unsaved(&self) -> bool {
+        self.screen.has_unsaved()
     }
 }

@@ -1,49 +1,64 @@
-//! The event loop: sleeps until a key, a resize or the next midnight; draws only when the
-//! state changed. An idle console does no work at all.
+//! The event loop: sleeps until a key, a paste, a resize or the next tick; draws only when the
+//! state changed. Keys that arrive together (a paste the terminal did not bracket, a held key)
+//! are all taken in before the next frame. The tick — every second and a half — notices changes
+//! made by another console or a sync; it costs one small query and no drawing.
 use std::io;
 use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime};
 use crossterm::event::{self, Event, KeyEventKind};
-use ratatui::DefaultTerminal;
+use ratatui::backend::Backend;
+use ratatui::Terminal;
 
-use super::App;
+use super::terminal;
+use super::{App, Effect};
 use crate::ui;
+
+/// How often the console looks for changes made elsewhere.
+pub const TICK: Duration = Duration::from_millis(1_500);
 
 /// The local time now.
 pub fn local_now() -> NaiveDateTime {
     Local::now().naive_local()
 }
 
-/// How long until the date changes (plus a second), so Hoy turns over at midnight.
-fn until_midnight(now: NaiveDateTime) -> Duration {
-    let next = now
-        .date()
-        .succ_opt()
-        .and_then(|d| d.and_hms_opt(0, 0, 1))
-        .unwrap_or(now);
-    (next - now).to_std().unwrap_or(Duration::from_secs(60))
+fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
+        Event::Paste(text) => app.on_paste(&text),
+        Event::Resize(w, h) => app.resize(w, h),
+        _ => {}
+    }
 }
 
-pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn run<B: Backend + io::Write>(app: &mut App, terminal: &mut Terminal<B>) -> io::Result<()> {
     loop {
+        if terminal::take_interrupt() {
+            app.update(ui::Action::Quit);
+        }
         if app.take_dirty() {
-            terminal.draw(|frame| ui::draw(frame, app.view()))?;
+            terminal.draw(|frame| ui::draw(frame, app.screen()))?;
+        }
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Clipboard(text) => terminal::copy(terminal.backend_mut(), &text)?,
+            }
         }
         if app.should_quit() {
             return Ok(());
         }
-        // Idle: sleep until a key or midnight. While a sync runs: wake to show its progress.
+        // While a sync runs: wake often to show its progress. Otherwise the tick.
         let wait = if app.busy() {
             Duration::from_millis(100)
         } else {
-            until_midnight(app.now())
+            TICK
         };
         if event::poll(wait)? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
-                Event::Resize(w, h) => app.resize(w, h),
-                _ => {}
+            loop {
+                handle(app, event::read()?);
+                if app.should_quit() || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
         } else if !app.busy() {
             app.set_now(local_now());

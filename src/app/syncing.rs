@@ -1,12 +1,15 @@
 //! Syncing from the console: `s` starts a sync on a worker thread; the event loop takes in its
-//! progress and, when it ends, shows the summary and reads every view again.
+//! progress and, when it ends, shows the summary and reads every list again, keeping each one's
+//! selection. The first time, `s` asks for the folder.
 use std::path::PathBuf;
 
 use super::jobs::{JobMsg, SyncJob};
-use super::keys;
 use super::App;
+use crate::config::Config;
 use crate::i18n::{t, Msg};
-use crate::ui::View;
+use crate::ui::forms;
+use crate::ui::overlay::{Notice, Overlay};
+use crate::ui::Progress;
 
 impl App {
     /// The folder `s` syncs with (remembered in the configuration).
@@ -28,54 +31,72 @@ impl App {
         for msg in job.drain(wait) {
             match msg {
                 JobMsg::Progress(done, total, step) => {
-                    self.view.sync = Some((folder.display().to_string(), done, total, step));
+                    self.screen.sync = Some(Progress {
+                        folder: folder.display().to_string(),
+                        done,
+                        total,
+                        step,
+                    });
                 }
                 JobMsg::Done(result) => {
                     self.job = None;
-                    self.view.sync = None;
+                    self.screen.sync = None;
+                    self.reload_all();
                     match result {
-                        Ok(report) => self.view.summary = Some(report.summary(&folder)),
-                        Err(e) => self.view.message = Some(e),
+                        Ok(report) => self.push(Overlay::Notice(Notice {
+                            title: t(Msg::SummaryTitle).to_owned(),
+                            lines: report.summary(&folder),
+                            scroll: 0,
+                        })),
+                        Err(e) => self.screen.say(e, true),
                     }
-                    self.reload();
                 }
             }
             self.dirty = true;
         }
-        self.view.keys = keys::hints(&self.scopes());
-    }
-
-    /// After a sync every view may be stale: read them again.
-    fn reload(&mut self) {
-        let now = self.view.now;
-        let keep = (
-            self.view.tab,
-            self.view.help,
-            self.view.summary.take(),
-            self.view.message.take(),
-        );
-        self.view = View::new(now);
-        self.view.tab = keep.0;
-        self.view.help = keep.1;
-        self.view.summary = keep.2;
-        self.view.message = keep.3;
-        let status = self.store.status().map(|s| self.view.status = s);
-        self.report(status);
-        self.show(keep.0);
+        self.screen.refresh_keys();
     }
 
     pub(super) fn start_sync(&mut self) {
-        match &self.sync_folder {
-            Some(folder) => {
-                let job = SyncJob::start(
-                    self.store.path().to_path_buf(),
-                    folder.clone(),
-                    self.store.machine().to_owned(),
-                );
-                self.view.sync = Some((folder.display().to_string(), 0, 5, Msg::SyncStepRead));
-                self.job = Some(job);
+        let Some(folder) = self.sync_folder.clone() else {
+            // The first time: ask for the folder instead of sending the user to the command line.
+            self.push(Overlay::Form(forms::sync_folder(self.screen.now)));
+            return;
+        };
+        let job = SyncJob::start(
+            self.store.path().to_path_buf(),
+            folder.clone(),
+            self.store.machine().to_owned(),
+        );
+        self.screen.sync = Some(Progress {
+            folder: folder.display().to_string(),
+            done: 0,
+            total: 5,
+            step: Msg::SyncStepRead,
+        });
+        self.job = Some(job);
+    }
+
+    /// The folder typed in the form `s` opened: checked, remembered, then synced with.
+    pub(super) fn set_sync_folder_from_form(&mut self, typed: String) {
+        let folder = PathBuf::from(typed.trim());
+        if !folder.is_dir() {
+            if let Some(Overlay::Form(form)) = self.screen.overlays.last_mut() {
+                form.set_error("folder", t(Msg::SyncFolderMissing).to_owned());
             }
-            None => self.view.message = Some(t(Msg::SyncNoFolderConsole).to_owned()),
+            return;
         }
+        let folder = folder.canonicalize().unwrap_or(folder);
+        self.pop();
+        if let Some(path) = &self.config_path {
+            let mut cfg = Config::load(path).unwrap_or_default();
+            cfg.sync_folder = Some(folder.clone());
+            if let Err(e) = cfg.save(path) {
+                self.screen
+                    .say(crate::i18n::tf(Msg::ErrIo, &[&path.display(), &e]), true);
+            }
+        }
+        self.sync_folder = Some(folder);
+        self.start_sync();
     }
 }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::fail;
+use crate::app::terminal::{self, Capability};
 use crate::app::{run, App};
 use crate::config;
 use crate::demo::{self, DemoOptions};
@@ -69,44 +70,65 @@ pub fn open_demo() -> ExitCode {
 
 fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
     let _ = color_eyre::install();
+    let capability = terminal::detect();
+    if capability == Capability::Dumb {
+        let term = std::env::var("TERM").unwrap_or_default();
+        return fail(tf(Msg::TermDumb, &[&term]));
+    }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(store, run::local_now(), size);
-    let folder = config::config_path()
-        .and_then(|p| crate::config::Config::load(&p).ok())
+    let config_path = config::config_path();
+    let folder = config_path
+        .as_deref()
+        .and_then(|p| crate::config::Config::load(p).ok())
         .and_then(|c| c.sync_folder);
     app.set_sync_folder(folder);
-    let mut terminal = match ratatui::try_init() {
+    app.set_config_path(config_path);
+    let mut console = match terminal::init(capability) {
         Ok(t) => t,
         Err(e) => {
-            let _ = ratatui::try_restore();
+            terminal::restore();
             return fail(tf(Msg::TerminalError, &[&e]));
         }
     };
     restore_on_signal(temporary);
-    let result = run::run(&mut app, &mut terminal);
-    let _ = ratatui::try_restore();
+    let result = run::run(&mut app, &mut console);
+    terminal::restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(tf(Msg::TerminalError, &[&e])),
     }
 }
 
-/// On a hang-up (a lost SSH session), a termination request or an interrupt from outside, the
-/// terminal is restored before the process ends. Writes are transactions: one cut short is
-/// rolled back by SQLite the next time the file opens.
+/// On a hang-up (a lost SSH session) or a termination request, the terminal is restored before
+/// the process ends. Writes are transactions: one cut short is rolled back by SQLite the next
+/// time the file opens. Ctrl+C (SIGINT) is the console's own quit: it asks first when text would
+/// be lost, and a second Ctrl+C quits.
 #[cfg(unix)]
 fn restore_on_signal(temporary: Option<PathBuf>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM])
     {
         std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                if signal == SIGINT {
+                    terminal::interrupt();
+                    // Wakes the event loop, which is waiting for input: a resize is an event.
+                    let _ = signal_hook::low_level::raise(SIGWINCH);
+                    // The loop takes the interrupt at once. If it does not, it is stuck in a
+                    // read (crossterm waits forever for the end of an unfinished escape
+                    // sequence): then Ctrl+C quits from here. Nothing is being written then.
+                    std::thread::sleep(std::time::Duration::from_millis(1_500));
+                    if !terminal::interrupt_pending() {
+                        continue;
+                    }
+                }
                 // The terminal may be gone (a lost SSH session): clean up first, then restore
                 // without reporting failures, which would have nowhere to go.
                 if let Some(path) = &temporary {
                     remove_database(path);
                 }
-                let _ = ratatui::try_restore();
+                terminal::restore();
                 std::process::exit(128 + signal);
             }
         });

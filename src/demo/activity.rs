@@ -2,12 +2,20 @@
 //! publications and sends to media. The office's routine is in `routine`.
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{int, is_weekend, stamp, text, Gen, GRANDE_EVENTS_PER_DAY};
+use super::{is_weekend, stamp, Gen, GRANDE_EVENTS_PER_DAY};
+use crate::domain::edit::{
+    ArchiveItemInput, CoverageInput, DistributionInput, DraftInput, EventInput, PublicationInput,
+    Record, ReportInput, VariantInput,
+};
 use crate::domain::ids::seed_id;
-use crate::store::{Result, Writer};
+use crate::domain::status::{
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventStatus,
+    ReportStatus, SendChannel,
+};
+use crate::store::{Result, Tx};
 
 impl Gen {
-    pub(super) fn day(&mut self, w: &mut Writer<'_>, date: NaiveDate) -> Result<()> {
+    pub(super) fn day(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let reference = self.opts.reference;
         let events = if self.opts.grande {
             GRANDE_EVENTS_PER_DAY
@@ -17,29 +25,29 @@ impl Gen {
             1 + self.rng.below(3)
         };
         for _ in 0..events {
-            self.event(w, date)?;
+            self.event(tx, date)?;
         }
         if date <= reference && date.day() == 1 {
-            self.requests(w, date)?;
+            self.requests(tx, date)?;
         }
         if date <= reference {
             if self.opts.grande || date.ordinal().is_multiple_of(12) {
-                self.interview(w, date)?;
+                self.interview(tx, date)?;
             }
             if date.ordinal().is_multiple_of(6) {
-                self.clipping(w, date)?;
+                self.clipping(tx, date)?;
             }
             if date.ordinal().is_multiple_of(4) {
-                self.question(w, date)?;
+                self.question(tx, date)?;
             }
             if date.day() == 28 {
-                self.monthly_document(w, date)?;
+                self.monthly_document(tx, date)?;
             }
         }
         Ok(())
     }
 
-    fn event(&mut self, w: &mut Writer<'_>, date: NaiveDate) -> Result<()> {
+    fn event(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let reference = self.opts.reference;
         let keys: Vec<String> = self.data.events.keys().cloned().collect();
         let dept_key = self.rng.pick(&keys).clone();
@@ -53,12 +61,12 @@ impl Gen {
         let ends = stamp(date, hour + 1 + self.rng.below(2), minute);
         let status = if date < reference {
             match self.rng.below(100) {
-                0..=3 => "cancelled",
-                4..=6 => "postponed",
-                _ => "covered",
+                0..=3 => EventStatus::Cancelled,
+                4..=6 => EventStatus::Postponed,
+                _ => EventStatus::Covered,
             }
         } else {
-            "scheduled"
+            EventStatus::Scheduled
         };
         let id = self.id(date);
         let dept = seed_id("department", &dept_key);
@@ -66,52 +74,53 @@ impl Gen {
             .rng
             .chance(15)
             .then(|| self.rng.pick(&self.campaigns).clone());
-        let mut fields = vec![
-            ("title", text(&title)),
-            ("starts_at", text(&starts)),
-            ("ends_at", text(ends)),
-            ("place", text(&place)),
-            ("locality", text(&loc)),
-            ("department_id", text(&dept)),
-            ("status", text(status)),
-        ];
-        if let Some(c) = &campaign {
-            fields.push(("campaign_id", text(c)));
-        }
-        w.insert("events", &id, &fields)?;
+        let event = EventInput {
+            title: title.clone(),
+            starts_at: starts.clone(),
+            ends_at: ends,
+            place,
+            locality: loc.clone(),
+            department_id: Some(dept.clone()),
+            campaign_id: campaign.clone(),
+            status,
+            public: true,
+            notes: String::new(),
+        };
+        self.create(tx, &id, Record::Event(event))?;
         self.counts.events += 1;
 
         // Coverage: photo always; video and text often. Some upcoming events still lack it.
         let uncovered = date >= reference && !self.opts.grande && self.rng.chance(25);
-        if !uncovered && status != "cancelled" {
-            let roles: &[(&str, usize)] = if self.opts.grande {
-                &[("photo", 1)]
+        if !uncovered && status != EventStatus::Cancelled {
+            let roles: &[(CoverageRole, usize)] = if self.opts.grande {
+                &[(CoverageRole::Photo, 1)]
             } else {
-                &[("photo", 1), ("video", 2), ("text", 3)]
+                &[
+                    (CoverageRole::Photo, 1),
+                    (CoverageRole::Video, 2),
+                    (CoverageRole::Text, 3),
+                ]
             };
             for (i, (role, staff)) in roles.iter().enumerate() {
                 if i > 0 && !self.rng.chance(50) {
                     continue;
                 }
                 let cstatus = if date < reference {
-                    "delivered"
+                    CoverageStatus::Delivered
                 } else {
-                    "assigned"
+                    CoverageStatus::Assigned
                 };
                 let cid = self.id(date);
-                w.insert(
-                    "coverage",
-                    &cid,
-                    &[
-                        ("event_id", text(&id)),
-                        ("staff_id", text(&self.staff[*staff])),
-                        ("role", text(*role)),
-                        ("status", text(cstatus)),
-                    ],
-                )?;
+                let coverage = CoverageInput {
+                    event_id: id.clone(),
+                    staff_id: Some(self.staff[*staff].clone()),
+                    role: *role,
+                    status: cstatus,
+                };
+                self.create(tx, &cid, Record::Coverage(coverage))?;
             }
         }
-        if status != "covered" {
+        if status != EventStatus::Covered {
             return Ok(());
         }
         let (reports, drafts, items) = if self.opts.grande {
@@ -125,11 +134,11 @@ impl Gen {
         };
         let mut report = None;
         for _ in 0..reports {
-            report = Some(self.report(w, date, &dept, &title, &loc, Some(&id), None)?);
+            report = Some(self.report(tx, date, &dept, &title, &loc, Some(&id), None)?);
         }
         for _ in 0..drafts {
             self.draft(
-                w,
+                tx,
                 date,
                 hour + 2,
                 &title,
@@ -141,33 +150,28 @@ impl Gen {
         }
         for i in 0..items {
             let (kind, label) = match i {
-                0 | 2 => ("photos", "Fotografías"),
-                1 => ("video", "Video"),
-                3 => ("document", "Lista de asistencia"),
-                _ => ("interview", "Entrevista"),
+                0 | 2 => (ArchiveKind::Photos, "Fotografías"),
+                1 => (ArchiveKind::Video, "Video"),
+                3 => (ArchiveKind::Document, "Lista de asistencia"),
+                _ => (ArchiveKind::Interview, "Entrevista"),
             };
             let aid = self.id(date);
-            let files = if kind == "photos" {
+            let files = if kind == ArchiveKind::Photos {
                 6 + self.rng.below(35)
             } else {
                 1
             };
-            w.insert(
-                "archive_items",
-                &aid,
-                &[
-                    ("kind", text(kind)),
-                    ("title", text(format!("{label}: {title}"))),
-                    (
-                        "description",
-                        text(format!("{label} de la actividad en {loc}.")),
-                    ),
-                    ("occurred_at", text(&starts)),
-                    ("department_id", text(&dept)),
-                    ("event_id", text(&id)),
-                    ("files", int(files as i64)),
-                ],
-            )?;
+            let item = ArchiveItemInput {
+                kind,
+                title: format!("{label}: {title}"),
+                description: format!("{label} de la actividad en {loc}."),
+                occurred_at: starts.clone(),
+                department_id: Some(dept.clone()),
+                event_id: Some(id.clone()),
+                files,
+                tags: Vec::new(),
+            };
+            self.create(tx, &aid, Record::ArchiveItem(item))?;
             self.counts.archive_items += 1;
         }
         Ok(())
@@ -176,7 +180,7 @@ impl Gen {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn report(
         &mut self,
-        w: &mut Writer<'_>,
+        tx: &mut Tx<'_, '_>,
         date: NaiveDate,
         dept: &str,
         title: &str,
@@ -189,14 +193,14 @@ impl Gen {
         let age = (reference - received).num_days();
         let status = if age <= 5 {
             if self.rng.chance(65) {
-                "received"
+                ReportStatus::Received
             } else {
-                "in_draft"
+                ReportStatus::InDraft
             }
         } else if self.rng.chance(80) {
-            "used"
+            ReportStatus::Used
         } else {
-            "discarded"
+            ReportStatus::Discarded
         };
         let body = self
             .data
@@ -204,27 +208,16 @@ impl Gen {
             .replace("{loc}", loc)
             .replace("{n}", &(20 + self.rng.below(300)).to_string());
         let id = self.id(received);
-        let mut fields = vec![
-            ("department_id", text(dept)),
-            ("title", text(title)),
-            ("body", text(body)),
-            (
-                "received_at",
-                text(stamp(
-                    received,
-                    15 + self.rng.below(5),
-                    10 * self.rng.below(6),
-                )),
-            ),
-            ("status", text(status)),
-        ];
-        if let Some(e) = event {
-            fields.push(("event_id", text(e)));
-        }
-        if let Some(r) = request {
-            fields.push(("request_id", text(r)));
-        }
-        w.insert("reports", &id, &fields)?;
+        let report = ReportInput {
+            department_id: Some(dept.to_owned()),
+            request_id: request.map(str::to_owned),
+            event_id: event.map(str::to_owned),
+            title: title.to_owned(),
+            body,
+            received_at: stamp(received, 15 + self.rng.below(5), 10 * self.rng.below(6)),
+            status,
+        };
+        self.create(tx, &id, Record::Report(report))?;
         self.counts.reports += 1;
         Ok(id)
     }
@@ -232,7 +225,7 @@ impl Gen {
     #[allow(clippy::too_many_arguments)]
     fn draft(
         &mut self,
-        w: &mut Writer<'_>,
+        tx: &mut Tx<'_, '_>,
         date: NaiveDate,
         hour: u32,
         title: &str,
@@ -245,14 +238,14 @@ impl Gen {
         let age = (reference - date).num_days();
         let status = if age == 0 || (age <= 3 && self.rng.chance(50)) {
             match self.rng.below(3) {
-                0 => "draft",
-                1 => "review",
-                _ => "approved",
+                0 => DraftStatus::Draft,
+                1 => DraftStatus::Review,
+                _ => DraftStatus::Approved,
             }
         } else if self.rng.chance(92) {
-            "published"
+            DraftStatus::Published
         } else {
-            "discarded"
+            DraftStatus::Discarded
         };
         let release = self.rng.chance(30);
         let id = self.id(date);
@@ -264,106 +257,95 @@ impl Gen {
             .replace("{loc}", loc)
             .replace("{n}", &(30 + self.rng.below(400)).to_string());
         let author = self.staff[if self.rng.chance(70) { 3 } else { 4 }].clone();
-        let mut fields = vec![
-            ("title", text(title)),
-            ("body", text(&body)),
-            ("kind", text(if release { "release" } else { "post" })),
-            ("status", text(status)),
-            ("written_at", text(&written)),
-            ("author_id", text(author)),
-        ];
-        if release && matches!(status, "approved" | "published") {
-            let n = self.folios.entry(date.year()).or_insert(0);
-            *n += 1;
-            let folio = crate::domain::folio::Folio {
-                year: date.year(),
-                number: *n,
-            };
-            fields.push(("folio", text(folio.to_string())));
-            fields.push(("folio_year", int(folio.year as i64)));
-            fields.push(("folio_number", int(folio.number as i64)));
-        }
-        if let Some(e) = event {
-            fields.push(("event_id", text(e)));
-        }
-        if let Some(r) = report {
-            fields.push(("report_id", text(r)));
-        }
-        if let Some(c) = campaign {
-            fields.push(("campaign_id", text(c)));
-        }
-        if matches!(status, "approved" | "published") {
-            fields.push(("approved_by", text(&self.data.staff[0].0)));
-            fields.push(("approved_at", text(stamp(date, hour, 50))));
-        }
-        w.insert("drafts", &id, &fields)?;
+        let approved = status.has_folio();
+        let draft = DraftInput {
+            title: title.to_owned(),
+            body: body.clone(),
+            kind: if release {
+                DraftKind::Release
+            } else {
+                DraftKind::Post
+            },
+            status,
+            written_at: written,
+            topic: String::new(),
+            report_id: report.map(str::to_owned),
+            event_id: event.map(str::to_owned),
+            campaign_id: campaign.map(str::to_owned),
+            author_id: Some(author),
+            approved_by: if approved {
+                self.data.staff[0].0.clone()
+            } else {
+                String::new()
+            },
+            approved_at: if approved {
+                stamp(date, hour, 50)
+            } else {
+                String::new()
+            },
+        };
+        // A press release gets its folio from the store, as one approved in the console does.
+        self.create(tx, &id, Record::Draft(draft))?;
         self.counts.drafts += 1;
 
         let short: String = format!("{title}. #TampamolónCorona")
             .chars()
             .take(270)
             .collect();
-        let variants: Vec<(&str, String)> = if self.opts.grande {
-            vec![("facebook", body.clone())]
+        let variants: Vec<(Channel, String)> = if self.opts.grande {
+            vec![(Channel::Facebook, body.clone())]
         } else {
             vec![
-                ("facebook", body.clone()),
-                ("x", short),
-                ("whatsapp", format!("*{title}*\n{body}")),
+                (Channel::Facebook, body.clone()),
+                (Channel::X, short),
+                (Channel::WhatsApp, format!("*{title}*\n{body}")),
             ]
         };
         for (channel, text_body) in &variants {
             let vid = self.id(date);
-            w.insert(
-                "variants",
-                &vid,
-                &[
-                    ("draft_id", text(&id)),
-                    ("channel", text(*channel)),
-                    ("body", text(text_body.clone())),
-                ],
-            )?;
+            let variant = VariantInput {
+                draft_id: id.clone(),
+                channel: *channel,
+                body: text_body.clone(),
+            };
+            self.create(tx, &vid, Record::Variant(variant))?;
         }
-        if status == "published" {
+        if status == DraftStatus::Published {
             let at = date + Duration::days((hour + 1 >= 20) as i64);
             let published = stamp(at, (hour + 1) % 20, 5);
-            let mut channels: Vec<&str> = variants
+            let mut channels: Vec<Channel> = variants
                 .iter()
                 .map(|(c, _)| *c)
-                .filter(|c| *c != "whatsapp")
+                .filter(|c| *c != Channel::WhatsApp)
                 .collect();
             if release && !self.opts.grande {
-                channels.push("web");
+                channels.push(Channel::Web);
             }
             for channel in channels {
                 let pid = self.id(at);
                 let url = format!(
-                    "https://{channel}.ejemplo.mx/tampamolon/{}",
+                    "https://{}.ejemplo.mx/tampamolon/{}",
+                    channel.code(),
                     &pid[pid.len() - 8..]
                 );
-                w.insert(
-                    "publications",
-                    &pid,
-                    &[
-                        ("draft_id", text(&id)),
-                        ("channel", text(channel)),
-                        ("published_at", text(&published)),
-                        ("url", text(url)),
-                    ],
-                )?;
+                let publication = PublicationInput {
+                    draft_id: id.clone(),
+                    channel,
+                    published_at: published.clone(),
+                    url,
+                };
+                self.create(tx, &pid, Record::Publication(publication))?;
             }
             if release {
                 let did = self.id(at);
-                w.insert(
-                    "distributions",
-                    &did,
-                    &[
-                        ("draft_id", text(&id)),
-                        ("list_id", text(&self.lists[0])),
-                        ("sent_at", text(&published)),
-                        ("channel", text("email")),
-                    ],
-                )?;
+                let send = DistributionInput {
+                    draft_id: id.clone(),
+                    list_id: self.lists[0].clone(),
+                    sent_at: published.clone(),
+                    channel: SendChannel::Email,
+                    notes: String::new(),
+                };
+                self.create(tx, &did, Record::Distribution(send))?;
             }
         }
         Ok(())

@@ -2,36 +2,36 @@
 //! campaigns and reusable answers.
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{day, int, text, Gen};
-use crate::store::{Result, Writer};
+use super::{day, Gen};
+use crate::domain::edit::{
+    AnswerInput, CampaignInput, ContactListInput, JournalistInput, OutletInput, Record, StaffInput,
+};
+use crate::domain::status::OutletKind;
+use crate::store::{Result, Tx};
 
 impl Gen {
     /// Staff, outlets, journalists, contact lists, campaigns and reusable answers.
-    pub(super) fn directory(&mut self, w: &mut Writer<'_>, start: NaiveDate) -> Result<()> {
+    pub(super) fn directory(&mut self, tx: &mut Tx<'_, '_>, start: NaiveDate) -> Result<()> {
         for (name, role) in self.data.staff.clone() {
             let id = self.id(start);
             let email = format!(
                 "{}@tampamolon.gob.mx",
                 name.split(' ').next().unwrap_or("prensa").to_lowercase()
             );
-            w.insert(
-                "staff",
-                &id,
-                &[
-                    ("name", text(name)),
-                    ("role", text(role)),
-                    ("email", text(email)),
-                ],
-            )?;
+            let staff = StaffInput {
+                name,
+                role,
+                phone: String::new(),
+                email,
+                active: true,
+            };
+            self.create(tx, &id, Record::Staff(staff))?;
             self.staff.push(id);
         }
         for (name, description) in self.data.lists.clone() {
             let id = self.id(start);
-            w.insert(
-                "contact_lists",
-                &id,
-                &[("name", text(name)), ("description", text(description))],
-            )?;
+            let list = ContactListInput { name, description };
+            self.create(tx, &id, Record::ContactList(list))?;
             self.lists.push(id);
         }
         let (outlets, per_outlet) = if self.opts.grande {
@@ -52,16 +52,15 @@ impl Gen {
                 self.rng.below(1000),
                 self.rng.below(10_000)
             );
-            w.insert(
-                "outlets",
-                &outlet,
-                &[
-                    ("name", text(&name)),
-                    ("kind", text(&kind)),
-                    ("city", text(city)),
-                    ("phone", text(phone)),
-                ],
-            )?;
+            let input = OutletInput {
+                name,
+                kind: OutletKind::from_code(&kind).unwrap_or(OutletKind::Digital),
+                city,
+                email: String::new(),
+                phone,
+                website: String::new(),
+            };
+            self.create(tx, &outlet, Record::Outlet(input))?;
             for _ in 0..per_outlet {
                 let id = self.id(start);
                 let person = self.name();
@@ -73,43 +72,36 @@ impl Gen {
                     .collect::<Vec<_>>()
                     .join(".")
                     .to_lowercase();
-                let mut fields = vec![
-                    ("outlet_id", text(&outlet)),
-                    ("name", text(person)),
-                    ("role", text(role)),
-                    ("email", text(format!("{user}@ejemplo.mx"))),
-                    (
-                        "phone",
-                        text(format!(
-                            "489 {:03} {:04}",
-                            self.rng.below(1000),
-                            self.rng.below(10_000)
-                        )),
-                    ),
-                    ("consent", int(consent as i64)),
-                ];
-                if consent {
-                    fields.push((
-                        "privacy_notice_on",
-                        text(day(start + Duration::days(self.rng.below(60) as i64))),
-                    ));
-                }
-                w.insert("journalists", &id, &fields)?;
+                let email = format!("{user}@ejemplo.mx");
+                let phone = format!(
+                    "489 {:03} {:04}",
+                    self.rng.below(1000),
+                    self.rng.below(10_000)
+                );
+                let privacy_notice_on = if consent {
+                    day(start + Duration::days(self.rng.below(60) as i64))
+                } else {
+                    String::new()
+                };
                 let lists = [
                     0,
                     1 + (kind == "newspaper") as usize + 2 * (kind == "digital") as usize,
                 ];
-                for list in lists {
-                    let member = self.id(start);
-                    w.insert(
-                        "list_members",
-                        &member,
-                        &[
-                            ("list_id", text(&self.lists[list.min(self.lists.len() - 1)])),
-                            ("journalist_id", text(&id)),
-                        ],
-                    )?;
-                }
+                let journalist = JournalistInput {
+                    outlet_id: Some(outlet.clone()),
+                    name: person,
+                    role,
+                    email,
+                    phone,
+                    consent,
+                    privacy_notice_on,
+                    notes: String::new(),
+                    lists: lists
+                        .iter()
+                        .map(|l| self.lists[(*l).min(self.lists.len() - 1)].clone())
+                        .collect(),
+                };
+                self.create(tx, &id, Record::Journalist(journalist))?;
                 self.journalists.push((id, outlet.clone()));
                 self.counts.journalists += 1;
             }
@@ -118,26 +110,24 @@ impl Gen {
             for (name, objective) in self.data.campaigns.clone() {
                 let id = self.id(start);
                 let y = start.year() + year;
-                w.insert(
-                    "campaigns",
-                    &id,
-                    &[
-                        ("name", text(format!("{name} {y}"))),
-                        ("objective", text(objective)),
-                        ("starts_on", text(format!("{y}-01-01"))),
-                        ("ends_on", text(format!("{y}-12-31"))),
-                    ],
-                )?;
+                let campaign = CampaignInput {
+                    name: format!("{name} {y}"),
+                    objective,
+                    starts_on: format!("{y}-01-01"),
+                    ends_on: format!("{y}-12-31"),
+                };
+                self.create(tx, &id, Record::Campaign(campaign))?;
                 self.campaigns.push(id);
             }
         }
         for (title, body) in self.data.answers.clone() {
             let id = self.id(start);
-            w.insert(
-                "answers",
-                &id,
-                &[("title", text(title)), ("body", text(body))],
-            )?;
+            let answer = AnswerInput {
+                title,
+                body,
+                topic: String::new(),
+            };
+            self.create(tx, &id, Record::Answer(answer))?;
             self.answers.push(id);
         }
         Ok(())

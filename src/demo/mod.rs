@@ -2,7 +2,8 @@
 //! invented regional outlets and journalists, and three years of events, requests, reports,
 //! drafts, publications and archive items up to a reference date plus the month after it.
 //! Deterministic: a fixed seed and the reference date give the same database every time.
-//! Everything is written through the store's write path, so the demo syncs like real data.
+//! Everything is written through the store's typed commands, so the demo obeys the same rules
+//! (and syncs) like data typed in the console.
 mod activity;
 mod data;
 mod directory;
@@ -11,8 +12,9 @@ mod routine;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::domain::edit::Record;
 use crate::domain::ids::id_at;
-use crate::store::{Result, Store, Value};
+use crate::store::{Result, Store, Tx};
 use data::DemoData;
 use rng::Rng;
 
@@ -56,14 +58,6 @@ const SEED: u64 = 0x7072_656e_7361_2021;
 /// Events per day in the benchmark dataset.
 const GRANDE_EVENTS_PER_DAY: u32 = 100;
 
-fn text(s: impl Into<String>) -> Value {
-    Value::Text(s.into())
-}
-
-fn int(n: i64) -> Value {
-    Value::Integer(n)
-}
-
 fn stamp(date: NaiveDate, hour: u32, minute: u32) -> String {
     format!(
         "{}T{:02}:{:02}",
@@ -97,7 +91,6 @@ struct Gen {
     lists: Vec<String>,
     campaigns: Vec<String>,
     answers: Vec<String>,
-    folios: std::collections::HashMap<i32, u32>,
     counts: Counts,
 }
 
@@ -117,7 +110,6 @@ pub fn generate(
         lists: Vec::new(),
         campaigns: Vec::new(),
         answers: Vec::new(),
-        folios: Default::default(),
         counts: Counts::default(),
     };
     let start = opts
@@ -126,17 +118,17 @@ pub fn generate(
         .unwrap_or(opts.reference - Duration::days(3 * 365));
     let end = opts.reference + Duration::days(30);
     let total = (end - start).num_days().max(1) as u64 + 1;
-    store.write("demo.directory", |w| gen.directory(w, start))?;
+    store.batch("demo.directory", |tx| gen.directory(tx, start))?;
     let mut date = start;
     while date <= end {
         let month_end = date
             .with_day(1)
             .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
             .unwrap_or(end + Duration::days(1));
-        store.write("demo.month", |w| {
+        store.batch("demo.month", |tx| {
             let mut d = date;
             while d < month_end && d <= end {
-                gen.day(w, d)?;
+                gen.day(tx, d)?;
                 d += Duration::days(1);
             }
             Ok(())
@@ -148,6 +140,11 @@ pub fn generate(
 }
 
 impl Gen {
+    /// Creates a record with the id the demo chose.
+    fn create(&mut self, tx: &mut Tx<'_, '_>, id: &str, record: Record) -> Result<String> {
+        tx.create(Some(id), &record)
+    }
+
     fn id(&mut self, date: NaiveDate) -> String {
         id_at(millis(date), self.rng.bytes())
     }

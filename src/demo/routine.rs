@@ -3,20 +3,27 @@
 //! and the monthly report of the office.
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{day, int, is_weekend, stamp, text, Gen};
+use super::{day, is_weekend, stamp, Gen};
+use crate::domain::edit::{
+    ArchiveItemInput, ClippingInput, InterviewInput, QuestionInput, Record, RequestInput,
+};
 use crate::domain::ids::seed_id;
-use crate::store::{Result, Writer};
+use crate::domain::status::{
+    ArchiveKind, Channel, InterviewStatus, QuestionStatus, RequestStatus, Tone,
+};
+use crate::i18n::spanish_month as month_name;
+use crate::store::{Result, Tx};
 
 impl Gen {
     /// The monthly request for information to every department, and the answers received.
-    pub(super) fn requests(&mut self, w: &mut Writer<'_>, date: NaiveDate) -> Result<()> {
+    pub(super) fn requests(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let reference = self.opts.reference;
         let mut sent = date;
         while is_weekend(sent) {
             sent += Duration::days(1);
         }
         let due = sent + Duration::days(6);
-        let month = crate::i18n::month_name(date.month());
+        let month = month_name(date.month());
         let keys: Vec<String> = self
             .data
             .events
@@ -31,127 +38,116 @@ impl Gen {
             let stale = (reference - due).num_days() > 60;
             let id = self.id(sent);
             let subject = format!("Acciones y logros de {month} de {}", date.year());
-            w.insert(
-                "requests",
-                &id,
-                &[
-                    ("department_id", text(&dept)),
-                    ("subject", text(&subject)),
-                    ("sent_on", text(day(sent))),
-                    ("due_on", text(day(due))),
-                    (
-                        "status",
-                        text(match (answered, stale) {
-                            (true, _) => "answered",
-                            (false, true) => "cancelled",
-                            (false, false) => "pending",
-                        }),
-                    ),
-                ],
-            )?;
+            let request = RequestInput {
+                department_id: Some(dept.clone()),
+                subject: subject.clone(),
+                sent_on: day(sent),
+                due_on: day(due),
+                status: match (answered, stale) {
+                    (true, _) => RequestStatus::Answered,
+                    (false, true) => RequestStatus::Cancelled,
+                    (false, false) => RequestStatus::Pending,
+                },
+                notes: String::new(),
+            };
+            self.create(tx, &id, Record::Request(request))?;
             if answered {
                 let at = sent + Duration::days(1 + self.rng.below(7) as i64);
                 let loc = self.rng.pick(&self.data.localities).clone();
-                self.report(w, at, &dept, &subject, &loc, None, Some(&id))?;
+                self.report(tx, at, &dept, &subject, &loc, None, Some(&id))?;
             }
         }
         Ok(())
     }
 
-    pub(super) fn interview(&mut self, w: &mut Writer<'_>, date: NaiveDate) -> Result<()> {
+    pub(super) fn interview(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let (journalist, outlet) = self.rng.pick(&self.journalists).clone();
         let topic = self.rng.pick(&self.data.interview_topics).clone();
         let age = (self.opts.reference - date).num_days();
         let status = if age < 7 {
-            "requested"
+            InterviewStatus::Requested
         } else if self.rng.chance(80) {
-            "done"
+            InterviewStatus::Done
         } else {
-            "declined"
+            InterviewStatus::Declined
         };
         let id = self.id(date);
-        w.insert(
-            "interviews",
-            &id,
-            &[
-                ("outlet_id", text(outlet)),
-                ("journalist_id", text(journalist)),
-                ("topic", text(topic)),
-                ("interviewee", text("Presidenta Municipal")),
-                ("requested_on", text(day(date))),
-                ("status", text(status)),
-            ],
-        )
+        let interview = InterviewInput {
+            outlet_id: Some(outlet),
+            journalist_id: Some(journalist),
+            topic,
+            interviewee: "Presidenta Municipal".into(),
+            requested_on: day(date),
+            scheduled_at: String::new(),
+            status,
+            notes: String::new(),
+        };
+        self.create(tx, &id, Record::Interview(interview))?;
+        Ok(())
     }
 
-    pub(super) fn clipping(&mut self, w: &mut Writer<'_>, date: NaiveDate) -> Result<()> {
+    pub(super) fn clipping(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let (_, outlet) = self.rng.pick(&self.journalists).clone();
         let title = self.rng.pick(&self.data.clippings).clone();
         let tone = match self.rng.below(10) {
-            0..=4 => "positive",
-            5..=7 => "neutral",
-            _ => "negative",
+            0..=4 => Tone::Positive,
+            5..=7 => Tone::Neutral,
+            _ => Tone::Negative,
         };
         let id = self.id(date);
-        w.insert(
-            "clippings",
-            &id,
-            &[
-                ("outlet_id", text(outlet)),
-                ("title", text(title)),
-                ("published_on", text(day(date))),
-                ("tone", text(tone)),
-                (
-                    "url",
-                    text(format!(
-                        "https://noticias.ejemplo.mx/{}",
-                        &id[id.len() - 8..]
-                    )),
-                ),
-            ],
-        )
+        let clipping = ClippingInput {
+            outlet_id: Some(outlet),
+            title,
+            url: format!("https://noticias.ejemplo.mx/{}", &id[id.len() - 8..]),
+            published_on: day(date),
+            tone,
+            summary: String::new(),
+            response: String::new(),
+            draft_id: None,
+        };
+        self.create(tx, &id, Record::Clipping(clipping))?;
+        Ok(())
     }
 
-    pub(super) fn question(&mut self, w: &mut Writer<'_>, date: NaiveDate) -> Result<()> {
+    pub(super) fn question(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let question = self.rng.pick(&self.data.questions).clone();
         let answered = (self.opts.reference - date).num_days() > 2;
         let id = self.id(date);
-        let mut fields = vec![
-            ("channel", text("facebook")),
-            ("asked_at", text(stamp(date, 9 + self.rng.below(10), 0))),
-            ("question", text(question)),
-            ("status", text(if answered { "answered" } else { "open" })),
-        ];
-        if answered {
-            fields.push(("answer_id", text(self.rng.pick(&self.answers).clone())));
-        }
-        w.insert("questions", &id, &fields)
+        let asked_at = stamp(date, 9 + self.rng.below(10), 0);
+        let answer_id = answered.then(|| self.rng.pick(&self.answers).clone());
+        let q = QuestionInput {
+            channel: Channel::Facebook,
+            asked_at,
+            question,
+            status: if answered {
+                QuestionStatus::Answered
+            } else {
+                QuestionStatus::Open
+            },
+            answer_id,
+            response: String::new(),
+        };
+        self.create(tx, &id, Record::Question(q))?;
+        Ok(())
     }
 
-    pub(super) fn monthly_document(&mut self, w: &mut Writer<'_>, date: NaiveDate) -> Result<()> {
+    pub(super) fn monthly_document(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let id = self.id(date);
-        let month = crate::i18n::month_name(date.month());
-        w.insert(
-            "archive_items",
-            &id,
-            &[
-                ("kind", text("document")),
-                (
-                    "title",
-                    text(format!(
-                        "Informe mensual de Comunicación Social, {month} {}",
-                        date.year()
-                    )),
-                ),
-                (
-                    "description",
-                    text("Resumen de coberturas, publicaciones y envíos a medios del mes."),
-                ),
-                ("occurred_at", text(stamp(date, 18, 0))),
-                ("department_id", text(seed_id("department", "comunicacion"))),
-                ("files", int(1)),
-            ],
-        )?;
+        let month = month_name(date.month());
+        let item = ArchiveItemInput {
+            kind: ArchiveKind::Document,
+            title: format!(
+                "Informe mensual de Comunicación Social, {month} {}",
+                date.year()
+            ),
+            description: "Resumen de coberturas, publicaciones y envíos a medios del mes.".into(),
+            occurred_at: stamp(date, 18, 0),
+            department_id: Some(seed_id("department", "comunicacion")),
+            event_id: None,
+            files: 1,
+            tags: Vec::new(),
+        };
+        self.create(tx, &id, Record::ArchiveItem(item))?;
         self.counts.archive_items += 1;
         Ok(())
     }

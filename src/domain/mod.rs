@@ -1,9 +1,14 @@
-//! Plain types and rules: statuses and their transitions, folio numbering, channel limits,
-//! the hybrid logical clock, ids. No SQL, no terminal.
+//! Plain types and rules: statuses and their transitions, what may be written and its checks,
+//! folio numbering, channel limits, dates as people type them, text folding for search, the
+//! hybrid logical clock, ids. No SQL, no terminal, no language.
+pub mod dates;
+pub mod edit;
 pub mod folio;
 pub mod hlc;
 pub mod ids;
+pub mod query;
 pub mod records;
 pub mod status;
+pub mod text;
 
 pub use records::*;

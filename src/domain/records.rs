@@ -1,8 +1,9 @@
-//! Plain rows and details the store returns and the screens draw. Dates and times are local
-//! to the municipality, as text `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM` (sortable, zone-free).
+//! Plain rows and details the store returns and the screens draw. They carry data — ids,
+//! codes, local times as text `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM` — never translated labels.
+use super::edit::{RecordKind, Target};
 use super::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventStatus,
-    InterviewStatus, OutletKind, ReportStatus,
+    InterviewStatus, OutletKind, ReportStatus, RequestStatus,
 };
 
 /// Where a row stands in its list: the list's sort column as text, then the row id.
@@ -12,19 +13,48 @@ pub struct SortKey {
     pub id: String,
 }
 
-/// A row that can be paged by keyset.
+/// A row that can be paged by keyset, and the record it stands for.
 pub trait Keyed {
     fn key(&self) -> SortKey;
+    fn target(&self) -> Target;
 }
 
 /// Which way to read a list from a key: in the list's order or against it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRequest {
-    /// Rows strictly after this key (in the direction read); `None` reads from the edge.
+    /// Rows after this key (in the direction read); `None` reads from the edge.
     pub after: Option<SortKey>,
+    /// Whether the row at `after` itself is included.
+    pub inclusive: bool,
     /// `true` reads in the list's own order, `false` against it.
     pub forward: bool,
     pub limit: usize,
+}
+
+macro_rules! keyed {
+    ($row:ty, $kind:expr, $key:ident) => {
+        impl Keyed for $row {
+            fn key(&self) -> SortKey {
+                SortKey {
+                    primary: self.$key.clone(),
+                    id: self.id.clone(),
+                }
+            }
+            fn target(&self) -> Target {
+                Target::new($kind, self.id.clone())
+            }
+        }
+    };
+}
+
+/// A related record in a detail pane: what it is, when, its title and its status code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkLine {
+    pub target: Target,
+    pub date: String,
+    pub title: String,
+    /// The status code of the linked record (empty when it has none).
+    pub status: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,38 +69,25 @@ pub struct EventRow {
     pub status: EventStatus,
     pub coverage: u32,
 }
-
-impl Keyed for EventRow {
-    fn key(&self) -> SortKey {
-        SortKey {
-            primary: self.starts_at.clone(),
-            id: self.id.clone(),
-        }
-    }
-}
+keyed!(EventRow, RecordKind::Event, starts_at);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageLine {
+    pub id: String,
     pub role: CoverageRole,
     pub staff: String,
     pub status: CoverageStatus,
-}
-
-/// Something an item led to or came from, e.g. a report written after an event.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LinkLine {
-    pub date: String,
-    pub title: String,
-    pub status: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventDetail {
     pub row: EventRow,
     pub notes: String,
+    pub department: Option<LinkLine>,
     pub coverage: Vec<CoverageLine>,
     pub reports: Vec<LinkLine>,
     pub drafts: Vec<LinkLine>,
+    pub archive: Vec<LinkLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -81,25 +98,60 @@ pub struct ReportRow {
     pub department: String,
     pub status: ReportStatus,
 }
-
-impl Keyed for ReportRow {
-    fn key(&self) -> SortKey {
-        SortKey {
-            primary: self.received_at.clone(),
-            id: self.id.clone(),
-        }
-    }
-}
+keyed!(ReportRow, RecordKind::Report, received_at);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportDetail {
     pub row: ReportRow,
     pub body: String,
-    /// The request it answers: (subject, sent on, due on).
-    pub request: Option<(String, String, String)>,
-    /// The event it reports on: (title, starts at).
-    pub event: Option<(String, String)>,
+    pub department: Option<LinkLine>,
+    /// The request it answers (date = due on).
+    pub request: Option<LinkLine>,
+    /// The event it reports on.
+    pub event: Option<LinkLine>,
     pub drafts: Vec<LinkLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestRow {
+    pub id: String,
+    pub sent_on: String,
+    pub due_on: String,
+    pub subject: String,
+    pub department: String,
+    pub status: RequestStatus,
+}
+keyed!(RequestRow, RecordKind::Request, sent_on);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestDetail {
+    pub row: RequestRow,
+    pub notes: String,
+    pub department: Option<LinkLine>,
+    pub reports: Vec<LinkLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepartmentRow {
+    pub id: String,
+    /// The list's order: the preloaded order, then by name.
+    pub sort: String,
+    pub name: String,
+    pub short_name: String,
+    pub head: String,
+    pub active: bool,
+}
+keyed!(DepartmentRow, RecordKind::Department, sort);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepartmentDetail {
+    pub row: DepartmentRow,
+    pub email: String,
+    pub phone: String,
+    /// Requests still pending.
+    pub pending: Vec<LinkLine>,
+    /// The latest reports received.
+    pub reports: Vec<LinkLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,18 +163,11 @@ pub struct DraftRow {
     pub status: DraftStatus,
     pub folio: String,
 }
-
-impl Keyed for DraftRow {
-    fn key(&self) -> SortKey {
-        SortKey {
-            primary: self.written_at.clone(),
-            id: self.id.clone(),
-        }
-    }
-}
+keyed!(DraftRow, RecordKind::Draft, written_at);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct VariantLine {
+    pub id: String,
     pub channel: Channel,
     pub chars: usize,
 }
@@ -140,12 +185,12 @@ pub struct DraftDetail {
     pub body: String,
     pub author: String,
     pub campaign: String,
-    /// Where it came from: a report or an event (kind label, title).
-    pub source: Option<(String, String)>,
+    /// Where it came from: a report or an event.
+    pub source: Option<LinkLine>,
     pub variants: Vec<VariantLine>,
     pub publications: Vec<PublicationLine>,
-    /// Lists of media it was sent to: (list, sent at).
-    pub sent_to: Vec<(String, String)>,
+    /// Lists of media it was sent to (date = sent at).
+    pub sent_to: Vec<LinkLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -156,15 +201,7 @@ pub struct JournalistRow {
     pub outlet_kind: OutletKind,
     pub role: String,
 }
-
-impl Keyed for JournalistRow {
-    fn key(&self) -> SortKey {
-        SortKey {
-            primary: self.name.clone(),
-            id: self.id.clone(),
-        }
-    }
-}
+keyed!(JournalistRow, RecordKind::Journalist, name);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct InterviewLine {
@@ -176,15 +213,60 @@ pub struct InterviewLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct JournalistDetail {
     pub row: JournalistRow,
+    pub outlet: Option<LinkLine>,
     pub email: String,
     pub phone: String,
     pub city: String,
     pub consent: bool,
     pub privacy_notice_on: String,
-    pub lists: Vec<String>,
-    /// What was sent to this journalist's lists lately: (sent at, title).
-    pub recent_sends: Vec<(String, String)>,
+    pub notes: String,
+    pub lists: Vec<LinkLine>,
+    /// What was sent to this journalist's lists lately (drafts, date = sent at).
+    pub recent_sends: Vec<LinkLine>,
     pub interviews: Vec<InterviewLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletRow {
+    pub id: String,
+    pub name: String,
+    pub kind: OutletKind,
+    pub city: String,
+    pub journalists: u32,
+}
+keyed!(OutletRow, RecordKind::Outlet, name);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletDetail {
+    pub row: OutletRow,
+    pub email: String,
+    pub phone: String,
+    pub website: String,
+    pub journalists: Vec<LinkLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactListRow {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub members: u32,
+}
+keyed!(ContactListRow, RecordKind::ContactList, name);
+
+/// A journalist on a list: the membership (to remove it) and the journalist (to open).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberLine {
+    pub member_id: String,
+    pub journalist: LinkLine,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactListDetail {
+    pub row: ContactListRow,
+    pub members: Vec<MemberLine>,
+    /// The latest pieces sent to the list (drafts, date = sent at).
+    pub sends: Vec<LinkLine>,
 }
 
 /// What a line of the archive timeline is.
@@ -192,7 +274,7 @@ pub struct JournalistDetail {
 pub enum TimelineKind {
     Event,
     Report,
-    Publication,
+    Publication(Channel),
     Item(ArchiveKind),
 }
 
@@ -212,20 +294,32 @@ impl Keyed for TimelineRow {
             id: self.id.clone(),
         }
     }
+
+    fn target(&self) -> Target {
+        let kind = match self.kind {
+            TimelineKind::Event => RecordKind::Event,
+            TimelineKind::Report => RecordKind::Report,
+            TimelineKind::Publication(_) => RecordKind::Publication,
+            TimelineKind::Item(_) => RecordKind::ArchiveItem,
+        };
+        Target::new(kind, self.id.clone())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveItemDetail {
+    pub id: String,
     pub kind: ArchiveKind,
     pub occurred_at: String,
     pub title: String,
     pub description: String,
-    pub department: String,
-    pub event: Option<(String, String)>,
+    pub department: Option<LinkLine>,
+    pub event: Option<LinkLine>,
     pub files: u32,
+    pub tags: Vec<String>,
 }
 
-/// The detail behind a timeline line: the same row its own tab shows.
+/// The detail behind a timeline line: the same detail its own tab shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimelineDetail {
     Event(EventDetail),
@@ -260,4 +354,21 @@ pub struct StoreStatus {
     pub last_sync: Option<String>,
     /// Conflicts waiting for review.
     pub conflicts: u64,
+}
+
+/// An open conflict as the Conflictos screen shows it: one field of one record, with the
+/// newest value that lost (a field edited several times on the other machine is one decision).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictItem {
+    /// Every open conflict of this field; the first is the one shown.
+    pub ids: Vec<String>,
+    /// The field (a column name).
+    pub field: String,
+    /// The record's title (or name), to say which it is.
+    pub item: String,
+    pub current: String,
+    pub lost: String,
+    /// The machine whose value lost, and when it was written (local time text).
+    pub lost_machine: String,
+    pub lost_at: String,
 }

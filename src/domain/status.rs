@@ -1,10 +1,10 @@
-//! The coded values the store keeps (stable ASCII codes) and their labels on screen.
-//! Rules about them (allowed transitions, limits) live beside each type.
-use crate::i18n::{t, Msg};
+//! The coded values the store keeps (stable ASCII codes) and the rules about them: which
+//! status may follow which, and channel limits. What the user reads for each value is the
+//! UI's business (`ui::labels`), so nothing here depends on the language.
 
-/// Declares an enum stored as a stable code, shown through the catalogue.
+/// Declares an enum stored as a stable code.
 macro_rules! coded {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $msg:ident),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($variant),+ }
@@ -21,74 +21,129 @@ macro_rules! coded {
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $($code => Some($name::$variant),)+ _ => None }
             }
-
-            /// What the user reads.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => t(Msg::$msg)),+ }
-            }
         }
     };
+}
+
+/// A status with allowed moves. Staying in the same status is always allowed.
+pub trait Workflow: Sized + Copy + PartialEq + 'static {
+    /// The statuses this one may move to.
+    fn next(self) -> &'static [Self];
+
+    fn can_move_to(self, to: Self) -> bool {
+        self == to || self.next().contains(&to)
+    }
 }
 
 coded!(
     /// Where an agenda event stands.
     EventStatus {
-        Scheduled = "scheduled" => StEventScheduled,
-        Covered = "covered" => StEventCovered,
-        Postponed = "postponed" => StEventPostponed,
-        Cancelled = "cancelled" => StEventCancelled,
+        Scheduled = "scheduled",
+        Covered = "covered",
+        Postponed = "postponed",
+        Cancelled = "cancelled",
     }
 );
+
+impl Workflow for EventStatus {
+    fn next(self) -> &'static [EventStatus] {
+        use EventStatus::*;
+        match self {
+            Scheduled => &[Covered, Postponed, Cancelled],
+            // A postponed event gets a new date and is scheduled again, or is called off.
+            Postponed => &[Scheduled, Cancelled],
+            // A cancelled event may be put back on the agenda, never marked covered.
+            Cancelled => &[Scheduled],
+            // Marked covered by mistake: back to scheduled.
+            Covered => &[Scheduled],
+        }
+    }
+}
 
 coded!(
     /// What a member of the office covers at an event.
     CoverageRole {
-        Photo = "photo" => RolePhoto,
-        Video = "video" => RoleVideo,
-        Text = "text" => RoleText,
-        Live = "live" => RoleLive,
+        Photo = "photo",
+        Video = "video",
+        Text = "text",
+        Live = "live",
     }
 );
 
 coded!(
     CoverageStatus {
-        Assigned = "assigned" => StCoverageAssigned,
-        Covered = "covered" => StCoverageCovered,
-        Delivered = "delivered" => StCoverageDelivered,
+        Assigned = "assigned",
+        Covered = "covered",
+        Delivered = "delivered",
     }
 );
+
+impl Workflow for CoverageStatus {
+    fn next(self) -> &'static [CoverageStatus] {
+        use CoverageStatus::*;
+        match self {
+            Assigned => &[Covered, Delivered],
+            Covered => &[Delivered, Assigned],
+            // Material delivered cannot become "not yet covered".
+            Delivered => &[Covered],
+        }
+    }
+}
 
 coded!(
     /// A request for information sent to a department.
     RequestStatus {
-        Pending = "pending" => StRequestPending,
-        Answered = "answered" => StRequestAnswered,
-        Cancelled = "cancelled" => StRequestCancelled,
+        Pending = "pending",
+        Answered = "answered",
+        Cancelled = "cancelled",
     }
 );
+
+impl Workflow for RequestStatus {
+    fn next(self) -> &'static [RequestStatus] {
+        use RequestStatus::*;
+        match self {
+            Pending => &[Answered, Cancelled],
+            Answered => &[Pending],
+            Cancelled => &[Pending],
+        }
+    }
+}
 
 coded!(
     ReportStatus {
-        Received = "received" => StReportReceived,
-        InDraft = "in_draft" => StReportInDraft,
-        Used = "used" => StReportUsed,
-        Discarded = "discarded" => StReportDiscarded,
+        Received = "received",
+        InDraft = "in_draft",
+        Used = "used",
+        Discarded = "discarded",
     }
 );
+
+impl Workflow for ReportStatus {
+    fn next(self) -> &'static [ReportStatus] {
+        use ReportStatus::*;
+        match self {
+            Received => &[InDraft, Used, Discarded],
+            InDraft => &[Used, Received, Discarded],
+            // What was published from it stays published.
+            Used => &[],
+            Discarded => &[Received],
+        }
+    }
+}
 
 coded!(
     DraftStatus {
-        Draft = "draft" => StDraftDraft,
-        Review = "review" => StDraftReview,
-        Approved = "approved" => StDraftApproved,
-        Published = "published" => StDraftPublished,
-        Discarded = "discarded" => StDraftDiscarded,
+        Draft = "draft",
+        Review = "review",
+        Approved = "approved",
+        Published = "published",
+        Discarded = "discarded",
     }
 );
 
-impl DraftStatus {
-    /// The statuses a draft may move to from this one.
-    pub fn next(self) -> &'static [DraftStatus] {
+impl Workflow for DraftStatus {
+    fn next(self) -> &'static [DraftStatus] {
         use DraftStatus::*;
         match self {
             Draft => &[Review, Discarded],
@@ -98,29 +153,32 @@ impl DraftStatus {
             Discarded => &[Draft],
         }
     }
+}
 
-    pub fn can_move_to(self, to: DraftStatus) -> bool {
-        self.next().contains(&to)
+impl DraftStatus {
+    /// Whether a press release in this status holds a folio (it gets one when approved).
+    pub fn has_folio(self) -> bool {
+        matches!(self, DraftStatus::Approved | DraftStatus::Published)
     }
 }
 
 coded!(
     /// A social-media post or a press release (which gets a folio).
     DraftKind {
-        Post = "post" => KindPost,
-        Release = "release" => KindRelease,
+        Post = "post",
+        Release = "release",
     }
 );
 
 coded!(
     /// Where a piece is published.
     Channel {
-        Facebook = "facebook" => ChFacebook,
-        X = "x" => ChX,
-        Instagram = "instagram" => ChInstagram,
-        WhatsApp = "whatsapp" => ChWhatsApp,
-        Web = "web" => ChWeb,
-        Media = "media" => ChMedia,
+        Facebook = "facebook",
+        X = "x",
+        Instagram = "instagram",
+        WhatsApp = "whatsapp",
+        Web = "web",
+        Media = "media",
     }
 );
 
@@ -139,59 +197,55 @@ impl Channel {
 
 coded!(
     OutletKind {
-        Newspaper = "newspaper" => OutNewspaper,
-        Radio = "radio" => OutRadio,
-        Tv = "tv" => OutTv,
-        Digital = "digital" => OutDigital,
+        Newspaper = "newspaper",
+        Radio = "radio",
+        Tv = "tv",
+        Digital = "digital",
     }
 );
 
 coded!(
     /// What an archive-only item holds.
     ArchiveKind {
-        Photos = "photos" => ArcPhotos,
-        Video = "video" => ArcVideo,
-        Interview = "interview" => ArcInterview,
-        Document = "document" => ArcDocument,
-        Clipping = "clipping" => ArcClipping,
+        Photos = "photos",
+        Video = "video",
+        Interview = "interview",
+        Document = "document",
+        Clipping = "clipping",
     }
 );
 
 coded!(
     InterviewStatus {
-        Requested = "requested" => StInterviewRequested,
-        Scheduled = "scheduled" => StInterviewScheduled,
-        Done = "done" => StInterviewDone,
-        Declined = "declined" => StInterviewDeclined,
+        Requested = "requested",
+        Scheduled = "scheduled",
+        Done = "done",
+        Declined = "declined",
     }
 );
 
 coded!(
     Tone {
-        Positive = "positive" => TonePositive,
-        Neutral = "neutral" => ToneNeutral,
-        Negative = "negative" => ToneNegative,
+        Positive = "positive",
+        Neutral = "neutral",
+        Negative = "negative",
     }
 );
 
 coded!(
     QuestionStatus {
-        Open = "open" => StQuestionOpen,
-        Answered = "answered" => StQuestionAnswered,
+        Open = "open",
+        Answered = "answered",
     }
 );
 
-/// The label of a stored code, or the code itself when this version does not know it.
-pub fn label_or_code<T>(
-    code: &str,
-    from: fn(&str) -> Option<T>,
-    label: fn(T) -> &'static str,
-) -> String {
-    from(code)
-        .map(label)
-        .map(str::to_owned)
-        .unwrap_or_else(|| code.to_owned())
-}
+coded!(
+    /// How something was sent to the media.
+    SendChannel {
+        Email = "email",
+        WhatsApp = "whatsapp",
+    }
+);
 
 #[cfg(test)]
 mod tests {
@@ -212,6 +266,7 @@ mod tests {
     fn a_published_draft_is_final() {
         assert!(DraftStatus::Published.next().is_empty());
         assert!(!DraftStatus::Published.can_move_to(DraftStatus::Draft));
+        assert!(DraftStatus::Published.can_move_to(DraftStatus::Published));
     }
 
     #[test]
@@ -223,18 +278,16 @@ mod tests {
     }
 
     #[test]
-    fn x_posts_are_limited_to_280() {
-        assert_eq!(Channel::X.limit(), Some(280));
-        assert_eq!(Channel::Web.limit(), None);
+    fn a_cancelled_event_is_never_covered() {
+        assert!(!EventStatus::Cancelled.can_move_to(EventStatus::Covered));
+        assert!(EventStatus::Cancelled.can_move_to(EventStatus::Scheduled));
+        assert!(!CoverageStatus::Delivered.can_move_to(CoverageStatus::Assigned));
+        assert!(!ReportStatus::Used.can_move_to(ReportStatus::Received));
     }
 
     #[test]
-    fn labels_are_spanish_by_default() {
-        assert_eq!(DraftStatus::Review.label(), "En revisión");
-        assert_eq!(label_or_code("x", Channel::from_code, Channel::label), "X");
-        assert_eq!(
-            label_or_code("zzz", Channel::from_code, Channel::label),
-            "zzz"
-        );
+    fn x_posts_are_limited_to_280() {
+        assert_eq!(Channel::X.limit(), Some(280));
+        assert_eq!(Channel::Web.limit(), None);
     }
 }

@@ -58,6 +58,14 @@ pub fn weekday_name(day: Weekday) -> &'static str {
     }
 }
 
+/// The Spanish name of a month 1–12, whatever the interface language (the demo's data).
+pub fn spanish_month(month: u32) -> &'static str {
+    MONTHS_ES
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
 /// Month name for a month number 1–12 (anything else gives an empty string).
 pub fn month_name(month: u32) -> &'static str {
     let i = (month as usize).wrapping_sub(1);

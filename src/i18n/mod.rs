@@ -3,12 +3,16 @@
 //! Code, identifiers and logs are English; what the user reads goes through [`t`] or [`tf`].
 mod catalogue;
 mod dates;
+pub mod labels;
 
 use std::fmt::Display;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use catalogue::Msg;
-pub use dates::{long_date, month_name, short_date, stamp, stamp_long, weekday_name};
+pub use dates::{
+    long_date, month_name, short_date, spanish_month, stamp, stamp_long, weekday_name,
+};
+pub use labels::Label;
 
 /// The two languages of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -3,6 +3,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::error::{Result, StoreError};
+use super::undo::Change;
 use super::{Store, Value};
 use crate::domain::folio::Folio;
 
@@ -152,34 +153,54 @@ impl Store {
         Ok(out)
     }
 
-    /// Settles every conflict of one field (`ids`, the first being the value shown).
-    pub fn resolve_field(&mut self, ids: &[String], resolution: Resolution) -> Result<()> {
+    /// Settles every conflict of one field (`ids`, the first being the value shown), in one
+    /// write; returns the change (to undo the decision). A conflict someone else decided in the
+    /// meantime (another console, a sync) is not decided twice: the error says who did.
+    pub fn resolve_field(&mut self, ids: &[String], resolution: Resolution) -> Result<Change> {
         let Some((first, rest)) = ids.split_first() else {
-            return Ok(());
+            return Ok(Change::default());
         };
-        self.resolve_conflict(first, resolution)?;
-        if rest.is_empty() {
-            return Ok(());
-        }
-        self.write("conflict.resolve", |w| {
+        let plan = self.plan_resolution(first, &resolution)?;
+        let by = format!("{} ({})", self.actor(), self.machine());
+        let (_, change) = self.write_recorded("conflict.resolve", |w| {
+            // Read inside the write: another console may have decided it a moment ago.
+            if let Some(Value::Text(at)) = w.get("conflicts", first, "resolved_at")? {
+                if !at.is_empty() {
+                    let by = match w.get("conflicts", first, "resolved_by")? {
+                        Some(Value::Text(by)) if !by.is_empty() => by,
+                        _ => "?".to_owned(),
+                    };
+                    return Err(StoreError::AlreadyDecided { by, at });
+                }
+            }
+            apply_resolution(w, &plan, &resolution)?;
             let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-            for id in rest {
+            for (id, code) in std::iter::once((first, resolution.code()))
+                .chain(rest.iter().map(|id| (id, "superseded")))
+            {
                 w.update(
                     "conflicts",
                     id,
                     &[
                         ("resolved_at", Value::Text(now.clone())),
-                        ("resolution", Value::Text("superseded".into())),
+                        ("resolution", Value::Text(code.to_owned())),
+                        ("resolved_by", Value::Text(by.clone())),
                     ],
                 )?;
             }
             Ok(())
-        })
+        })?;
+        Ok(change)
     }
 
     /// Settles a conflict: applies the choice to the item and marks the conflict resolved, in
     /// one write.
     pub fn resolve_conflict(&mut self, id: &str, resolution: Resolution) -> Result<()> {
+        self.resolve_field(&[id.to_owned()], resolution).map(drop)
+    }
+
+    /// What settling a conflict changes: the record's field, or its folio.
+    fn plan_resolution(&self, id: &str, resolution: &Resolution) -> Result<Plan> {
         let found: Option<(String, String, String, Value)> = self
             .conn()
             .query_row(
@@ -192,7 +213,7 @@ impl Store {
             table: "conflicts".into(),
             id: id.into(),
         })?;
-        let renumber = if col == "folio" && resolution != Resolution::KeepCurrent {
+        let renumber = if col == "folio" && *resolution != Resolution::KeepCurrent {
             let year: Option<i64> = self.conn().query_row(
                 "SELECT folio_year FROM drafts WHERE id = ?1",
                 [&target],
@@ -216,41 +237,56 @@ impl Store {
         } else {
             None
         };
-        let code = resolution.code();
-        self.write("conflict.resolve", |w| {
-            match (&resolution, renumber) {
-                (_, Some(folio)) => {
-                    w.update(
-                        "drafts",
-                        &target,
-                        &[
-                            ("folio", Value::Text(folio.to_string())),
-                            ("folio_number", Value::Integer(folio.number as i64)),
-                        ],
-                    )?;
-                }
-                (Resolution::KeepCurrent, None) => {}
-                (Resolution::TakeLost, None) => {
-                    w.update(&table, &target, &[(col.as_str(), lost.clone())])?;
-                }
-                (Resolution::Edited(text), None) => {
-                    w.update(
-                        &table,
-                        &target,
-                        &[(col.as_str(), Value::Text(text.clone()))],
-                    )?;
-                }
-            }
-            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-            w.update(
-                "conflicts",
-                id,
-                &[
-                    ("resolved_at", Value::Text(now)),
-                    ("resolution", Value::Text(code.to_owned())),
-                ],
-            )?;
-            Ok(())
+        Ok(Plan {
+            table,
+            target,
+            col,
+            lost,
+            renumber,
         })
     }
+}
+
+/// What settling a conflict will write.
+struct Plan {
+    table: String,
+    target: String,
+    col: String,
+    lost: Value,
+    renumber: Option<Folio>,
+}
+
+fn apply_resolution(
+    w: &mut super::write::Writer<'_>,
+    plan: &Plan,
+    resolution: &Resolution,
+) -> Result<()> {
+    match (resolution, plan.renumber) {
+        (_, Some(folio)) => {
+            w.update(
+                "drafts",
+                &plan.target,
+                &[
+                    ("folio", Value::Text(folio.to_string())),
+                    ("folio_number", Value::Integer(folio.number as i64)),
+                ],
+            )?;
+        }
+        (Resolution::KeepCurrent, None) => {}
+        (Resolution::TakeLost, None) => {
+            w.update(
+                &plan.table,
+                &plan.target,
+                &[(plan.col.as_str(), plan.lost.clone())],
+            )?;
+        }
+        (Resolution::Edited(text), None) => {
+            w.update(
+                &plan.table,
+                &plan.target,
+                &[(plan.col.as_str(), Value::Text(text.clone()))],
+            )?;
+        }
+    }
+    Ok(())
 }

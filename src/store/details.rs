@@ -1,19 +1,21 @@
-//! The detail behind a selected row: the row itself plus where it came from and where it went.
+//! The detail behind a selected row: the row itself plus where it came from and where it went,
+//! each related record as a link that can be opened.
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::commands::archive_tags;
 use super::error::{Result, StoreError};
-use super::lists::{draft_row, event_row, report_row};
+use super::lists::{
+    contact_list_row, department_row, draft_row, event_row, journalist_row, outlet_row, report_row,
+    request_row,
+};
 use super::Store;
-use crate::domain::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftStatus, InterviewStatus, OutletKind,
-    ReportStatus,
-};
+use crate::domain::edit::{RecordKind, Target};
+use crate::domain::status::{ArchiveKind, Channel, CoverageRole, CoverageStatus, InterviewStatus};
 use crate::domain::{
-    ArchiveItemDetail, CoverageLine, DraftDetail, EventDetail, InterviewLine, JournalistDetail,
-    JournalistRow, LinkLine, PublicationLine, ReportDetail, TimelineDetail, TimelineKind,
-    VariantLine,
+    ArchiveItemDetail, ContactListDetail, CoverageLine, DepartmentDetail, DraftDetail, EventDetail,
+    InterviewLine, JournalistDetail, LinkLine, MemberLine, OutletDetail, PublicationLine,
+    ReportDetail, RequestDetail, TimelineDetail, TimelineKind, VariantLine,
 };
-use crate::i18n::{t, Msg};
 
 fn not_found(table: &str, id: &str) -> StoreError {
     StoreError::NotFound {
@@ -22,88 +24,125 @@ fn not_found(table: &str, id: &str) -> StoreError {
     }
 }
 
-fn strings<T>(
-    store: &Store,
-    sql: &str,
-    id: &str,
-    map: impl FnMut(&Row) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
-    let mut stmt = store.conn().prepare_cached(sql)?;
-    let rows = stmt
-        .query_map([id], map)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+/// Links of one kind from a query returning (id, date, title, status code).
+fn link(kind: RecordKind) -> impl Fn(&Row) -> rusqlite::Result<LinkLine> {
+    move |r| {
+        Ok(LinkLine {
+            target: Target::new(kind, r.get::<_, String>(0)?),
+            date: r.get(1)?,
+            title: r.get(2)?,
+            status: r.get(3)?,
+        })
+    }
 }
 
 impl Store {
+    fn rows<T>(
+        &self,
+        sql: &str,
+        id: &str,
+        map: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn().prepare_cached(sql)?;
+        let rows = stmt
+            .query_map([id], map)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    fn links(&self, kind: RecordKind, sql: &str, id: &str) -> Result<Vec<LinkLine>> {
+        self.rows(sql, id, link(kind))
+    }
+
+    /// At most one link.
+    fn one_link(&self, kind: RecordKind, sql: &str, id: Option<&str>) -> Result<Option<LinkLine>> {
+        match id {
+            Some(id) => Ok(self.links(kind, sql, id)?.into_iter().next()),
+            None => Ok(None),
+        }
+    }
+
+    fn department_link(&self, id: Option<&str>) -> Result<Option<LinkLine>> {
+        self.one_link(
+            RecordKind::Department,
+            "SELECT id, '', name, '' FROM departments WHERE id = ?1 AND deleted_at IS NULL",
+            id,
+        )
+    }
+
+    fn event_link(&self, id: Option<&str>) -> Result<Option<LinkLine>> {
+        self.one_link(
+            RecordKind::Event,
+            "SELECT id, starts_at, title, status FROM events WHERE id = ?1 AND deleted_at IS NULL",
+            id,
+        )
+    }
+
     pub(crate) fn coverage_of(&self, event_id: &str) -> Result<Vec<CoverageLine>> {
-        strings(
-            self,
-            "SELECT c.role, coalesce(s.name, ''), c.status FROM coverage c
+        self.rows(
+            "SELECT c.id, c.role, coalesce(s.name, ''), c.status FROM coverage c
              LEFT JOIN staff s ON s.id = c.staff_id
-             WHERE c.event_id = ?1 AND c.deleted_at IS NULL ORDER BY c.role, s.name",
+             WHERE c.event_id = ?1 AND c.deleted_at IS NULL ORDER BY c.role, s.name, c.id",
             event_id,
             |r| {
                 Ok(CoverageLine {
-                    role: CoverageRole::from_code(&r.get::<_, String>(0)?)
+                    id: r.get(0)?,
+                    role: CoverageRole::from_code(&r.get::<_, String>(1)?)
                         .unwrap_or(CoverageRole::Photo),
-                    staff: r.get(1)?,
-                    status: CoverageStatus::from_code(&r.get::<_, String>(2)?)
+                    staff: r.get(2)?,
+                    status: CoverageStatus::from_code(&r.get::<_, String>(3)?)
                         .unwrap_or(CoverageStatus::Assigned),
                 })
             },
         )
     }
 
+    /// Drafts made from a row (`column` is `event_id` or `report_id`).
+    fn drafts_from(&self, column: &str, id: &str) -> Result<Vec<LinkLine>> {
+        self.links(
+            RecordKind::Draft,
+            &format!(
+                "SELECT id, written_at, title, status FROM drafts
+                 WHERE {column} = ?1 AND deleted_at IS NULL ORDER BY written_at, id"
+            ),
+            id,
+        )
+    }
+
     pub fn event_detail(&self, id: &str) -> Result<EventDetail> {
-        let (row, notes) = self
+        let (row, notes, department_id) = self
             .conn()
             .prepare_cached(
                 "SELECT e.id, e.starts_at, e.ends_at, e.title, e.place, e.locality,
                         coalesce(d.short_name, ''), e.status,
                         (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL),
-                        e.notes
-                 FROM events e LEFT JOIN departments d ON d.id = e.department_id WHERE e.id = ?1",
+                        e.notes, e.department_id
+                 FROM events e LEFT JOIN departments d ON d.id = e.department_id
+                 WHERE e.id = ?1 AND e.deleted_at IS NULL",
             )?
-            .query_row([id], |r| Ok((event_row(r)?, r.get::<_, String>(9)?)))
+            .query_row([id], |r| {
+                Ok((event_row(r)?, r.get::<_, String>(9)?, r.get::<_, Option<String>>(10)?))
+            })
             .optional()?
             .ok_or_else(|| not_found("events", id))?;
-        let reports = self.links(
-            "SELECT received_at, title, status FROM reports
-             WHERE event_id = ?1 AND deleted_at IS NULL ORDER BY received_at",
-            id,
-            |code| label(code, ReportStatus::from_code, ReportStatus::label),
-        )?;
-        let drafts = self.drafts_from("event_id", id)?;
         Ok(EventDetail {
             coverage: self.coverage_of(id)?,
+            department: self.department_link(department_id.as_deref())?,
+            reports: self.links(
+                RecordKind::Report,
+                "SELECT id, received_at, title, status FROM reports
+                 WHERE event_id = ?1 AND deleted_at IS NULL ORDER BY received_at, id",
+                id,
+            )?,
+            drafts: self.drafts_from("event_id", id)?,
+            archive: self.links(
+                RecordKind::ArchiveItem,
+                "SELECT id, occurred_at, title, '' FROM archive_items
+                 WHERE event_id = ?1 AND deleted_at IS NULL ORDER BY occurred_at, id",
+                id,
+            )?,
             row,
             notes,
-            reports,
-            drafts,
-        })
-    }
-
-    /// Drafts made from a row (`column` is `event_id` or `report_id`).
-    fn drafts_from(&self, column: &str, id: &str) -> Result<Vec<LinkLine>> {
-        self.links(
-            &format!(
-                "SELECT written_at, title, status FROM drafts
-                 WHERE {column} = ?1 AND deleted_at IS NULL ORDER BY written_at"
-            ),
-            id,
-            |code| label(code, DraftStatus::from_code, DraftStatus::label),
-        )
-    }
-
-    /// Link lines from a query returning (date, title, status code).
-    fn links(&self, sql: &str, id: &str, status: fn(&str) -> String) -> Result<Vec<LinkLine>> {
-        strings(self, sql, id, |r| {
-            Ok(LinkLine {
-                date: r.get(0)?,
-                title: r.get(1)?,
-                status: status(&r.get::<_, String>(2)?),
-            })
         })
     }
 
@@ -113,41 +152,101 @@ impl Store {
             String,
             Option<String>,
             Option<String>,
+            Option<String>,
         );
-        let (row, body, request_id, event_id): Head = self
+        let (row, body, request_id, event_id, department_id): Head = self
             .conn()
             .prepare_cached(
                 "SELECT r.id, r.received_at, r.title, coalesce(d.short_name, ''), r.status,
-                        r.body, r.request_id, r.event_id
-                 FROM reports r LEFT JOIN departments d ON d.id = r.department_id WHERE r.id = ?1",
+                        r.body, r.request_id, r.event_id, r.department_id
+                 FROM reports r LEFT JOIN departments d ON d.id = r.department_id
+                 WHERE r.id = ?1 AND r.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
-                Ok((report_row(r)?, r.get(5)?, r.get(6)?, r.get(7)?))
+                Ok((report_row(r)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
             })
             .optional()?
             .ok_or_else(|| not_found("reports", id))?;
-        let request = match request_id {
-            Some(rid) => self
-                .conn()
-                .prepare_cached("SELECT subject, sent_on, due_on FROM requests WHERE id = ?1")?
-                .query_row([rid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .optional()?,
-            None => None,
-        };
-        let event = match event_id {
-            Some(eid) => self
-                .conn()
-                .prepare_cached("SELECT title, starts_at FROM events WHERE id = ?1")?
-                .query_row([eid], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?,
-            None => None,
-        };
         Ok(ReportDetail {
+            department: self.department_link(department_id.as_deref())?,
+            request: self.one_link(
+                RecordKind::Request,
+                "SELECT id, due_on, subject, status FROM requests WHERE id = ?1 AND deleted_at IS NULL",
+                request_id.as_deref(),
+            )?,
+            event: self.event_link(event_id.as_deref())?,
             drafts: self.drafts_from("report_id", id)?,
             row,
             body,
-            request,
-            event,
+        })
+    }
+
+    pub fn request_detail(&self, id: &str) -> Result<RequestDetail> {
+        let (row, notes, department_id) = self
+            .conn()
+            .prepare_cached(
+                "SELECT q.id, q.sent_on, q.due_on, q.subject, coalesce(d.short_name, ''), q.status,
+                        q.notes, q.department_id
+                 FROM requests q LEFT JOIN departments d ON d.id = q.department_id
+                 WHERE q.id = ?1 AND q.deleted_at IS NULL",
+            )?
+            .query_row([id], |r| {
+                Ok((
+                    request_row(r)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| not_found("requests", id))?;
+        Ok(RequestDetail {
+            department: self.department_link(department_id.as_deref())?,
+            reports: self.links(
+                RecordKind::Report,
+                "SELECT id, received_at, title, status FROM reports
+                 WHERE request_id = ?1 AND deleted_at IS NULL ORDER BY received_at, id",
+                id,
+            )?,
+            row,
+            notes,
+        })
+    }
+
+    pub fn department_detail(&self, id: &str) -> Result<DepartmentDetail> {
+        let (row, email, phone) = self
+            .conn()
+            .prepare_cached(
+                "SELECT d.id, printf('%06d|%s', d.sort, d.name), d.name, d.short_name, d.head,
+                        d.active, d.email, d.phone
+                 FROM departments d WHERE d.id = ?1 AND d.deleted_at IS NULL",
+            )?
+            .query_row([id], |r| {
+                Ok((
+                    department_row(r)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| not_found("departments", id))?;
+        Ok(DepartmentDetail {
+            pending: self.links(
+                RecordKind::Request,
+                "SELECT id, due_on, subject, status FROM requests
+                 WHERE department_id = ?1 AND status = 'pending' AND deleted_at IS NULL
+                 ORDER BY due_on, id LIMIT 10",
+                id,
+            )?,
+            reports: self.links(
+                RecordKind::Report,
+                "SELECT id, received_at, title, status FROM reports
+                 WHERE department_id = ?1 AND deleted_at IS NULL
+                 ORDER BY received_at DESC, id DESC LIMIT 5",
+                id,
+            )?,
+            row,
+            email,
+            phone,
         })
     }
 
@@ -166,7 +265,8 @@ impl Store {
                 "SELECT x.id, x.written_at, x.title, x.kind, x.status, x.folio, x.body,
                         coalesce(s.name, ''), coalesce(c.name, ''), x.report_id, x.event_id
                  FROM drafts x LEFT JOIN staff s ON s.id = x.author_id
-                 LEFT JOIN campaigns c ON c.id = x.campaign_id WHERE x.id = ?1",
+                 LEFT JOIN campaigns c ON c.id = x.campaign_id
+                 WHERE x.id = ?1 AND x.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
                 Ok((
@@ -180,34 +280,30 @@ impl Store {
             })
             .optional()?
             .ok_or_else(|| not_found("drafts", id))?;
-        let title_of = |table: &str, id: &str| -> Result<Option<String>> {
-            Ok(self
-                .conn()
-                .prepare_cached(&format!("SELECT title FROM {table} WHERE id = ?1"))?
-                .query_row([id], |r| r.get(0))
-                .optional()?)
-        };
         let source = match (report_id, event_id) {
-            (Some(r), _) => title_of("reports", &r)?.map(|t| (tr(Msg::SourceReport), t)),
-            (None, Some(e)) => title_of("events", &e)?.map(|t| (tr(Msg::SourceEvent), t)),
-            _ => None,
+            (Some(r), _) => self.one_link(
+                RecordKind::Report,
+                "SELECT id, received_at, title, status FROM reports WHERE id = ?1 AND deleted_at IS NULL",
+                Some(&r),
+            )?,
+            (None, e) => self.event_link(e.as_deref())?,
         };
-        let variants = strings(
-            self,
-            "SELECT channel, body FROM variants WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY channel",
+        let variants = self.rows(
+            "SELECT id, channel, body FROM variants
+             WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY channel, id",
             id,
             |r| {
-                let body: String = r.get(1)?;
+                let body: String = r.get(2)?;
                 Ok(VariantLine {
-                    channel: Channel::from_code(&r.get::<_, String>(0)?).unwrap_or(Channel::Web),
+                    id: r.get(0)?,
+                    channel: Channel::from_code(&r.get::<_, String>(1)?).unwrap_or(Channel::Web),
                     chars: body.chars().count(),
                 })
             },
         )?;
-        let publications = strings(
-            self,
+        let publications = self.rows(
             "SELECT channel, published_at, url FROM publications
-             WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY published_at",
+             WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY published_at, id",
             id,
             |r| {
                 Ok(PublicationLine {
@@ -217,13 +313,12 @@ impl Store {
                 })
             },
         )?;
-        let sent_to = strings(
-            self,
-            "SELECT coalesce(l.name, ''), d.sent_at FROM distributions d
-             LEFT JOIN contact_lists l ON l.id = d.list_id
-             WHERE d.draft_id = ?1 AND d.deleted_at IS NULL ORDER BY d.sent_at",
+        let sent_to = self.links(
+            RecordKind::ContactList,
+            "SELECT l.id, d.sent_at, l.name, '' FROM distributions d
+             JOIN contact_lists l ON l.id = d.list_id
+             WHERE d.draft_id = ?1 AND d.deleted_at IS NULL ORDER BY d.sent_at, d.id",
             id,
-            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         Ok(DraftDetail {
             row,
@@ -238,60 +333,63 @@ impl Store {
     }
 
     pub fn journalist_detail(&self, id: &str) -> Result<JournalistDetail> {
-        type Head = (JournalistRow, String, String, String, bool, String);
-        let (row, email, phone, city, consent, privacy): Head = self
+        type Head = (
+            crate::domain::JournalistRow,
+            String,
+            String,
+            String,
+            bool,
+            String,
+            String,
+            Option<String>,
+        );
+        let (row, email, phone, city, consent, privacy, notes, outlet_id): Head = self
             .conn()
             .prepare_cached(
                 "SELECT j.id, j.name, coalesce(o.name, ''), coalesce(o.kind, ''), j.role,
-                        j.email, j.phone, coalesce(o.city, ''), j.consent, j.privacy_notice_on
-                 FROM journalists j LEFT JOIN outlets o ON o.id = j.outlet_id WHERE j.id = ?1",
+                        j.email, j.phone, coalesce(o.city, ''), j.consent, j.privacy_notice_on,
+                        j.notes, j.outlet_id
+                 FROM journalists j LEFT JOIN outlets o ON o.id = j.outlet_id
+                 WHERE j.id = ?1 AND j.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
                 Ok((
-                    JournalistRow {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        outlet: r.get(2)?,
-                        outlet_kind: OutletKind::from_code(&r.get::<_, String>(3)?)
-                            .unwrap_or(OutletKind::Digital),
-                        role: r.get(4)?,
-                    },
+                    journalist_row(r)?,
                     r.get(5)?,
                     r.get(6)?,
                     r.get(7)?,
                     r.get::<_, i64>(8)? != 0,
                     r.get(9)?,
+                    r.get(10)?,
+                    r.get(11)?,
                 ))
             })
             .optional()?
             .ok_or_else(|| not_found("journalists", id))?;
-        let lists: Vec<(String, String)> = strings(
-            self,
-            "SELECT l.id, l.name FROM list_members m JOIN contact_lists l ON l.id = m.list_id
-             WHERE m.journalist_id = ?1 AND m.deleted_at IS NULL AND l.deleted_at IS NULL ORDER BY l.name",
+        let lists = self.links(
+            RecordKind::ContactList,
+            "SELECT l.id, '', l.name, '' FROM list_members m JOIN contact_lists l ON l.id = m.list_id
+             WHERE m.journalist_id = ?1 AND m.deleted_at IS NULL AND l.deleted_at IS NULL
+             ORDER BY l.name",
             id,
-            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         // The newest sends of each list, read from the (list, date) index, then merged: a
         // list may have been sent thousands of pieces.
-        let mut recent_sends: Vec<(String, String)> = Vec::new();
-        for (list, _) in &lists {
-            recent_sends.extend(strings(
-                self,
-                "SELECT d.sent_at, coalesce(x.title, '') FROM distributions d
-                 LEFT JOIN drafts x ON x.id = d.draft_id
+        let mut recent_sends: Vec<LinkLine> = Vec::new();
+        for list in &lists {
+            recent_sends.extend(self.links(
+                RecordKind::Draft,
+                "SELECT x.id, d.sent_at, coalesce(x.title, ''), x.status FROM distributions d
+                 JOIN drafts x ON x.id = d.draft_id
                  WHERE d.list_id = ?1 AND d.deleted_at IS NULL
                  ORDER BY d.sent_at DESC LIMIT 5",
-                list,
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                &list.target.id,
             )?);
         }
-        recent_sends.sort_by(|a, b| b.0.cmp(&a.0));
-        recent_sends.dedup();
+        recent_sends.sort_by(|a, b| b.date.cmp(&a.date));
+        recent_sends.dedup_by(|a, b| a.target == b.target);
         recent_sends.truncate(5);
-        let lists = lists.into_iter().map(|(_, name)| name).collect();
-        let interviews = strings(
-            self,
+        let interviews = self.rows(
             "SELECT requested_on, topic, status FROM interviews
              WHERE journalist_id = ?1 AND deleted_at IS NULL ORDER BY requested_on DESC LIMIT 5",
             id,
@@ -305,52 +403,148 @@ impl Store {
             },
         )?;
         Ok(JournalistDetail {
+            outlet: self.one_link(
+                RecordKind::Outlet,
+                "SELECT id, '', name, '' FROM outlets WHERE id = ?1 AND deleted_at IS NULL",
+                outlet_id.as_deref(),
+            )?,
             row,
             email,
             phone,
             city,
             consent,
             privacy_notice_on: privacy,
+            notes,
             lists,
             recent_sends,
             interviews,
         })
     }
 
-    pub fn archive_item_detail(&self, id: &str) -> Result<ArchiveItemDetail> {
-        type Item = (ArchiveItemDetail, Option<String>);
-        let (mut item, event_id): Item = self
+    pub fn outlet_detail(&self, id: &str) -> Result<OutletDetail> {
+        let (row, email, phone, website) = self
             .conn()
             .prepare_cached(
-                "SELECT a.kind, a.occurred_at, a.title, a.description, coalesce(d.short_name, ''),
-                        a.event_id, a.files
-                 FROM archive_items a LEFT JOIN departments d ON d.id = a.department_id WHERE a.id = ?1",
+                "SELECT o.id, o.name, o.kind, o.city,
+                        (SELECT count(*) FROM journalists j WHERE j.outlet_id = o.id AND j.deleted_at IS NULL),
+                        o.email, o.phone, o.website
+                 FROM outlets o WHERE o.id = ?1 AND o.deleted_at IS NULL",
+            )?
+            .query_row([id], |r| {
+                Ok((
+                    outlet_row(r)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| not_found("outlets", id))?;
+        Ok(OutletDetail {
+            journalists: self.links(
+                RecordKind::Journalist,
+                "SELECT id, '', name, '' FROM journalists
+                 WHERE outlet_id = ?1 AND deleted_at IS NULL ORDER BY name, id LIMIT 50",
+                id,
+            )?,
+            row,
+            email,
+            phone,
+            website,
+        })
+    }
+
+    pub fn contact_list_detail(&self, id: &str) -> Result<ContactListDetail> {
+        let row = self
+            .conn()
+            .prepare_cached(
+                "SELECT l.id, l.name, l.description,
+                        (SELECT count(*) FROM list_members m JOIN journalists j ON j.id = m.journalist_id
+                         WHERE m.list_id = l.id AND m.deleted_at IS NULL AND j.deleted_at IS NULL)
+                 FROM contact_lists l WHERE l.id = ?1 AND l.deleted_at IS NULL",
+            )?
+            .query_row([id], contact_list_row)
+            .optional()?
+            .ok_or_else(|| not_found("contact_lists", id))?;
+        let members = self.rows(
+            "SELECT m.id, j.id, coalesce(o.name, ''), j.name FROM list_members m
+             JOIN journalists j ON j.id = m.journalist_id
+             LEFT JOIN outlets o ON o.id = j.outlet_id
+             WHERE m.list_id = ?1 AND m.deleted_at IS NULL AND j.deleted_at IS NULL
+             ORDER BY j.name, j.id LIMIT 200",
+            id,
+            |r| {
+                Ok(MemberLine {
+                    member_id: r.get(0)?,
+                    journalist: LinkLine {
+                        target: Target::new(RecordKind::Journalist, r.get::<_, String>(1)?),
+                        date: String::new(),
+                        title: r.get(3)?,
+                        status: r.get(2)?,
+                    },
+                })
+            },
+        )?;
+        let sends = self.links(
+            RecordKind::Draft,
+            "SELECT x.id, d.sent_at, coalesce(x.title, ''), x.status FROM distributions d
+             JOIN drafts x ON x.id = d.draft_id
+             WHERE d.list_id = ?1 AND d.deleted_at IS NULL ORDER BY d.sent_at DESC LIMIT 5",
+            id,
+        )?;
+        Ok(ContactListDetail {
+            row,
+            members,
+            sends,
+        })
+    }
+
+    pub fn archive_item_detail(&self, id: &str) -> Result<ArchiveItemDetail> {
+        type Item = (ArchiveItemDetail, Option<String>, Option<String>);
+        let (mut item, event_id, department_id): Item = self
+            .conn()
+            .prepare_cached(
+                "SELECT a.kind, a.occurred_at, a.title, a.description, a.event_id, a.files,
+                        a.department_id
+                 FROM archive_items a WHERE a.id = ?1 AND a.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
                 Ok((
                     ArchiveItemDetail {
+                        id: id.to_owned(),
                         kind: ArchiveKind::from_code(&r.get::<_, String>(0)?)
                             .unwrap_or(ArchiveKind::Document),
                         occurred_at: r.get(1)?,
                         title: r.get(2)?,
                         description: r.get(3)?,
-                        department: r.get(4)?,
+                        department: None,
                         event: None,
-                        files: r.get(6)?,
+                        files: r.get(5)?,
+                        tags: Vec::new(),
                     },
-                    r.get(5)?,
+                    r.get(4)?,
+                    r.get(6)?,
                 ))
             })
             .optional()?
             .ok_or_else(|| not_found("archive_items", id))?;
-        if let Some(eid) = event_id {
-            item.event = self
-                .conn()
-                .prepare_cached("SELECT title, starts_at FROM events WHERE id = ?1")?
-                .query_row([eid], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-        }
+        item.event = self.event_link(event_id.as_deref())?;
+        item.department = self.department_link(department_id.as_deref())?;
+        item.tags = archive_tags(self.conn(), id)?;
         Ok(item)
+    }
+
+    /// The draft a publication belongs to.
+    pub fn publication_draft(&self, id: &str) -> Result<String> {
+        self.conn()
+            .query_row(
+                "SELECT draft_id FROM publications WHERE id = ?1",
+                params![id],
+                |r| r.get::<_, Option<String>>(0),
+            )
+            .optional()?
+            .flatten()
+            .ok_or_else(|| not_found("publications", id))
     }
 
     /// The detail behind a line of the archive timeline.
@@ -358,27 +552,10 @@ impl Store {
         Ok(match kind {
             TimelineKind::Event => TimelineDetail::Event(self.event_detail(id)?),
             TimelineKind::Report => TimelineDetail::Report(self.report_detail(id)?),
-            TimelineKind::Publication => {
-                let draft: String = self
-                    .conn()
-                    .query_row(
-                        "SELECT draft_id FROM publications WHERE id = ?1",
-                        params![id],
-                        |r| r.get(0),
-                    )
-                    .optional()?
-                    .ok_or_else(|| not_found("publications", id))?;
-                TimelineDetail::Publication(self.draft_detail(&draft)?)
+            TimelineKind::Publication(_) => {
+                TimelineDetail::Publication(self.draft_detail(&self.publication_draft(id)?)?)
             }
             TimelineKind::Item(_) => TimelineDetail::Item(self.archive_item_detail(id)?),
         })
     }
-}
-
-fn tr(m: Msg) -> String {
-    t(m).to_owned()
-}
-
-fn label<T>(code: &str, from: fn(&str) -> Option<T>, name: fn(T) -> &'static str) -> String {
-    crate::domain::status::label_or_code(code, from, name)
 }

@@ -2,7 +2,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::i18n::{tf, Msg};
+use crate::domain::edit::{Invalid, RecordKind};
+use crate::i18n::labels::{field_label, problem_text, status_label};
+use crate::i18n::{t, tf, Msg};
 
 #[derive(Debug)]
 pub enum StoreError {
@@ -29,6 +31,21 @@ pub enum StoreError {
     ClockAhead { machine: String, hours: u64 },
     /// SQLite refused: read-only, full disk, locked, corrupt…
     Sqlite(rusqlite::Error),
+    /// A field of a record did not pass its checks.
+    Invalid(Invalid),
+    /// A status move the record's workflow does not allow (codes; `allowed` from `from`).
+    Transition {
+        kind: RecordKind,
+        from: String,
+        to: String,
+        allowed: Vec<String>,
+    },
+    /// The record has no status to move.
+    NoStatus,
+    /// A published draft is part of the archive: it is not deleted.
+    PublishedFinal,
+    /// A conflict someone already decided: who (machine or user) and when.
+    AlreadyDecided { by: String, at: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -72,6 +89,31 @@ impl fmt::Display for StoreError {
             StoreError::Io { path, source } => tf(Msg::ErrIo, &[&path.display(), source]),
             StoreError::ClockAhead { machine, hours } => tf(Msg::ErrClockAhead, &[machine, hours]),
             StoreError::Sqlite(e) => sqlite_message(e),
+            StoreError::Invalid(i) => tf(
+                Msg::ErrInvalid,
+                &[&field_label(i.field), &problem_text(i.problem)],
+            ),
+            StoreError::Transition {
+                kind,
+                from,
+                to,
+                allowed,
+            } => {
+                let (from, to) = (status_label(*kind, from), status_label(*kind, to));
+                if allowed.is_empty() {
+                    tf(Msg::ErrTransitionFinal, &[&from])
+                } else {
+                    let allowed: Vec<String> =
+                        allowed.iter().map(|c| status_label(*kind, c)).collect();
+                    tf(
+                        Msg::ErrTransition,
+                        &[&from, &to, &from, &allowed.join(", ")],
+                    )
+                }
+            }
+            StoreError::NoStatus => t(Msg::ErrNoStatus).to_owned(),
+            StoreError::PublishedFinal => t(Msg::ErrPublishedFinal).to_owned(),
+            StoreError::AlreadyDecided { by, at } => tf(Msg::ErrAlreadyDecided, &[by, at]),
         };
         f.write_str(&text)
     }

@@ -221,7 +221,7 @@ impl Store {
             Ok(stats)
         });
         let restored = self.conn.pragma_update(None, "foreign_keys", true);
-        let stats = result?;
+        let (stats, _) = result?;
         restored?;
         Ok(stats)
     }

@@ -1,5 +1,7 @@
-//! The SQLite store: opening and creating the file, migrations, the one write path, and one
-//! module of queries per aggregate. Nothing here knows about the terminal.
+//! The SQLite store: opening and creating the file, migrations, the one write path, the typed
+//! commands that are its only callers, and the queries the screens read. Nothing here knows
+//! about the terminal.
+mod commands;
 mod conflicts;
 mod details;
 mod error;
@@ -7,12 +9,16 @@ mod fold;
 pub mod header;
 mod lists;
 mod merge;
+mod records;
 pub mod schema;
 mod search;
 mod seed;
+#[doc(hidden)]
+pub mod testing;
 #[cfg(test)]
 mod tests;
 mod today;
+mod undo;
 mod write;
 
 use std::collections::BTreeMap;
@@ -24,14 +30,16 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
 use crate::domain::StoreStatus;
+pub use commands::{allowed_moves, Receipt, Tx};
 pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{Result, StoreError};
 pub use merge::{
     clocks_of, export_delta as export_delta_from, Clocks, MergeStats, MAX_CLOCK_AHEAD_MS,
 };
+pub use records::CHOICES;
 pub use rusqlite::types::Value;
 pub use search::SearchHit;
-pub use write::Writer;
+pub use undo::{Change, Undone};
 
 /// How long a write waits for another process holding the file before giving up.
 const BUSY_TIMEOUT_MS: u64 = 5_000;
@@ -208,6 +216,30 @@ impl Store {
             wall: Box::new(system_ms),
             actor: os_user(),
         })
+    }
+
+    /// The local time now as the store keeps times, `YYYY-MM-DDTHH:MM`.
+    pub(crate) fn local_now(&self) -> String {
+        chrono::DateTime::from_timestamp_millis((self.wall)() as i64)
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%dT%H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Who writes: the user of this machine, as the audit log and approvals record it.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// A number that changes when another connection (another console, a sync) commits to the
+    /// file: cheap enough to ask every second.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Replaces the wall clock (milliseconds since the Unix epoch); tests and demo data use it.

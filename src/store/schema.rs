@@ -15,7 +15,7 @@ pub const APPLICATION_ID: i32 = 0x5052_4E53;
 pub type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// Every migration, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[Migration] = &[v1];
+pub const MIGRATIONS: &[Migration] = &[v1, v2];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -41,6 +41,33 @@ fn v1(tx: &Transaction) -> rusqlite::Result<()> {
         tx.execute_batch(&fts_triggers(fts, table, cols))?;
     }
     Ok(())
+}
+
+/// The full-text indexes added in v2, for the lists that gained a search: (index, content
+/// table, indexed columns).
+const V2_FTS: &[(&str, &str, &[&str])] = &[
+    ("requests_fts", "requests", &["subject", "notes"]),
+    (
+        "departments_fts",
+        "departments",
+        &["name", "short_name", "head"],
+    ),
+    ("outlets_fts", "outlets", &["name", "city"]),
+    ("lists_fts", "contact_lists", &["name", "description"]),
+];
+
+/// v2: every list can be searched; conflicts remember who decided them.
+fn v2(tx: &Transaction) -> rusqlite::Result<()> {
+    for (fts, table, cols) in V2_FTS {
+        tx.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE {fts} USING fts5({}, content='{table}', content_rowid='rowid',
+                 tokenize='unicode61 remove_diacritics 2');
+             INSERT INTO {fts}({fts}) VALUES ('rebuild');",
+            cols.join(", ")
+        ))?;
+        tx.execute_batch(&fts_triggers(fts, table, cols))?;
+    }
+    tx.execute_batch("ALTER TABLE conflicts ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''")
 }
 
 /// Triggers that keep an external-content FTS5 index in step with its table.

@@ -98,7 +98,7 @@ fn text(s: &str) -> Value {
 }
 
 pub(crate) fn preload(store: &mut Store) -> Result<()> {
-    store.transact(Author::Seed, "seed", |w| {
+    let (done, _) = store.transact(Author::Seed, "seed", |w| {
         for (i, (key, name, short)) in DEPARTMENTS.iter().enumerate() {
             w.insert(
                 "departments",
@@ -130,5 +130,6 @@ pub(crate) fn preload(store: &mut Store) -> Result<()> {
             )?;
         }
         Ok(())
-    })
+    })?;
+    Ok(done)
 }

@@ -288,18 +288,20 @@ fn a_migration_backs_up_then_runs_in_one_transaction() {
     let before = std::fs::read(&path).unwrap();
 
     // A failing step leaves the file exactly as it was.
-    let failed = Store::open_existing(&path, &opts, &[schema::MIGRATIONS[0], broken]);
+    let now = schema::MIGRATIONS.len() as i64;
+    let with = |step: schema::Migration| [schema::MIGRATIONS, &[step]].concat();
+    let failed = Store::open_existing(&path, &opts, &with(broken));
     assert!(failed.is_err());
     assert_eq!(std::fs::read(&path).unwrap(), before);
 
-    // A good one: backup first (a full copy of version 1), then version 2 with the new column,
-    // which is replicated and guarded like every other.
-    let store = Store::open_existing(&path, &opts, &[schema::MIGRATIONS[0], add_column]).unwrap();
+    // A good one: backup first (a full copy of the current version), then the next one with the
+    // new column, which is replicated and guarded like every other.
+    let store = Store::open_existing(&path, &opts, &with(add_column)).unwrap();
     let version: i64 = store
         .conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, now + 1);
     assert!(store.tables["events"].contains(&"extra".to_owned()));
     let copies: Vec<_> = std::fs::read_dir(&backups).unwrap().collect();
     assert_eq!(copies.len(), 2, "one backup per attempt");
@@ -307,11 +309,7 @@ fn a_migration_backs_up_then_runs_in_one_transaction() {
     // This build now refuses the file: it is newer than it understands.
     assert!(matches!(
         Store::open(&path, &opts),
-        Err(StoreError::Newer {
-            found: 2,
-            supported: 1,
-            ..
-        })
+        Err(StoreError::Newer { found, supported, .. }) if found == now + 1 && supported == now
     ));
 }
 
@@ -321,6 +319,7 @@ fn list_pages_read_by_index() {
     let store = new_store(&dir);
     let req = crate::domain::PageRequest {
         after: Some(crate::domain::SortKey::default()),
+        inclusive: false,
         forward: true,
         limit: 10,
     };

@@ -4,12 +4,14 @@
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use super::error::{Result, StoreError};
+use super::undo::{Change, Step};
 use super::{iso_time, schema, Store, Value};
 use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
 
-/// Changes rows inside one write transaction. Obtained from [`Store::write`].
-pub struct Writer<'a> {
+/// Changes rows inside one write transaction. Obtained from [`Store::write`]; only the store's
+/// own command functions use it.
+pub(crate) struct Writer<'a> {
     conn: &'a Connection,
     tables: &'a std::collections::BTreeMap<String, Vec<String>>,
     hlc: &'a mut Hlc,
@@ -17,6 +19,8 @@ pub struct Writer<'a> {
     replica: i64,
     ops: u64,
     target: Option<(String, String)>,
+    /// What this transaction changed, step by step: what undoing it means.
+    steps: Vec<Step>,
 }
 
 /// Who a write is made by: this replica, or the seed every new database shares.
@@ -35,11 +39,20 @@ const SEED_EPOCH_MS: u64 = 1_609_459_200_000;
 impl Store {
     /// Runs `f` in one transaction through which every change is recorded as ops, plus one
     /// audit row naming `action`. On error nothing is written.
-    pub fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         action: &str,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.transact(Author::Local, action, f).map(|(out, _)| out)
+    }
+
+    /// The same, also returning what changed (to undo it).
+    pub(crate) fn write_recorded<T>(
+        &mut self,
+        action: &str,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<(T, Change)> {
         self.transact(Author::Local, action, f)
     }
 
@@ -48,7 +61,7 @@ impl Store {
         author: Author,
         action: &str,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
-    ) -> Result<T> {
+    ) -> Result<(T, Change)> {
         let (replica, wall_ms, mut clock) = match author {
             Author::Local | Author::Merge => (self.me.n, (self.wall)(), self.hlc),
             Author::Seed => {
@@ -72,6 +85,7 @@ impl Store {
             replica,
             ops: 0,
             target: None,
+            steps: Vec::new(),
         };
         let out = f(&mut w)?;
         if author == Author::Local && w.ops > 0 {
@@ -90,6 +104,7 @@ impl Store {
             )?;
         }
         let ops = w.ops as i64;
+        let change = Change::new(std::mem::take(&mut w.steps));
         tx.execute("DELETE FROM temp.write_path", [])?;
         if author != Author::Seed {
             tx.execute(
@@ -101,7 +116,7 @@ impl Store {
         if author != Author::Seed {
             self.hlc = clock;
         }
-        Ok(out)
+        Ok((out, change))
     }
 }
 
@@ -134,6 +149,25 @@ impl Writer<'_> {
         }
         self.insert(table, id, fields)?;
         Ok(true)
+    }
+
+    /// A field's current value; `None` when there is no such row.
+    pub(crate) fn get(&self, table: &str, id: &str, col: &str) -> Result<Option<Value>> {
+        if !self.columns(table)?.iter().any(|c| c == col) {
+            return Err(StoreError::Schema {
+                detail: format!("{table}.{col}"),
+            });
+        }
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {col} FROM {table} WHERE id = ?1"))?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Whether a row exists and is not deleted.
+    pub(crate) fn is_live(&self, table: &str, id: &str) -> Result<bool> {
+        Ok(self.get(table, id, "deleted_at")? == Some(Value::Null))
     }
 
     fn columns(&self, table: &str) -> Result<&Vec<String>> {
@@ -219,7 +253,7 @@ impl Writer<'_> {
 
     /// Creates a row. Its existence is itself an op (`deleted_at` = NULL), so a row with no
     /// fields set still travels.
-    pub fn insert(&mut self, table: &str, id: &str, fields: &[(&str, Value)]) -> Result<()> {
+    pub(crate) fn insert(&mut self, table: &str, id: &str, fields: &[(&str, Value)]) -> Result<()> {
         self.check(table, fields)?;
         let clock = self.op(table, id, "deleted_at", &Value::Null, true)?;
         let at = iso_time(clock);
@@ -242,12 +276,21 @@ impl Writer<'_> {
         for (col, value) in fields {
             self.op(table, id, col, value, true)?;
         }
+        self.steps.push(Step::Created {
+            table: table.to_owned(),
+            id: id.to_owned(),
+        });
         Ok(())
     }
 
     /// Changes fields of an existing row; only fields whose value differs become ops.
     /// Returns how many fields changed.
-    pub fn update(&mut self, table: &str, id: &str, fields: &[(&str, Value)]) -> Result<usize> {
+    pub(crate) fn update(
+        &mut self,
+        table: &str,
+        id: &str,
+        fields: &[(&str, Value)],
+    ) -> Result<usize> {
         self.check(table, fields)?;
         if fields.is_empty() {
             return Ok(0);
@@ -275,8 +318,17 @@ impl Writer<'_> {
             .map(|(f, _)| f)
             .collect();
         let mut last = 0;
-        for (col, value) in &changed {
-            last = self.op(table, id, col, value, false)?;
+        for ((col, value), before) in fields.iter().zip(current.iter()) {
+            if value != before {
+                last = self.op(table, id, col, value, false)?;
+                self.steps.push(Step::Set {
+                    table: table.to_owned(),
+                    id: id.to_owned(),
+                    col: (*col).to_owned(),
+                    before: before.clone(),
+                    after: value.clone(),
+                });
+            }
         }
         if !changed.is_empty() {
             self.set_row(table, id, &changed, last)?;
@@ -304,12 +356,12 @@ impl Writer<'_> {
     }
 
     /// Marks a row deleted (a tombstone: the row and its history stay).
-    pub fn delete(&mut self, table: &str, id: &str) -> Result<()> {
+    pub(crate) fn delete(&mut self, table: &str, id: &str) -> Result<()> {
         self.set_deleted(table, id, true)
     }
 
     /// Brings a deleted row back.
-    pub fn restore(&mut self, table: &str, id: &str) -> Result<()> {
+    pub(crate) fn restore(&mut self, table: &str, id: &str) -> Result<()> {
         self.set_deleted(table, id, false)
     }
 
@@ -336,6 +388,13 @@ impl Writer<'_> {
         };
         let clock = self.op(table, id, "deleted_at", &value, false)?;
         let field = ("deleted_at", value);
-        self.set_row(table, id, &[&field], clock)
+        self.set_row(table, id, &[&field], clock)?;
+        let (table, id) = (table.to_owned(), id.to_owned());
+        self.steps.push(if deleted {
+            Step::Deleted { table, id }
+        } else {
+            Step::Restored { table, id }
+        });
+        Ok(())
     }
 }

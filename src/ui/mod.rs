@@ -1,163 +1,241 @@
-//! Drawing. Every function here takes the state it draws by shared reference and a `Rect`;
-//! nothing here runs SQL or changes state. One module per tab, plus shared widgets.
-mod agenda;
-mod archive;
-mod conflicts;
-mod drafts;
-mod layout;
-mod media;
+//! The screen: its state (tabs, overlays, bars), how a key finds the component it is for, and
+//! drawing. Components are folders — a tab, the list pane, the form, the overlays — each with
+//! its state, its keys and its drawing. Drawing only reads; nothing here runs SQL: data comes
+//! from the app through [`data::Reader`].
+pub mod action;
+pub mod conflicts;
+pub mod data;
+pub mod form;
+pub mod forms;
+pub mod global;
+pub mod keys;
+pub mod layout;
+pub mod list;
+pub mod overlay;
 pub mod paged;
-mod reports;
-mod today;
-mod widgets;
+pub mod tabs;
+pub mod widgets;
 
 use chrono::NaiveDateTime;
+use crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::Frame;
 
-use crate::domain::{
-    DraftDetail, DraftRow, EventDetail, EventRow, JournalistDetail, JournalistRow, ReportDetail,
-    ReportRow, StoreStatus, TimelineDetail, TimelineRow, TodaySummary,
-};
-use crate::i18n::Msg;
-pub use conflicts::ConflictsView;
+use crate::domain::{StoreStatus, TodaySummary};
+pub use action::{Action, ListCmd, Outcome};
+use keys::{lookup, Cmd, KeyHints, Scope};
 pub use layout::{list_height, MIN_HEIGHT, MIN_WIDTH};
-use paged::Paged;
-
-/// The six tabs, in the order of their number keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Today,
-    Agenda,
-    Reports,
-    Drafts,
-    Media,
-    Archive,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 6] = [
-        Tab::Today,
-        Tab::Agenda,
-        Tab::Reports,
-        Tab::Drafts,
-        Tab::Media,
-        Tab::Archive,
-    ];
-
-    pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    pub fn next(self) -> Tab {
-        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
-    }
-
-    pub fn prev(self) -> Tab {
-        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
-    }
-
-    pub fn title(self) -> Msg {
-        match self {
-            Tab::Today => Msg::TabToday,
-            Tab::Agenda => Msg::TabAgenda,
-            Tab::Reports => Msg::TabReports,
-            Tab::Drafts => Msg::TabDrafts,
-            Tab::Media => Msg::TabMedia,
-            Tab::Archive => Msg::TabArchive,
-        }
-    }
-
-    /// Whether the tab is a paged list with a detail pane.
-    pub fn is_list(self) -> bool {
-        self != Tab::Today
-    }
-}
-
-/// A list and the detail of its selected row.
-#[derive(Debug, Clone)]
-pub struct ListView<R, D> {
-    pub list: Paged<R>,
-    pub detail: Option<D>,
-}
-
-impl<R, D> Default for ListView<R, D> {
-    fn default() -> Self {
-        ListView {
-            list: Paged::default(),
-            detail: None,
-        }
-    }
-}
-
-/// One line of key help: the keys as the user reads them, and what they do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
-    pub keys: Msg,
-    pub help: Msg,
-}
-
-/// The keys that work now, made by the app from its one key table.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyHints {
-    /// Shown in the context bar.
-    pub bar: Vec<Hint>,
-    /// Shown in the `?` help, by group.
-    pub help: Vec<(Msg, Vec<Hint>)>,
-}
+use list::{Ctx, Pane};
+use overlay::Overlay;
+use tabs::agenda::Agenda;
+use tabs::archive::Archive;
+use tabs::drafts::Drafts;
+use tabs::media::Media;
+use tabs::reports::Reports;
+pub use tabs::{Page, Tab};
+pub use widgets::{Message, Progress};
 
 /// Everything the screen shows. The app owns it and changes it; drawing only reads it.
-#[derive(Debug, Clone)]
-pub struct View {
+#[derive(Debug)]
+pub struct Screen {
     pub tab: Tab,
     pub now: NaiveDateTime,
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
     pub today: TodaySummary,
-    pub agenda: ListView<EventRow, EventDetail>,
-    pub reports: ListView<ReportRow, ReportDetail>,
-    pub drafts: ListView<DraftRow, DraftDetail>,
-    pub media: ListView<JournalistRow, JournalistDetail>,
-    pub archive: ListView<TimelineRow, TimelineDetail>,
-    /// The help overlay, when open, with its scroll position.
-    pub help: Option<u16>,
+    pub agenda: Agenda,
+    pub reports: Reports,
+    pub drafts: Drafts,
+    pub media: Media,
+    pub archive: Archive,
+    /// Open over the tab, the top one has the keys.
+    pub overlays: Vec<Overlay>,
     pub status: StoreStatus,
-    /// The last error, shown in the status bar until the next key.
-    pub message: Option<String>,
+    /// What happened or went wrong, until the next key.
+    pub message: Option<Message>,
     pub keys: KeyHints,
-    /// A sync running: (folder, done, total, step).
-    pub sync: Option<(String, u64, u64, Msg)>,
-    /// What the last sync did, until closed.
-    pub summary: Option<Vec<String>>,
-    /// The Conflictos screen, when open.
-    pub conflicts: Option<ConflictsView>,
-    /// Asking whether to quit with unsaved text.
-    pub confirm_quit: bool,
+    /// A sync running.
+    pub sync: Option<Progress>,
 }
 
-impl View {
-    pub fn new(now: NaiveDateTime) -> View {
-        View {
+impl Screen {
+    pub fn new(now: NaiveDateTime, size: (u16, u16)) -> Screen {
+        Screen {
             tab: Tab::Today,
             now,
+            size,
             today: TodaySummary::default(),
-            agenda: ListView::default(),
-            reports: ListView::default(),
-            drafts: ListView::default(),
-            media: ListView::default(),
-            archive: ListView::default(),
-            help: None,
+            agenda: Agenda::default(),
+            reports: Reports::default(),
+            drafts: Drafts::default(),
+            media: Media::default(),
+            archive: Archive::default(),
+            overlays: Vec::new(),
             status: StoreStatus::default(),
             message: None,
             keys: KeyHints::default(),
             sync: None,
-            summary: None,
-            conflicts: None,
-            confirm_quit: false,
         }
+    }
+
+    /// A tab made of lists (every tab but Hoy).
+    pub fn page(&self, tab: Tab) -> Option<&dyn Page> {
+        Some(match tab {
+            Tab::Today => return None,
+            Tab::Agenda => &self.agenda,
+            Tab::Reports => &self.reports,
+            Tab::Drafts => &self.drafts,
+            Tab::Media => &self.media,
+            Tab::Archive => &self.archive,
+        })
+    }
+
+    pub fn page_mut(&mut self, tab: Tab) -> Option<&mut dyn Page> {
+        Some(match tab {
+            Tab::Today => return None,
+            Tab::Agenda => &mut self.agenda,
+            Tab::Reports => &mut self.reports,
+            Tab::Drafts => &mut self.drafts,
+            Tab::Media => &mut self.media,
+            Tab::Archive => &mut self.archive,
+        })
+    }
+
+    /// The list shown now, if the tab has one.
+    pub fn pane(&self) -> Option<&dyn Pane> {
+        self.page(self.tab).and_then(|p| p.pane())
+    }
+
+    pub fn pane_mut(&mut self) -> Option<&mut dyn Pane> {
+        let tab = self.tab;
+        self.page_mut(tab).and_then(|p| p.pane_mut())
+    }
+
+    /// What loading and drawing a list need: the time and the rows visible.
+    pub fn ctx(&self) -> Ctx {
+        Ctx {
+            now: self.now,
+            height: list_height(self.size.0, self.size.1),
+        }
+    }
+
+    /// The scopes whose keys work now, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        if self.sync.is_some() {
+            return vec![Scope::Always];
+        }
+        if let Some(top) = self.overlays.last() {
+            return vec![Scope::Always, top.scope()];
+        }
+        match self.pane().map(|p| p.scope()) {
+            Some(Scope::Search) => vec![Scope::Always, Scope::Search],
+            Some(scope) => {
+                let mut out = vec![Scope::Always, scope];
+                if self.page(self.tab).is_some_and(|p| p.views().len() > 1) {
+                    out.push(Scope::Views);
+                }
+                out.push(Scope::Global);
+                out
+            }
+            None => vec![Scope::Always, Scope::Global],
+        }
+    }
+
+    /// Finds the component a key is for; returns what only the app can do about it.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Action> {
+        if lookup(Scope::Always, key) == Some(Cmd::Quit) {
+            return Some(Action::Quit);
+        }
+        if self.sync.is_some() {
+            return None;
+        }
+        let outcome = match self.overlays.last_mut() {
+            Some(top) => top.handle_key(key),
+            None => match self.pane_mut() {
+                Some(pane) => pane.handle_key(key),
+                None => Outcome::Ignored,
+            },
+        };
+        match outcome {
+            Outcome::Emit(action) => Some(action),
+            Outcome::Consumed => None,
+            Outcome::Ignored if self.overlays.is_empty() => {
+                let views = self.page(self.tab).is_some_and(|p| p.views().len() > 1);
+                match lookup(Scope::Views, key) {
+                    Some(Cmd::NextView) if views => return Some(Action::View(1)),
+                    Some(Cmd::PrevView) if views => return Some(Action::View(-1)),
+                    _ => {}
+                }
+                lookup(Scope::Global, key).and_then(global_action)
+            }
+            Outcome::Ignored => None,
+        }
+    }
+
+    /// Pasted text: a field takes it whole; anywhere else it is nothing (never commands).
+    pub fn paste(&mut self, text: &str) -> Option<Action> {
+        if self.sync.is_some() {
+            return None;
+        }
+        let outcome = match self.overlays.last_mut() {
+            Some(top) => top.paste(text),
+            None => match self.pane_mut() {
+                Some(pane) => pane.paste(text),
+                None => Outcome::Ignored,
+            },
+        };
+        match outcome {
+            Outcome::Emit(action) => Some(action),
+            _ => None,
+        }
+    }
+
+    /// Shows a message in the status bar; one too long for it opens as a notice to read whole.
+    pub fn say(&mut self, text: String, error: bool) {
+        let room = (self.size.0 as usize).saturating_sub(2);
+        if text.chars().count() > room {
+            self.overlays.push(Overlay::Notice(overlay::Notice {
+                title: crate::i18n::t(crate::i18n::Msg::MessageTitle).to_owned(),
+                lines: vec![text],
+                scroll: 0,
+            }));
+        } else {
+            self.message = Some(Message { text, error });
+        }
+    }
+
+    /// Whether text is typed and not saved anywhere (quitting asks first).
+    pub fn has_unsaved(&self) -> bool {
+        self.overlays.iter().any(|o| match o {
+            Overlay::Form(f) => f.changed(),
+            Overlay::Conflicts(c) => c.has_unsaved(),
+            _ => false,
+        })
+    }
+
+    /// The context bar and help for what has the keys now.
+    pub fn refresh_keys(&mut self) {
+        self.keys = keys::hints(&self.scopes());
     }
 }
 
+fn global_action(cmd: Cmd) -> Option<Action> {
+    Some(match cmd {
+        Cmd::GoTo(tab) => Action::GoTo(tab),
+        Cmd::NextTab => Action::NextTab,
+        Cmd::PrevTab => Action::PrevTab,
+        Cmd::Help => Action::OpenHelp,
+        Cmd::Quit => Action::Quit,
+        Cmd::Sync => Action::Sync,
+        Cmd::Conflicts => Action::OpenConflicts,
+        Cmd::Undo => Action::Undo,
+        Cmd::Back => Action::Back,
+        _ => return None,
+    })
+}
+
 /// Draws the whole screen.
-pub fn draw(frame: &mut Frame, view: &View) {
+pub fn draw(frame: &mut Frame, screen: &Screen) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         widgets::too_small(frame, area);
@@ -170,30 +248,25 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Constraint::Length(1),
     ])
     .areas(area);
-    widgets::tab_bar(frame, tabs, view);
-    match view.tab {
-        Tab::Today => today::draw(frame, body, view),
-        Tab::Agenda => agenda::draw(frame, body, view),
-        Tab::Reports => reports::draw(frame, body, view),
-        Tab::Drafts => drafts::draw(frame, body, view),
-        Tab::Media => media::draw(frame, body, view),
-        Tab::Archive => archive::draw(frame, body, view),
+    widgets::tab_bar(frame, tabs, screen.tab, screen.now);
+    let ctx = Ctx {
+        now: screen.now,
+        height: list_height(area.width, area.height),
+    };
+    match screen.page(screen.tab) {
+        None => tabs::today::draw(frame, body, &screen.today),
+        Some(page) => {
+            if let Some(pane) = page.pane() {
+                pane.draw(frame, body, &ctx, page.views(), page.view());
+            }
+        }
     }
-    if let Some(c) = &view.conflicts {
-        conflicts::draw(frame, body, c);
+    widgets::status_bar(frame, status, screen.message.as_ref(), &screen.status);
+    widgets::context_bar(frame, bar, &screen.keys);
+    for overlay in &screen.overlays {
+        overlay.draw(frame, area, body);
     }
-    widgets::status_bar(frame, status, view);
-    widgets::context_bar(frame, bar, &view.keys);
-    if let Some(scroll) = view.help {
-        widgets::help(frame, area, &view.keys, scroll);
-    }
-    if let Some(lines) = &view.summary {
-        widgets::summary(frame, area, lines);
-    }
-    if view.confirm_quit {
-        widgets::summary(frame, area, &[crate::i18n::t(Msg::ConfirmQuit).to_owned()]);
-    }
-    if let Some(progress) = &view.sync {
+    if let Some(progress) = &screen.sync {
         widgets::progress(frame, area, progress);
     }
 }

@@ -78,6 +78,7 @@ impl<T: Keyed> Paged<T> {
         let anchored = from.is_some();
         let rows = fetch(PageRequest {
             after: from,
+            inclusive: false,
             forward: true,
             limit: CHUNK,
         })?;
@@ -94,6 +95,66 @@ impl<T: Keyed> Paged<T> {
         Ok(())
     }
 
+    /// Loads the list around `key`: the row at it (or the first after it) selected, with rows
+    /// before it to scroll up to. The selection keeps its place on the screen when `row` (its
+    /// row on the screen before) is given.
+    pub fn load_at<E>(
+        &mut self,
+        key: &SortKey,
+        row: Option<usize>,
+        fetch: &mut dyn FnMut(PageRequest) -> Result<Vec<T>, E>,
+    ) -> Result<(), E> {
+        let after = fetch(PageRequest {
+            after: Some(key.clone()),
+            inclusive: true,
+            forward: true,
+            limit: CHUNK,
+        })?;
+        if after.is_empty() {
+            // Nothing at or after it: the end of the list.
+            return self.edge(false, fetch);
+        }
+        let mut before = fetch(PageRequest {
+            after: Some(key.clone()),
+            inclusive: false,
+            forward: false,
+            limit: CHUNK,
+        })?;
+        self.at_start = before.len() < CHUNK;
+        self.at_end = after.len() < CHUNK;
+        before.reverse();
+        self.selected = before.len();
+        before.extend(after);
+        self.rows = before;
+        self.offset = self.selected.saturating_sub(row.unwrap_or(0));
+        self.loaded = true;
+        Ok(())
+    }
+
+    /// Reads the rows again around the selection, keeping it (or, when it is gone, the row
+    /// that took its place) at the same place on the screen.
+    pub fn reload<E>(
+        &mut self,
+        height: usize,
+        fetch: &mut dyn FnMut(PageRequest) -> Result<Vec<T>, E>,
+    ) -> Result<(), E> {
+        match self.selected().map(Keyed::key) {
+            Some(key) => {
+                let row = self.selected - self.offset_for(height);
+                self.load_at(&key, Some(row), fetch)
+            }
+            None => {
+                let at_start = self.at_start;
+                self.edge(at_start, fetch)
+            }
+        }
+    }
+
+    /// Forgets the rows: the next load reads them anew.
+    pub fn clear(&mut self) {
+        *self = Paged::default();
+    }
+
     fn edge<E>(
         &mut self,
         first: bool,
@@ -101,6 +162,7 @@ impl<T: Keyed> Paged<T> {
     ) -> Result<(), E> {
         let mut rows = fetch(PageRequest {
             after: None,
+            inclusive: false,
             forward: first,
             limit: CHUNK,
         })?;
@@ -115,7 +177,8 @@ impl<T: Keyed> Paged<T> {
             self.at_start = !full;
             self.selected = rows.len().saturating_sub(1);
         }
-        self.offset = if first { 0 } else { self.selected };
+        // At the end, the last rows fill the screen: offset_for puts the selection at its foot.
+        self.offset = 0;
         self.rows = rows;
         self.loaded = true;
         Ok(())
@@ -160,6 +223,7 @@ impl<T: Keyed> Paged<T> {
             if let Some(last) = self.rows.last() {
                 let more = fetch(PageRequest {
                     after: Some(last.key()),
+                    inclusive: false,
                     forward: true,
                     limit: CHUNK,
                 })?;
@@ -188,6 +252,7 @@ impl<T: Keyed> Paged<T> {
             if let Some(first) = self.rows.first() {
                 let mut more = fetch(PageRequest {
                     after: Some(first.key()),
+                    inclusive: false,
                     forward: false,
                     limit: CHUNK,
                 })?;
@@ -222,6 +287,12 @@ mod tests {
                 id: String::new(),
             }
         }
+        fn target(&self) -> crate::domain::edit::Target {
+            crate::domain::edit::Target::new(
+                crate::domain::edit::RecordKind::Event,
+                self.0.to_string(),
+            )
+        }
     }
 
     /// A list of `n` rows read the way the store reads: by keyset, counting reads.
@@ -229,12 +300,13 @@ mod tests {
         move |req| {
             *reads += 1;
             let after = req.after.map(|k| k.primary.parse::<u32>().unwrap());
+            let inc = req.inclusive as u32;
             let rows: Vec<N> = if req.forward {
-                let start = after.map(|a| a + 1).unwrap_or(0);
+                let start = after.map(|a| a + 1 - inc).unwrap_or(0);
                 (start..n).take(req.limit).map(N).collect()
             } else {
-                let end = after.unwrap_or(n);
-                (0..end).rev().take(req.limit).map(N).collect()
+                let end = after.map(|a| a + inc).unwrap_or(n);
+                (0..end.min(n)).rev().take(req.limit).map(N).collect()
             };
             Ok(rows)
         }
@@ -302,6 +374,28 @@ mod tests {
         p.nav(Nav::Up, 10, &mut fetch).unwrap();
         assert_eq!(p.selected().unwrap().0, 299);
         assert_eq!(p.offset_for(10), p.selected_index());
+    }
+
+    #[test]
+    fn load_at_selects_the_row_and_keeps_its_place_on_screen() {
+        let mut reads = 0;
+        let mut fetch = source(1_000, &mut reads);
+        let mut p = Paged::default();
+        p.load(None, &mut fetch).unwrap();
+        for _ in 0..300 {
+            p.nav(Nav::Down, 10, &mut fetch).unwrap();
+        }
+        let row = p.selected_index() - p.offset_for(10);
+        p.reload(10, &mut fetch).unwrap();
+        assert_eq!(p.selected().unwrap().0, 300);
+        assert_eq!(p.selected_index() - p.offset_for(10), row);
+        p.nav(Nav::Up, 10, &mut fetch).unwrap();
+        assert_eq!(p.selected().unwrap().0, 299);
+        let key = N(500).key();
+        p.load_at(&key, None, &mut fetch).unwrap();
+        assert_eq!(p.selected().unwrap().0, 500);
+        p.load_at(&N(5_000).key(), None, &mut fetch).unwrap();
+        assert_eq!(p.selected().unwrap().0, 999, "past the end: the last row");
     }
 
     #[test]

@@ -1,41 +1,56 @@
-//! Pieces every screen shares: the tab bar, the status and context bars, the help overlay,
-//! a paged table and a detail pane.
+//! Pieces every screen shares: the tab bar, the status and context bars, the progress of a
+//! sync, and the lines of a detail pane.
+use chrono::NaiveDateTime;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap,
-};
+use ratatui::widgets::{Block, Clear, Paragraph, Tabs, Wrap};
 use ratatui::Frame;
 
+use super::keys::KeyHints;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::paged::Paged;
-use super::{KeyHints, Tab, View};
-use crate::domain::Keyed;
+use super::tabs::Tab;
+use crate::domain::StoreStatus;
 use crate::i18n::{self, t, tf, Msg};
+
+/// A message in the status bar: what happened, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A sync running: the folder, how far, which step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub folder: String,
+    pub done: u64,
+    pub total: u64,
+    pub step: Msg,
+}
 
 pub fn too_small(frame: &mut Frame, area: Rect) {
     let text = tf(Msg::TooSmall, &[&MIN_WIDTH, &MIN_HEIGHT]);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).bold(), area);
 }
 
-pub fn tab_bar(frame: &mut Frame, area: Rect, view: &View) {
+pub fn tab_bar(frame: &mut Frame, area: Rect, tab: Tab, now: NaiveDateTime) {
     let titles = Tab::ALL
         .iter()
         .enumerate()
         .map(|(i, tab)| Line::from(format!("{} {}", i + 1, t(tab.title()))));
     // The long date only where it leaves room for all six tabs.
     let date = if area.width >= 100 {
-        i18n::long_date(view.now.date())
+        i18n::long_date(now.date())
     } else {
-        i18n::short_date(view.now.date())
+        i18n::short_date(now.date())
     };
     let date_width = (date.chars().count() as u16 + 1).min(area.width / 2);
     let [tabs, when] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(date_width)]).areas(area);
     frame.render_widget(
         Tabs::new(titles)
-            .select(view.tab.index())
+            .select(tab.index())
             .divider("│")
             .padding(" ", " ")
             .highlight_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)),
@@ -44,20 +59,20 @@ pub fn tab_bar(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(date).right_aligned().dim(), when);
 }
 
-pub fn status_bar(frame: &mut Frame, area: Rect, view: &View) {
-    // A message (an error, what to do) takes the whole bar until the next key.
-    if let Some(msg) = &view.message {
-        frame.render_widget(
-            Paragraph::new(format!(" {msg}")).style(
-                Style::new()
-                    .fg(Color::Red)
-                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            ),
-            area,
-        );
+pub fn status_bar(frame: &mut Frame, area: Rect, message: Option<&Message>, s: &StoreStatus) {
+    // A message (what happened, what went wrong and what to do) takes the whole bar until the
+    // next key; one too long for it opens as a notice instead.
+    if let Some(m) = message {
+        let style = if m.error {
+            Style::new()
+                .fg(Color::Red)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        };
+        frame.render_widget(Paragraph::new(format!(" {}", m.text)).style(style), area);
         return;
     }
-    let s = &view.status;
     let mut spans = vec![
         Span::raw(" "),
         Span::raw(tf(Msg::StatusDb, &[&s.file_name])),
@@ -100,43 +115,8 @@ pub fn context_bar(frame: &mut Frame, area: Rect, keys: &KeyHints) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The `?` help: every key that works now, generated from the same table as the context bar.
-pub fn help(frame: &mut Frame, area: Rect, keys: &KeyHints, scroll: u16) {
-    let width = area.width.saturating_sub(4).min(72);
-    let height = area.height.saturating_sub(2);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + 1,
-        width,
-        height,
-    };
-    let mut lines = Vec::new();
-    for (group, hints) in &keys.help {
-        lines.push(Line::from(t(*group)).bold().underlined());
-        for hint in hints {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<14}", t(hint.keys)), Style::new().bold()),
-                Span::raw(t(hint.help)),
-            ]));
-        }
-        lines.push(Line::default());
-    }
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .scroll((scroll, 0))
-            .wrap(Wrap { trim: false })
-            .block(
-                Block::bordered()
-                    .title(format!(" {} ", t(Msg::HelpTitle)))
-                    .title_bottom(format!(" {} ", t(Msg::HelpClose))),
-            ),
-        popup,
-    );
-}
-
 /// A centered box of at most `width` × `height` cells.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect {
@@ -148,97 +128,23 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// A sync running: where to, which step, how far.
-pub fn progress(
-    frame: &mut Frame,
-    area: Rect,
-    (folder, done, total, step): &(String, u64, u64, Msg),
-) {
+pub fn progress(frame: &mut Frame, area: Rect, p: &Progress) {
     let popup = centered(area, 64, 5);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered().title(format!(" {} ", tf(Msg::SyncProgressTitle, &[folder])));
+    let block = Block::bordered().title(format!(" {} ", tf(Msg::SyncProgressTitle, &[&p.folder])));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let ratio = if *total == 0 {
+    let ratio = if p.total == 0 {
         0.0
     } else {
-        (*done as f64 / *total as f64).clamp(0.0, 1.0)
+        (p.done as f64 / p.total as f64).clamp(0.0, 1.0)
     };
     frame.render_widget(
         ratatui::widgets::Gauge::default()
             .ratio(ratio)
-            .label(t(*step))
+            .label(t(p.step))
             .gauge_style(Style::new().fg(Color::Cyan)),
         inner,
-    );
-}
-
-/// What the last sync did.
-pub fn summary(frame: &mut Frame, area: Rect, lines: &[String]) {
-    let popup = centered(area, 72, lines.len() as u16 + 2);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(
-            lines
-                .iter()
-                .map(|l| Line::from(l.clone()))
-                .collect::<Vec<_>>(),
-        )
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::bordered()
-                .title(format!(" {} ", t(Msg::SummaryTitle)))
-                .title_bottom(format!(" {} ", t(Msg::HelpClose))),
-        ),
-        popup,
-    );
-}
-
-/// A bordered table over the visible part of a paged list, the selection highlighted.
-pub fn table<'a, T: Keyed>(
-    frame: &mut Frame,
-    area: Rect,
-    title: String,
-    paged: &Paged<T>,
-    header: &[Msg],
-    widths: &[Constraint],
-    row: impl Fn(&T) -> Row<'a>,
-) {
-    let block = Block::bordered().title(format!(" {title} "));
-    if paged.rows().is_empty() {
-        frame.render_widget(Paragraph::new(t(Msg::Empty)).dim().block(block), area);
-        return;
-    }
-    let visible = area.height.saturating_sub(3) as usize;
-    let offset = paged.offset_for(visible);
-    let rows: Vec<Row> = paged
-        .rows()
-        .iter()
-        .skip(offset)
-        .take(visible.max(1))
-        .map(row)
-        .collect();
-    let header = Row::new(header.iter().map(|m| Cell::from(t(*m)))).bold();
-    let mut state = TableState::new().with_selected(Some(paged.selected_index() - offset));
-    frame.render_stateful_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .column_spacing(1)
-            .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
-            .block(block),
-        area,
-        &mut state,
-    );
-}
-
-/// A bordered pane of wrapped lines.
-pub fn detail(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::new()
-                .borders(Borders::ALL)
-                .title(format!(" {} ", t(Msg::Detail))),
-        ),
-        area,
     );
 }
 

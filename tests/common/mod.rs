@@ -79,7 +79,7 @@ pub fn type_keys(app: &mut App, keys: &str) {
 pub fn render(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| prensa::ui::draw(frame, app.view()))
+        .draw(|frame| prensa::ui::draw(frame, app.screen()))
         .unwrap();
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
@@ -92,4 +92,59 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
         out.push('\n');
     }
     out
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// The screen as text, with the cells a search marks wrapped in ⟦ ⟧.
+pub fn render_marked(app: &App, width: u16, height: u16) -> String {
+    use ratatui::style::Modifier;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| prensa::ui::draw(frame, app.screen()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut inside = false;
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let marked = cell.modifier.contains(Modifier::UNDERLINED)
+                && cell.modifier.contains(Modifier::BOLD)
+                && cell.fg == ratatui::style::Color::Yellow;
+            if marked != inside {
+                line.push(if marked { '⟦' } else { '⟧' });
+                inside = marked;
+            }
+            line.push_str(cell.symbol());
+        }
+        if inside {
+            line.push('⟧');
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// One value from the database behind the app (tests read the file directly).
+pub fn sql_value(app: &App, sql: &str, params: &[&str]) -> Option<String> {
+    let conn = rusqlite::Connection::open(app.store().path()).unwrap();
+    conn.query_row(sql, rusqlite::params_from_iter(params), |r| {
+        r.get::<_, Option<String>>(0)
+    })
+    .ok()
+    .flatten()
+}
+
+/// The id of the live row of `table` whose `column` is `value`.
+pub fn id_where(app: &App, table: &str, column: &str, value: &str) -> Option<String> {
+    sql_value(
+        app,
+        &format!("SELECT id FROM {table} WHERE {column} = ?1 AND deleted_at IS NULL"),
+        &[value],
+    )
 }

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
-use super::View;
+use crate::domain::TodaySummary;
+use crate::i18n::labels::Label;
 use crate::i18n::{self, stamp, t, Msg};
 
 /// A bordered section; one line per item (cut at the border) so that as many items as
@@ -28,8 +29,7 @@ fn count_title(msg: Msg, n: u64) -> String {
     format!("{} ({})", t(msg), i18n::number(n))
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, view: &View) {
-    let s = &view.today;
+pub fn draw(frame: &mut Frame, area: Rect, s: &TodaySummary) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
 

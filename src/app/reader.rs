@@ -1,0 +1,93 @@
+//! The screens' window on the store: every read they may make, and nothing else.
+use crate::domain::edit::{Record, RecordKind, Target};
+use crate::domain::query::{Choice, ListId, Query};
+use crate::domain::{
+    ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DraftDetail, DraftRow,
+    EventDetail, EventRow, JournalistDetail, JournalistRow, OutletDetail, OutletRow, PageRequest,
+    ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind,
+    TimelineRow,
+};
+use crate::store::{self, Store};
+use crate::ui::data::{DataResult, Reader};
+
+fn text<T>(r: store::Result<T>) -> DataResult<T> {
+    r.map_err(|e| e.to_string())
+}
+
+impl Reader for Store {
+    fn events(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<EventRow>> {
+        text(self.events_page(q, r))
+    }
+    fn event(&self, id: &str) -> DataResult<EventDetail> {
+        text(self.event_detail(id))
+    }
+    fn reports(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ReportRow>> {
+        text(self.reports_page(q, r))
+    }
+    fn report(&self, id: &str) -> DataResult<ReportDetail> {
+        text(self.report_detail(id))
+    }
+    fn requests(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<RequestRow>> {
+        text(self.requests_page(q, r))
+    }
+    fn request(&self, id: &str) -> DataResult<RequestDetail> {
+        text(self.request_detail(id))
+    }
+    fn departments(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DepartmentRow>> {
+        text(self.departments_page(q, r))
+    }
+    fn department(&self, id: &str) -> DataResult<DepartmentDetail> {
+        text(self.department_detail(id))
+    }
+    fn drafts(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DraftRow>> {
+        text(self.drafts_page(q, r))
+    }
+    fn draft(&self, id: &str) -> DataResult<DraftDetail> {
+        text(self.draft_detail(id))
+    }
+    fn journalists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<JournalistRow>> {
+        text(self.journalists_page(q, r))
+    }
+    fn journalist(&self, id: &str) -> DataResult<JournalistDetail> {
+        text(self.journalist_detail(id))
+    }
+    fn outlets(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<OutletRow>> {
+        text(self.outlets_page(q, r))
+    }
+    fn outlet(&self, id: &str) -> DataResult<OutletDetail> {
+        text(self.outlet_detail(id))
+    }
+    fn contact_lists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ContactListRow>> {
+        text(self.contact_lists_page(q, r))
+    }
+    fn contact_list(&self, id: &str) -> DataResult<ContactListDetail> {
+        text(self.contact_list_detail(id))
+    }
+    fn timeline(&self, q: &Query, r: &PageRequest, now: &str) -> DataResult<Vec<TimelineRow>> {
+        text(self.timeline_page(q, r, now))
+    }
+    fn timeline_detail(&self, kind: TimelineKind, id: &str) -> DataResult<TimelineDetail> {
+        text(Store::timeline_detail(self, kind, id))
+    }
+    fn count(&self, list: ListId, q: &Query, now: &str) -> DataResult<u64> {
+        text(Store::count(self, list, q, now))
+    }
+    fn record(&self, target: &Target) -> DataResult<Record> {
+        text(Store::record(self, target))
+    }
+    fn choices(&self, kind: RecordKind, t: &str, today: &str) -> DataResult<(Vec<Choice>, bool)> {
+        text(Store::choices(self, kind, t, today))
+    }
+    fn choice(&self, kind: RecordKind, id: &str) -> DataResult<Option<Choice>> {
+        text(Store::choice(self, kind, id))
+    }
+    fn locate(&self, target: &Target) -> DataResult<Option<SortKey>> {
+        text(Store::locate(self, target))
+    }
+    fn publication_draft(&self, id: &str) -> DataResult<String> {
+        text(Store::publication_draft(self, id))
+    }
+    fn allowed_moves(&self, kind: RecordKind, from: &str) -> Vec<&'static str> {
+        store::allowed_moves(kind, from)
+    }
+}

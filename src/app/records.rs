@@ -1,0 +1,278 @@
+//! Writing records from the console: forms to create and edit them, deleting (after asking),
+//! moving a status, pickers for links, and undo. Every write is one typed store command.
+use super::{App, Undoable};
+use crate::domain::edit::{Command, Record, RecordKind, Target};
+use crate::domain::status::{
+    CoverageStatus, DraftStatus, EventStatus, ReportStatus, RequestStatus,
+};
+use crate::i18n::labels::{problem_text, status_label, Label};
+use crate::i18n::{t, tf, Msg};
+use crate::store::StoreError;
+use crate::ui::forms::{self, record_title, FormCtx};
+use crate::ui::overlay::{Confirm, Menu, MenuItem, Overlay, Picker};
+use crate::ui::{Action, ListCmd};
+
+/// Every status code of a kind of record.
+fn statuses(kind: RecordKind) -> Vec<&'static str> {
+    fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|s| code(*s)).collect()
+    }
+    match kind {
+        RecordKind::Event => codes(EventStatus::ALL, EventStatus::code),
+        RecordKind::Coverage => codes(CoverageStatus::ALL, CoverageStatus::code),
+        RecordKind::Request => codes(RequestStatus::ALL, RequestStatus::code),
+        RecordKind::Report => codes(ReportStatus::ALL, ReportStatus::code),
+        RecordKind::Draft => codes(DraftStatus::ALL, DraftStatus::code),
+        _ => Vec::new(),
+    }
+}
+
+impl App {
+    fn form_ctx(&self) -> FormCtx<'_> {
+        FormCtx {
+            now: self.screen.now,
+            data: &self.store,
+        }
+    }
+
+    /// A publication stands for its draft when it is edited or deleted.
+    fn editable(&mut self, target: Target) -> Option<Target> {
+        if target.kind != RecordKind::Publication {
+            return Some(target);
+        }
+        let draft = self.store.publication_draft(&target.id);
+        self.report(draft)
+            .map(|id| Target::new(RecordKind::Draft, id))
+    }
+
+    /// How a record is named in messages and the undo list.
+    fn title_of(&self, target: &Target) -> String {
+        self.store
+            .record(target)
+            .map(|r| record_title(&r))
+            .unwrap_or_default()
+    }
+
+    pub(super) fn new_record(&mut self, kind: RecordKind, parent: Option<Target>) {
+        // A part of a record says whose it is: "Nueva cobertura — Sesión de Cabildo".
+        let whose = parent.as_ref().map(|p| self.title_of(p));
+        match forms::build(kind, None, None, parent, &self.form_ctx()) {
+            Some(mut form) => {
+                if let Some(whose) = whose.filter(|w| !w.is_empty()) {
+                    form.title = format!("{} — {whose}", form.title);
+                }
+                self.push(Overlay::Form(form))
+            }
+            None => self.say(t(Msg::NothingHere).to_owned()),
+        }
+    }
+
+    pub(super) fn edit(&mut self, target: Target) {
+        let Some(target) = self.editable(target) else {
+            return;
+        };
+        let record = self.store.record(&target);
+        let Some(record) = self.report(record) else {
+            return;
+        };
+        if let Some(form) = forms::build(
+            target.kind,
+            Some(target.id.clone()),
+            Some(record),
+            None,
+            &self.form_ctx(),
+        ) {
+            self.push(Overlay::Form(form));
+        }
+    }
+
+    pub(super) fn ask_delete(&mut self, target: Target, title: String) {
+        let Some(target) = self.editable(target) else {
+            return;
+        };
+        let question = tf(
+            Msg::ConfirmDelete,
+            &[&target.kind.label().to_lowercase(), &title],
+        );
+        self.push(Overlay::Confirm(Confirm::new(
+            question,
+            Action::Delete(target),
+        )));
+    }
+
+    /// Runs a command and keeps its change to undo; the message says what was done.
+    fn run(&mut self, command: &Command, label: String) -> Result<Target, StoreError> {
+        let receipt = self.store.execute(command)?;
+        if !receipt.change.is_empty() {
+            self.undo.push(Undoable {
+                label,
+                change: receipt.change,
+            });
+        }
+        self.reload_all();
+        Ok(receipt.target)
+    }
+
+    pub(super) fn delete(&mut self, target: Target) {
+        let title = self.title_of(&target);
+        let kind = target.kind.label().to_lowercase();
+        let label = tf(Msg::UndoLabelDelete, &[&kind, &title]);
+        match self.run(&Command::Delete(target), label) {
+            Ok(_) => self.say(tf(Msg::DidDelete, &[&kind, &title])),
+            Err(e) => self.screen.say(e.to_string(), true),
+        }
+    }
+
+    /// The statuses a record may move to from `current`; the others shown, but not allowed.
+    pub(super) fn status_menu(&mut self, target: Target, current: String) {
+        let all = statuses(target.kind);
+        if all.is_empty() {
+            return;
+        }
+        let allowed = crate::store::allowed_moves(target.kind, &current);
+        let items = all
+            .into_iter()
+            .filter(|code| *code != current)
+            .map(|code| MenuItem {
+                label: status_label(target.kind, code),
+                allowed: allowed.contains(&code),
+                action: Action::SetStatus(target.clone(), code.to_owned()),
+            })
+            .collect();
+        let title = tf(
+            Msg::StatusMenuTitle,
+            &[&status_label(target.kind, &current)],
+        );
+        self.push(Overlay::Menu(Menu::new(title, items)));
+    }
+
+    pub(super) fn set_status(&mut self, target: Target, code: String) {
+        let title = self.title_of(&target);
+        let label = tf(Msg::UndoLabelStatus, &[&title]);
+        let command = Command::SetStatus {
+            target: target.clone(),
+            status: code.clone(),
+        };
+        match self.run(&command, label) {
+            Ok(_) => self.say(tf(
+                Msg::DidStatus,
+                &[&title, &status_label(target.kind, &code)],
+            )),
+            Err(e) => self.screen.say(e.to_string(), true),
+        }
+    }
+
+    /// A form's Ctrl+S: the command runs; on success the form closes and the record is shown
+    /// selected; on an error the form stays, every character in it, the error beside its field.
+    pub(super) fn save(&mut self, command: Command) {
+        let (record, creating) = match &command {
+            Command::Create { record, .. } => (record, true),
+            Command::Update { record, .. } => (record, false),
+            _ => return,
+        };
+        let title = record_title(record);
+        let kind = record.kind();
+        let label = if creating {
+            tf(
+                Msg::UndoLabelCreate,
+                &[&kind.label().to_lowercase(), &title],
+            )
+        } else {
+            tf(Msg::UndoLabelUpdate, &[&title])
+        };
+        let said = if creating {
+            tf(Msg::DidCreate, &[&kind.label().to_lowercase(), &title])
+        } else {
+            tf(Msg::DidUpdate, &[&title])
+        };
+        let record = record.clone();
+        match self.run(&command, label) {
+            Ok(target) => {
+                self.update(Action::PopForm);
+                self.say(said);
+                self.select(&target, &record);
+            }
+            Err(e) => self.form_error(e),
+        }
+    }
+
+    /// After saving, the record is selected in the list shown (when it belongs there).
+    fn select(&mut self, target: &Target, record: &Record) {
+        let shown = self.screen.pane().map(|p| p.kind());
+        let target = match record {
+            // A part of a record: its record stays selected.
+            Record::Coverage(_) | Record::Variant(_) | Record::Member(_) => return,
+            _ => target,
+        };
+        if shown == Some(target.kind)
+            || (shown == Some(RecordKind::ArchiveItem) && target.kind == RecordKind::ArchiveItem)
+        {
+            if let Ok(Some(key)) = self.store.locate(target) {
+                self.list(&ListCmd::Select(key));
+            }
+        }
+    }
+
+    fn form_error(&mut self, e: StoreError) {
+        let Some(Overlay::Form(form)) = self.screen.overlays.last_mut() else {
+            return self.screen.say(e.to_string(), true);
+        };
+        match &e {
+            StoreError::Invalid(i) => form.set_error(i.field, problem_text(i.problem)),
+            StoreError::Transition { .. } => form.set_error("status", e.to_string()),
+            _ => form.error = Some(tf(Msg::FormNotSaved, &[&e])),
+        }
+    }
+
+    /// `u`: undoes the last change made in this session, with a new change (so it syncs).
+    pub(super) fn undo(&mut self) {
+        let Some(last) = self.undo.pop() else {
+            return self.say(t(Msg::UndoNothing).to_owned());
+        };
+        match self.store.undo(&last.change) {
+            Ok((done, _)) => {
+                let text = if done.kept > 0 {
+                    tf(Msg::DidUndoKept, &[&last.label, &done.kept])
+                } else {
+                    tf(Msg::DidUndo, &[&last.label])
+                };
+                self.reload_all();
+                if self
+                    .screen
+                    .overlays
+                    .iter()
+                    .any(|o| matches!(o, Overlay::Conflicts(_)))
+                {
+                    self.reload_conflicts();
+                }
+                self.say(text);
+            }
+            Err(e) => {
+                // Not undone (the file is busy, the disk full): it stays on the list.
+                self.screen.say(e.to_string(), true);
+                self.undo.push(last);
+            }
+        }
+    }
+
+    pub(super) fn open_picker(&mut self, kind: RecordKind, text: String) {
+        let today = self.screen.now.format("%Y-%m-%d").to_string();
+        let found = self.store.choices(kind, &text, &today);
+        if let Some((choices, complete)) = self.report(found) {
+            self.push(Overlay::Picker(Picker::new(kind, text, choices, complete)));
+        }
+    }
+
+    pub(super) fn picker_search(&mut self, kind: RecordKind, text: String) {
+        if !matches!(self.screen.overlays.last(), Some(Overlay::Picker(_))) {
+            return self.open_picker(kind, text);
+        }
+        let today = self.screen.now.format("%Y-%m-%d").to_string();
+        let found = self.store.choices(kind, &text, &today);
+        if let Some((choices, complete)) = self.report(found) {
+            if let Some(Overlay::Picker(p)) = self.screen.overlays.last_mut() {
+                p.set_choices(choices, complete);
+            }
+        }
+    }
+}

@@ -1,0 +1,587 @@
+//! What a user (or an importer) asks the store to change: one input per kind of record, the
+//! commands that carry them, and the checks every input passes before it is written. Dates and
+//! times are local text, `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM`; ids of linked records are
+//! `Option<String>` (none = not linked). Field names are the names the store and the forms use,
+//! so an error can be shown beside the field it is about.
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::status::{
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventStatus,
+    InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone,
+};
+
+/// Every kind of record the store holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Event,
+    Coverage,
+    Department,
+    Request,
+    Report,
+    Draft,
+    Variant,
+    Publication,
+    Outlet,
+    Journalist,
+    ContactList,
+    Member,
+    ArchiveItem,
+    Staff,
+    Campaign,
+    Distribution,
+    Interview,
+    Clipping,
+    Question,
+    Answer,
+}
+
+/// One record: its kind and id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub kind: RecordKind,
+    pub id: String,
+}
+
+impl Target {
+    pub fn new(kind: RecordKind, id: impl Into<String>) -> Target {
+        Target {
+            kind,
+            id: id.into(),
+        }
+    }
+}
+
+/// A field that did not pass a check, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// The field must not be empty.
+    Required,
+    /// Longer than this many characters.
+    TooLong(usize),
+    /// Not a date (`YYYY-MM-DD`).
+    BadDate,
+    /// Not a date and time (`YYYY-MM-DDTHH:MM`).
+    BadDateTime,
+    /// An end before its start (or a due date before the request was sent).
+    BeforeStart,
+    /// Not an e-mail address.
+    BadEmail,
+    /// The linked record does not exist (or was deleted).
+    Missing,
+    /// Two fields that must differ or a value the record cannot take (e.g. a folio).
+    NotAllowed,
+}
+
+fn invalid(field: &'static str, problem: Problem) -> Invalid {
+    Invalid { field, problem }
+}
+
+/// The longest single-line text a record keeps (titles, names, places).
+pub const MAX_LINE: usize = 500;
+
+pub fn is_date(s: &str) -> bool {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+pub fn is_datetime(s: &str) -> bool {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok()
+}
+
+/// Checks on fields, in the order a form shows them, so the first error is the first field.
+struct Check(Vec<Invalid>);
+
+impl Check {
+    fn new() -> Check {
+        Check(Vec::new())
+    }
+
+    fn required(mut self, field: &'static str, value: &str) -> Check {
+        if value.trim().is_empty() {
+            self.0.push(invalid(field, Problem::Required));
+        }
+        self.line(field, value)
+    }
+
+    fn line(mut self, field: &'static str, value: &str) -> Check {
+        if value.chars().count() > MAX_LINE {
+            self.0.push(invalid(field, Problem::TooLong(MAX_LINE)));
+        }
+        self
+    }
+
+    fn date(mut self, field: &'static str, value: &str, required: bool) -> Check {
+        if value.is_empty() {
+            if required {
+                self.0.push(invalid(field, Problem::Required));
+            }
+        } else if !is_date(value) {
+            self.0.push(invalid(field, Problem::BadDate));
+        }
+        self
+    }
+
+    fn datetime(mut self, field: &'static str, value: &str, required: bool) -> Check {
+        if value.is_empty() {
+            if required {
+                self.0.push(invalid(field, Problem::Required));
+            }
+        } else if !is_datetime(value) {
+            self.0.push(invalid(field, Problem::BadDateTime));
+        }
+        self
+    }
+
+    /// `end` (when given) is not before `start` (both sortable text of one format).
+    fn order(mut self, field: &'static str, start: &str, end: &str) -> Check {
+        if !end.is_empty() && !start.is_empty() && end < start {
+            self.0.push(invalid(field, Problem::BeforeStart));
+        }
+        self
+    }
+
+    fn email(mut self, field: &'static str, value: &str) -> Check {
+        let v = value.trim();
+        let ok = v.is_empty()
+            || v.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !v.contains(char::is_whitespace)
+            });
+        if !ok {
+            self.0.push(invalid(field, Problem::BadEmail));
+        }
+        self.line(field, value)
+    }
+
+    fn done(self) -> Result<(), Invalid> {
+        match self.0.into_iter().next() {
+            Some(first) => Err(first),
+            None => Ok(()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventInput {
+    pub title: String,
+    pub starts_at: String,
+    /// Empty: no end given.
+    pub ends_at: String,
+    pub place: String,
+    pub locality: String,
+    pub department_id: Option<String>,
+    pub campaign_id: Option<String>,
+    pub status: EventStatus,
+    pub public: bool,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageInput {
+    pub event_id: String,
+    pub staff_id: Option<String>,
+    pub role: CoverageRole,
+    pub status: CoverageStatus,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepartmentInput {
+    pub name: String,
+    pub short_name: String,
+    pub head: String,
+    pub email: String,
+    pub phone: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestInput {
+    pub department_id: Option<String>,
+    pub subject: String,
+    pub sent_on: String,
+    pub due_on: String,
+    pub status: RequestStatus,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportInput {
+    pub department_id: Option<String>,
+    pub request_id: Option<String>,
+    pub event_id: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub received_at: String,
+    pub status: ReportStatus,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftInput {
+    pub title: String,
+    pub body: String,
+    pub kind: DraftKind,
+    pub status: DraftStatus,
+    pub written_at: String,
+    pub topic: String,
+    pub report_id: Option<String>,
+    pub event_id: Option<String>,
+    pub campaign_id: Option<String>,
+    pub author_id: Option<String>,
+    /// Who approved it and when; the store sets them when the draft is approved.
+    pub approved_by: String,
+    pub approved_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantInput {
+    pub draft_id: String,
+    pub channel: Channel,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicationInput {
+    pub draft_id: String,
+    pub channel: Channel,
+    pub published_at: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletInput {
+    pub name: String,
+    pub kind: OutletKind,
+    pub city: String,
+    pub email: String,
+    pub phone: String,
+    pub website: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalistInput {
+    pub outlet_id: Option<String>,
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+    pub consent: bool,
+    pub privacy_notice_on: String,
+    pub notes: String,
+    /// The contact lists the journalist is on (ids).
+    pub lists: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactListInput {
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberInput {
+    pub list_id: String,
+    pub journalist_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveItemInput {
+    pub kind: ArchiveKind,
+    pub title: String,
+    pub description: String,
+    pub occurred_at: String,
+    pub department_id: Option<String>,
+    pub event_id: Option<String>,
+    pub files: u32,
+    /// Tag names; the store finds or makes each tag.
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffInput {
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    pub email: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignInput {
+    pub name: String,
+    pub objective: String,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistributionInput {
+    pub draft_id: String,
+    pub list_id: String,
+    pub sent_at: String,
+    pub channel: SendChannel,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterviewInput {
+    pub outlet_id: Option<String>,
+    pub journalist_id: Option<String>,
+    pub topic: String,
+    pub interviewee: String,
+    pub requested_on: String,
+    pub scheduled_at: String,
+    pub status: InterviewStatus,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClippingInput {
+    pub outlet_id: Option<String>,
+    pub title: String,
+    pub url: String,
+    pub published_on: String,
+    pub tone: Tone,
+    pub summary: String,
+    pub response: String,
+    pub draft_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionInput {
+    pub channel: Channel,
+    pub asked_at: String,
+    pub question: String,
+    pub status: QuestionStatus,
+    pub answer_id: Option<String>,
+    pub response: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerInput {
+    pub title: String,
+    pub body: String,
+    pub topic: String,
+}
+
+/// One record's content, of any kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Event(EventInput),
+    Coverage(CoverageInput),
+    Department(DepartmentInput),
+    Request(RequestInput),
+    Report(ReportInput),
+    Draft(DraftInput),
+    Variant(VariantInput),
+    Publication(PublicationInput),
+    Outlet(OutletInput),
+    Journalist(JournalistInput),
+    ContactList(ContactListInput),
+    Member(MemberInput),
+    ArchiveItem(ArchiveItemInput),
+    Staff(StaffInput),
+    Campaign(CampaignInput),
+    Distribution(DistributionInput),
+    Interview(InterviewInput),
+    Clipping(ClippingInput),
+    Question(QuestionInput),
+    Answer(AnswerInput),
+}
+
+impl Record {
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            Record::Event(_) => RecordKind::Event,
+            Record::Coverage(_) => RecordKind::Coverage,
+            Record::Department(_) => RecordKind::Department,
+            Record::Request(_) => RecordKind::Request,
+            Record::Report(_) => RecordKind::Report,
+            Record::Draft(_) => RecordKind::Draft,
+            Record::Variant(_) => RecordKind::Variant,
+            Record::Publication(_) => RecordKind::Publication,
+            Record::Outlet(_) => RecordKind::Outlet,
+            Record::Journalist(_) => RecordKind::Journalist,
+            Record::ContactList(_) => RecordKind::ContactList,
+            Record::Member(_) => RecordKind::Member,
+            Record::ArchiveItem(_) => RecordKind::ArchiveItem,
+            Record::Staff(_) => RecordKind::Staff,
+            Record::Campaign(_) => RecordKind::Campaign,
+            Record::Distribution(_) => RecordKind::Distribution,
+            Record::Interview(_) => RecordKind::Interview,
+            Record::Clipping(_) => RecordKind::Clipping,
+            Record::Question(_) => RecordKind::Question,
+            Record::Answer(_) => RecordKind::Answer,
+        }
+    }
+
+    /// The checks that need nothing but the record itself: required fields, lengths, dates.
+    /// The first field that fails is the error.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let c = Check::new();
+        match self {
+            Record::Event(e) => c
+                .required("title", &e.title)
+                .datetime("starts_at", &e.starts_at, true)
+                .datetime("ends_at", &e.ends_at, false)
+                .order("ends_at", &e.starts_at, &e.ends_at)
+                .line("place", &e.place)
+                .line("locality", &e.locality),
+            Record::Coverage(_) | Record::Member(_) | Record::Variant(_) => c,
+            Record::Department(d) => c
+                .required("name", &d.name)
+                .line("short_name", &d.short_name)
+                .line("head", &d.head)
+                .email("email", &d.email)
+                .line("phone", &d.phone),
+            Record::Request(r) => c
+                .required("subject", &r.subject)
+                .date("sent_on", &r.sent_on, true)
+                .date("due_on", &r.due_on, false)
+                .order("due_on", &r.sent_on, &r.due_on),
+            Record::Report(r) => {
+                c.required("title", &r.title)
+                    .datetime("received_at", &r.received_at, true)
+            }
+            Record::Draft(d) => c
+                .required("title", &d.title)
+                .datetime("written_at", &d.written_at, true)
+                .line("topic", &d.topic),
+            Record::Publication(p) => c.datetime("published_at", &p.published_at, true),
+            Record::Outlet(o) => c
+                .required("name", &o.name)
+                .line("city", &o.city)
+                .email("email", &o.email)
+                .line("phone", &o.phone)
+                .line("website", &o.website),
+            Record::Journalist(j) => c
+                .required("name", &j.name)
+                .line("role", &j.role)
+                .email("email", &j.email)
+                .line("phone", &j.phone)
+                .date("privacy_notice_on", &j.privacy_notice_on, false),
+            Record::ContactList(l) => c.required("name", &l.name),
+            Record::ArchiveItem(a) => {
+                c.required("title", &a.title)
+                    .datetime("occurred_at", &a.occurred_at, true)
+            }
+            Record::Staff(s) => c.required("name", &s.name).email("email", &s.email),
+            Record::Campaign(k) => c
+                .required("name", &k.name)
+                .date("starts_on", &k.starts_on, false)
+                .date("ends_on", &k.ends_on, false)
+                .order("ends_on", &k.starts_on, &k.ends_on),
+            Record::Distribution(d) => c.datetime("sent_at", &d.sent_at, true),
+            Record::Interview(i) => {
+                c.required("topic", &i.topic)
+                    .date("requested_on", &i.requested_on, true)
+            }
+            Record::Clipping(k) => {
+                c.required("title", &k.title)
+                    .date("published_on", &k.published_on, true)
+            }
+            Record::Question(q) => {
+                c.required("question", &q.question)
+                    .datetime("asked_at", &q.asked_at, true)
+            }
+            Record::Answer(a) => c.required("title", &a.title),
+        }
+        .done()
+    }
+}
+
+/// A change asked of the store. Every write of the console, the command line and the
+/// importers is one of these, run through the store's typed commands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// A new record; `id` when the caller must choose it (demo data, re-imports).
+    Create { id: Option<String>, record: Record },
+    /// New content for an existing record.
+    Update { id: String, record: Record },
+    /// Deletes a record (a tombstone: it syncs, and undo brings it back).
+    Delete(Target),
+    /// Moves a record to another status (its code), along the allowed moves only.
+    SetStatus { target: Target, status: String },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(title: &str, starts: &str, ends: &str) -> Record {
+        Record::Event(EventInput {
+            title: title.into(),
+            starts_at: starts.into(),
+            ends_at: ends.into(),
+            place: String::new(),
+            locality: String::new(),
+            department_id: None,
+            campaign_id: None,
+            status: EventStatus::Scheduled,
+            public: true,
+            notes: String::new(),
+        })
+    }
+
+    #[test]
+    fn an_event_needs_a_title_and_a_start() {
+        assert_eq!(
+            event(" ", "2025-03-06T10:00", "").validate(),
+            Err(invalid("title", Problem::Required))
+        );
+        assert_eq!(
+            event("Reunión", "6 de marzo", "").validate(),
+            Err(invalid("starts_at", Problem::BadDateTime))
+        );
+        assert!(event("Reunión", "2025-03-06T10:00", "").validate().is_ok());
+    }
+
+    #[test]
+    fn an_event_cannot_end_before_it_starts() {
+        assert_eq!(
+            event("Reunión", "2025-03-06T10:00", "2025-03-06T09:00").validate(),
+            Err(invalid("ends_at", Problem::BeforeStart))
+        );
+    }
+
+    #[test]
+    fn titles_have_a_limit_bodies_do_not() {
+        let long = "a".repeat(MAX_LINE + 1);
+        assert_eq!(
+            event(&long, "2025-03-06T10:00", "").validate(),
+            Err(invalid("title", Problem::TooLong(MAX_LINE)))
+        );
+        let report = Record::Report(ReportInput {
+            department_id: None,
+            request_id: None,
+            event_id: None,
+            title: "Informe".into(),
+            body: "x".repeat(1_000_000),
+            received_at: "2025-03-06T10:00".into(),
+            status: ReportStatus::Received,
+        });
+        assert!(report.validate().is_ok());
+    }
+
+    #[test]
+    fn emails_are_checked_loosely() {
+        let outlet = |email: &str| {
+            Record::Outlet(OutletInput {
+                name: "La Voz".into(),
+                kind: OutletKind::Radio,
+                city: String::new(),
+                email: email.into(),
+                phone: String::new(),
+                website: String::new(),
+            })
+            .validate()
+        };
+        assert!(outlet("").is_ok());
+        assert!(outlet("prensa@lavoz.mx").is_ok());
+        assert_eq!(outlet("lavoz.mx"), Err(invalid("email", Problem::BadEmail)));
+        assert_eq!(outlet("a b@c.mx"), Err(invalid("email", Problem::BadEmail)));
+    }
+}

@@ -1,0 +1,122 @@
+//! Text as search sees it: lower case, accents removed ("Reunión" → "reunion", "NIÑOS" →
+//! "ninos"), the way the store's full-text indexes fold it, so what is highlighted on screen is
+//! what the index matched.
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folds one character: its canonical decomposition without marks, in lower case.
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    });
+}
+
+/// Lower case without accents.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// The words of a search as the index reads them: runs of letters and digits, folded.
+pub fn terms(query: &str) -> Vec<String> {
+    fold(query)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Where `text` matches a search: for every word of `text` that starts with one of `terms`
+/// (folded), the byte range of the matching start of that word.
+pub fn highlights(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    // The folded text, and for each folded byte the byte offset in `text` it came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        let before = folded.len();
+        fold_char(c, &mut folded);
+        origin.extend(std::iter::repeat_n(at, folded.len() - before));
+    }
+    origin.push(text.len());
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let starts_word = c.is_alphanumeric() && (i == 0 || !chars[i - 1].1.is_alphanumeric());
+        if !starts_word {
+            continue;
+        }
+        let rest = &folded[at..];
+        let best = terms
+            .iter()
+            .filter(|t| rest.starts_with(t.as_str()))
+            .map(String::len)
+            .max();
+        if let Some(len) = best {
+            // From the original character of the first matched byte to the end of the
+            // original character of the last one.
+            let from = origin[at];
+            let last = origin[at + len - 1];
+            let to = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            out.push((from, to));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str, query: &str) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for (a, b) in highlights(text, &terms(query)) {
+            out.push_str(&text[last..a]);
+            out.push('[');
+            out.push_str(&text[a..b]);
+            out.push(']');
+            last = b;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+
+    #[test]
+    fn folding_removes_accents_and_case() {
+        assert_eq!(
+            fold("Reunión con COMITÉS de Niños"),
+            "reunion con comites de ninos"
+        );
+        assert_eq!(fold("Pingüino Ñandú"), "pinguino nandu");
+        assert_eq!(fold("🙂 ok"), "🙂 ok");
+    }
+
+    #[test]
+    fn terms_split_like_the_index() {
+        assert_eq!(terms("  reunion, COMITÉS!"), vec!["reunion", "comites"]);
+        assert!(terms("¿?").is_empty());
+    }
+
+    #[test]
+    fn highlights_word_starts_in_the_original_text() {
+        assert_eq!(
+            marked("Reunión con comités de agua", "reunion comit"),
+            "[Reunión] con [comit]és de agua"
+        );
+        assert_eq!(marked("Niños y NIÑAS", "nin"), "[Niñ]os y [NIÑ]AS");
+        assert_eq!(marked("preagua agua", "agua"), "preagua [agua]");
+        assert_eq!(marked("sin nada", ""), "sin nada");
+        assert_eq!(marked("ÁÉÍ", "aei"), "[ÁÉÍ]");
+    }
+}

@@ -1,0 +1,232 @@
+//! What the user reads for the domain's coded values, kinds of record, fields and problems.
+//! The domain keeps codes; this is the one place that names them.
+use super::{t, tf, Msg};
+use crate::domain::edit::{Problem, RecordKind};
+use crate::domain::status::{
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventStatus,
+    InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone,
+};
+
+/// A value the user reads by name.
+pub trait Label: Copy {
+    fn msg(self) -> Msg;
+
+    fn label(self) -> &'static str {
+        t(self.msg())
+    }
+}
+
+macro_rules! labels {
+    ($name:ident { $($variant:ident => $msg:ident),+ $(,)? }) => {
+        impl Label for $name {
+            fn msg(self) -> Msg {
+                match self { $($name::$variant => Msg::$msg),+ }
+            }
+        }
+    };
+}
+
+labels!(EventStatus {
+    Scheduled => StEventScheduled,
+    Covered => StEventCovered,
+    Postponed => StEventPostponed,
+    Cancelled => StEventCancelled,
+});
+labels!(CoverageRole {
+    Photo => RolePhoto,
+    Video => RoleVideo,
+    Text => RoleText,
+    Live => RoleLive,
+});
+labels!(CoverageStatus {
+    Assigned => StCoverageAssigned,
+    Covered => StCoverageCovered,
+    Delivered => StCoverageDelivered,
+});
+labels!(RequestStatus {
+    Pending => StRequestPending,
+    Answered => StRequestAnswered,
+    Cancelled => StRequestCancelled,
+});
+labels!(ReportStatus {
+    Received => StReportReceived,
+    InDraft => StReportInDraft,
+    Used => StReportUsed,
+    Discarded => StReportDiscarded,
+});
+labels!(DraftStatus {
+    Draft => StDraftDraft,
+    Review => StDraftReview,
+    Approved => StDraftApproved,
+    Published => StDraftPublished,
+    Discarded => StDraftDiscarded,
+});
+labels!(DraftKind {
+    Post => KindPost,
+    Release => KindRelease,
+});
+labels!(Channel {
+    Facebook => ChFacebook,
+    X => ChX,
+    Instagram => ChInstagram,
+    WhatsApp => ChWhatsApp,
+    Web => ChWeb,
+    Media => ChMedia,
+});
+labels!(OutletKind {
+    Newspaper => OutNewspaper,
+    Radio => OutRadio,
+    Tv => OutTv,
+    Digital => OutDigital,
+});
+labels!(ArchiveKind {
+    Photos => ArcPhotos,
+    Video => ArcVideo,
+    Interview => ArcInterview,
+    Document => ArcDocument,
+    Clipping => ArcClipping,
+});
+labels!(InterviewStatus {
+    Requested => StInterviewRequested,
+    Scheduled => StInterviewScheduled,
+    Done => StInterviewDone,
+    Declined => StInterviewDeclined,
+});
+labels!(Tone {
+    Positive => TonePositive,
+    Neutral => ToneNeutral,
+    Negative => ToneNegative,
+});
+labels!(QuestionStatus {
+    Open => StQuestionOpen,
+    Answered => StQuestionAnswered,
+});
+labels!(SendChannel {
+    Email => SendEmail,
+    WhatsApp => ChWhatsApp,
+});
+labels!(RecordKind {
+    Event => RecEvent,
+    Coverage => RecCoverage,
+    Department => RecDepartment,
+    Request => RecRequest,
+    Report => RecReport,
+    Draft => RecDraft,
+    Variant => RecVariant,
+    Publication => RecPublication,
+    Outlet => RecOutlet,
+    Journalist => RecJournalist,
+    ContactList => RecContactList,
+    Member => RecMember,
+    ArchiveItem => RecArchiveItem,
+    Staff => RecStaff,
+    Campaign => RecCampaign,
+    Distribution => RecDistribution,
+    Interview => RecInterview,
+    Clipping => RecClipping,
+    Question => RecQuestion,
+    Answer => RecAnswer,
+});
+
+/// The label of a record's status code, or the code itself when this version does not know it.
+pub fn status_label(kind: RecordKind, code: &str) -> String {
+    fn of<T: Label>(v: Option<T>) -> Option<&'static str> {
+        v.map(Label::label)
+    }
+    let known = match kind {
+        RecordKind::Event => of(EventStatus::from_code(code)),
+        RecordKind::Coverage => of(CoverageStatus::from_code(code)),
+        RecordKind::Request => of(RequestStatus::from_code(code)),
+        RecordKind::Report => of(ReportStatus::from_code(code)),
+        RecordKind::Draft => of(DraftStatus::from_code(code)),
+        RecordKind::Interview => of(InterviewStatus::from_code(code)),
+        RecordKind::Question => of(QuestionStatus::from_code(code)),
+        _ => None,
+    };
+    known.map(str::to_owned).unwrap_or_else(|| code.to_owned())
+}
+
+/// The name of a field (as the store and the forms call it) as the user reads it.
+pub fn field_label(field: &str) -> String {
+    let msg = match field {
+        "title" | "subject" => Msg::FTitle,
+        "name" => Msg::FName,
+        "short_name" => Msg::FShortName,
+        "head" => Msg::FHead,
+        "starts_at" | "date" => Msg::FDate,
+        "start_time" => Msg::FStartTime,
+        "received_time" | "occurred_time" => Msg::FTime,
+        "received_on" => Msg::FieldReceived,
+        "occurred_on" => Msg::FieldWhen,
+        "ends_at" | "end_time" => Msg::FEndTime,
+        "place" => Msg::FieldPlace,
+        "locality" => Msg::FLocality,
+        "department_id" => Msg::FieldArea,
+        "campaign_id" => Msg::FieldCampaign,
+        "status" => Msg::FieldStatus,
+        "public" => Msg::FPublic,
+        "notes" => Msg::FieldNotes,
+        "staff_id" => Msg::FStaff,
+        "role" => Msg::FieldRole,
+        "email" => Msg::FieldEmail,
+        "phone" => Msg::FieldPhone,
+        "active" => Msg::FActive,
+        "sent_on" => Msg::FSentOn,
+        "due_on" => Msg::FDueOn,
+        "request_id" => Msg::FieldRequest,
+        "event_id" => Msg::FieldEvent,
+        "report_id" => Msg::SourceReport,
+        "body" | "description" | "question" => Msg::FieldText,
+        "received_at" => Msg::FieldReceived,
+        "kind" => Msg::FieldKind,
+        "written_at" => Msg::FieldWritten,
+        "topic" => Msg::FTopic,
+        "author_id" => Msg::FieldAuthor,
+        "channel" => Msg::FChannel,
+        "outlet_id" => Msg::FieldOutlet,
+        "city" => Msg::FieldCity,
+        "website" => Msg::FWebsite,
+        "consent" => Msg::FConsent,
+        "privacy_notice_on" => Msg::FPrivacyOn,
+        "lists" => Msg::SecLists,
+        "list_id" => Msg::RecContactList,
+        "journalist_id" => Msg::RecJournalist,
+        "occurred_at" => Msg::FieldWhen,
+        "tags" => Msg::FTags,
+        "folio" => Msg::FieldFolio,
+        "deleted_at" => Msg::FieldDeleted,
+        "from" => Msg::FFrom,
+        "to" => Msg::FTo,
+        "folder" => Msg::FFolder,
+        _ => return field.to_owned(),
+    };
+    t(msg).to_owned()
+}
+
+/// What is wrong with a field, as a sentence.
+pub fn problem_text(problem: Problem) -> String {
+    match problem {
+        Problem::Required => t(Msg::PRequired).to_owned(),
+        Problem::TooLong(n) => tf(Msg::PTooLong, &[&super::number(n as u64)]),
+        Problem::BadDate => t(Msg::PBadDate).to_owned(),
+        Problem::BadDateTime => t(Msg::PBadDateTime).to_owned(),
+        Problem::BeforeStart => t(Msg::PBeforeStart).to_owned(),
+        Problem::BadEmail => t(Msg::PBadEmail).to_owned(),
+        Problem::Missing => t(Msg::PMissing).to_owned(),
+        Problem::NotAllowed => t(Msg::PNotAllowed).to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_spanish_by_default() {
+        assert_eq!(DraftStatus::Review.label(), "En revisión");
+        assert_eq!(Channel::X.label(), "X");
+        assert_eq!(status_label(RecordKind::Draft, "zzz"), "zzz");
+        assert_eq!(status_label(RecordKind::Event, "cancelled"), "Cancelado");
+        assert_eq!(field_label("title"), "Título");
+    }
+}

@@ -1,0 +1,99 @@
+//! How components talk to the app: a key either changes a component's own state (`Consumed`),
+//! means nothing to it (`Ignored`), or asks for something only the app can do (`Emit`): read or
+//! write the store, open or close an overlay, switch tabs, quit.
+use super::overlay::Overlay;
+use super::paged::Nav;
+use super::tabs::Tab;
+use crate::domain::edit::{Command, RecordKind, Target};
+use crate::domain::query::{Choice, Filters};
+use crate::domain::SortKey;
+
+/// What a component did with a key. Short-lived: returned and matched at once, so the size
+/// of an action inside it does not matter.
+#[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
+pub enum Outcome {
+    Consumed,
+    Ignored,
+    Emit(Action),
+}
+
+/// A change to the current tab's list that needs data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListCmd {
+    /// Load it if it is not loaded yet.
+    Load,
+    Nav(Nav),
+    /// The search text changed.
+    Search(String),
+    /// New filters.
+    Filters(Filters),
+    /// Search and filters cleared.
+    ClearQuery,
+    /// Read it again, keeping the selection.
+    Reload,
+    /// Show this row, selected, keeping the search and filters (it may not be among them).
+    Select(SortKey),
+    /// Show this row, selected, clearing the search and filters so that it is there.
+    Reveal(SortKey),
+}
+
+/// A settling of a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    KeepCurrent,
+    TakeOther,
+    Mix(String),
+}
+
+/// Everything that only the app can do.
+#[derive(Debug)]
+pub enum Action {
+    GoTo(Tab),
+    NextTab,
+    PrevTab,
+    OpenHelp,
+    Quit,
+    /// Quit although text is unsaved (after asking).
+    QuitNow,
+    Sync,
+    OpenConflicts,
+    Undo,
+    Back,
+    List(ListCmd),
+    /// Switch the current tab's view ([ and ]) by this many steps.
+    View(i8),
+    OpenFilters,
+    /// A new record; `parent` for records that belong to another (coverage of an event).
+    New {
+        kind: RecordKind,
+        parent: Option<Target>,
+    },
+    Edit(Target),
+    /// Ask before deleting (with the title the question shows).
+    AskDelete(Target, String),
+    Delete(Target),
+    /// Show the statuses a record may move to.
+    StatusMenu(Target, String),
+    SetStatus(Target, String),
+    /// Copy text to the clipboard (what, how it is named in the status bar).
+    Copy(String, String),
+    OpenLink(Target),
+    /// Run a command of a form; the form stays open until it is saved.
+    Save(Command),
+    SetFilters(Filters),
+    SetSyncFolder(String),
+    Push(Box<Overlay>),
+    /// Close the top overlay.
+    Pop,
+    /// Close the top overlay and the form under it.
+    PopForm,
+    /// The top overlay (a question) was answered yes: run what it asked for.
+    Confirmed,
+    OpenPicker(RecordKind),
+    PickerSearch(RecordKind, String),
+    Picked(Choice),
+    Decide(Decision),
+    /// Show a message in the status bar.
+    Say(String),
+}

@@ -1,0 +1,51 @@
+//! What the screens may read, and nothing more: the app implements it over the store and hands
+//! it to a component when the component needs data (a page of a list, a detail, choices for a
+//! picker). The UI never sees SQL or the store itself.
+use crate::domain::edit::{Record, RecordKind, Target};
+use crate::domain::query::{Choice, ListId, Query};
+use crate::domain::{
+    ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DraftDetail, DraftRow,
+    EventDetail, EventRow, JournalistDetail, JournalistRow, OutletDetail, OutletRow, PageRequest,
+    ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind,
+    TimelineRow,
+};
+
+/// A failure to read, as the message the user reads.
+pub type DataResult<T> = Result<T, String>;
+
+pub trait Reader {
+    fn events(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<EventRow>>;
+    fn event(&self, id: &str) -> DataResult<EventDetail>;
+    fn reports(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ReportRow>>;
+    fn report(&self, id: &str) -> DataResult<ReportDetail>;
+    fn requests(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<RequestRow>>;
+    fn request(&self, id: &str) -> DataResult<RequestDetail>;
+    fn departments(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DepartmentRow>>;
+    fn department(&self, id: &str) -> DataResult<DepartmentDetail>;
+    fn drafts(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DraftRow>>;
+    fn draft(&self, id: &str) -> DataResult<DraftDetail>;
+    fn journalists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<JournalistRow>>;
+    fn journalist(&self, id: &str) -> DataResult<JournalistDetail>;
+    fn outlets(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<OutletRow>>;
+    fn outlet(&self, id: &str) -> DataResult<OutletDetail>;
+    fn contact_lists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ContactListRow>>;
+    fn contact_list(&self, id: &str) -> DataResult<ContactListDetail>;
+    /// The archive timeline, up to `now` (local `YYYY-MM-DDTHH:MM`).
+    fn timeline(&self, q: &Query, r: &PageRequest, now: &str) -> DataResult<Vec<TimelineRow>>;
+    fn timeline_detail(&self, kind: TimelineKind, id: &str) -> DataResult<TimelineDetail>;
+    /// How many rows a list holds under a query (capped).
+    fn count(&self, list: ListId, q: &Query, now: &str) -> DataResult<u64>;
+    /// A record's content, to edit it.
+    fn record(&self, target: &Target) -> DataResult<Record>;
+    /// Records to link to, matching `text`; and whether that is all of them.
+    fn choices(&self, kind: RecordKind, text: &str, today: &str)
+        -> DataResult<(Vec<Choice>, bool)>;
+    /// How a linked record reads in a form.
+    fn choice(&self, kind: RecordKind, id: &str) -> DataResult<Option<Choice>>;
+    /// Where a record stands in its list; `None` when it is gone.
+    fn locate(&self, target: &Target) -> DataResult<Option<SortKey>>;
+    /// The draft a publication belongs to.
+    fn publication_draft(&self, id: &str) -> DataResult<String>;
+    /// The statuses a record may move to from `from` (codes).
+    fn allowed_moves(&self, kind: RecordKind, from: &str) -> Vec<&'static str>;
+}

@@ -1,0 +1,209 @@
+//! Drawing a form: one row per field (several for long text), the label on the left, an
+//! error or a hint under the field, scrolled so the field being written is always in view.
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::{Field, Form, Input};
+use crate::domain::dates::{parse_date, parse_time};
+use crate::i18n::{long_date, stamp, t, Msg};
+
+/// Rows a long-text field takes.
+fn multi_rows(screen_rows: u16) -> u16 {
+    if screen_rows >= 34 {
+        8
+    } else {
+        4
+    }
+}
+
+/// The line under a field: its error, or what a typed date means.
+fn note(field: &Field, form: &Form, focused: bool) -> Option<Line<'static>> {
+    if let Some(e) = &field.error {
+        return Some(Line::from(e.clone()).style(Style::new().fg(Color::Red).bold()));
+    }
+    let hint = |s: String| Some(Line::from(s).style(Style::new().dim()));
+    match &field.input {
+        Input::Date(a) => {
+            let text = a.lines().join(" ");
+            match parse_date(&text, form.today) {
+                Some(d) if !text.trim().is_empty() => hint(format!("→ {}", long_date(d))),
+                _ if focused => hint(t(Msg::HintDate).to_owned()),
+                _ => None,
+            }
+        }
+        Input::Time(a) if focused => {
+            let text = a.lines().join(" ");
+            match parse_time(&text) {
+                Some(time) if !text.trim().is_empty() => {
+                    hint(format!("→ {}", time.format("%H:%M")))
+                }
+                _ => hint(t(Msg::HintTime).to_owned()),
+            }
+        }
+        Input::Choice { .. } if focused => hint(t(Msg::HintChoice).to_owned()),
+        Input::Pick { .. } if focused => hint(t(Msg::HintPick).to_owned()),
+        Input::Picks { .. } if focused => hint(t(Msg::HintTags).to_owned()),
+        Input::Toggle(_) if focused => hint(t(Msg::HintToggle).to_owned()),
+        _ => None,
+    }
+}
+
+fn rows_of(field: &Field, form: &Form, focused: bool, screen_rows: u16) -> u16 {
+    let body = match field.input {
+        Input::Multi(_) => multi_rows(screen_rows),
+        _ => 1,
+    };
+    body + note(field, form, focused).is_some() as u16
+}
+
+/// What an unfocused field shows.
+fn shown(field: &Field) -> Line<'static> {
+    let none = || Line::from(t(Msg::PickNone).to_owned()).dim();
+    match &field.input {
+        Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a) => {
+            // Only what fits is drawn: a megabyte pasted into a title stays cheap to show.
+            let text: String = a.lines().join(" ").chars().take(400).collect();
+            Line::from(text)
+        }
+        Input::Multi(_) => Line::default(),
+        Input::Choice { options, index } => Line::from(
+            options
+                .get(*index)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default(),
+        ),
+        Input::Pick { choice, .. } => match choice {
+            Some(c) if c.when.is_empty() => Line::from(c.label.clone()),
+            Some(c) => Line::from(format!("{} ({})", c.label, stamp(&c.when))),
+            None => none(),
+        },
+        Input::Picks { items, .. } if items.is_empty() => none(),
+        Input::Picks { items, .. } => Line::from(
+            items
+                .iter()
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Input::Toggle(v) => Line::from(if *v {
+            format!("[x] {}", t(Msg::Yes))
+        } else {
+            format!("[ ] {}", t(Msg::No))
+        }),
+    }
+}
+
+pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
+    let width = area.width.min(104);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        ..area
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Line::from(format!(" {} ", form.title)).bold())
+        .title_bottom(Line::from(t(Msg::FormFooter).to_owned()).dim());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let error_rows = form.error.is_some() as u16 + form.note.is_some() as u16;
+    let fields_height = inner.height.saturating_sub(error_rows);
+    let label_width = (inner.width / 3).clamp(8, 28);
+    let value_x = inner.x + label_width + 1;
+    let value_width = inner.width.saturating_sub(label_width + 1);
+
+    // Scroll so that the focused field is whole on screen.
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| rows_of(f, form, i == form.focus, area.height))
+        .collect();
+    let top_of = |i: usize| heights[..i].iter().sum::<u16>();
+    let focus_top = top_of(form.focus.min(heights.len()));
+    let focus_bottom = focus_top + heights.get(form.focus).copied().unwrap_or(1);
+    let scroll = focus_bottom.saturating_sub(fields_height);
+
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let top = top_of(i);
+        if top < scroll {
+            continue;
+        }
+        let y = inner.y + top - scroll;
+        let rows = heights[i];
+        if y + rows > inner.y + fields_height {
+            break;
+        }
+        let mut label = field.label.clone();
+        if field.required {
+            label.push_str(" *");
+        }
+        let label_style = if focused {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        };
+        let marker = if focused { "▸" } else { " " };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(marker, label_style),
+                Span::styled(label, label_style),
+            ])),
+            Rect::new(inner.x, y, label_width, 1),
+        );
+        let body_rows = rows - note(field, form, focused).is_some() as u16;
+        let value = Rect::new(value_x, y, value_width, body_rows);
+        match (&field.input, focused) {
+            (Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a), true) => {
+                frame.render_widget(a, value);
+            }
+            (Input::Multi(a), true) => frame.render_widget(a, value),
+            (Input::Multi(a), false) => {
+                // Long text wraps while it is not being written.
+                let text = a.lines().join("\n");
+                frame.render_widget(
+                    Paragraph::new(text.chars().take(20_000).collect::<String>())
+                        .wrap(Wrap { trim: false })
+                        .dim(),
+                    value,
+                );
+            }
+            (Input::Choice { options, index }, true) => {
+                let label = options.get(*index).map(|(_, l)| l.as_str()).unwrap_or("");
+                frame.render_widget(
+                    Paragraph::new(Line::from(format!("‹ {label} ›")).reversed()),
+                    value,
+                );
+            }
+            (_, true) => frame.render_widget(Paragraph::new(shown(field).reversed()), value),
+            (_, false) => frame.render_widget(Paragraph::new(shown(field)), value),
+        }
+        if let Some(note) = note(field, form, focused) {
+            frame.render_widget(
+                Paragraph::new(note),
+                Rect::new(value_x, y + body_rows, value_width, 1),
+            );
+        }
+    }
+    let mut y = inner.y + fields_height;
+    if let Some(n) = &form.note {
+        frame.render_widget(
+            Paragraph::new(Line::from(n.clone()).dim()),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+        y += 1;
+    }
+    if let Some(e) = &form.error {
+        frame.render_widget(
+            Paragraph::new(Line::from(e.clone()).style(Style::new().fg(Color::Red).bold())),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+    }
+}

@@ -1,0 +1,321 @@
+//! Which form each kind of record has, and what saving a form asks of the store. The fields of
+//! each form live with its tab; this is the one place that joins them.
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::action::Action;
+use super::data::Reader;
+use super::form::{Field, FieldErrors, Form, Purpose};
+use super::list::FilterSpec;
+use super::tabs::{agenda, archive, drafts, media, reports};
+use crate::domain::edit::{Command, Record, RecordKind, Target};
+use crate::domain::query::{Choice, Filters, ListId};
+use crate::i18n::labels::{problem_text, Label};
+use crate::i18n::{t, tf, Msg};
+
+/// What building a form needs: the time, and how linked records read.
+pub struct FormCtx<'a> {
+    pub now: NaiveDateTime,
+    pub data: &'a dyn Reader,
+}
+
+impl FormCtx<'_> {
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// How a linked record reads in a pick field.
+    pub fn label(&self, kind: RecordKind, id: Option<&str>) -> Option<Choice> {
+        let id = id.filter(|i| !i.is_empty())?;
+        self.data.choice(kind, id).ok().flatten()
+    }
+
+    pub fn labels(&self, kind: RecordKind, ids: &[String]) -> Vec<Choice> {
+        ids.iter()
+            .filter_map(|id| self.label(kind, Some(id)))
+            .collect()
+    }
+}
+
+/// Runs a record's own checks; the errors found so far come first.
+pub fn finish(record: Record, mut errors: FieldErrors) -> Result<Record, FieldErrors> {
+    if let Err(invalid) = record.validate() {
+        if !errors.iter().any(|(f, _)| *f == invalid.field) {
+            errors.push((invalid.field, problem_text(invalid.problem)));
+        }
+    }
+    if errors.is_empty() {
+        Ok(record)
+    } else {
+        Err(errors)
+    }
+}
+
+fn new_title(kind: RecordKind) -> String {
+    let msg = match kind {
+        RecordKind::Event => Msg::TitleNewEvent,
+        RecordKind::Coverage => Msg::TitleNewCoverage,
+        RecordKind::Department => Msg::TitleNewDepartment,
+        RecordKind::Request => Msg::TitleNewRequest,
+        RecordKind::Report => Msg::TitleNewReport,
+        RecordKind::Draft => Msg::TitleNewDraft,
+        RecordKind::Variant => Msg::TitleNewVariant,
+        RecordKind::Outlet => Msg::TitleNewOutlet,
+        RecordKind::Journalist => Msg::TitleNewJournalist,
+        RecordKind::ContactList => Msg::TitleNewList,
+        RecordKind::Member => Msg::TitleNewMember,
+        RecordKind::ArchiveItem => Msg::TitleNewArchiveItem,
+        other => return other.label().to_owned(),
+    };
+    t(msg).to_owned()
+}
+
+/// The form of a kind of record: empty with sensible defaults for a new one, or filled with
+/// `record` to edit the record `id`. `None` for kinds the console does not edit.
+pub fn build(
+    kind: RecordKind,
+    id: Option<String>,
+    record: Option<Record>,
+    parent: Option<Target>,
+    ctx: &FormCtx,
+) -> Option<Form> {
+    let (fields, aliases): (Vec<Field>, &'static [(&'static str, &'static str)]) =
+        match (kind, &record) {
+            (RecordKind::Event, Some(Record::Event(e))) => (
+                agenda::forms::event(Some(e), ctx),
+                agenda::forms::EVENT_ALIASES,
+            ),
+            (RecordKind::Event, None) => (
+                agenda::forms::event(None, ctx),
+                agenda::forms::EVENT_ALIASES,
+            ),
+            (RecordKind::Coverage, Some(Record::Coverage(c))) => {
+                (agenda::forms::coverage(Some(c), ctx), &[])
+            }
+            (RecordKind::Coverage, None) => (agenda::forms::coverage(None, ctx), &[]),
+            (RecordKind::Department, Some(Record::Department(d))) => {
+                (reports::forms::department(Some(d)), &[])
+            }
+            (RecordKind::Department, None) => (reports::forms::department(None), &[]),
+            (RecordKind::Request, Some(Record::Request(r))) => {
+                (reports::forms::request(Some(r), ctx), &[])
+            }
+            (RecordKind::Request, None) => (reports::forms::request(None, ctx), &[]),
+            (RecordKind::Report, Some(Record::Report(r))) => (
+                reports::forms::report(Some(r), ctx),
+                reports::forms::REPORT_ALIASES,
+            ),
+            (RecordKind::Report, None) => (
+                reports::forms::report(None, ctx),
+                reports::forms::REPORT_ALIASES,
+            ),
+            (RecordKind::Draft, Some(Record::Draft(d))) => {
+                (drafts::forms::draft(Some(d), ctx), &[])
+            }
+            (RecordKind::Draft, None) => (drafts::forms::draft(None, ctx), &[]),
+            (RecordKind::Variant, Some(Record::Variant(v))) => {
+                (drafts::forms::variant(Some(v)), &[])
+            }
+            (RecordKind::Variant, None) => (drafts::forms::variant(None), &[]),
+            (RecordKind::Outlet, Some(Record::Outlet(o))) => (media::forms::outlet(Some(o)), &[]),
+            (RecordKind::Outlet, None) => (media::forms::outlet(None), &[]),
+            (RecordKind::Journalist, Some(Record::Journalist(j))) => {
+                (media::forms::journalist(Some(j), ctx), &[])
+            }
+            (RecordKind::Journalist, None) => (media::forms::journalist(None, ctx), &[]),
+            (RecordKind::ContactList, Some(Record::ContactList(l))) => {
+                (media::forms::list(Some(l)), &[])
+            }
+            (RecordKind::ContactList, None) => (media::forms::list(None), &[]),
+            (RecordKind::Member, None) => (media::forms::member(), &[]),
+            (RecordKind::ArchiveItem, Some(Record::ArchiveItem(a))) => (
+                archive::forms::item(Some(a), ctx),
+                archive::forms::ITEM_ALIASES,
+            ),
+            (RecordKind::ArchiveItem, None) => (
+                archive::forms::item(None, ctx),
+                archive::forms::ITEM_ALIASES,
+            ),
+            _ => return None,
+        };
+    let title = match (&id, &record) {
+        (Some(_), Some(r)) => tf(Msg::TitleEdit, &[&record_title(r)]),
+        _ => new_title(kind),
+    };
+    let purpose = Purpose::Record {
+        kind,
+        id,
+        original: record,
+        parent,
+    };
+    Some(Form::new(title, purpose, fields, ctx.now).with_aliases(aliases))
+}
+
+/// What a record is called in a form's title and in messages.
+pub fn record_title(record: &Record) -> String {
+    match record {
+        Record::Event(e) => e.title.clone(),
+        Record::Report(r) => r.title.clone(),
+        Record::Draft(d) => d.title.clone(),
+        Record::ArchiveItem(a) => a.title.clone(),
+        Record::Request(r) => r.subject.clone(),
+        Record::Department(d) => d.name.clone(),
+        Record::Outlet(o) => o.name.clone(),
+        Record::Journalist(j) => j.name.clone(),
+        Record::ContactList(l) => l.name.clone(),
+        Record::Variant(v) => v.channel.label().to_owned(),
+        Record::Coverage(c) => c.role.label().to_owned(),
+        other => other.kind().label().to_owned(),
+    }
+}
+
+/// What saving a form asks for, or the errors to show beside its fields.
+pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
+    match &form.purpose {
+        Purpose::Record {
+            kind,
+            id,
+            original,
+            parent,
+        } => {
+            let parent = parent.as_ref().map(|p| p.id.as_str());
+            let record = match (kind, original) {
+                (RecordKind::Event, o) => agenda::forms::event_record(form, as_event(o)),
+                (RecordKind::Coverage, Some(Record::Coverage(c))) => {
+                    agenda::forms::coverage_record(form, Some(c), parent)
+                }
+                (RecordKind::Coverage, _) => agenda::forms::coverage_record(form, None, parent),
+                (RecordKind::Department, _) => reports::forms::department_record(form),
+                (RecordKind::Request, _) => reports::forms::request_record(form),
+                (RecordKind::Report, _) => reports::forms::report_record(form),
+                (RecordKind::Draft, Some(Record::Draft(d))) => {
+                    drafts::forms::draft_record(form, Some(d))
+                }
+                (RecordKind::Draft, _) => drafts::forms::draft_record(form, None),
+                (RecordKind::Variant, Some(Record::Variant(v))) => {
+                    drafts::forms::variant_record(form, Some(v), parent)
+                }
+                (RecordKind::Variant, _) => drafts::forms::variant_record(form, None, parent),
+                (RecordKind::Outlet, _) => media::forms::outlet_record(form),
+                (RecordKind::Journalist, _) => media::forms::journalist_record(form),
+                (RecordKind::ContactList, _) => media::forms::list_record(form),
+                (RecordKind::Member, _) => media::forms::member_record(form, parent),
+                (RecordKind::ArchiveItem, Some(Record::ArchiveItem(a))) => {
+                    archive::forms::item_record(form, Some(a))
+                }
+                (RecordKind::ArchiveItem, _) => archive::forms::item_record(form, None),
+                _ => return Err(vec![("", t(Msg::PNotAllowed).to_owned())]),
+            }?;
+            Ok(Action::Save(match id {
+                Some(id) => Command::Update {
+                    id: id.clone(),
+                    record,
+                },
+                None => Command::Create { id: None, record },
+            }))
+        }
+        Purpose::Filters(_) => filters_of(form).map(Action::SetFilters),
+        Purpose::SyncFolder => {
+            let folder = form.text("folder");
+            if folder.is_empty() {
+                Err(vec![(
+                    "folder",
+                    problem_text(crate::domain::edit::Problem::Required),
+                )])
+            } else {
+                Ok(Action::SetSyncFolder(folder))
+            }
+        }
+    }
+}
+
+fn as_event(r: &Option<Record>) -> Option<&crate::domain::edit::EventInput> {
+    match r {
+        Some(Record::Event(e)) => Some(e),
+        _ => None,
+    }
+}
+
+/// The filters form of a list: only the filters it offers.
+pub fn filters(list: ListId, spec: &FilterSpec, current: &Filters, now: NaiveDateTime) -> Form {
+    let all = |options: &[(String, String)]| {
+        let mut out = vec![(String::new(), t(Msg::FilterAll).to_owned())];
+        out.extend(options.iter().cloned());
+        out
+    };
+    let mut fields = Vec::new();
+    if !spec.statuses.is_empty() {
+        fields.push(Field::choice(
+            "status",
+            all(&spec.statuses),
+            current.status.as_deref().unwrap_or(""),
+        ));
+    }
+    if !spec.kinds.is_empty() {
+        fields.push(Field::choice(
+            "kind",
+            all(&spec.kinds),
+            current.kind.as_deref().unwrap_or(""),
+        ));
+    }
+    if spec.department {
+        fields.push(Field::pick(
+            "department_id",
+            RecordKind::Department,
+            current.department.clone(),
+        ));
+    }
+    if spec.dates {
+        fields.push(Field::date("from", current.from));
+        fields.push(Field::date("to", current.to));
+    }
+    Form::new(
+        t(Msg::FilterTitle).to_owned(),
+        Purpose::Filters(list),
+        fields,
+        now,
+    )
+}
+
+fn filters_of(form: &Form) -> Result<Filters, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let code = |key: &str| Some(form.choice(key)).filter(|c| !c.is_empty());
+    let from = form.date("from").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let to = form.date("to").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    if let (Some(a), Some(b)) = (from, to) {
+        if b < a {
+            errors.push((
+                "to",
+                problem_text(crate::domain::edit::Problem::BeforeStart),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Filters {
+        status: code("status"),
+        kind: code("kind"),
+        department: form.picked("department_id"),
+        from,
+        to,
+    })
+}
+
+/// Asks for the folder to sync with, the first time `s` is pressed.
+pub fn sync_folder(now: NaiveDateTime) -> Form {
+    let folder = Field::text("folder", "").required();
+    let mut form = Form::new(
+        t(Msg::SyncFolderTitle).to_owned(),
+        Purpose::SyncFolder,
+        vec![folder],
+        now,
+    );
+    form.note = Some(t(Msg::SyncFolderHint).to_owned());
+    form
+}

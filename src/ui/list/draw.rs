@@ -1,0 +1,284 @@
+//! Drawing a list pane: its views on the title line, the filter and search lines, the rows
+//! with the searched words marked, and the detail with its chosen line.
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::Frame;
+
+use super::{Ctx, Focus, ListKind, ListPane};
+use crate::domain::query::{Filters, Query, COUNT_CAP};
+use crate::domain::text::{highlights, terms};
+use crate::i18n::{self, short_date, t, tf, Msg};
+use crate::ui::layout::list_and_detail;
+
+/// How a searched word is marked.
+pub fn mark() -> Style {
+    Style::new()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+}
+
+/// Text with the words of a search marked.
+pub fn marked(text: &str, words: &[String], base: Style) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut last = 0;
+    for (a, b) in highlights(text, words) {
+        if a > last {
+            spans.push(Span::styled(text[last..a].to_owned(), base));
+        }
+        spans.push(Span::styled(text[a..b].to_owned(), base.patch(mark())));
+        last = b;
+    }
+    if last < text.len() || spans.is_empty() {
+        spans.push(Span::styled(text[last..].to_owned(), base));
+    }
+    Line::from(spans)
+}
+
+/// Marks the searched words in a line already styled (a detail line).
+fn mark_line(line: &Line<'static>, words: &[String]) -> Line<'static> {
+    if words.is_empty() {
+        return line.clone();
+    }
+    let spans: Vec<Span<'static>> = line
+        .spans
+        .iter()
+        .flat_map(|s| marked(&s.content, words, s.style).spans)
+        .collect();
+    Line::from(spans).style(line.style)
+}
+
+/// "Filtros: Estado: Pendiente · Área: DIF · Desde 01/03/2025" (labels as the form names them).
+fn filter_line(
+    filters: &Filters,
+    statuses: &[(String, String)],
+    kinds: &[(String, String)],
+) -> String {
+    let label = |code: &str, options: &[(String, String)]| {
+        options
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_else(|| code.to_owned())
+    };
+    let mut parts = Vec::new();
+    if let Some(s) = &filters.status {
+        parts.push(format!("{}: {}", t(Msg::FieldStatus), label(s, statuses)));
+    }
+    if let Some(k) = &filters.kind {
+        parts.push(format!("{}: {}", t(Msg::FieldKind), label(k, kinds)));
+    }
+    if let Some(d) = &filters.department {
+        parts.push(format!("{}: {}", t(Msg::FieldArea), d.label));
+    }
+    if let Some(d) = filters.from {
+        parts.push(format!("{} {}", t(Msg::FFrom), short_date(d)));
+    }
+    if let Some(d) = filters.to {
+        parts.push(format!("{} {}", t(Msg::FTo), short_date(d)));
+    }
+    parts.join(" · ")
+}
+
+fn count_text(count: u64) -> String {
+    match count {
+        0 => t(Msg::SearchNone).to_owned(),
+        1 => t(Msg::SearchOne).to_owned(),
+        n if n > COUNT_CAP => tf(Msg::SearchMany, &[&i18n::number(COUNT_CAP)]),
+        n => tf(Msg::SearchCount, &[&i18n::number(n)]),
+    }
+}
+
+/// The title line: the tab's views with the current one marked, or the list's name.
+fn title_line(
+    views: &[Msg],
+    view: usize,
+    title: Msg,
+    query: &Query,
+    count: Option<u64>,
+) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    if views.len() > 1 {
+        for (i, v) in views.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" │ "));
+            }
+            let style = if i == view {
+                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+            } else {
+                Style::new().add_modifier(Modifier::DIM)
+            };
+            spans.push(Span::styled(t(*v).to_owned(), style));
+        }
+    } else {
+        spans.push(Span::styled(t(title).to_owned(), Style::new().bold()));
+    }
+    if let (Some(n), false) = (count, query.is_empty()) {
+        spans.push(Span::raw(format!(" · {}", count_text(n))));
+    }
+    spans.push(Span::raw(" "));
+    Line::from(spans)
+}
+
+fn focus_style(focused: bool) -> Style {
+    if focused {
+        Style::new().fg(Color::Cyan)
+    } else {
+        Style::new()
+    }
+}
+
+pub fn pane<K: ListKind>(
+    p: &ListPane<K>,
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    views: &[Msg],
+    view: usize,
+) {
+    let (list_area, detail_area) = list_and_detail(area);
+    // Without room for the detail beside or below, the detail takes the list's place.
+    let (list_area, detail_area) = match (detail_area, p.focus) {
+        (None, Focus::Detail) => (None, Some(list_area)),
+        (d, _) => (Some(list_area), d),
+    };
+    if let Some(area) = list_area {
+        list(p, frame, area, ctx, views, view);
+    }
+    if let (Some(area), Some(detail)) = (detail_area, &p.detail) {
+        let words = terms(&p.query.search);
+        let lines = K::lines(detail);
+        let mut pick = 0;
+        let mut chosen_row = 0;
+        let mut out: Vec<Line<'static>> = Vec::with_capacity(lines.len());
+        for (i, l) in lines.iter().enumerate() {
+            let mut line = mark_line(&l.line, &words);
+            if l.pick.is_some() {
+                if p.focus == Focus::Detail && pick == p.pick {
+                    line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
+                    chosen_row = i;
+                }
+                pick += 1;
+            }
+            out.push(line);
+        }
+        let inner_height = area.height.saturating_sub(2) as usize;
+        // Keep the chosen line in view (lines wrap, so this is an estimate by lines).
+        let scroll = chosen_row.saturating_sub(inner_height.saturating_sub(2)) as u16;
+        frame.render_widget(
+            Paragraph::new(out)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0))
+                .block(
+                    Block::bordered()
+                        .border_style(focus_style(p.focus == Focus::Detail))
+                        .title(format!(" {} ", t(Msg::Detail))),
+                ),
+            area,
+        );
+    }
+}
+
+fn list<K: ListKind>(
+    p: &ListPane<K>,
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    views: &[Msg],
+    view: usize,
+) {
+    let block = Block::bordered()
+        .border_style(focus_style(p.focus != Focus::Detail))
+        .title(title_line(views, view, K::title(), &p.query, p.count));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let spec = K::filters();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if !p.query.filters.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", t(Msg::FilterLine)), Style::new().bold()),
+            Span::raw(filter_line(&p.query.filters, &spec.statuses, &spec.kinds)),
+            Span::styled(format!("  ({})", t(Msg::FilterClear)), Style::new().dim()),
+        ]));
+    }
+    if p.focus == Focus::Search || !p.query.search.is_empty() {
+        let mut spans = vec![
+            Span::styled(format!("{} ", t(Msg::SearchLabel)), Style::new().bold()),
+            Span::raw(p.query.search.clone()),
+        ];
+        if p.focus == Focus::Search {
+            spans.push(Span::styled(
+                " ",
+                Style::new().add_modifier(Modifier::REVERSED),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    let extra = (lines.len() as u16).min(inner.height);
+    let [top, table_area] =
+        Layout::vertical([Constraint::Length(extra), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines), top);
+    if p.rows.rows().is_empty() {
+        let empty = if p.query.is_empty() {
+            t(Msg::Empty)
+        } else {
+            t(Msg::SearchNone)
+        };
+        frame.render_widget(Paragraph::new(empty).dim(), table_area);
+        return;
+    }
+    let words = terms(&p.query.search);
+    let visible = table_area.height.saturating_sub(1) as usize;
+    let offset = p.rows.offset_for(visible);
+    let rows: Vec<Row> = p
+        .rows
+        .rows()
+        .iter()
+        .skip(offset)
+        .take(visible.max(1))
+        .map(|r| {
+            let (cells, style) = K::cells(r, ctx);
+            Row::new(
+                cells
+                    .into_iter()
+                    .map(|c| Cell::from(marked(&c, &words, Style::new())))
+                    .collect::<Vec<_>>(),
+            )
+            .style(style)
+        })
+        .collect();
+    let header = Row::new(K::header().into_iter().map(|m| Cell::from(t(m)))).bold();
+    let selected = p.rows.selected_index().saturating_sub(offset);
+    let mut state = TableState::new().with_selected(Some(selected));
+    frame.render_stateful_widget(
+        Table::new(rows, K::widths())
+            .header(header)
+            .column_spacing(1)
+            .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED)),
+        table_area,
+        &mut state,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_keeps_the_text_and_marks_the_words() {
+        let words = terms("reunion");
+        let line = marked("Reunión con comités", &words, Style::new());
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "Reunión con comités");
+        assert_eq!(line.spans[0].content, "Reunión");
+        assert!(line.spans[0]
+            .style
+            .add_modifier
+            .contains(Modifier::UNDERLINED));
+        assert!(!line.spans[1]
+            .style
+            .add_modifier
+            .contains(Modifier::UNDERLINED));
+    }
+}

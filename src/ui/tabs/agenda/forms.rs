@@ -1,0 +1,146 @@
+//! The forms of the agenda: an event, and who covers it.
+use chrono::{Duration, NaiveDateTime, Timelike};
+
+use super::options;
+use crate::domain::edit::{CoverageInput, EventInput, Record, RecordKind};
+use crate::domain::status::{CoverageRole, CoverageStatus, EventStatus};
+use crate::ui::form::{Field, FieldErrors, Form};
+use crate::ui::forms::{finish, FormCtx};
+
+fn datetime(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok()
+}
+
+/// A new event: today at the next full hour, one hour long; so a title and Ctrl+S make one.
+pub fn event(rec: Option<&EventInput>, ctx: &FormCtx) -> Vec<Field> {
+    let next_hour = ctx
+        .now
+        .with_minute(0)
+        .and_then(|t| t.with_second(0))
+        .map(|t| t + Duration::hours(1))
+        .unwrap_or(ctx.now);
+    let (title, start, end) = match rec {
+        Some(e) => (
+            e.title.as_str(),
+            datetime(&e.starts_at),
+            datetime(&e.ends_at),
+        ),
+        None => ("", Some(next_hour), Some(next_hour + Duration::hours(1))),
+    };
+    let status = rec.map(|e| e.status).unwrap_or(EventStatus::Scheduled);
+    vec![
+        Field::text("title", title).required(),
+        Field::date("date", start.map(|s| s.date())).required(),
+        Field::time("start_time", start.map(|s| s.time())).required(),
+        Field::time("end_time", end.map(|e| e.time())),
+        Field::text("place", rec.map(|e| e.place.as_str()).unwrap_or("")),
+        Field::text("locality", rec.map(|e| e.locality.as_str()).unwrap_or("")),
+        Field::pick(
+            "department_id",
+            RecordKind::Department,
+            ctx.label(
+                RecordKind::Department,
+                rec.and_then(|e| e.department_id.as_deref()),
+            ),
+        ),
+        Field::choice(
+            "status",
+            options(EventStatus::ALL, EventStatus::code),
+            status.code(),
+        ),
+        Field::toggle("public", rec.map(|e| e.public).unwrap_or(true)),
+        Field::multi("notes", rec.map(|e| e.notes.as_str()).unwrap_or("")),
+    ]
+}
+
+/// The store checks `starts_at` and `ends_at`; the form shows them as a date and two times.
+pub const EVENT_ALIASES: &[(&str, &str)] = &[("starts_at", "start_time"), ("ends_at", "end_time")];
+
+pub fn event_record(f: &Form, original: Option<&EventInput>) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let date = f.date("date").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let start = f.time("start_time").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let end = f.time("end_time").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let at = |t: Option<chrono::NaiveTime>| match (date, t) {
+        (Some(d), Some(t)) => d.and_time(t).format("%Y-%m-%dT%H:%M").to_string(),
+        _ => String::new(),
+    };
+    if date.is_none() && f.text("date").is_empty() {
+        errors.push((
+            "date",
+            crate::i18n::labels::problem_text(crate::domain::edit::Problem::Required),
+        ));
+    }
+    let record = Record::Event(EventInput {
+        title: f.text("title"),
+        starts_at: at(start),
+        ends_at: at(end),
+        place: f.text("place"),
+        locality: f.text("locality"),
+        department_id: f.pick("department_id"),
+        campaign_id: original.and_then(|e| e.campaign_id.clone()),
+        status: EventStatus::from_code(&f.choice("status")).unwrap_or(EventStatus::Scheduled),
+        public: f.toggle("public"),
+        notes: f.text("notes"),
+    });
+    finish(record, errors)
+}
+
+pub fn coverage(rec: Option<&CoverageInput>, ctx: &FormCtx) -> Vec<Field> {
+    let role = rec.map(|c| c.role).unwrap_or(CoverageRole::Photo);
+    let status = rec.map(|c| c.status).unwrap_or(CoverageStatus::Assigned);
+    vec![
+        Field::pick(
+            "staff_id",
+            RecordKind::Staff,
+            ctx.label(RecordKind::Staff, rec.and_then(|c| c.staff_id.as_deref())),
+        )
+        .required(),
+        Field::choice(
+            "role",
+            options(CoverageRole::ALL, CoverageRole::code),
+            role.code(),
+        )
+        .label(crate::i18n::Msg::FieldKind),
+        Field::choice(
+            "status",
+            options(CoverageStatus::ALL, CoverageStatus::code),
+            status.code(),
+        ),
+    ]
+}
+
+pub fn coverage_record(
+    f: &Form,
+    original: Option<&CoverageInput>,
+    event: Option<&str>,
+) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let staff = f.pick("staff_id");
+    if staff.is_none() {
+        errors.push((
+            "staff_id",
+            crate::i18n::labels::problem_text(crate::domain::edit::Problem::Required),
+        ));
+    }
+    let event_id = event
+        .map(str::to_owned)
+        .or_else(|| original.map(|c| c.event_id.clone()))
+        .unwrap_or_default();
+    let record = Record::Coverage(CoverageInput {
+        event_id,
+        staff_id: staff,
+        role: CoverageRole::from_code(&f.choice("role")).unwrap_or(CoverageRole::Photo),
+        status: CoverageStatus::from_code(&f.choice("status")).unwrap_or(CoverageStatus::Assigned),
+    });
+    finish(record, errors)
+}

@@ -1,0 +1,174 @@
+//! The forms of Reportes: a department, a request for information, a report received.
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::domain::edit::{
+    DepartmentInput, Problem, Record, RecordKind, ReportInput, RequestInput,
+};
+use crate::domain::status::{ReportStatus, RequestStatus};
+use crate::i18n::labels::problem_text;
+use crate::ui::form::{Field, FieldErrors, Form};
+use crate::ui::forms::{finish, FormCtx};
+use crate::ui::tabs::agenda::options;
+
+fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+fn datetime(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok()
+}
+
+/// A date field's value as the store keeps it, collecting its error.
+fn day(f: &Form, key: &'static str, errors: &mut FieldErrors) -> String {
+    match f.date(key) {
+        Ok(d) => d
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        Err(e) => {
+            errors.push(e);
+            String::new()
+        }
+    }
+}
+
+pub fn department(rec: Option<&DepartmentInput>) -> Vec<Field> {
+    let v = |f: fn(&DepartmentInput) -> &str| rec.map(f).unwrap_or("");
+    vec![
+        Field::text("name", v(|d| &d.name)).required(),
+        Field::text("short_name", v(|d| &d.short_name)),
+        Field::text("head", v(|d| &d.head)),
+        Field::text("email", v(|d| &d.email)),
+        Field::text("phone", v(|d| &d.phone)),
+        Field::toggle("active", rec.map(|d| d.active).unwrap_or(true)),
+    ]
+}
+
+pub fn department_record(f: &Form) -> Result<Record, FieldErrors> {
+    finish(
+        Record::Department(DepartmentInput {
+            name: f.text("name"),
+            short_name: f.text("short_name"),
+            head: f.text("head"),
+            email: f.text("email"),
+            phone: f.text("phone"),
+            active: f.toggle("active"),
+        }),
+        Vec::new(),
+    )
+}
+
+/// A new request: sent today, due in a week.
+pub fn request(rec: Option<&RequestInput>, ctx: &FormCtx) -> Vec<Field> {
+    let today = ctx.today();
+    let sent = rec
+        .and_then(|r| date(&r.sent_on))
+        .or(rec.map_or(Some(today), |_| None));
+    let due = match rec {
+        Some(r) => date(&r.due_on),
+        None => Some(today + Duration::days(7)),
+    };
+    let status = rec.map(|r| r.status).unwrap_or(RequestStatus::Pending);
+    vec![
+        Field::text("subject", rec.map(|r| r.subject.as_str()).unwrap_or("")).required(),
+        Field::pick(
+            "department_id",
+            RecordKind::Department,
+            ctx.label(
+                RecordKind::Department,
+                rec.and_then(|r| r.department_id.as_deref()),
+            ),
+        ),
+        Field::date("sent_on", sent).required(),
+        Field::date("due_on", due),
+        Field::choice(
+            "status",
+            options(RequestStatus::ALL, RequestStatus::code),
+            status.code(),
+        ),
+        Field::multi("notes", rec.map(|r| r.notes.as_str()).unwrap_or("")),
+    ]
+}
+
+pub fn request_record(f: &Form) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let sent_on = day(f, "sent_on", &mut errors);
+    let due_on = day(f, "due_on", &mut errors);
+    let record = Record::Request(RequestInput {
+        department_id: f.pick("department_id"),
+        subject: f.text("subject"),
+        sent_on,
+        due_on,
+        status: RequestStatus::from_code(&f.choice("status")).unwrap_or(RequestStatus::Pending),
+        notes: f.text("notes"),
+    });
+    finish(record, errors)
+}
+
+pub const REPORT_ALIASES: &[(&str, &str)] = &[("received_at", "received_time")];
+
+/// A new report: received now.
+pub fn report(rec: Option<&ReportInput>, ctx: &FormCtx) -> Vec<Field> {
+    let received = match rec {
+        Some(r) => datetime(&r.received_at),
+        None => Some(ctx.now),
+    };
+    let status = rec.map(|r| r.status).unwrap_or(ReportStatus::Received);
+    let id = |f: fn(&ReportInput) -> &Option<String>| rec.and_then(|r| f(r).as_deref());
+    vec![
+        Field::text("title", rec.map(|r| r.title.as_str()).unwrap_or("")).required(),
+        Field::pick(
+            "department_id",
+            RecordKind::Department,
+            ctx.label(RecordKind::Department, id(|r| &r.department_id)),
+        ),
+        Field::date("received_on", received.map(|r| r.date()))
+            .required()
+            .label(crate::i18n::Msg::FieldReceived),
+        Field::time("received_time", received.map(|r| r.time())).required(),
+        Field::choice(
+            "status",
+            options(ReportStatus::ALL, ReportStatus::code),
+            status.code(),
+        ),
+        Field::pick(
+            "request_id",
+            RecordKind::Request,
+            ctx.label(RecordKind::Request, id(|r| &r.request_id)),
+        ),
+        Field::pick(
+            "event_id",
+            RecordKind::Event,
+            ctx.label(RecordKind::Event, id(|r| &r.event_id)),
+        ),
+        Field::multi("body", rec.map(|r| r.body.as_str()).unwrap_or("")),
+    ]
+}
+
+pub fn report_record(f: &Form) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let on = f.date("received_on").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let at = f.time("received_time").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let received_at = match (on, at) {
+        (Some(d), Some(t)) => d.and_time(t).format("%Y-%m-%dT%H:%M").to_string(),
+        _ => String::new(),
+    };
+    if on.is_none() && f.text("received_on").is_empty() {
+        errors.push(("received_on", problem_text(Problem::Required)));
+    }
+    let record = Record::Report(ReportInput {
+        department_id: f.pick("department_id"),
+        request_id: f.pick("request_id"),
+        event_id: f.pick("event_id"),
+        title: f.text("title"),
+        body: f.text("body"),
+        received_at,
+        status: ReportStatus::from_code(&f.choice("status")).unwrap_or(ReportStatus::Received),
+    });
+    finish(record, errors)
+}

@@ -1,0 +1,332 @@
+//! Reportes: what the departments sent (newest first), the requests for information sent to
+//! them, and the departments themselves.
+pub mod forms;
+
+use ratatui::layout::Constraint;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+
+use super::agenda::options;
+use super::lines::{link_bullet, link_field, own};
+use super::page;
+use crate::domain::edit::{RecordKind, Target};
+use crate::domain::query::{ListId, Query};
+use crate::domain::status::{ReportStatus, RequestStatus};
+use crate::domain::{
+    DepartmentDetail, DepartmentRow, PageRequest, ReportDetail, ReportRow, RequestDetail,
+    RequestRow,
+};
+use crate::i18n::labels::Label;
+use crate::i18n::{stamp, t, Msg};
+use crate::ui::data::{DataResult, Reader};
+use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind};
+use crate::ui::widgets::{field, heading};
+
+page!(
+    /// The Reportes tab.
+    Reports {
+        reports: ReportList => ViewReports,
+        requests: Requests => ViewRequests,
+        departments: Departments => ViewDepartments,
+    }
+);
+
+fn plain(l: Line<'static>) -> DetailLine {
+    DetailLine::plain(l)
+}
+
+#[derive(Debug)]
+pub struct ReportList;
+
+impl ListKind for ReportList {
+    type Row = ReportRow;
+    type Detail = ReportDetail;
+    const LIST: ListId = ListId::Reports;
+    const KIND: RecordKind = RecordKind::Report;
+
+    fn title() -> Msg {
+        Msg::ViewReports
+    }
+
+    fn page(
+        data: &dyn Reader,
+        q: &Query,
+        req: &PageRequest,
+        _: &Ctx,
+    ) -> DataResult<Vec<ReportRow>> {
+        data.reports(q, req)
+    }
+
+    fn detail(data: &dyn Reader, row: &ReportRow) -> DataResult<ReportDetail> {
+        data.report(&row.id)
+    }
+
+    fn header() -> Vec<Msg> {
+        vec![
+            Msg::ColReceived,
+            Msg::ColReport,
+            Msg::ColArea,
+            Msg::ColStatus,
+        ]
+    }
+
+    fn widths() -> Vec<Constraint> {
+        vec![
+            Constraint::Length(16),
+            Constraint::Fill(1),
+            Constraint::Length(14),
+            Constraint::Length(12),
+        ]
+    }
+
+    fn cells(r: &ReportRow, _: &Ctx) -> (Vec<String>, Style) {
+        let style = match r.status {
+            ReportStatus::Received => Style::new().fg(Color::Yellow),
+            _ => Style::new(),
+        };
+        let cells = vec![
+            stamp(&r.received_at),
+            r.title.clone(),
+            r.department.clone(),
+            r.status.label().to_owned(),
+        ];
+        (cells, style)
+    }
+
+    fn describe(r: &ReportRow) -> (String, Option<String>) {
+        (r.title.clone(), Some(r.status.code().to_owned()))
+    }
+
+    fn lines(d: &ReportDetail) -> Vec<DetailLine> {
+        report_lines(d)
+    }
+
+    fn filters() -> FilterSpec {
+        FilterSpec {
+            statuses: options(ReportStatus::ALL, ReportStatus::code),
+            department: true,
+            dates: true,
+            ..FilterSpec::default()
+        }
+    }
+}
+
+/// A report's detail: who sent it, what it answers, the text, what was written from it.
+pub fn report_lines(d: &ReportDetail) -> Vec<DetailLine> {
+    let r = &d.row;
+    let mut out = vec![
+        own(
+            &r.title,
+            Target::new(RecordKind::Report, r.id.clone()),
+            Some(r.status.code()),
+        ),
+        plain(field(Msg::FieldReceived, stamp(&r.received_at))),
+    ];
+    match &d.department {
+        Some(dep) => out.push(link_field(Msg::FieldArea, dep)),
+        None => out.push(plain(field(Msg::FieldArea, r.department.clone()))),
+    }
+    out.push(plain(field(Msg::FieldStatus, r.status.label())));
+    if let Some(q) = &d.request {
+        out.push(link_field(Msg::FieldRequest, q));
+    }
+    if let Some(e) = &d.event {
+        out.push(link_field(Msg::FieldEvent, e));
+    }
+    out.push(plain(Line::default()));
+    for line in d.body.lines() {
+        out.push(plain(Line::from(line.to_owned())));
+    }
+    out.push(plain(heading(Msg::SecDrafts, d.drafts.len())));
+    out.extend(d.drafts.iter().map(link_bullet));
+    out
+}
+
+#[derive(Debug)]
+pub struct Requests;
+
+impl ListKind for Requests {
+    type Row = RequestRow;
+    type Detail = RequestDetail;
+    const LIST: ListId = ListId::Requests;
+    const KIND: RecordKind = RecordKind::Request;
+
+    fn title() -> Msg {
+        Msg::ViewRequests
+    }
+
+    fn page(
+        data: &dyn Reader,
+        q: &Query,
+        req: &PageRequest,
+        _: &Ctx,
+    ) -> DataResult<Vec<RequestRow>> {
+        data.requests(q, req)
+    }
+
+    fn detail(data: &dyn Reader, row: &RequestRow) -> DataResult<RequestDetail> {
+        data.request(&row.id)
+    }
+
+    fn header() -> Vec<Msg> {
+        vec![
+            Msg::ColSent,
+            Msg::ColSubject,
+            Msg::ColArea,
+            Msg::ColDue,
+            Msg::ColStatus,
+        ]
+    }
+
+    fn widths() -> Vec<Constraint> {
+        vec![
+            Constraint::Length(10),
+            Constraint::Fill(1),
+            Constraint::Length(14),
+            Constraint::Length(10),
+            Constraint::Length(10),
+        ]
+    }
+
+    fn cells(r: &RequestRow, ctx: &Ctx) -> (Vec<String>, Style) {
+        let today = ctx.now.format("%Y-%m-%d").to_string();
+        let overdue =
+            r.status == RequestStatus::Pending && !r.due_on.is_empty() && r.due_on < today;
+        let style = if overdue {
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else if r.status == RequestStatus::Pending {
+            Style::new()
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        };
+        let cells = vec![
+            stamp(&r.sent_on),
+            r.subject.clone(),
+            r.department.clone(),
+            stamp(&r.due_on),
+            r.status.label().to_owned(),
+        ];
+        (cells, style)
+    }
+
+    fn describe(r: &RequestRow) -> (String, Option<String>) {
+        (r.subject.clone(), Some(r.status.code().to_owned()))
+    }
+
+    fn lines(d: &RequestDetail) -> Vec<DetailLine> {
+        let r = &d.row;
+        let mut out = vec![
+            own(
+                &r.subject,
+                Target::new(RecordKind::Request, r.id.clone()),
+                Some(r.status.code()),
+            ),
+            plain(field(Msg::FieldSent, stamp(&r.sent_on))),
+            plain(field(Msg::FieldDue, stamp(&r.due_on))),
+        ];
+        match &d.department {
+            Some(dep) => out.push(link_field(Msg::FieldArea, dep)),
+            None => out.push(plain(field(Msg::FieldArea, r.department.clone()))),
+        }
+        out.push(plain(field(Msg::FieldStatus, r.status.label())));
+        if !d.notes.is_empty() {
+            out.push(plain(field(Msg::FieldNotes, d.notes.clone())));
+        }
+        out.push(plain(heading(Msg::SecReports, d.reports.len())));
+        out.extend(d.reports.iter().map(link_bullet));
+        out
+    }
+
+    fn filters() -> FilterSpec {
+        FilterSpec {
+            statuses: options(RequestStatus::ALL, RequestStatus::code),
+            department: true,
+            dates: true,
+            ..FilterSpec::default()
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Departments;
+
+impl ListKind for Departments {
+    type Row = DepartmentRow;
+    type Detail = DepartmentDetail;
+    const LIST: ListId = ListId::Departments;
+    const KIND: RecordKind = RecordKind::Department;
+
+    fn title() -> Msg {
+        Msg::ViewDepartments
+    }
+
+    fn page(
+        data: &dyn Reader,
+        q: &Query,
+        req: &PageRequest,
+        _: &Ctx,
+    ) -> DataResult<Vec<DepartmentRow>> {
+        data.departments(q, req)
+    }
+
+    fn detail(data: &dyn Reader, row: &DepartmentRow) -> DataResult<DepartmentDetail> {
+        data.department(&row.id)
+    }
+
+    fn header() -> Vec<Msg> {
+        vec![Msg::ColName, Msg::ColHead, Msg::ColStatus]
+    }
+
+    fn widths() -> Vec<Constraint> {
+        vec![
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+        ]
+    }
+
+    fn cells(d: &DepartmentRow, _: &Ctx) -> (Vec<String>, Style) {
+        let style = if d.active {
+            Style::new()
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        };
+        let active = if d.active { t(Msg::Yes) } else { t(Msg::No) };
+        (
+            vec![d.name.clone(), d.head.clone(), active.to_owned()],
+            style,
+        )
+    }
+
+    fn describe(d: &DepartmentRow) -> (String, Option<String>) {
+        (d.name.clone(), None)
+    }
+
+    fn lines(d: &DepartmentDetail) -> Vec<DetailLine> {
+        let r = &d.row;
+        let mut out = vec![
+            own(
+                &r.name,
+                Target::new(RecordKind::Department, r.id.clone()),
+                None,
+            ),
+            plain(field(Msg::FShortName, r.short_name.clone())),
+            plain(field(Msg::FieldHead, r.head.clone())),
+            plain(field(Msg::FieldEmail, d.email.clone())),
+            plain(field(Msg::FieldPhone, d.phone.clone())),
+            plain(field(
+                Msg::FieldActive,
+                if r.active { t(Msg::Yes) } else { t(Msg::No) },
+            )),
+            plain(heading(Msg::SecPending, d.pending.len())),
+        ];
+        out.extend(d.pending.iter().map(link_bullet));
+        out.push(plain(heading(Msg::SecReports, d.reports.len())));
+        out.extend(d.reports.iter().map(link_bullet));
+        out
+    }
+
+    fn filters() -> FilterSpec {
+        FilterSpec::default()
+    }
+}
