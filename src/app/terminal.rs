@@ -63,22 +63,37 @@ impl Write for Screen {
     }
 }
 
+/// Whether a cell would send a control character to the terminal: text pasted or synced in
+/// may hold escape sequences, which must show as text, never act on the terminal.
+fn controls(cell: &Cell) -> bool {
+    cell.symbol()
+        .chars()
+        .any(|c| c.is_control() && c != '\u{200d}')
+}
+
 impl Backend for Screen {
     fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        if !self.mono {
-            return self.inner.draw(content);
-        }
-        let plain: Vec<(u16, u16, Cell)> = content
+        let mono = self.mono;
+        let cells: Vec<(u16, u16, std::borrow::Cow<'a, Cell>)> = content
             .map(|(x, y, c)| {
+                if !mono && !controls(c) {
+                    return (x, y, std::borrow::Cow::Borrowed(c));
+                }
                 let mut c = c.clone();
-                c.set_fg(Color::Reset).set_bg(Color::Reset);
-                (x, y, c)
+                if controls(&c) {
+                    c.set_symbol("\u{fffd}");
+                }
+                if mono {
+                    c.set_fg(Color::Reset).set_bg(Color::Reset);
+                }
+                (x, y, std::borrow::Cow::Owned(c))
             })
             .collect();
-        self.inner.draw(plain.iter().map(|(x, y, c)| (*x, *y, c)))
+        self.inner
+            .draw(cells.iter().map(|(x, y, c)| (*x, *y, c.as_ref())))
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -216,6 +231,17 @@ mod tests {
             Capability::Color
         );
         assert_eq!(capability(None, None), Capability::Color);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let mut cell = Cell::default();
+        cell.set_symbol("\u{1b}");
+        assert!(controls(&cell));
+        cell.set_symbol("ñ");
+        assert!(!controls(&cell));
+        cell.set_symbol("\u{9b}");
+        assert!(controls(&cell), "C1 controls too");
     }
 
     #[test]

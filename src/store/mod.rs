@@ -19,6 +19,7 @@ pub mod testing;
 mod tests;
 mod today;
 mod undo;
+mod verify;
 mod write;
 
 use std::collections::BTreeMap;

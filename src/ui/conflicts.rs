@@ -144,6 +144,8 @@ impl Conflicts {
                         TextArea::new(item.current.split('\n').map(str::to_owned).collect());
                     editor
                         .set_block(Block::bordered().title(format!(" {} ", t(Msg::EditMixTitle))));
+                    editor.move_cursor(tui_textarea::CursorMove::Bottom);
+                    editor.move_cursor(tui_textarea::CursorMove::End);
                     self.editor = Some(editor);
                 }
             }

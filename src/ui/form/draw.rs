@@ -51,12 +51,20 @@ fn note(field: &Field, form: &Form, focused: bool) -> Option<Line<'static>> {
     }
 }
 
-fn rows_of(field: &Field, form: &Form, focused: bool, screen_rows: u16) -> u16 {
+/// Rows a note takes at this width (it wraps; at most three).
+fn note_rows(note: &Option<Line<'static>>, width: u16) -> u16 {
+    match note {
+        Some(line) => (line.width().max(1).div_ceil(width.max(1) as usize) as u16).clamp(1, 3),
+        None => 0,
+    }
+}
+
+fn rows_of(field: &Field, form: &Form, focused: bool, screen_rows: u16, width: u16) -> u16 {
     let body = match field.input {
         Input::Multi(_) => multi_rows(screen_rows),
         _ => 1,
     };
-    body + note(field, form, focused).is_some() as u16
+    body + note_rows(&note(field, form, focused), width)
 }
 
 /// What an unfocused field shows.
@@ -123,7 +131,7 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
         .fields
         .iter()
         .enumerate()
-        .map(|(i, f)| rows_of(f, form, i == form.focus, area.height))
+        .map(|(i, f)| rows_of(f, form, i == form.focus, area.height, value_width))
         .collect();
     let top_of = |i: usize| heights[..i].iter().sum::<u16>();
     let focus_top = top_of(form.focus.min(heights.len()));
@@ -158,7 +166,9 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
             ])),
             Rect::new(inner.x, y, label_width, 1),
         );
-        let body_rows = rows - note(field, form, focused).is_some() as u16;
+        let note = note(field, form, focused);
+        let note_height = note_rows(&note, value_width);
+        let body_rows = rows - note_height;
         let value = Rect::new(value_x, y, value_width, body_rows);
         match (&field.input, focused) {
             (Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a), true) => {
@@ -185,10 +195,10 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
             (_, true) => frame.render_widget(Paragraph::new(shown(field).reversed()), value),
             (_, false) => frame.render_widget(Paragraph::new(shown(field)), value),
         }
-        if let Some(note) = note(field, form, focused) {
+        if let Some(note) = note {
             frame.render_widget(
-                Paragraph::new(note),
-                Rect::new(value_x, y + body_rows, value_width, 1),
+                Paragraph::new(note).wrap(Wrap { trim: true }),
+                Rect::new(value_x, y + body_rows, value_width, note_height),
             );
         }
     }

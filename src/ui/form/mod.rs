@@ -107,8 +107,12 @@ impl Field {
         Field::new(key, Input::Text(editor(value)))
     }
 
+    /// Long text; it opens at its beginning.
     pub fn multi(key: &'static str, value: &str) -> Field {
-        Field::new(key, Input::Multi(editor(value)))
+        let mut area = editor(value);
+        area.move_cursor(tui_textarea::CursorMove::Top);
+        area.move_cursor(tui_textarea::CursorMove::Head);
+        Field::new(key, Input::Multi(area))
     }
 
     /// A date field showing `value` (a `YYYY-MM-DD` date) as the user types dates.

@@ -1,0 +1,82 @@
+//! Forms, filters and search as the user sees them: snapshots at 80×24 and 120×40 on the demo.
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+
+#[test]
+fn a_new_event_form() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = demo_app(w, h);
+        type_keys(&mut app, "2n");
+        insta::assert_snapshot!(format!("formulario_evento_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+#[test]
+fn an_edit_form_scrolls_to_the_field_being_written() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3e");
+    // The report's text is the last field: far down the form at 80×24.
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("▸Texto"), "{screen}");
+    insta::assert_snapshot!("formulario_reporte_80x24", screen);
+}
+
+#[test]
+fn a_field_error_shows_beside_its_field() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "2n");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'j');
+    type_keys(&mut app, "el 31 de febrero");
+    ctrl(&mut app, 's');
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Es obligatorio.") && screen.contains("No es una fecha"));
+    insta::assert_snapshot!("formulario_error_80x24", screen);
+}
+
+#[test]
+fn filters_show_as_a_line_above_the_list_and_esc_clears_them() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3f");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right); // (todos) → Por revisar → En redacción → Aprovechado
+    }
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter); // the department picker
+    type_keys(&mut app, "dif");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Filtros: Estado: Aprovechado · Área: Sistema Municipal DIF"),
+        "{screen}"
+    );
+    let rows = app.screen().reports.reports.rows.rows().to_vec();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.department == "DIF"), "{rows:?}");
+    insta::assert_snapshot!("filtros_80x24", screen);
+    press(&mut app, KeyCode::Esc);
+    assert!(!render(&app, 80, 24).contains("Filtros:"));
+    let all = app.screen().reports.reports.rows.rows();
+    assert!(
+        all.iter().any(|r| r.department != "DIF"),
+        "every department again"
+    );
+}
+
+#[test]
+fn a_search_marks_what_it_found_and_counts_it() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = demo_app(w, h);
+        type_keys(&mut app, "3/");
+        type_keys(&mut app, "DESPENSA");
+        let screen = render_marked(&app, w, h);
+        assert!(screen.contains("⟦despensa⟧"), "{screen}");
+        insta::assert_snapshot!(format!("busqueda_{w}x{h}"), screen);
+    }
+}
