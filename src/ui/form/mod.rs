@@ -87,6 +87,7 @@ fn editor(text: &str) -> TextArea<'static> {
     };
     let mut area = TextArea::new(lines);
     area.set_cursor_line_style(Style::default());
+    area.set_selection_style(Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
     area.move_cursor(tui_textarea::CursorMove::Bottom);
     area.move_cursor(tui_textarea::CursorMove::End);
     area
@@ -392,9 +393,18 @@ impl Form {
         }
     }
 
+    /// Moves to another field. A one-line field is entered with its text selected, so that
+    /// typing replaces it (the default time, a date) and an arrow key keeps it.
     fn move_focus(&mut self, by: isize) {
         let n = self.fields.len().max(1) as isize;
         self.focus = ((self.focus as isize + by).rem_euclid(n)) as usize;
+        if let Some(Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a)) =
+            self.fields.get_mut(self.focus).map(|f| &mut f.input)
+        {
+            if !a.is_empty() {
+                a.select_all();
+            }
+        }
     }
 
     /// Checks the form and makes what saving it means.
@@ -631,6 +641,23 @@ mod tests {
         }
         assert_eq!(f.date("date"), Ok(NaiveDate::from_ymd_opt(2025, 3, 7)));
         assert!(f.changed());
+    }
+
+    #[test]
+    fn typing_in_a_field_entered_with_tab_replaces_its_text() {
+        let mut f = form();
+        f.fields[1] = Field::date("date", NaiveDate::from_ymd_opt(2025, 3, 6));
+        f.handle_key(&key(KeyCode::Tab));
+        for c in "lunes".chars() {
+            f.handle_key(&key(KeyCode::Char(c)));
+        }
+        assert_eq!(f.text("date"), "lunes");
+        // An arrow keeps the text and moves the cursor instead.
+        f.handle_key(&key(KeyCode::BackTab));
+        f.handle_key(&key(KeyCode::Tab));
+        f.handle_key(&key(KeyCode::End));
+        f.handle_key(&key(KeyCode::Char('!')));
+        assert_eq!(f.text("date"), "lunes!");
     }
 
     #[test]
