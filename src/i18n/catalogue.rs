@@ -291,6 +291,10 @@ catalogue! {
     NoDataDir => "No se encontró la carpeta de datos de este usuario; indique la base con --db RUTA.", "No data folder was found for this user; name the database with --db PATH.";
     ConfigBroken => "aviso: no se pudo leer la configuración «{}»; se usan los valores por omisión.", "warning: could not read the configuration “{}”; using defaults.";
     TerminalError => "No se pudo usar la terminal: {}", "Could not use the terminal: {}";
+
+    // Faults (storage and sync).
+    ErrDamagedBackup => "«{}» está dañada o incompleta y no se pudo reparar; no se modificó. Cierre prensa y ponga en su lugar una copia del respaldo más reciente, «{}», que está en la carpeta «{}».", "“{}” is damaged or incomplete and could not be repaired; it was not changed. Close prensa and put in its place a copy of the newest backup, “{}”, in the folder “{}”.";
+    ErrDamagedNoBackup => "«{}» está dañada o incompleta y no se pudo reparar; no se modificó. No hay respaldos de ella en la carpeta «{}»: use una copia que tenga en otro lugar, o cree una base nueva y sincronice desde la carpeta de sincronización.", "“{}” is damaged or incomplete and could not be repaired; it was not changed. The folder “{}” holds no backup of it: use a copy you keep elsewhere, or create a new database and sync from the sync folder.";
 }
 
 #[cfg(test)]

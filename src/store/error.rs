@@ -16,6 +16,13 @@ pub enum StoreError {
     },
     /// The file is empty, truncated or its header does not add up.
     Incomplete { path: PathBuf },
+    /// This machine's database is damaged beyond what SQLite's journal repairs: the way back
+    /// is a backup, the newest in `backups` (none when the folder holds none of it).
+    Damaged {
+        path: PathBuf,
+        backups: PathBuf,
+        newest: Option<PathBuf>,
+    },
     /// A row that should exist does not (or is deleted).
     NotFound { table: String, id: String },
     /// A write named a table or column the store does not replicate.
@@ -67,6 +74,29 @@ impl fmt::Display for StoreError {
                 supported,
             } => tf(Msg::ErrNewer, &[&path.display(), found, supported]),
             StoreError::Incomplete { path } => tf(Msg::ErrIncomplete, &[&path.display()]),
+            StoreError::Damaged {
+                path,
+                backups,
+                newest: Some(newest),
+            } => tf(
+                Msg::ErrDamagedBackup,
+                &[
+                    &path.display(),
+                    &newest
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    &backups.display(),
+                ],
+            ),
+            StoreError::Damaged {
+                path,
+                backups,
+                newest: None,
+            } => tf(
+                Msg::ErrDamagedNoBackup,
+                &[&path.display(), &backups.display()],
+            ),
             StoreError::NotFound { table, id } => tf(Msg::ErrNotFound, &[table, id]),
             StoreError::Schema { detail } => tf(Msg::ErrSchema, &[detail]),
             StoreError::Io { path, source } => tf(Msg::ErrIo, &[&path.display(), source]),

@@ -113,7 +113,35 @@ impl Store {
         migrations: &[schema::Migration],
     ) -> Result<Store> {
         let target = migrations.len() as i64;
-        let head = header::check_file(path)?;
+        // A file that is not ours, or is newer, is refused before anything touches it.
+        if let Some(head) = header::peek(path)?.header {
+            Self::check_kind(path, &head, target)?;
+        }
+        // A write cut short (a killed process, a lost terminal, a full disk) leaves a hot
+        // journal: SQLite rolls the file back to the state before that write.
+        let recovered = recover_hot_journal(path)?;
+        let head = header::check_file(path).map_err(|e| match e {
+            StoreError::Incomplete { .. } => damaged(path, opts),
+            other => other,
+        })?;
+        Self::check_kind(path, &head, target)?;
+        let version = head.user_version as i64;
+        let mut conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        if recovered {
+            let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            if ok != "ok" {
+                return Err(damaged(path, opts));
+            }
+        }
+        if version < target {
+            backup_before_migration(&conn, path, version, opts)?;
+            schema::migrate(&mut conn, migrations)?;
+        }
+        Self::from_connection(conn, path)
+    }
+
+    /// Refuses a file that is not prensa's or is newer than `target`.
+    fn check_kind(path: &Path, head: &header::Header, target: i64) -> Result<()> {
         if head.application_id as i32 != schema::APPLICATION_ID {
             return Err(StoreError::NotPrensa {
                 path: path.to_path_buf(),
@@ -127,12 +155,7 @@ impl Store {
                 supported: target,
             });
         }
-        let mut conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        if version < target {
-            backup_before_migration(&conn, path, version, opts)?;
-            schema::migrate(&mut conn, migrations)?;
-        }
-        Self::from_connection(conn, path)
+        Ok(())
     }
 
     fn create(path: &Path, opts: &OpenOptions) -> Result<Store> {
@@ -294,6 +317,58 @@ fn journal_path(path: &Path) -> PathBuf {
     let mut p = path.as_os_str().to_owned();
     p.push("-journal");
     PathBuf::from(p)
+}
+
+/// Lets SQLite roll back a hot journal left beside the file (prensa's own, checked by the
+/// caller) by reading it once; returns whether there was one. A journal that belongs to a
+/// write still running elsewhere is not hot: the read waits for that write instead.
+fn recover_hot_journal(path: &Path) -> Result<bool> {
+    let journal = journal_path(path);
+    let present = std::fs::metadata(&journal)
+        .map(|m| m.is_file() && m.len() > 0)
+        .unwrap_or(false);
+    if !present {
+        return Ok(false);
+    }
+    let conn = Store::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    drop(conn);
+    Ok(true)
+}
+
+/// The refusal of a database damaged beyond what its journal can repair: with the backups
+/// folder and its newest backup of this database, when there is a folder to look in.
+fn damaged(path: &Path, opts: &OpenOptions) -> StoreError {
+    match &opts.backup_dir {
+        Some(dir) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            backups: dir.clone(),
+            newest: newest_backup(dir, path),
+        },
+        None => StoreError::Incomplete {
+            path: path.to_path_buf(),
+        },
+    }
+}
+
+/// The newest complete backup of the database at `path` in `dir` (backups are named
+/// `<file stem>-…sqlite`, by the sync and by migrations).
+pub fn newest_backup(dir: &Path, path: &Path) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    let prefix = format!("{stem}-");
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(".sqlite")
+        })
+        .filter(|e| header::check_file(&e.path()).is_ok())
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .max()
+        .map(|(_, p)| p)
 }
 
 /// Creates an empty file readable by its owner only (0600 on Unix).

@@ -1,0 +1,199 @@
+//! Storage under faults: a write cut short leaves a hot journal that SQLite rolls back, a file
+//! damaged beyond that is refused with the way back (the newest backup), and bad input on the
+//! command line is refused in Spanish without touching anything.
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use prensa::domain::ids::new_id;
+use prensa::store::{header, OpenOptions, Store, StoreError, Value};
+
+/// The real binary, with the platform folders inside a temporary folder of the test's own.
+fn bin(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_prensa"));
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("LANG", "es_MX.UTF-8");
+    cmd
+}
+
+fn options(backups: Option<PathBuf>) -> OpenOptions {
+    OpenOptions {
+        backup_dir: backups,
+        machine: Some("oficina".into()),
+    }
+}
+
+/// The one way these tests write rows.
+fn add_event(store: &mut Store, title: &str) -> String {
+    let id = new_id();
+    store
+        .write("test", |w| {
+            w.insert(
+                "events",
+                &id,
+                &[
+                    ("title", Value::Text(title.into())),
+                    ("starts_at", Value::Text("2025-03-06T10:00".into())),
+                ],
+            )
+        })
+        .unwrap();
+    id
+}
+
+fn journal(path: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-journal", path.display()))
+}
+
+/// Every user table's rows, as text.
+fn dump(path: &Path) -> Vec<String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND name NOT LIKE '%_fts%' AND name <> 'identity' AND name <> 'replicas'
+             ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut line = table.clone();
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    line.push_str(&format!("|{v:?}"));
+                }
+                Ok(line)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        rows.sort();
+        out.extend(rows);
+    }
+    out
+}
+
+fn quick_check(path: &Path) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Copies `src` and its journal to `dest` while a large write transaction is open on `src`,
+/// with pages already spilled into the file: exactly what a process killed mid-write leaves.
+fn crashed_copy(src: &Path, dest: &Path) {
+    let conn = rusqlite::Connection::open(src).unwrap();
+    conn.pragma_update(None, "cache_size", 4).unwrap();
+    conn.execute_batch(
+        "BEGIN;
+         CREATE TABLE scratch (x);
+         WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 3000)
+         INSERT INTO scratch SELECT randomblob(900) FROM c;
+         UPDATE ops SET value = value;",
+    )
+    .unwrap();
+    std::fs::copy(src, dest).unwrap();
+    std::fs::copy(journal(src), journal(dest)).unwrap();
+    conn.execute_batch("ROLLBACK").unwrap();
+}
+
+#[test]
+fn a_write_cut_short_is_rolled_back_not_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("original.sqlite");
+    let mut store = Store::open(&src, &options(None)).unwrap();
+    for i in 0..200 {
+        add_event(&mut store, &format!("Evento {i}"));
+    }
+    drop(store);
+    let before = dump(&src);
+    let cut = dir.path().join("cortada.sqlite");
+    crashed_copy(&src, &cut);
+    assert!(
+        header::check_file(&cut).is_err(),
+        "the copy should look cut short before SQLite rolls it back"
+    );
+    let store = Store::open(&cut, &options(None)).unwrap_or_else(|e| panic!("refused: {e}"));
+    drop(store);
+    assert!(!journal(&cut).exists(), "the journal was not rolled back");
+    assert_eq!(quick_check(&cut), "ok");
+    assert_eq!(dump(&cut), before, "not the state before the write");
+}
+
+#[test]
+fn a_foreign_file_with_a_journal_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("otra.db");
+    {
+        let conn = rusqlite::Connection::open(&src).unwrap();
+        conn.execute_batch("CREATE TABLE ops (value); INSERT INTO ops VALUES (1);")
+            .unwrap();
+    }
+    let cut = dir.path().join("otra-cortada.db");
+    crashed_copy(&src, &cut);
+    let (file, journal_bytes) = (
+        std::fs::read(&cut).unwrap(),
+        std::fs::read(journal(&cut)).unwrap(),
+    );
+    match Store::open(&cut, &options(None)) {
+        Err(StoreError::NotPrensa { .. }) => {}
+        Err(e) => panic!("{e:?}"),
+        Ok(_) => panic!("opened a foreign file"),
+    }
+    assert_eq!(std::fs::read(&cut).unwrap(), file, "the file changed");
+    assert_eq!(
+        std::fs::read(journal(&cut)).unwrap(),
+        journal_bytes,
+        "the journal changed"
+    );
+}
+
+#[test]
+fn a_damaged_database_names_its_newest_backup() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("prensa.sqlite");
+    let mut store = Store::open(&db, &options(None)).unwrap();
+    add_event(&mut store, "Uno");
+    drop(store);
+    // Backups as the sync leaves them, in the platform's backups folder.
+    let backups = home.path().join("data").join("prensa").join("respaldos");
+    std::fs::create_dir_all(&backups).unwrap();
+    let old = backups.join("prensa-0a1b2c3d-20250301T090000.sqlite");
+    let new = backups.join("prensa-0a1b2c3d-20250305T090000.sqlite");
+    std::fs::copy(&db, &old).unwrap();
+    std::fs::copy(&db, &new).unwrap();
+    std::fs::write(backups.join("otra-0a1b2c3d-20250306T090000.sqlite"), b"x").unwrap();
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    let out = bin(home.path()).arg("--db").arg(&db).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&backups.display().to_string()), "{err}");
+    assert!(
+        err.contains("prensa-0a1b2c3d-20250305T090000.sqlite"),
+        "{err}"
+    );
+    assert!(!err.contains("20250301"), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), &bytes[..bytes.len() / 2]);
+    // In the store, too: the refusal carries the folder it looked in.
+    let err = Store::open(&db, &options(Some(backups.clone())))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("20250305T090000"), "{err}");
+}
