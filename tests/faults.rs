@@ -197,3 +197,69 @@ fn a_damaged_database_names_its_newest_backup() {
         .unwrap_or_default();
     assert!(err.contains("20250305T090000"), "{err}");
 }
+
+fn sync_cmd(home: &Path, db: &Path, folder: &Path) -> Command {
+    let mut cmd = bin(home);
+    cmd.args(["sincronizar", "--db"]).arg(db).arg(folder);
+    cmd
+}
+
+#[test]
+fn a_sync_with_a_bad_machine_exits_1_after_merging_and_publishing() {
+    let home = tempfile::tempdir().unwrap();
+    let stick = home.path().join("memoria");
+    std::fs::create_dir_all(&stick).unwrap();
+    let sync_opts = |name: &str| prensa::sync::SyncOptions {
+        folder: stick.clone(),
+        dry_run: false,
+        work_dir: home.path().join(name).join("cache"),
+        backup_dir: home.path().join(name).join("respaldos"),
+        media_dir: None,
+        now: common::now(),
+    };
+    let mut school = Store::open(&home.path().join("escuela.sqlite"), &options(None)).unwrap();
+    add_event(&mut school, "Festival escolar");
+    prensa::sync::run(&mut school, &sync_opts("e"), &mut |_, _, _| {}).unwrap();
+    let garbage = stick.join("prensa-basura-0a1b2c3d.json");
+    std::fs::write(&garbage, b"no es json").unwrap();
+    let db = home.path().join("casa.sqlite");
+    drop(Store::open(&db, &options(None)).unwrap());
+
+    let out = sync_cmd(home.path(), &db, &stick).output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("omitidos: 1"), "{stdout}");
+    assert!(stdout.contains(&garbage.display().to_string()), "{stdout}");
+    assert!(stderr.contains("se omitieron 1"), "{stderr}");
+    // The good machine was merged and this one published.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let title: String = conn
+        .query_row("SELECT title FROM events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(title, "Festival escolar");
+    let published = std::fs::read_dir(&stick)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+        .count();
+    assert_eq!(published, 3, "school, garbage and this machine's manifest");
+    assert_eq!(std::fs::read(&garbage).unwrap(), b"no es json");
+
+    let out = sync_cmd(home.path(), &db, &stick)
+        .args(["--formato", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["skipped"][0]["file"].as_str(),
+        Some(garbage.display().to_string().as_str())
+    );
+    assert!(json["skipped"][0]["problem"]
+        .as_str()
+        .unwrap()
+        .contains("Bórrelo de la carpeta"));
+}

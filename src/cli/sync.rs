@@ -51,7 +51,12 @@ pub fn run(db: Option<&Path>, args: &SyncArgs, mut cfg: Config) -> ExitCode {
                     let _ = cfg.save(&path);
                 }
             }
-            ExitCode::SUCCESS
+            if report.skipped.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                // Scripts must notice: what could be merged was, and this machine published.
+                fail(tf(Msg::SyncSkippedExit, &[&report.skipped.len()]))
+            }
         }
         Err(e) => fail(e),
     }

@@ -294,6 +294,32 @@ catalogue! {
 
     // Faults (storage and sync).
     ErrDamagedBackup => "«{}» está dañada o incompleta y no se pudo reparar; no se modificó. Cierre prensa y ponga en su lugar una copia del respaldo más reciente, «{}», que está en la carpeta «{}».", "“{}” is damaged or incomplete and could not be repaired; it was not changed. Close prensa and put in its place a copy of the newest backup, “{}”, in the folder “{}”.";
+    IoNotFound => "no existe", "it does not exist";
+    IoPermission => "no tiene permiso", "permission denied";
+    IoReadOnly => "la unidad es de solo lectura", "the drive is read-only";
+    IoFull => "no queda espacio en la unidad", "the drive is full";
+    IoLoop => "la ruta da vueltas entre enlaces simbólicos (o tiene demasiados enlaces)", "the path loops through symbolic links (or has too many links)";
+    IoIsDir => "es una carpeta, no un archivo", "it is a folder, not a file";
+    IoNotDir => "una parte de la ruta no es una carpeta", "part of the path is not a folder";
+    IoExists => "ya existe", "it already exists";
+    IoBusy => "otro programa lo está usando", "another program is using it";
+    IoBadName => "el nombre no es válido", "the name is not valid";
+    IoTooLarge => "el archivo es demasiado grande para la unidad", "the file is too large for the drive";
+    IoBadData => "se leyó incompleto o dañado", "it read back incomplete or damaged";
+    IoGone => "la unidad dejó de responder (¿se desconectó?)", "the drive stopped answering (was it disconnected?)";
+    IoOther => "error del sistema (código {})", "system error (code {})";
+    IoUnknown => "error del sistema", "system error";
+    PeerMissing => "Falta «{}», que publicó el equipo «{}»: no se recibió nada de ese equipo. Sincronice de nuevo en ese equipo para que vuelva a publicar sus archivos.", "“{}”, published by machine “{}”, is missing: nothing was taken from that machine. Sync again on that machine so that it publishes its files again.";
+    PeerMismatch => "«{}» no coincide con su manifiesto (copia incompleta o dañada): no se recibió nada del equipo «{}». Sincronice de nuevo en ese equipo para que vuelva a publicar sus archivos.", "“{}” does not match its manifest (an incomplete or damaged copy): nothing was taken from machine “{}”. Sync again on that machine so that it publishes its files again.";
+    PeerManifest => "No se puede leer el manifiesto «{}» (está dañado o es de otra versión): se omitió. Bórrelo de la carpeta; el equipo que lo escribió lo publicará de nuevo al sincronizar.", "Cannot read the manifest “{}” (damaged or from another version): it was skipped. Delete it from the folder; the machine that wrote it publishes it again when it syncs.";
+    PeerRead => "No se pudo leer «{}» ({}): no se recibió nada del equipo «{}». Revise la memoria o la unidad de red y sincronice de nuevo.", "Could not read “{}” ({}): nothing was taken from machine “{}”. Check the stick or the network drive and sync again.";
+    PeerForeign => "«{}» se rechazó: no es un archivo de prensa; no se recibió nada del equipo «{}». Borre de la carpeta los archivos que empiezan por «{}» y sincronice de nuevo en ese equipo.", "“{}” was refused: it is not a prensa file; nothing was taken from machine “{}”. Delete the files starting with “{}” from the folder and sync again on that machine.";
+    PeerNewer => "«{}» es de una versión más reciente de prensa (esquema {}; esta entiende hasta {}): no se recibió nada del equipo «{}». Actualice prensa en este equipo y sincronice de nuevo.", "“{}” comes from a newer prensa (schema {}; this one understands up to {}): nothing was taken from machine “{}”. Update prensa on this machine and sync again.";
+    PeerBroken => "«{}» se rechazó: está incompleto o dañado; no se recibió nada del equipo «{}». Sincronice de nuevo en ese equipo; si sigue igual, borre de la carpeta los archivos que empiezan por «{}».", "“{}” was refused: it is incomplete or damaged; nothing was taken from machine “{}”. Sync again on that machine; if it stays the same, delete the files starting with “{}” from the folder.";
+    PeerSchema => "Los cambios del equipo «{}» usan datos que esta versión de prensa no conoce ({}): no se recibió nada de él. Actualice prensa en este equipo y sincronice de nuevo.", "The changes of machine “{}” use data this version of prensa does not know ({}): nothing was taken from it. Update prensa on this machine and sync again.";
+    SyncSkipped => "  omitidos: {}", "  skipped: {}";
+    SyncSkippedItem => "    - {}", "    - {}";
+    SyncSkippedExit => "la sincronización terminó, pero se omitieron {} de los archivos de la carpeta (vea la lista); lo demás se combinó y este equipo se publicó.", "the sync finished, but {} of the folder's files were skipped (see the list); everything else was merged and this machine was published.";
     ErrDamagedNoBackup => "«{}» está dañada o incompleta y no se pudo reparar; no se modificó. No hay respaldos de ella en la carpeta «{}»: use una copia que tenga en otro lugar, o cree una base nueva y sincronice desde la carpeta de sincronización.", "“{}” is damaged or incomplete and could not be repaired; it was not changed. The folder “{}” holds no backup of it: use a copy you keep elsewhere, or create a new database and sync from the sync folder.";
 }
 

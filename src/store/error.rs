@@ -2,7 +2,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::i18n::{tf, Msg};
+use crate::i18n::{t, tf, Msg};
 
 #[derive(Debug)]
 pub enum StoreError {
@@ -44,6 +44,52 @@ impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError::Sqlite(e)
     }
+}
+
+/// What an operating-system error means, as the user reads it: the catalogue's text for its
+/// kind, never the system's own (English) wording.
+pub fn io_text(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if is_loop(e) {
+        return t(Msg::IoLoop).to_owned();
+    }
+    let msg = match e.kind() {
+        K::NotFound => Msg::IoNotFound,
+        K::PermissionDenied => Msg::IoPermission,
+        K::ReadOnlyFilesystem => Msg::IoReadOnly,
+        K::StorageFull | K::QuotaExceeded => Msg::IoFull,
+        K::TooManyLinks => Msg::IoLoop,
+        K::IsADirectory => Msg::IoIsDir,
+        K::NotADirectory => Msg::IoNotDir,
+        K::AlreadyExists => Msg::IoExists,
+        K::ResourceBusy | K::ExecutableFileBusy | K::WouldBlock => Msg::IoBusy,
+        K::InvalidFilename | K::InvalidInput => Msg::IoBadName,
+        K::FileTooLarge => Msg::IoTooLarge,
+        K::UnexpectedEof | K::InvalidData => Msg::IoBadData,
+        K::TimedOut | K::StaleNetworkFileHandle | K::NetworkDown | K::NetworkUnreachable => {
+            Msg::IoGone
+        }
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => tf(Msg::IoOther, &[&code]),
+                None => t(Msg::IoUnknown).to_owned(),
+            }
+        }
+    };
+    t(msg).to_owned()
+}
+
+/// A loop of symbolic links (ELOOP), which std does not name as a kind yet.
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    const ELOOP: i32 = 40;
+    #[cfg(all(unix, not(target_os = "linux")))]
+    const ELOOP: i32 = 62;
+    #[cfg(windows)]
+    const ELOOP: i32 = 1921; // ERROR_CANT_RESOLVE_FILENAME
+    #[cfg(not(any(unix, windows)))]
+    const ELOOP: i32 = -1;
+    e.raw_os_error() == Some(ELOOP)
 }
 
 fn sqlite_message(e: &rusqlite::Error) -> String {
@@ -99,7 +145,7 @@ impl fmt::Display for StoreError {
             ),
             StoreError::NotFound { table, id } => tf(Msg::ErrNotFound, &[table, id]),
             StoreError::Schema { detail } => tf(Msg::ErrSchema, &[detail]),
-            StoreError::Io { path, source } => tf(Msg::ErrIo, &[&path.display(), source]),
+            StoreError::Io { path, source } => tf(Msg::ErrIo, &[&path.display(), &io_text(source)]),
             StoreError::ClockAhead { machine, hours } => tf(Msg::ErrClockAhead, &[machine, hours]),
             StoreError::Sqlite(e) => sqlite_message(e),
         };

@@ -25,7 +25,7 @@ use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
 use crate::domain::StoreStatus;
 pub use conflicts::{value_text, ConflictView, Resolution};
-pub use error::{Result, StoreError};
+pub use error::{io_text, Result, StoreError};
 pub use merge::{
     clocks_of, export_delta as export_delta_from, Clocks, MergeStats, MAX_CLOCK_AHEAD_MS,
 };

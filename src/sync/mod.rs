@@ -90,6 +90,20 @@ pub struct SyncReport {
     pub media_sent: u64,
     pub media_received: u64,
     pub dry_run: bool,
+    /// Other machines' files that were not taken in, each with what to do about it; the rest
+    /// of the sync went on without them.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file of the folder a sync could not use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The file, as found in the folder.
+    pub file: PathBuf,
+    /// The machine that published it, when its manifest says.
+    pub machine: String,
+    /// What was wrong and what to do, as the user reads it.
+    pub problem: String,
 }
 
 impl SyncReport {
@@ -121,6 +135,12 @@ impl SyncReport {
                 &[&self.media_sent, &self.media_received],
             ));
         }
+        if !self.skipped.is_empty() {
+            lines.push(tf(Msg::SyncSkipped, &[&self.skipped.len()]));
+            for s in &self.skipped {
+                lines.push(tf(Msg::SyncSkippedItem, &[&s.problem]));
+            }
+        }
         lines
     }
 }
@@ -132,6 +152,56 @@ impl Drop for WorkDir {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
     }
+}
+
+/// Copies the files of one machine that this database needs into the work folder and checks
+/// them all; on the first that fails, the file (when one is to blame) and why.
+fn copy_peer(
+    store: &Store,
+    folder: &Path,
+    work: &Path,
+    manifest: &Manifest,
+    local: &Clocks,
+    n: &mut usize,
+) -> Result<Vec<PathBuf>, (Option<PathBuf>, SyncError)> {
+    let mut copies = Vec::new();
+    for entry in plan(manifest, local) {
+        let shown = folder.join(&entry.name);
+        let copy = work.join(format!("{n}.sqlite"));
+        *n += 1;
+        let blame = |e: SyncError| (Some(shown.clone()), e);
+        fs::copy(&shown, &copy).map_err(|source| {
+            blame(if source.kind() == std::io::ErrorKind::NotFound {
+                SyncError::Missing {
+                    path: shown.clone(),
+                }
+            } else {
+                SyncError::Read {
+                    path: shown.clone(),
+                    source,
+                }
+            })
+        })?;
+        verify(&copy, &entry, &shown).map_err(blame)?;
+        if let Some((machine, ahead)) = store
+            .clock_too_far_ahead(&copy)
+            .map_err(|e| blame(e.into()))?
+        {
+            return Err((
+                Some(shown),
+                StoreError::ClockAhead {
+                    machine,
+                    hours: ahead / 3_600_000,
+                }
+                .into(),
+            ));
+        }
+        store
+            .check_source(&copy)
+            .map_err(|e| blame(SyncError::Store(e)))?;
+        copies.push(copy);
+    }
+    Ok(copies)
 }
 
 /// Syncs `store` with the folder.
@@ -148,35 +218,48 @@ pub fn run(
     }
     progress(0, 5, Msg::SyncStepRead);
     let base = folder::base_name(store.machine(), store.replica_id());
-    let manifests = folder::read_manifests(folder)?;
+    let scan = folder::read_manifests(folder)?;
+    let own_name = format!("{base}.json");
+    let is_own = |p: &Path| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy() == own_name)
+    };
+    let mut skipped: Vec<Skipped> = scan
+        .unreadable
+        .iter()
+        // This machine's own manifest, when unreadable, is simply written again.
+        .filter(|(path, _)| !is_own(path))
+        .map(|(path, e)| Skipped {
+            file: path.clone(),
+            machine: String::new(),
+            problem: e.peer_problem(""),
+        })
+        .collect();
+    let manifests = scan.manifests;
     let mine = manifests
         .iter()
-        .find(|(p, m)| {
-            m.replica == store.replica_id()
-                && p.file_name()
-                    .is_some_and(|n| n.to_string_lossy() == format!("{base}.json"))
-        })
+        .find(|(p, m)| m.replica == store.replica_id() && is_own(p))
         .map(|(_, m)| m.clone());
-    if let Some((path, _)) = manifests.iter().find(|(p, m)| {
-        m.replica == store.replica_id()
-            && p.file_name()
-                .is_none_or(|n| n.to_string_lossy() != format!("{base}.json"))
-    }) {
+    if let Some((path, _)) = manifests
+        .iter()
+        .find(|(p, m)| m.replica == store.replica_id() && !is_own(p))
+    {
         return Err(SyncError::SameReplica { path: path.clone() });
     }
-    let others: Vec<&Manifest> = manifests
+    let others: Vec<(&PathBuf, &Manifest)> = manifests
         .iter()
-        .map(|(_, m)| m)
-        .filter(|m| m.replica != store.replica_id())
+        .filter(|(_, m)| m.replica != store.replica_id())
+        .map(|(p, m)| (p, m))
         .collect();
     let local = store.clocks()?;
     let mut report = SyncReport {
-        machines: others.iter().map(|m| m.machine.clone()).collect(),
+        machines: others.iter().map(|(_, m)| m.machine.clone()).collect(),
         dry_run: opts.dry_run,
         ..SyncReport::default()
     };
 
-    // Copy and check everything first: one bad file and nothing is merged or written.
+    // Copy and check each machine's files: a machine with one bad file is skipped whole and
+    // named in the report; the others are merged.
     let work = WorkDir(
         opts.work_dir
             .join(format!("sincronizacion-{}", std::process::id())),
@@ -186,25 +269,20 @@ pub fn run(
         path: work.0.clone(),
         source,
     })?;
-    let wanted: Vec<FileEntry> = others.iter().flat_map(|m| plan(m, &local)).collect();
     let mut copies = Vec::new();
-    for (i, entry) in wanted.iter().enumerate() {
+    let mut n = 0;
+    for (manifest_path, manifest) in &others {
         progress(1, 5, Msg::SyncStepCopy);
-        let shown = folder.join(&entry.name);
-        let copy = work.0.join(format!("{i}.sqlite"));
-        fs::copy(&shown, &copy).map_err(|_| SyncError::Missing {
-            path: shown.clone(),
-        })?;
-        verify(&copy, entry, &shown)?;
-        if let Some((machine, ahead)) = store.clock_too_far_ahead(&copy)? {
-            return Err(StoreError::ClockAhead {
-                machine,
-                hours: ahead / 3_600_000,
-            }
-            .into());
+        match copy_peer(store, folder, &work.0, manifest, &local, &mut n) {
+            Ok(files) => copies.extend(files),
+            Err((file, e)) => skipped.push(Skipped {
+                file: file.unwrap_or_else(|| (*manifest_path).clone()),
+                machine: manifest.machine.clone(),
+                problem: e.peer_problem(&manifest.machine),
+            }),
         }
-        copies.push(copy);
     }
+    report.skipped = skipped;
     let sources: Vec<&Path> = copies.iter().map(PathBuf::as_path).collect();
     let published = mine.as_ref().map(|m| m.clocks.clone()).unwrap_or_default();
 
