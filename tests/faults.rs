@@ -263,3 +263,163 @@ fn a_sync_with_a_bad_machine_exits_1_after_merging_and_publishing() {
         .unwrap()
         .contains("Bórrelo de la carpeta"));
 }
+
+/// An office that published `n` events to `stick`, through the library.
+fn office_on(stick: &Path, place: &Path, n: usize) {
+    let mut office = Store::open(&place.join("oficina.sqlite"), &options(None)).unwrap();
+    office
+        .write("test", |w| {
+            for i in 0..n {
+                w.insert(
+                    "events",
+                    &new_id(),
+                    &[("title", Value::Text(format!("Evento {i}")))],
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let opts = prensa::sync::SyncOptions {
+        folder: stick.to_path_buf(),
+        dry_run: false,
+        work_dir: place.join("cache-oficina"),
+        backup_dir: place.join("respaldos-oficina"),
+        media_dir: None,
+        now: common::now(),
+    };
+    prensa::sync::run(&mut office, &opts, &mut |_, _, _| {}).unwrap();
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .map(|e| {
+            e.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_sync_leaves_nothing_behind_after_the_next_one() {
+    let home = tempfile::tempdir().unwrap();
+    let stick = home.path().join("memoria");
+    std::fs::create_dir_all(&stick).unwrap();
+    office_on(&stick, home.path(), 3_000);
+    let db = home.path().join("casa.sqlite");
+    drop(Store::open(&db, &options(None)).unwrap());
+    let cache = home.path().join("cache").join("prensa");
+    // A live process's work folder is never touched: this test's own process holds one.
+    let claim = prensa::sync::work::Claim::take(&cache).unwrap();
+    let mine = cache.join(format!("sincronizacion-{}", std::process::id()));
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("copia.sqlite"), b"en uso").unwrap();
+
+    let mut child = sync_cmd(home.path(), &db, &stick)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let theirs = cache.join(format!("sincronizacion-{}", child.id()));
+    let started = std::time::Instant::now();
+    while !theirs.join("0.sqlite").exists() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the sync never copied anything"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(theirs.exists(), "the kill should have left the work folder");
+
+    let out = sync_cmd(home.path(), &db, &stick).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let left = names(&cache);
+    assert!(
+        !theirs.exists(),
+        "the killed run's copies are still there: {left:?}"
+    );
+    assert!(
+        !left.iter().any(|n| n.contains(&child.id().to_string())),
+        "{left:?}"
+    );
+    assert!(
+        mine.join("copia.sqlite").exists(),
+        "a live run's folder was removed"
+    );
+    drop(claim);
+}
+
+#[test]
+fn a_backup_cut_short_never_counts_and_is_removed() {
+    let home = tempfile::tempdir().unwrap();
+    let stick = home.path().join("memoria");
+    std::fs::create_dir_all(&stick).unwrap();
+    office_on(&stick, home.path(), 10);
+    let db = home.path().join("casa.sqlite");
+    let mut store = Store::open(&db, &options(None)).unwrap();
+    let backups = home.path().join("respaldos");
+    std::fs::create_dir_all(&backups).unwrap();
+    let tail = &store.replica_id()[store.replica_id().len() - 8..];
+    // What a sync killed while backing up left: a temporary copy, untouched for an hour.
+    let stale = backups.join(format!("casa-{tail}-20250305T090000.sqlite.1.tmp"));
+    std::fs::write(&stale, b"SQLite format 3\0medio").unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    // And one being written right now by another run.
+    let fresh = backups.join(format!("casa-{tail}-20250306T083000.sqlite.1.tmp"));
+    std::fs::write(&fresh, b"SQLite format 3\0").unwrap();
+    let opts = prensa::sync::SyncOptions {
+        folder: stick.clone(),
+        dry_run: false,
+        work_dir: home.path().join("cache"),
+        backup_dir: backups.clone(),
+        media_dir: None,
+        now: common::now(),
+    };
+    prensa::sync::run(&mut store, &opts, &mut |_, _, _| {}).unwrap();
+    let left = names(&backups);
+    assert!(!stale.exists(), "{left:?}");
+    assert!(fresh.exists(), "{left:?}");
+    let complete: Vec<&String> = left.iter().filter(|n| n.ends_with(".sqlite")).collect();
+    assert_eq!(complete.len(), 1, "{left:?}");
+    header::check_file(&backups.join(complete[0])).unwrap();
+}
+
+#[test]
+fn a_killed_demo_console_leaves_nothing_after_the_next_one() {
+    let home = tempfile::tempdir().unwrap();
+    let cache = home.path().join("cache").join("prensa");
+    std::fs::create_dir_all(&cache).unwrap();
+    // What `prensa --demo` killed with SIGKILL left: its database and journal, no lock.
+    let gone = 999_999_999u32;
+    for name in [
+        format!("demo-{gone}.sqlite"),
+        format!("demo-{gone}.sqlite-journal"),
+    ] {
+        std::fs::write(cache.join(name), b"SQLite format 3\0").unwrap();
+    }
+    std::fs::write(cache.join("otra-cosa.txt"), b"no es de prensa").unwrap();
+    // No terminal here: the console refuses after preparing the demo, and cleans up.
+    let out = bin(home.path())
+        .arg("--demo")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(names(&cache), vec!["otra-cosa.txt".to_owned()]);
+}

@@ -8,7 +8,8 @@ use crate::app::{run, App};
 use crate::config;
 use crate::demo::{self, DemoOptions};
 use crate::i18n::{t, tf, Msg};
-use crate::store::{OpenOptions, Store};
+use crate::store::{io_text, OpenOptions, Store};
+use crate::sync::work;
 
 fn options() -> OpenOptions {
     OpenOptions {
@@ -48,8 +49,14 @@ pub fn open_demo() -> ExitCode {
         return fail(t(Msg::NoDataDir));
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        return fail(tf(Msg::ErrIo, &[&dir.display(), &e]));
+        return fail(tf(Msg::ErrIo, &[&dir.display(), &io_text(&e)]));
     }
+    // Demos of consoles that were killed go; this one is claimed as in use.
+    work::remove_leftovers(&dir, "demo-");
+    let claim = match work::Claim::take(&dir) {
+        Ok(c) => c,
+        Err(e) => return fail(tf(Msg::ErrIo, &[&dir.display(), &io_text(&e)])),
+    };
     let path = dir.join(format!("demo-{}.sqlite", std::process::id()));
     remove_database(&path);
     let temporary = Temporary(path.clone());
@@ -64,6 +71,7 @@ pub fn open_demo() -> ExitCode {
         Err(e) => fail(e),
     };
     drop(temporary);
+    drop(claim);
     code
 }
 
@@ -106,6 +114,7 @@ fn restore_on_signal(temporary: Option<PathBuf>) {
                 if let Some(path) = &temporary {
                     remove_database(path);
                 }
+                work::release_all();
                 let _ = ratatui::try_restore();
                 std::process::exit(128 + signal);
             }

@@ -9,6 +9,7 @@ mod error;
 pub mod folder;
 mod publish;
 mod read;
+pub mod work;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,9 @@ use read::{plan, verify};
 
 use crate::i18n::Msg;
 use crate::store::{schema, Clocks, Store, StoreError};
+
+/// The work folder of a run: `sincronizacion-<pid>` in the cache folder.
+const WORK_PREFIX: &str = "sincronizacion-";
 
 /// Deltas after which the next publish writes a fresh snapshot instead.
 pub(crate) const MAX_DELTAS: usize = 20;
@@ -260,9 +264,15 @@ pub fn run(
 
     // Copy and check each machine's files: a machine with one bad file is skipped whole and
     // named in the report; the others are merged.
+    // What killed runs left in the work folder goes first; this run's is locked as in use.
+    work::remove_leftovers(&opts.work_dir, WORK_PREFIX);
+    let _claim = work::Claim::take(&opts.work_dir).map_err(|source| SyncError::Write {
+        path: opts.work_dir.clone(),
+        source,
+    })?;
     let work = WorkDir(
         opts.work_dir
-            .join(format!("sincronizacion-{}", std::process::id())),
+            .join(format!("{WORK_PREFIX}{}", std::process::id())),
     );
     let _ = fs::remove_dir_all(&work.0);
     fs::create_dir_all(&work.0).map_err(|source| SyncError::Write {
