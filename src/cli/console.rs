@@ -18,11 +18,64 @@ fn options() -> OpenOptions {
     }
 }
 
-/// Opens the console on the database at `path` (created when absent).
-pub fn open(path: &Path) -> ExitCode {
-    match super::open_store(path) {
+/// Opens the console on the database at `path`. When it is absent it is created: at once for
+/// this machine's default database, after asking for one named with --db (a typo must not
+/// become a new, empty office).
+pub fn open(path: &Path, named: bool) -> ExitCode {
+    if named {
+        match Store::locate(path) {
+            Ok(true) => {}
+            Ok(false) => {
+                if let Err(code) = confirm_new(path) {
+                    return code;
+                }
+            }
+            Err(e) => return fail(e),
+        }
+    }
+    match super::open_store(path, super::Access::Write) {
         Ok(store) => run_console(store, None),
         Err(code) => code,
+    }
+}
+
+/// Asks, on a plain terminal before the console takes it, whether to create a database at
+/// `path`; with no terminal to ask on, refuses and says how to create one.
+fn confirm_new(path: &Path) -> Result<(), ExitCode> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let shown = absolute(path);
+    if !std::io::stdin().is_terminal() {
+        return Err(fail(tf(Msg::DbMissingNoTerminal, &[&shown.display()])));
+    }
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{} ", tf(Msg::DbMissingAsk, &[&shown.display()]));
+    let _ = err.flush();
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer).is_err() {
+        answer.clear();
+    }
+    if matches!(
+        answer.trim().to_lowercase().as_str(),
+        "s" | "si" | "sí" | "y" | "yes"
+    ) {
+        Ok(())
+    } else {
+        super::say(t(Msg::DbMissingDeclined));
+        Err(ExitCode::from(1))
+    }
+}
+
+/// The path as the user should read it: absolute, through its (existing) folder.
+fn absolute(path: &Path) -> PathBuf {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf()),
     }
 }
 
@@ -87,7 +140,7 @@ fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             let _ = ratatui::try_restore();
-            return fail(tf(Msg::TerminalError, &[&e]));
+            return fail(tf(Msg::TerminalError, &[&io_text(&e)]));
         }
     };
     restore_on_signal(temporary);
@@ -95,7 +148,7 @@ fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
     let _ = ratatui::try_restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(tf(Msg::TerminalError, &[&e])),
+        Err(e) => fail(tf(Msg::TerminalError, &[&io_text(&e)])),
     }
 }
 

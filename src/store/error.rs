@@ -16,6 +16,15 @@ pub enum StoreError {
     },
     /// The file is empty, truncated or its header does not add up.
     Incomplete { path: PathBuf },
+    /// Something that is not a regular file (a folder, a pipe, a device) is at the path.
+    NotAFile { path: PathBuf },
+    /// A conflict names a table or column this build does not replicate (another machine's
+    /// file said so): it is neither shown nor applied.
+    ConflictTarget {
+        id: String,
+        table: String,
+        col: String,
+    },
     /// This machine's database is damaged beyond what SQLite's journal repairs: the way back
     /// is a backup, the newest in `backups` (none when the folder holds none of it).
     Damaged {
@@ -101,6 +110,7 @@ fn sqlite_message(e: &rusqlite::Error) -> String {
             C::DatabaseBusy | C::DatabaseLocked => Some(Msg::ErrBusy),
             C::DatabaseCorrupt | C::NotADatabase => Some(Msg::ErrCorrupt),
             C::CannotOpen | C::PermissionDenied => Some(Msg::ErrCannotOpen),
+            C::SystemIoFailure => Some(Msg::ErrDiskIo),
             _ => None,
         };
         if let Some(m) = msg {
@@ -120,6 +130,10 @@ impl fmt::Display for StoreError {
                 supported,
             } => tf(Msg::ErrNewer, &[&path.display(), found, supported]),
             StoreError::Incomplete { path } => tf(Msg::ErrIncomplete, &[&path.display()]),
+            StoreError::NotAFile { path } => tf(Msg::ErrNotAFile, &[&path.display()]),
+            StoreError::ConflictTarget { id, table, col } => {
+                tf(Msg::ErrConflictTarget, &[id, table, col])
+            }
             StoreError::Damaged {
                 path,
                 backups,

@@ -100,11 +100,58 @@ impl Store {
     /// An existing file is checked before SQLite opens it: a file that is not prensa's, is
     /// newer than this build, or is truncated is refused and left exactly as it was.
     pub fn open(path: &Path, opts: &OpenOptions) -> Result<Store> {
-        if path.exists() {
+        if Self::locate(path)? {
             Self::open_existing(path, opts, schema::MIGRATIONS)
         } else {
             Self::create(path, opts)
         }
+    }
+
+    /// Whether a database file is at `path`: `false` when nothing is there. Anything else that
+    /// is there (a folder, a pipe, a device, a link that leads nowhere or in circles) is refused
+    /// without being opened, so that nothing ever waits on a pipe.
+    pub fn locate(path: &Path) -> Result<bool> {
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => Ok(true),
+            Ok(_) => Err(StoreError::NotAFile {
+                path: path.to_path_buf(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                match std::fs::symlink_metadata(path) {
+                    // A link to nothing: creating through it would write somewhere else.
+                    Ok(_) => Err(io(e)),
+                    Err(_) => Ok(false),
+                }
+            }
+            Err(e) => Err(io(e)),
+        }
+    }
+
+    /// Opens an existing database for reading only: nothing in the file changes (no migration,
+    /// no new identity), as a dry run promises. A write cut short is still rolled back first.
+    pub fn open_read_only(path: &Path, opts: &OpenOptions) -> Result<Store> {
+        if !Self::locate(path)? {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: std::io::ErrorKind::NotFound.into(),
+            });
+        }
+        let target = schema::SCHEMA_VERSION;
+        if let Some(head) = header::peek(path)?.header {
+            Self::check_kind(path, &head, target)?;
+        }
+        recover_hot_journal(path)?;
+        let head = header::check_file(path).map_err(|e| match e {
+            StoreError::Incomplete { .. } => damaged(path, opts),
+            other => other,
+        })?;
+        Self::check_kind(path, &head, target)?;
+        let conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Self::from_connection(conn, path)
     }
 
     fn open_existing(
@@ -158,26 +205,41 @@ impl Store {
         Ok(())
     }
 
+    /// Creates a new database: built whole under a temporary name beside `path`, then put in
+    /// place, so a creation cut short never leaves a file under the real name.
     fn create(path: &Path, opts: &OpenOptions) -> Result<Store> {
-        create_private_file(path)?;
+        let tmp = temporary_beside(path, "nueva");
+        // One left by a killed process that had this process's number is nobody's.
+        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(journal_path(&tmp));
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        create_private_file(&tmp).map_err(|e| match e {
+            StoreError::Io { source, .. } => io(source),
+            other => other,
+        })?;
         let made = (|| {
-            let mut conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            let mut conn = Self::connect(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
             schema::migrate(&mut conn, schema::MIGRATIONS)?;
             let name = opts.machine.clone().unwrap_or_else(machine_name);
             conn.execute(
                 "INSERT INTO replicas (id, name, is_self) VALUES (?1, ?2, 1), (?3, 'prensa', 0)",
                 (ids::new_id(), name, SEED_REPLICA),
             )?;
-            let mut store = Self::from_connection(conn, path)?;
+            let mut store = Self::from_connection(conn, &tmp)?;
             seed::preload(&mut store)?;
-            Ok(store)
+            drop(store);
+            put_in_place(&tmp, path).map_err(io)
         })();
-        if made.is_err() {
-            // Only what this call created is removed: the file did not exist before.
-            let _ = std::fs::remove_file(path);
-            let _ = std::fs::remove_file(journal_path(path));
+        if let Err(e) = made {
+            // Only what this call created is removed.
+            let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(journal_path(&tmp));
+            return Err(e);
         }
-        made
+        Self::open_existing(path, opts, schema::MIGRATIONS)
     }
 
     fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
@@ -369,6 +431,25 @@ pub fn newest_backup(dir: &Path, path: &Path) -> Option<PathBuf> {
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .max()
         .map(|(_, p)| p)
+}
+
+/// A temporary name beside `path` for this process: `.<file name>.<what>-<pid>.tmp`.
+pub fn temporary_beside(path: &Path, what: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "prensa".into());
+    path.with_file_name(format!(".{name}.{what}-{}.tmp", std::process::id()))
+}
+
+/// Moves a complete file `from` to `to`, never over a file that appeared there meanwhile
+/// (a hard link, then the temporary name goes; a rename where links are not possible).
+pub fn put_in_place(from: &Path, to: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => std::fs::remove_file(from),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => std::fs::rename(from, to),
+    }
 }
 
 /// Creates an empty file readable by its owner only (0600 on Unix).

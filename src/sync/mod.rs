@@ -159,7 +159,7 @@ impl Drop for WorkDir {
 }
 
 /// Copies the files of one machine that this database needs into the work folder and checks
-/// them all; on the first that fails, the file (when one is to blame) and why.
+/// them all; on the first that fails, what the report says of it.
 fn copy_peer(
     store: &Store,
     folder: &Path,
@@ -167,42 +167,46 @@ fn copy_peer(
     manifest: &Manifest,
     local: &Clocks,
     n: &mut usize,
-) -> Result<Vec<PathBuf>, (Option<PathBuf>, SyncError)> {
+) -> Result<Vec<PathBuf>, Skipped> {
     let mut copies = Vec::new();
+    let skip = |file: &Path, e: SyncError| Skipped {
+        file: file.to_path_buf(),
+        machine: manifest.machine.clone(),
+        problem: e.peer_problem(&manifest.machine),
+    };
     for entry in plan(manifest, local) {
         let shown = folder.join(&entry.name);
         let copy = work.join(format!("{n}.sqlite"));
         *n += 1;
-        let blame = |e: SyncError| (Some(shown.clone()), e);
         fs::copy(&shown, &copy).map_err(|source| {
-            blame(if source.kind() == std::io::ErrorKind::NotFound {
-                SyncError::Missing {
-                    path: shown.clone(),
-                }
-            } else {
-                SyncError::Read {
-                    path: shown.clone(),
-                    source,
-                }
-            })
+            skip(
+                &shown,
+                if source.kind() == std::io::ErrorKind::NotFound {
+                    SyncError::Missing {
+                        path: shown.clone(),
+                    }
+                } else {
+                    SyncError::Read {
+                        path: shown.clone(),
+                        source,
+                    }
+                },
+            )
         })?;
-        verify(&copy, &entry, &shown).map_err(blame)?;
-        if let Some((machine, ahead)) = store
+        verify(&copy, &entry, &shown).map_err(|e| skip(&shown, e))?;
+        let ahead = store
             .clock_too_far_ahead(&copy)
-            .map_err(|e| blame(e.into()))?
-        {
-            return Err((
-                Some(shown),
-                StoreError::ClockAhead {
-                    machine,
-                    hours: ahead / 3_600_000,
-                }
-                .into(),
-            ));
+            .map_err(|e| skip(&shown, e.into()))?;
+        if let Some((machine, ahead)) = ahead {
+            let e = StoreError::ClockAhead {
+                machine,
+                hours: ahead / 3_600_000,
+            };
+            return Err(skip(&shown, e.into()));
         }
         store
             .check_source(&copy)
-            .map_err(|e| blame(SyncError::Store(e)))?;
+            .map_err(|e| skip(&shown, SyncError::Store(e)))?;
         copies.push(copy);
     }
     Ok(copies)
@@ -281,15 +285,11 @@ pub fn run(
     })?;
     let mut copies = Vec::new();
     let mut n = 0;
-    for (manifest_path, manifest) in &others {
+    for (_, manifest) in &others {
         progress(1, 5, Msg::SyncStepCopy);
         match copy_peer(store, folder, &work.0, manifest, &local, &mut n) {
             Ok(files) => copies.extend(files),
-            Err((file, e)) => skipped.push(Skipped {
-                file: file.unwrap_or_else(|| (*manifest_path).clone()),
-                machine: manifest.machine.clone(),
-                problem: e.peer_problem(&manifest.machine),
-            }),
+            Err(skip) => skipped.push(skip),
         }
     }
     report.skipped = skipped;

@@ -129,7 +129,28 @@ pub fn remove_leftovers(dir: &Path, prefix: &str) -> usize {
     for pid in gone {
         let _ = fs::remove_file(lock_path(dir, pid));
     }
+    remove_free_locks(dir);
     removed
+}
+
+/// Removes the locks in `dir` that no process holds any more.
+fn remove_free_locks(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = pid_in(&name, ".prensa-") else {
+            continue;
+        };
+        if name != format!(".prensa-{pid}.lock") || pid == std::process::id() {
+            continue;
+        }
+        let free = File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok());
+        if free {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
