@@ -68,6 +68,7 @@ pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
             bar.set_length(total);
             bar.set_position(done);
         })?;
+        store.record_location(path)?;
         drop(store);
         put_in_place(&tmp, path).map_err(|source| StoreError::Io {
             path: path.to_path_buf(),

@@ -32,7 +32,7 @@ pub struct MergeStats {
 /// only ever travel as whole prefixes per replica, this says exactly which ops are held.
 pub type Clocks = BTreeMap<String, u64>;
 
-fn open_source(path: &Path) -> Result<Connection> {
+pub(super) fn open_source(path: &Path) -> Result<Connection> {
     Ok(Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -291,8 +291,8 @@ impl Store {
     /// When this database last synced (local time text), if ever.
     pub fn last_sync(&self) -> Result<Option<String>> {
         let at: String = self.conn.query_row(
-            "SELECT last_sync FROM replicas WHERE n = ?1",
-            [self.me.n],
+            "SELECT last_sync FROM replicas WHERE is_self = 1",
+            [],
             |r| r.get(0),
         )?;
         Ok((!at.is_empty()).then_some(at))

@@ -5,6 +5,7 @@ mod details;
 mod error;
 mod fold;
 pub mod header;
+mod identity;
 mod lists;
 mod merge;
 pub mod schema;
@@ -66,6 +67,8 @@ pub struct Store {
     tables: BTreeMap<String, Vec<String>>,
     wall: Box<dyn Fn() -> u64 + Send>,
     actor: String,
+    /// The machine this run is on, as its identity records it.
+    host: String,
 }
 
 fn system_ms() -> u64 {
@@ -184,7 +187,9 @@ impl Store {
             backup_before_migration(&conn, path, version, opts)?;
             schema::migrate(&mut conn, migrations)?;
         }
-        Self::from_connection(conn, path)
+        let mut store = Self::from_connection(conn, path)?;
+        store.check_identity(opts)?;
+        Ok(store)
     }
 
     /// Refuses a file that is not prensa's or is newer than `target`.
@@ -253,36 +258,12 @@ impl Store {
     fn from_connection(conn: Connection, path: &Path) -> Result<Store> {
         let tables = schema::replicated_tables(&conn)?;
         schema::install_guard(&conn, tables.keys())?;
-        let me = conn
-            .query_row(
-                "SELECT n, id, name FROM replicas WHERE is_self = 1",
-                [],
-                |r| {
-                    Ok(Replica {
-                        n: r.get(0)?,
-                        id: r.get(1)?,
-                        name: r.get(2)?,
-                    })
-                },
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::Schema {
-                detail: "replicas".into(),
-            })?;
+        let (me, hlc) = identity::load_self(&conn)?;
         let seed_n: i64 = conn.query_row(
             "SELECT n FROM replicas WHERE id = ?1",
             [SEED_REPLICA],
             |r| r.get(0),
         )?;
-        let persisted: i64 =
-            conn.query_row("SELECT clock FROM replicas WHERE n = ?1", [me.n], |r| {
-                r.get(0)
-            })?;
-        let logged: Option<i64> =
-            conn.query_row("SELECT max(hlc) FROM ops WHERE replica = ?1", [me.n], |r| {
-                r.get(0)
-            })?;
-        let hlc = Hlc::new(persisted.max(logged.unwrap_or(0)).max(0) as u64);
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -292,6 +273,7 @@ impl Store {
             tables,
             wall: Box::new(system_ms),
             actor: os_user(),
+            host: machine_name(),
         })
     }
 
@@ -321,10 +303,11 @@ impl Store {
 
     /// What the status bar shows: file, replica, changes not yet synced.
     pub fn status(&self) -> Result<StoreStatus> {
-        let unsynced: i64 = self.conn.query_row(
-            "SELECT pending FROM replicas WHERE n = ?1",
-            [self.me.n],
-            |r| r.get(0),
+        // The file's current identity, which a sync run apart may have changed.
+        let (id, name, unsynced): (String, String, i64) = self.conn.query_row(
+            "SELECT id, name, pending FROM replicas WHERE is_self = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         Ok(StoreStatus {
             file_name: self
@@ -332,8 +315,8 @@ impl Store {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            replica_name: self.me.name.clone(),
-            replica_short: self.me.id[self.me.id.len().saturating_sub(8)..].to_owned(),
+            replica_name: name,
+            replica_short: id[id.len().saturating_sub(8)..].to_owned(),
             unsynced: unsynced.max(0) as u64,
             last_sync: self.last_sync()?,
             conflicts: self.count_open_conflicts()?,

@@ -46,10 +46,20 @@ fn v1(tx: &Transaction) -> rusqlite::Result<()> {
 /// Version 2: ops are looked up by (table, row id, column), never by row id alone, and every
 /// row whose id appears in more than one table's ops is recomputed from its own table's ops
 /// (version 1 mixed them, so a file synced with it may hold a field of another table's row).
+/// And the file records, locally, which machine and path each of its identities was made for
+/// (a version-1 file adopts the ones it is opened on).
 fn v2(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "DROP INDEX IF EXISTS ops_by_field;
-         CREATE INDEX ops_by_field ON ops(tbl, row_id, col);",
+         CREATE INDEX ops_by_field ON ops(tbl, row_id, col);
+         -- Local, not replicated: the machine and canonical path each replica identity of this
+         -- file was made for. A file found on another machine or path is a copy.
+         CREATE TABLE identity (
+             replica TEXT PRIMARY KEY NOT NULL,
+             host TEXT NOT NULL DEFAULT '',
+             path TEXT NOT NULL DEFAULT '',
+             since TEXT NOT NULL DEFAULT ''
+         );",
     )?;
     super::fold::heal_mixed_ids(tx)
 }

@@ -49,6 +49,9 @@ impl Store {
         action: &str,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
+        if author != Author::Seed {
+            self.refresh_identity()?;
+        }
         let (replica, wall_ms, mut clock) = match author {
             Author::Local | Author::Merge => (self.me.n, (self.wall)(), self.hlc),
             Author::Seed => {

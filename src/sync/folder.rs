@@ -219,6 +219,21 @@ pub fn remove_unlisted(folder: &Path, base: &str, manifest: &Manifest) {
     }
 }
 
+/// Removes every file of one replica base name: its manifest first, then what it named.
+pub fn remove_base(folder: &Path, base: &str) {
+    let _ = fs::remove_file(folder.join(format!("{base}.json")));
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!("{base}.");
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && (name.ends_with(".sqlite") || name.ends_with(".tmp")) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Copies what each side lacks between two content-addressed media folders (`ab/cdef….ext`):
 /// write-once, through a temporary name, hash checked. Returns (copied there, copied here).
 pub fn sync_media(local: &Path, shared: &Path) -> Result<(u64, u64), SyncError> {
