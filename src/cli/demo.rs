@@ -15,6 +15,8 @@ use crate::store::{io_text, put_in_place, temporary_beside, OpenOptions, Store, 
 use crate::sync::work;
 
 pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
+    // What killed runs left beside the file goes first, whatever this run then does.
+    super::remove_leftovers_beside(path);
     match Store::locate(path) {
         Ok(true) => match std::fs::metadata(path) {
             Ok(meta) if meta.len() > 0 => return fail(tf(Msg::DemoRefuse, &[&path.display()])),
@@ -32,7 +34,6 @@ pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
     // end: a run cut short never leaves a partial database under the name (the next run
     // removes what it left).
     let dir = super::folder_of(path);
-    super::remove_leftovers_beside(path);
     let _claim = match work::Claim::take(&dir) {
         Ok(c) => c,
         Err(e) => return fail(tf(Msg::ErrIo, &[&dir.display(), &io_text(&e)])),
