@@ -250,6 +250,10 @@ fn run(kill_points: u32, signals: &[Signal]) {
             assert!(left.is_empty(), "left in the cache: {left:?}");
         }
         // The kills landed on both sides of the commit.
+        eprintln!(
+            "{signal:?}: {kill_points} kills, {} left the state before, {} after (sync: {took:?})",
+            seen.0, seen.1
+        );
         assert!(
             seen.0 > 0 && seen.1 > 0,
             "{signal:?} before/after: {seen:?}"
@@ -316,6 +320,10 @@ fn run_demo(kill_points: u32) {
             .collect();
         assert!(left.is_empty(), "{signal:?} at {delay:?}: {left:?}");
     }
+    eprintln!(
+        "demo: {kill_points} kills, {} left no file, {} the whole demo (demo: {took:?})",
+        seen.0, seen.1
+    );
     assert!(seen.0 > 0 && seen.1 > 0, "absent/whole: {seen:?}");
 }
 
