@@ -1,9 +1,9 @@
 //! Crash tests: the real binary runs a sync (read, merge, publish), or writes the demo, and is
-//! killed — SIGKILL, SIGTERM, SIGHUP (a closed terminal, a lost SSH session) — at increasing
-//! delays, or runs out of space on a small file system. After each, prensa opens the file (a
-//! write cut short is rolled back, not refused), `PRAGMA quick_check` is ok, and the content is
-//! exactly the state before or after, never between; no file under its final name in the sync
-//! folder is partial; the next run completes.
+//! killed — SIGKILL, SIGTERM, SIGHUP (a closed terminal, a lost SSH session), and SIGINT (Ctrl+C)
+//! for the demo — at increasing delays, or runs out of space on a small file system. After each,
+//! prensa opens the file (a write cut short is rolled back, not refused), `PRAGMA quick_check` is
+//! ok, and the content is exactly the state before or after, never between; no file under its
+//! final name in the sync folder is partial; the next run completes.
 //!
 //! 30 sync kill points (10 per signal) and 10 demo kill points in the normal suite;
 //! `cargo test --release --test sync_crash -- --ignored` runs 240 per signal and 80 demos.
@@ -126,6 +126,8 @@ enum Signal {
     Kill,
     Term,
     Hup,
+    /// Ctrl+C.
+    Int,
 }
 
 /// Sends the signal and waits for the process to end.
@@ -134,11 +136,11 @@ fn stop(child: &mut std::process::Child, signal: Signal) {
         Signal::Kill => {
             let _ = child.kill();
         }
-        Signal::Term | Signal::Hup => {
-            let name = if signal == Signal::Term {
-                "-TERM"
-            } else {
-                "-HUP"
+        Signal::Term | Signal::Hup | Signal::Int => {
+            let name = match signal {
+                Signal::Term => "-TERM",
+                Signal::Hup => "-HUP",
+                _ => "-INT",
             };
             let _ = Command::new("kill")
                 .arg(name)
@@ -291,7 +293,7 @@ fn run_demo(kill_points: u32) {
     assert!(demo_command(full.path(), &db).status().unwrap().success());
     let took = started.elapsed();
     let whole = state(&db);
-    let signals = [Signal::Kill, Signal::Term, Signal::Hup];
+    let signals = [Signal::Kill, Signal::Term, Signal::Hup, Signal::Int];
     let mut seen = (0, 0);
     for k in 0..kill_points {
         let place = tempfile::tempdir().unwrap();

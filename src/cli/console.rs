@@ -106,6 +106,7 @@ pub fn open_demo() -> ExitCode {
     }
     // Demos of consoles that were killed go; this one is claimed as in use.
     work::remove_leftovers(&dir, "demo-");
+    work::remove_leftovers(&dir, ".demo-");
     let claim = match work::Claim::take(&dir) {
         Ok(c) => c,
         Err(e) => return fail(tf(Msg::ErrIo, &[&dir.display(), &io_text(&e)])),

@@ -102,7 +102,10 @@ impl Store {
         match result {
             // A file this process may not write cannot write ops either: nothing to protect.
             Err(super::StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
-                if f.code == rusqlite::ErrorCode::ReadOnly =>
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen
+                ) =>
             {
                 Ok(())
             }
