@@ -150,16 +150,17 @@ fn get(path: &Path, table: &str, id: &str, col: &str) -> Option<String> {
         .unwrap()
 }
 
-/// A file as version 1 of the schema left it: no local identity record, the ops index on
-/// (row id, column).
-fn downgrade_to_v1(path: &Path) {
+/// A file as the schema before the identity migration left it: no local identity record, the
+/// ops index on (row id, column).
+fn before_identity_migration(path: &Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch(
+    conn.execute_batch(&format!(
         "DROP TABLE IF EXISTS identity;
          DROP INDEX ops_by_field;
          CREATE INDEX ops_by_field ON ops(row_id, col);
-         PRAGMA user_version = 1;",
-    )
+         PRAGMA user_version = {};",
+        prensa::store::schema::SCHEMA_VERSION - 1
+    ))
     .unwrap();
 }
 
@@ -248,7 +249,7 @@ fn a_file_damaged_by_mixed_ids_heals_when_migrated() {
             &[("event_id", Value::Text(event_b.clone()))],
         );
     }
-    downgrade_to_v1(&path);
+    before_identity_migration(&path);
     // What the old merge did: the coverage row's event overwrote the archive item's.
     rusqlite::Connection::open(&path)
         .unwrap()
@@ -280,7 +281,7 @@ fn a_file_damaged_by_mixed_ids_heals_when_migrated() {
         )
         .unwrap();
     assert!(index.contains("tbl, row_id, col"), "{index}");
-    // The migration was preceded by a backup of the version-1 file.
+    // The migration was preceded by a backup of the file as it was.
     let backups: Vec<_> = std::fs::read_dir(path.with_extension("respaldos"))
         .unwrap()
         .flatten()

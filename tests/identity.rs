@@ -203,24 +203,26 @@ fn another_machine_name_is_another_machine() {
     assert_eq!(peers, 1);
 }
 
-/// A file as version 1 of the schema left it: no local identity record.
-fn downgrade_to_v1(path: &Path) {
+/// A file as the schema before the identity migration left it: no local identity record, the
+/// ops index on (row id, column).
+fn before_identity_migration(path: &Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch(
+    conn.execute_batch(&format!(
         "DROP TABLE IF EXISTS identity;
          DROP INDEX ops_by_field;
          CREATE INDEX ops_by_field ON ops(row_id, col);
-         PRAGMA user_version = 1;",
-    )
+         PRAGMA user_version = {};",
+        prensa::store::schema::SCHEMA_VERSION - 1
+    ))
     .unwrap();
 }
 
 #[test]
-fn a_version_1_file_adopts_where_it_is_then_notices_copies() {
+fn a_file_from_before_adopts_where_it_is_then_notices_copies() {
     let office = Office::new();
     let path = office.path("a");
     let id = open(&path, "oficina").replica_id().to_owned();
-    downgrade_to_v1(&path);
+    before_identity_migration(&path);
     let backups = office.dir.path().join("respaldos");
     let opts = OpenOptions {
         backup_dir: Some(backups),
@@ -292,7 +294,7 @@ fn office_and_old_copy(office: &Office) -> (Store, Store, String) {
     drop(a);
     let b_path = office.path("b");
     std::fs::copy(&a_path, &b_path).unwrap();
-    downgrade_to_v1(&b_path);
+    before_identity_migration(&b_path);
     rusqlite::Connection::open(&b_path)
         .unwrap()
         .execute("UPDATE replicas SET name = 'casa' WHERE is_self = 1", [])

@@ -239,7 +239,7 @@ pub(crate) fn folio_collisions(
 }
 
 /// Recomputes every row whose id appears in more than one table's ops, each from its own
-/// table's ops (what migration 2 does for files synced while ops were matched by id alone).
+/// table's ops (what a migration does for files synced while ops were matched by id alone).
 /// Conflicts are not searched for here: the rows only get back the values their ops give.
 pub(crate) fn heal_mixed_ids(conn: &Connection) -> rusqlite::Result<()> {
     let tables = super::schema::replicated_tables(conn)?;

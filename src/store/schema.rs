@@ -15,7 +15,7 @@ pub const APPLICATION_ID: i32 = 0x5052_4E53;
 pub type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// Every migration, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[Migration] = &[v1, v2];
+pub const MIGRATIONS: &[Migration] = &[v1, fields_and_identity];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -43,12 +43,12 @@ fn v1(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Version 2: ops are looked up by (table, row id, column), never by row id alone, and every
-/// row whose id appears in more than one table's ops is recomputed from its own table's ops
-/// (version 1 mixed them, so a file synced with it may hold a field of another table's row).
-/// And the file records, locally, which machine and path each of its identities was made for
-/// (a version-1 file adopts the ones it is opened on).
-fn v2(tx: &Transaction) -> rusqlite::Result<()> {
+/// Ops are looked up by (table, row id, column), never by row id alone, and every row whose id
+/// appears in more than one table's ops is recomputed from its own table's ops (before, they
+/// were mixed, so a file synced then may hold a field of another table's row). And the file
+/// records, locally, which machine and path each of its identities was made for (a file from
+/// before adopts the ones it is opened on).
+fn fields_and_identity(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "DROP INDEX IF EXISTS ops_by_field;
          CREATE INDEX ops_by_field ON ops(tbl, row_id, col);
