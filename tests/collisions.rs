@@ -133,10 +133,21 @@ fn three_demos_with_different_dates_converge_table_by_table() {
     }
 }
 
-fn insert(store: &mut Store, table: &str, id: &str, fields: &[(&str, Value)]) {
+/// The one way these tests write rows: a new row, or fields of an existing one.
+fn write_row(store: &mut Store, table: &str, id: &str, fields: &[(&str, Value)], new: bool) {
     store
-        .write("test", |w| w.insert(table, id, fields))
+        .write("test", |w| {
+            if new {
+                w.insert(table, id, fields)
+            } else {
+                w.update(table, id, fields).map(drop)
+            }
+        })
         .unwrap();
+}
+
+fn insert(store: &mut Store, table: &str, id: &str, fields: &[(&str, Value)]) {
+    write_row(store, table, id, fields, true);
 }
 
 fn get(path: &Path, table: &str, id: &str, col: &str) -> Option<String> {
@@ -208,14 +219,8 @@ fn one_id_in_two_tables_never_mixes_their_fields_when_merged() {
     }
     assert_eq!(tables(a.path()), tables(b.path()));
     // Editing one of them later replaces its own field's value only.
-    a.write("test", |w| {
-        w.update(
-            "archive_items",
-            &shared,
-            &[("event_id", Value::Text(event_a.clone()))],
-        )
-    })
-    .unwrap();
+    let moved = [("event_id", Value::Text(event_a.clone()))];
+    write_row(&mut a, "archive_items", &shared, &moved, false);
     sync_with(&mut a, &folder);
     sync_with(&mut b, &folder);
     assert_eq!(tables(a.path()), tables(b.path()));

@@ -28,21 +28,25 @@ fn options(backups: Option<PathBuf>) -> OpenOptions {
     }
 }
 
-/// The one way these tests write rows.
-fn add_event(store: &mut Store, title: &str) -> String {
-    let id = new_id();
+/// The one way these tests write rows: new rows of one table, in one write.
+fn insert_rows(store: &mut Store, table: &str, rows: &[(String, Vec<(&str, Value)>)]) {
     store
         .write("test", |w| {
-            w.insert(
-                "events",
-                &id,
-                &[
-                    ("title", Value::Text(title.into())),
-                    ("starts_at", Value::Text("2025-03-06T10:00".into())),
-                ],
-            )
+            for (id, fields) in rows {
+                w.insert(table, id, fields)?;
+            }
+            Ok(())
         })
         .unwrap();
+}
+
+fn add_event(store: &mut Store, title: &str) -> String {
+    let id = new_id();
+    let fields = vec![
+        ("title", Value::Text(title.into())),
+        ("starts_at", Value::Text("2025-03-06T10:00".into())),
+    ];
+    insert_rows(store, "events", &[(id.clone(), fields)]);
     id
 }
 
@@ -268,18 +272,13 @@ fn a_sync_with_a_bad_machine_exits_1_after_merging_and_publishing() {
 /// An office that published `n` events to `stick`, through the library.
 fn office_on(stick: &Path, place: &Path, n: usize) {
     let mut office = Store::open(&place.join("oficina.sqlite"), &options(None)).unwrap();
-    office
-        .write("test", |w| {
-            for i in 0..n {
-                w.insert(
-                    "events",
-                    &new_id(),
-                    &[("title", Value::Text(format!("Evento {i}")))],
-                )?;
-            }
-            Ok(())
+    let rows: Vec<(String, Vec<(&str, Value)>)> = (0..n)
+        .map(|i| {
+            let title = Value::Text(format!("Evento {i}"));
+            (new_id(), vec![("title", title)])
         })
-        .unwrap();
+        .collect();
+    insert_rows(&mut office, "events", &rows);
     let opts = prensa::sync::SyncOptions {
         folder: stick.to_path_buf(),
         dry_run: false,
@@ -425,25 +424,18 @@ fn a_killed_demo_console_leaves_nothing_after_the_next_one() {
     assert_eq!(names(&cache), vec!["otra-cosa.txt".to_owned()]);
 }
 
-/// The one way this test writes a conflict row, as another machine's merge would have.
+/// A conflict row, as another machine's merge would have written it.
 fn add_conflict(store: &mut Store, table: &str, target: &str, col: &str) -> String {
     let id = new_id();
-    store
-        .write("test", |w| {
-            w.insert(
-                "conflicts",
-                &id,
-                &[
-                    ("target_table", Value::Text(table.into())),
-                    ("target_id", Value::Text(target.into())),
-                    ("col", Value::Text(col.into())),
-                    ("lost_value", Value::Text("otro".into())),
-                    ("lost_clock", Value::Integer(1)),
-                    ("lost_replica", Value::Text("x".into())),
-                ],
-            )
-        })
-        .unwrap();
+    let fields = vec![
+        ("target_table", Value::Text(table.into())),
+        ("target_id", Value::Text(target.into())),
+        ("col", Value::Text(col.into())),
+        ("lost_value", Value::Text("otro".into())),
+        ("lost_clock", Value::Integer(1)),
+        ("lost_replica", Value::Text("x".into())),
+    ];
+    insert_rows(store, "conflicts", &[(id.clone(), fields)]);
     id
 }
 

@@ -131,6 +131,11 @@ fn columns(store: &Store) -> Vec<(String, Vec<Column>)> {
         .collect()
 }
 
+/// A new, empty row with a given id (the raw write of the colliding-id step).
+fn insert_row(store: &mut Store, table: &str, id: &str) {
+    store.write("prop", |w| w.insert(table, id, &[])).unwrap();
+}
+
 /// The ops of a row, by column.
 fn row_ops(path: &Path, table: &str, row: &str) -> BTreeMap<String, BTreeSet<OpId>> {
     let conn = rusqlite::Connection::open(path).unwrap();
@@ -263,10 +268,7 @@ impl World {
                 if other == name || self.holds(replica, &name, &id) {
                     return;
                 }
-                self.replicas[replica]
-                    .store
-                    .write("prop", |w| w.insert(&name, &id, &[]))
-                    .unwrap();
+                insert_row(&mut self.replicas[replica].store, &name, &id);
                 if !self.rows.contains(&(name.clone(), id.clone())) {
                     self.rows.push((name, id));
                 }
