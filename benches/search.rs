@@ -79,7 +79,10 @@ fn main() {
     }
     let path = common::dataset();
     println!("búsqueda al escribir sobre {}", path.display());
-    println!("{:<10} {:>7} {:>9} {:>9} {:>9}", "lista", "teclas", "mediana", "p95", "máximo");
+    println!(
+        "{:<10} {:>7} {:>9} {:>9} {:>9}",
+        "lista", "teclas", "mediana", "p95", "máximo"
+    );
     for (name, tab) in [("reportes", '3'), ("archivo", '6')] {
         let mut times = measure(&path, tab, 3);
         times.sort();

@@ -255,22 +255,41 @@ fn concurrent_deletes_of_one_row_converge() {
     assert!(deleted.is_some());
 }
 
-/// The office publishes; the stick's snapshot is then damaged in `damage`, optionally with the
-/// manifest rewritten to match; home's sync must be refused with nothing changed anywhere.
+/// Titles of the live events of a store.
+fn titles(store: &Store) -> Vec<String> {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT title FROM events WHERE deleted_at IS NULL ORDER BY title")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<String>>>()
+        .unwrap();
+    rows
+}
+
+/// The office and a school publish; the office's snapshot on the stick is then damaged in
+/// `damage`, optionally with the manifest rewritten to match. Home's sync takes the school's
+/// changes, skips the office's naming the file and the machine, and leaves the office's files
+/// as they were.
 fn assert_refused(damage: impl Fn(&Path), rewrite_manifest: bool, expected: &str) {
     let (office_place, home_place, stick_place) = (Place::new(), Place::new(), Place::new());
+    let school_place = Place::new();
     let stick = stick_place.dir.path();
+    // The school publishes first, so its files hold none of the office's changes.
+    let mut school = open(&school_place, "escuela");
+    event(&mut school, "Festival escolar");
+    sync_with(&mut school, &school_place, stick);
     let mut office = open(&office_place, "oficina");
     for i in 0..30 {
         event(&mut office, &format!("Evento {i}"));
     }
     sync_with(&mut office, &office_place, stick);
-    let manifest_path = std::fs::read_dir(stick)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-        .unwrap();
+    let manifest_path = stick.join(format!(
+        "{}.json",
+        prensa::sync::folder::base_name("oficina", office.replica_id())
+    ));
     let mut manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
     let snapshot = stick.join(manifest["files"][0]["name"].as_str().unwrap());
@@ -281,35 +300,34 @@ fn assert_refused(damage: impl Fn(&Path), rewrite_manifest: bool, expected: &str
         manifest["files"][0]["size"] = size.into();
         std::fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
     }
+    let office_files = (
+        std::fs::read(&snapshot).unwrap(),
+        std::fs::read(&manifest_path).unwrap(),
+    );
     let mut home = open(&home_place, "casa");
-    let before = std::fs::read(home.path()).unwrap();
-    let stick_before: Vec<_> = std::fs::read_dir(stick)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
-    let err = try_sync(&mut home, &home_place, stick, false)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains(expected), "{err}");
+    let report = try_sync(&mut home, &home_place, stick, false).unwrap();
+    assert_eq!(report.skipped.len(), 1, "{report:?}");
+    let skipped = &report.skipped[0];
+    assert_eq!(skipped.file, snapshot);
+    assert_eq!(skipped.machine, "oficina");
+    assert!(skipped.problem.contains(expected), "{}", skipped.problem);
+    assert!(skipped.problem.contains("oficina"), "{}", skipped.problem);
     assert!(
-        err.contains("No se modificó nada") || err.contains("nothing"),
-        "{err}"
+        !skipped.problem.contains("Intente de nuevo en un momento"),
+        "{}",
+        skipped.problem
     );
-    drop(home);
+    assert_eq!(titles(&home), vec!["Festival escolar".to_owned()]);
+    let summary = report.summary(stick).join("\n");
+    assert!(summary.contains("omitidos: 1"), "{summary}");
+    assert!(summary.contains(&skipped.problem), "{summary}");
     assert_eq!(
-        std::fs::read(home_place.path("prensa.sqlite")).unwrap(),
-        before,
-        "local database changed"
-    );
-    let stick_after: Vec<_> = std::fs::read_dir(stick)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
-    assert_eq!(
-        stick_before, stick_after,
-        "something was written to the stick"
+        (
+            std::fs::read(&snapshot).unwrap(),
+            std::fs::read(&manifest_path).unwrap()
+        ),
+        office_files,
+        "the office's files were touched"
     );
 }
 
@@ -388,7 +406,7 @@ fn a_file_that_is_not_prensa_or_is_newer_is_refused() {
                 .unwrap();
         },
         true,
-        "no es una base de datos de prensa",
+        "no es un archivo de prensa",
     );
     assert_refused(
         |p| {
@@ -401,24 +419,127 @@ fn a_file_that_is_not_prensa_or_is_newer_is_refused() {
 }
 
 #[test]
-fn a_manifest_that_cannot_be_read_is_refused() {
+fn an_unreadable_manifest_is_skipped_and_named() {
     let (office_place, home_place, stick_place) = (Place::new(), Place::new(), Place::new());
     let stick = stick_place.dir.path();
     let mut office = open(&office_place, "oficina");
     event(&mut office, "Uno");
     sync_with(&mut office, &office_place, stick);
-    for entry in std::fs::read_dir(stick).unwrap().flatten() {
-        if entry.path().extension().is_some_and(|e| e == "json") {
-            std::fs::write(entry.path(), b"{ no es un manifiesto").unwrap();
-        }
-    }
+    let manifest = stick.join(format!(
+        "{}.json",
+        prensa::sync::folder::base_name("oficina", office.replica_id())
+    ));
+    std::fs::write(&manifest, b"{ no es un manifiesto").unwrap();
     let mut home = open(&home_place, "casa");
-    let before = std::fs::read(home.path()).unwrap();
-    let err = try_sync(&mut home, &home_place, stick, false)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("No se puede leer el manifiesto"), "{err}");
-    assert_eq!(std::fs::read(home.path()).unwrap(), before);
+    let before = content(&home);
+    let report = try_sync(&mut home, &home_place, stick, false).unwrap();
+    assert_eq!(report.skipped.len(), 1, "{report:?}");
+    assert_eq!(report.skipped[0].file, manifest);
+    assert!(
+        report.skipped[0]
+            .problem
+            .contains("No se puede leer el manifiesto"),
+        "{report:?}"
+    );
+    assert_eq!(content(&home), before);
+    assert_eq!(
+        std::fs::read(&manifest).unwrap(),
+        b"{ no es un manifiesto",
+        "another machine's manifest was touched"
+    );
+}
+
+#[test]
+fn one_bad_machine_does_not_stop_the_others() {
+    let stick_place = Place::new();
+    let stick = stick_place.dir.path();
+    let mut good = Vec::new();
+    for name in ["escuela", "dif"] {
+        let place = Place::new();
+        let mut store = open(&place, name);
+        event(&mut store, &format!("Evento de {name}"));
+        sync_with(&mut store, &place, stick);
+        good.push((place, store));
+    }
+    let mut bad = Vec::new();
+    for name in ["sinfoto", "basura", "ajena"] {
+        let place = Place::new();
+        let mut store = open(&place, name);
+        event(&mut store, &format!("Evento de {name}"));
+        sync_with(&mut store, &place, stick);
+        let base = prensa::sync::folder::base_name(name, store.replica_id());
+        bad.push((place, store, base));
+    }
+    // A missing snapshot, a garbage manifest, a file that is some other program's database.
+    let snapshot_of = |base: &str| {
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(stick.join(format!("{base}.json"))).unwrap())
+                .unwrap();
+        stick.join(manifest["files"][0]["name"].as_str().unwrap())
+    };
+    let missing = snapshot_of(&bad[0].2);
+    std::fs::remove_file(&missing).unwrap();
+    let garbage = stick.join(format!("{}.json", bad[1].2));
+    std::fs::write(&garbage, b"\x00\x01basura").unwrap();
+    let foreign = snapshot_of(&bad[2].2);
+    std::fs::remove_file(&foreign).unwrap();
+    {
+        let c = rusqlite::Connection::open(&foreign).unwrap();
+        c.execute_batch("CREATE TABLE notas (texto TEXT);").unwrap();
+    }
+    let manifest_path = stick.join(format!("{}.json", bad[2].2));
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
+    let (hash, size) = prensa::sync::folder::hash_file(&foreign).unwrap();
+    manifest["files"][0]["sha256"] = hash.into();
+    manifest["files"][0]["size"] = size.into();
+    std::fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+
+    let home_place = Place::new();
+    let mut home = open(&home_place, "casa");
+    event(&mut home, "Evento de casa");
+    let report = try_sync(&mut home, &home_place, stick, false).unwrap();
+    assert_eq!(
+        titles(&home),
+        vec![
+            "Evento de casa".to_owned(),
+            "Evento de dif".to_owned(),
+            "Evento de escuela".to_owned()
+        ]
+    );
+    let mut named: Vec<(PathBuf, String)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.file.clone(), s.machine.clone()))
+        .collect();
+    named.sort();
+    let mut expected = vec![
+        (missing.clone(), "sinfoto".to_owned()),
+        (garbage.clone(), String::new()),
+        (foreign.clone(), "ajena".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(named, expected, "{report:#?}");
+    for s in &report.skipped {
+        assert!(
+            !s.problem.contains("Intente de nuevo en un momento"),
+            "{}",
+            s.problem
+        );
+        assert!(
+            s.problem.contains(&s.file.display().to_string()),
+            "{}",
+            s.problem
+        );
+    }
+    // Home published anyway: the good machines receive it.
+    let (place, store) = &mut good[0];
+    sync_with(store, place, stick);
+    assert!(titles(store).contains(&"Evento de casa".to_owned()));
+    // JSON carries the same list.
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["skipped"].as_array().unwrap().len(), 3);
+    assert!(json["skipped"][0]["problem"].as_str().unwrap().len() > 20);
 }
 
 #[cfg(unix)]
@@ -489,7 +610,7 @@ fn a_destination_that_fails_mid_publish_rolls_the_merge_back() {
 }
 
 #[test]
-fn a_clock_far_ahead_is_refused_and_does_not_move_this_clock() {
+fn a_clock_far_ahead_is_skipped_and_does_not_move_this_clock() {
     let (office_place, home_place, stick_place) = (Place::new(), Place::new(), Place::new());
     let stick = stick_place.dir.path();
     let mut office = open(&office_place, "oficina");
@@ -503,16 +624,17 @@ fn a_clock_far_ahead_is_refused_and_does_not_move_this_clock() {
     sync_with(&mut office, &office_place, stick);
     let mut home = open(&home_place, "casa");
     let clock = home.clock();
-    let before = std::fs::read(home.path()).unwrap();
-    let err = try_sync(&mut home, &home_place, stick, false)
-        .unwrap_err()
-        .to_string();
+    let before = content(&home);
+    let report = try_sync(&mut home, &home_place, stick, false).unwrap();
+    assert_eq!(report.skipped.len(), 1, "{report:?}");
+    let problem = &report.skipped[0].problem;
     assert!(
-        err.contains("está adelantado unas 7") && err.contains("oficina"),
-        "{err}"
+        problem.contains("está adelantado unas 7") && problem.contains("oficina"),
+        "{problem}"
     );
+    assert_eq!(report.received, 0);
     assert_eq!(home.clock(), clock);
-    assert_eq!(std::fs::read(home.path()).unwrap(), before);
+    assert_eq!(content(&home), before);
 }
 
 #[test]

@@ -1,10 +1,12 @@
-//! Crash tests: the real binary runs a sync (read, merge, publish) and is killed with SIGKILL at
-//! increasing delays. After each kill the local database passes integrity_check and holds
-//! exactly the ops it held before or exactly those it holds after a complete sync, and no file
-//! under its final name in the sync folder is partial.
+//! Crash tests: the real binary runs a sync (read, merge, publish), or writes the demo, and is
+//! killed — SIGKILL, SIGTERM, SIGHUP (a closed terminal, a lost SSH session), and SIGINT (Ctrl+C)
+//! for the demo — at increasing delays, or runs out of space on a small file system. After each,
+//! prensa opens the file (a write cut short is rolled back, not refused), `PRAGMA quick_check` is
+//! ok, and the content is exactly the state before or after, never between; no file under its
+//! final name in the sync folder is partial; the next run completes.
 //!
-//! 30 kill points in the normal suite; `cargo test --release --test sync_crash -- --ignored`
-//! runs 240.
+//! 30 sync kill points (10 per signal) and 10 demo kill points in the normal suite;
+//! `cargo test --release --test sync_crash -- --ignored` runs 240 per signal and 80 demos.
 #![cfg(unix)]
 mod common;
 
@@ -86,14 +88,80 @@ fn fixture() -> Fixture {
     }
 }
 
-fn ops_count(db: &Path) -> i64 {
+/// What prensa holds, as the user sees it: every replicated table but the audit log (whose ids
+/// are new each run), without the times of the ops; and the number of ops. Prensa itself must
+/// open the file first: that is what a user does after a crash.
+fn state(db: &Path) -> (Vec<String>, i64) {
+    let store = Store::open(db, &OpenOptions::default())
+        .unwrap_or_else(|e| panic!("prensa refused {}: {e}", db.display()));
+    let tables = store.replicated_tables().clone();
+    drop(store);
     let conn = rusqlite::Connection::open(db).unwrap();
     let ok: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(ok, "ok", "integrity_check failed");
-    conn.query_row("SELECT count(*) FROM ops", [], |r| r.get(0))
-        .unwrap()
+    assert_eq!(ok, "ok", "quick_check failed");
+    let mut rows = Vec::new();
+    for (table, cols) in tables {
+        if table == "audit" {
+            continue;
+        }
+        let cols: Vec<String> = cols
+            .into_iter()
+            .filter(|c| c != "created_at" && c != "updated_at")
+            .map(|c| format!("quote({c})"))
+            .collect();
+        let sql = format!(
+            "SELECT {} FROM {table} ORDER BY id",
+            cols.join(" || '|' || ")
+        );
+        let mut stmt = conn.prepare(&sql).unwrap();
+        for row in stmt.query_map([], |r| r.get::<_, String>(0)).unwrap() {
+            rows.push(format!("{table}|{}", row.unwrap()));
+        }
+    }
+    let ops = conn
+        .query_row("SELECT count(*) FROM ops", [], |r| r.get(0))
+        .unwrap();
+    (rows, ops)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Signal {
+    Kill,
+    Term,
+    Hup,
+    /// Ctrl+C.
+    Int,
+}
+
+/// Sends the signal and waits for the process to end.
+fn stop(child: &mut std::process::Child, signal: Signal) {
+    match signal {
+        Signal::Kill => {
+            let _ = child.kill();
+        }
+        Signal::Term | Signal::Hup | Signal::Int => {
+            let name = match signal {
+                Signal::Term => "-TERM",
+                Signal::Hup => "-HUP",
+                _ => "-INT",
+            };
+            let _ = Command::new("kill")
+                .arg(name)
+                .arg(child.id().to_string())
+                .status();
+        }
+    }
+    let _ = child.wait();
+}
+
+fn home_env(cmd: &mut Command, place: &Path) {
+    cmd.env("XDG_DATA_HOME", place.join("data"))
+        .env("XDG_CONFIG_HOME", place.join("config"))
+        .env("XDG_CACHE_HOME", place.join("cache"))
+        .env("HOME", place)
+        .env("LANG", "es_MX.UTF-8");
 }
 
 fn sync_command(place: &Path, home: &Path, stick: &Path) -> Command {
@@ -101,12 +169,9 @@ fn sync_command(place: &Path, home: &Path, stick: &Path) -> Command {
     cmd.args(["sincronizar", "--db"])
         .arg(home)
         .arg(stick)
-        .env("XDG_DATA_HOME", place.join("data"))
-        .env("XDG_CONFIG_HOME", place.join("config"))
-        .env("XDG_CACHE_HOME", place.join("cache"))
-        .env("HOME", place)
         .stdout(Stdio::null())
         .stderr(Stdio::null());
+    home_env(&mut cmd, place);
     cmd
 }
 
@@ -138,9 +203,9 @@ fn assert_folder_whole(stick: &Path) {
     }
 }
 
-fn run(kill_points: u32) {
+fn run(kill_points: u32, signals: &[Signal]) {
     let base = fixture();
-    let before = ops_count(&base.home);
+    let before = state(&base.home);
     // An uninterrupted sync on a copy: how long it takes and what it leaves.
     let full = tempfile::tempdir().unwrap();
     let (home, stick) = (full.path().join("home.sqlite"), full.path().join("stick"));
@@ -150,50 +215,240 @@ fn run(kill_points: u32) {
     let status = sync_command(full.path(), &home, &stick).status().unwrap();
     let took = started.elapsed();
     assert!(status.success());
-    let after = ops_count(&home);
-    assert!(after > before);
+    let after = state(&home);
+    assert!(after.1 > before.1);
 
-    let mut seen = (0, 0);
-    for k in 0..kill_points {
-        let place = tempfile::tempdir().unwrap();
-        let (home, stick) = (place.path().join("home.sqlite"), place.path().join("stick"));
-        std::fs::copy(&base.home, &home).unwrap();
-        copy_dir(&base.stick, &stick);
-        let delay = took.mul_f64(1.2 * k as f64 / kill_points as f64);
-        let mut child = sync_command(place.path(), &home, &stick).spawn().unwrap();
-        std::thread::sleep(delay);
-        let _ = child.kill();
-        let _ = child.wait();
-        let count = ops_count(&home);
-        assert!(
-            count == before || count == after,
-            "kill at {delay:?}: {count} ops, neither {before} nor {after}"
-        );
-        if count == before {
-            seen.0 += 1
-        } else {
-            seen.1 += 1
+    for &signal in signals {
+        let mut seen = (0, 0);
+        for k in 0..kill_points {
+            let place = tempfile::tempdir().unwrap();
+            let (home, stick) = (place.path().join("home.sqlite"), place.path().join("stick"));
+            std::fs::copy(&base.home, &home).unwrap();
+            copy_dir(&base.stick, &stick);
+            let delay = took.mul_f64(1.2 * k as f64 / kill_points as f64);
+            let mut child = sync_command(place.path(), &home, &stick).spawn().unwrap();
+            std::thread::sleep(delay);
+            stop(&mut child, signal);
+            let now = state(&home);
+            assert!(
+                now == before || now == after,
+                "{signal:?} at {delay:?}: {} ops, neither {} nor {}",
+                now.1,
+                before.1,
+                after.1
+            );
+            if now == before {
+                seen.0 += 1
+            } else {
+                seen.1 += 1
+            }
+            assert_folder_whole(&stick);
+            // And the next sync completes from whatever state the kill left.
+            assert!(sync_command(place.path(), &home, &stick)
+                .status()
+                .unwrap()
+                .success());
+            assert_eq!(state(&home), after, "{signal:?} at {delay:?}");
+            assert_folder_whole(&stick);
+            let cache = place.path().join("cache").join("prensa");
+            let left: Vec<_> = std::fs::read_dir(&cache)
+                .map(|e| e.flatten().map(|e| e.file_name()).collect())
+                .unwrap_or_default();
+            assert!(left.is_empty(), "left in the cache: {left:?}");
         }
-        assert_folder_whole(&stick);
-        // And the next sync completes from whatever state the kill left.
-        assert!(sync_command(place.path(), &home, &stick)
-            .status()
-            .unwrap()
-            .success());
-        assert_eq!(ops_count(&home), after);
-        assert_folder_whole(&stick);
+        // The kills landed on both sides of the commit.
+        eprintln!(
+            "{signal:?}: {kill_points} kills, {} left the state before, {} after (sync: {took:?})",
+            seen.0, seen.1
+        );
+        assert!(
+            seen.0 > 0 && seen.1 > 0,
+            "{signal:?} before/after: {seen:?}"
+        );
     }
-    // The kills landed on both sides of the commit.
-    assert!(seen.0 > 0 && seen.1 > 0, "before/after: {seen:?}");
 }
 
 #[test]
 fn killed_syncs_leave_whole_databases_and_folders() {
-    run(30);
+    run(10, &[Signal::Kill, Signal::Term, Signal::Hup]);
 }
 
 #[test]
 #[ignore = "long run: cargo test --release --test sync_crash -- --ignored"]
 fn killed_syncs_leave_whole_databases_and_folders_long() {
-    run(240);
+    run(240, &[Signal::Kill, Signal::Term, Signal::Hup]);
+}
+
+fn demo_command(place: &Path, db: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_prensa"));
+    cmd.args(["demo", "--fecha", "2025-03-06", "--db"])
+        .arg(db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    home_env(&mut cmd, place);
+    cmd
+}
+
+/// `prensa demo --db` killed at increasing delays: the file is either absent (the state
+/// before) or the whole demo, never a part of it; the next run writes it whole.
+fn run_demo(kill_points: u32) {
+    let full = tempfile::tempdir().unwrap();
+    let db = full.path().join("demo.sqlite");
+    let started = Instant::now();
+    assert!(demo_command(full.path(), &db).status().unwrap().success());
+    let took = started.elapsed();
+    let whole = state(&db);
+    let signals = [Signal::Kill, Signal::Term, Signal::Hup, Signal::Int];
+    let mut seen = (0, 0);
+    for k in 0..kill_points {
+        let place = tempfile::tempdir().unwrap();
+        let db = place.path().join("demo.sqlite");
+        let delay = took.mul_f64(1.2 * k as f64 / kill_points as f64);
+        let signal = signals[k as usize % signals.len()];
+        let mut child = demo_command(place.path(), &db).spawn().unwrap();
+        std::thread::sleep(delay);
+        stop(&mut child, signal);
+        if db.exists() {
+            assert_eq!(state(&db), whole, "{signal:?} at {delay:?}: a partial demo");
+            seen.1 += 1;
+            // The next run refuses a file with data, and removes what the killed one left.
+            let again = demo_command(place.path(), &db).status().unwrap();
+            assert_eq!(again.code(), Some(1));
+        } else {
+            seen.0 += 1;
+            assert!(demo_command(place.path(), &db).status().unwrap().success());
+            assert_eq!(state(&db), whole);
+        }
+        let left: Vec<String> = std::fs::read_dir(place.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.') || (n.contains("demo") && n != "demo.sqlite"))
+            .collect();
+        assert!(left.is_empty(), "{signal:?} at {delay:?}: {left:?}");
+    }
+    eprintln!(
+        "demo: {kill_points} kills, {} left no file, {} the whole demo (demo: {took:?})",
+        seen.0, seen.1
+    );
+    assert!(seen.0 > 0 && seen.1 > 0, "absent/whole: {seen:?}");
+}
+
+#[test]
+fn killed_demos_leave_no_partial_database() {
+    run_demo(10);
+}
+
+#[test]
+#[ignore = "long run: cargo test --release --test sync_crash -- --ignored"]
+fn killed_demos_leave_no_partial_database_long() {
+    run_demo(80);
+}
+
+/// A small tmpfs mounted for the test, unmounted when dropped.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(at: &Path, bytes: u64) -> Option<Tmpfs> {
+        std::fs::create_dir_all(at).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes}"), "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .ok()?
+            .success();
+        ok.then(|| Tmpfs(at.to_path_buf()))
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Syncs and writes the demo on a file system that runs out of space at a range of sizes:
+/// every run either completes or fails with a Spanish message, and leaves the database exactly
+/// as before or after.
+#[test]
+fn a_full_file_system_leaves_whole_databases() {
+    let scratch = tempfile::tempdir().unwrap();
+    let Some(probe) = Tmpfs::mount(&scratch.path().join("prueba"), 1 << 20) else {
+        eprintln!("skipped: this machine does not let the test mount a tmpfs");
+        return;
+    };
+    drop(probe);
+    let base = fixture();
+    let before = state(&base.home);
+    let full = tempfile::tempdir().unwrap();
+    let (home, stick) = (full.path().join("home.sqlite"), full.path().join("stick"));
+    std::fs::copy(&base.home, &home).unwrap();
+    copy_dir(&base.stick, &stick);
+    assert!(sync_command(full.path(), &home, &stick)
+        .status()
+        .unwrap()
+        .success());
+    let after = state(&home);
+    // What a sync needs room for: the database, its backup, the local copies of the others'
+    // files and its own snapshot, all of about the size of the database and the folder.
+    let folder_size: u64 = std::fs::read_dir(&base.stick)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let size = std::fs::metadata(&base.home).unwrap().len() + folder_size;
+    let mut outcomes = (0, 0);
+    for eighths in [4u64, 6, 8, 10, 12, 16, 20, 24, 32, 48] {
+        let room = scratch.path().join(format!("lleno-{eighths}"));
+        let Some(_fs) = Tmpfs::mount(&room, size * eighths / 8) else {
+            panic!("mounting a tmpfs worked once, then not");
+        };
+        let db = room.join("home.sqlite");
+        std::fs::copy(&base.home, &db).unwrap();
+        let stick = scratch.path().join(format!("stick-{eighths}"));
+        copy_dir(&base.stick, &stick);
+        let mut cmd = sync_command(&room, &db, &stick);
+        let out = cmd.stderr(Stdio::piped()).output().unwrap();
+        let now = state(&db);
+        if out.status.success() {
+            assert_eq!(now, after);
+            outcomes.1 += 1;
+        } else {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{err}");
+            assert!(
+                err.contains("lleno") || err.contains("no queda espacio"),
+                "{eighths}/8: {err}"
+            );
+            assert!(!err.contains("os error"), "{err}");
+            assert!(now == before || now == after, "{eighths}/8: between");
+            outcomes.0 += 1;
+            eprintln!("{eighths}/8 of {size} bytes: {}", err.trim());
+        }
+        // The demo on a file system too small for it: refused, nothing left under its name.
+        let demo = room.join("demo.sqlite");
+        let out = demo_command(&room, &demo)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        if !out.status.success() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("lleno") || err.contains("no queda espacio"),
+                "{err}"
+            );
+            assert!(!demo.exists(), "a partial demo was left");
+        }
+        let left: Vec<String> = std::fs::read_dir(&room)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp") || n.ends_with("-journal"))
+            .collect();
+        assert!(left.is_empty(), "{eighths}/8 left: {left:?}");
+    }
+    assert!(outcomes.0 > 0, "no size was small enough: {outcomes:?}");
+    assert!(outcomes.1 > 0, "no size was large enough: {outcomes:?}");
 }

@@ -1,6 +1,7 @@
 //! Merge laws over random edit histories on 3–5 replicas, with random sync schedules through a
 //! folder, over every replicated table: commutative, idempotent, associative; all replicas
 //! converge once all have synced; every op survives; every concurrent loser is in conflicts.
+//! Some rows share one id across two tables: ops are matched by (table, row, column).
 //!
 //! The normal suite runs a few hundred cases; the long run (10,000):
 //! `cargo test --release --test sync_laws -- --ignored`.
@@ -22,6 +23,12 @@ enum Step {
         replica: usize,
         table: usize,
     },
+    /// A row of another table with the id of an existing row.
+    InsertSameId {
+        replica: usize,
+        table: usize,
+        row: usize,
+    },
     Update {
         replica: usize,
         row: usize,
@@ -40,6 +47,8 @@ enum Step {
 fn step(replicas: usize) -> impl Strategy<Value = Step> {
     prop_oneof![
         2 => (0..replicas, 0..64usize).prop_map(|(replica, table)| Step::Insert { replica, table }),
+        1 => (0..replicas, 0..64usize, 0..64usize)
+            .prop_map(|(replica, table, row)| Step::InsertSameId { replica, table, row }),
         6 => (0..replicas, 0..64usize, 0..3usize, 0..6usize)
             .prop_map(|(replica, row, col, value)| Step::Update { replica, row, col, value }),
         1 => (0..replicas, 0..64usize).prop_map(|(replica, row)| Step::Delete { replica, row }),
@@ -122,15 +131,20 @@ fn columns(store: &Store) -> Vec<(String, Vec<Column>)> {
         .collect()
 }
 
+/// A new, empty row with a given id (the raw write of the colliding-id step).
+fn insert_row(store: &mut Store, table: &str, id: &str) {
+    testing::insert(store, table, id, &[]).unwrap();
+}
+
 /// The ops of a row, by column.
-fn row_ops(path: &Path, row: &str) -> BTreeMap<String, BTreeSet<OpId>> {
+fn row_ops(path: &Path, table: &str, row: &str) -> BTreeMap<String, BTreeSet<OpId>> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut stmt = conn
-        .prepare("SELECT o.col, r.id, o.hlc FROM ops o JOIN replicas r ON r.n = o.replica WHERE o.row_id = ?1")
+        .prepare("SELECT o.col, r.id, o.hlc FROM ops o JOIN replicas r ON r.n = o.replica WHERE o.tbl = ?1 AND o.row_id = ?2")
         .unwrap();
     let mut out: BTreeMap<String, BTreeSet<OpId>> = BTreeMap::new();
     for row in stmt
-        .query_map([row], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map([table, row], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
     {
         let (col, id, clock): (String, String, i64) = row.unwrap();
@@ -210,13 +224,19 @@ impl World {
 
     /// Runs a write on one replica, recording for every op it adds which ops of that op's
     /// field the replica held just before.
-    fn tracked(&mut self, replica: usize, id: &str, f: impl FnOnce(&mut Store) -> bool) {
+    fn tracked(
+        &mut self,
+        replica: usize,
+        table: &str,
+        id: &str,
+        f: impl FnOnce(&mut Store) -> bool,
+    ) {
         let path = self.replicas[replica].store.path().to_path_buf();
-        let before = row_ops(&path, id);
+        let before = row_ops(&path, table, id);
         if !f(&mut self.replicas[replica].store) {
             return;
         }
-        for (col, ops) in row_ops(&path, id) {
+        for (col, ops) in row_ops(&path, table, id) {
             let had = before.get(&col).cloned().unwrap_or_default();
             for op in ops.difference(&had) {
                 self.known.insert(op.clone(), had.clone());
@@ -231,6 +251,24 @@ impl World {
                 let id = new_id();
                 testing::insert(&mut self.replicas[replica].store, &name, &id, &[]).unwrap();
                 self.rows.push((name, id));
+            }
+            Step::InsertSameId {
+                replica,
+                table,
+                row,
+            } => {
+                if self.rows.is_empty() {
+                    return;
+                }
+                let (name, _) = self.tables[table % self.tables.len()].clone();
+                let (other, id) = self.rows[row % self.rows.len()].clone();
+                if other == name || self.holds(replica, &name, &id) {
+                    return;
+                }
+                insert_row(&mut self.replicas[replica].store, &name, &id);
+                if !self.rows.contains(&(name.clone(), id.clone())) {
+                    self.rows.push((name, id));
+                }
             }
             Step::Update {
                 replica,
@@ -258,7 +296,7 @@ impl World {
                 let column = cols[col % cols.len()].clone();
                 let v = self.value(replica, &column, value);
                 let col = column.name.clone();
-                self.tracked(replica, &id, |store| {
+                self.tracked(replica, &table.clone(), &id, |store| {
                     testing::update(store, &table, &id, &[(col.as_str(), v)]).is_ok()
                 });
             }
@@ -268,7 +306,7 @@ impl World {
                 }
                 let (table, id) = self.rows[row % self.rows.len()].clone();
                 if self.holds(replica, &table, &id) {
-                    self.tracked(replica, &id, |store| {
+                    self.tracked(replica, &table.clone(), &id, |store| {
                         testing::delete(store, &table, &id).is_ok()
                     });
                 }
@@ -335,15 +373,20 @@ fn content(path: &Path) -> Vec<String> {
     out
 }
 
-/// All ops of a database, by id, with their field and value.
-fn ops(path: &Path) -> BTreeMap<OpId, (String, String, String)> {
+/// All ops of a database, by id, with their field (table, row, column) and value.
+type Field = (String, String, String);
+
+fn ops(path: &Path) -> BTreeMap<OpId, (Field, String)> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut stmt = conn
-        .prepare("SELECT r.id, o.hlc, o.row_id, o.col, quote(o.value) FROM ops o JOIN replicas r ON r.n = o.replica")
+        .prepare("SELECT r.id, o.hlc, o.tbl, o.row_id, o.col, quote(o.value) FROM ops o JOIN replicas r ON r.n = o.replica")
         .unwrap();
     let all = stmt
         .query_map([], |r| {
-            Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?, r.get(4)?)))
+            Ok((
+                (r.get(0)?, r.get(1)?),
+                ((r.get(2)?, r.get(3)?, r.get(4)?), r.get(5)?),
+            ))
         })
         .unwrap()
         .map(Result::unwrap)
@@ -423,20 +466,21 @@ fn check(n: usize, shared: &[usize], steps: &[Step]) {
     let all = ops(world.replicas[0].store.path());
     let seen_by_someone: BTreeSet<&OpId> = world.known.values().flatten().collect();
     let conn = rusqlite::Connection::open(world.replicas[0].store.path()).unwrap();
-    for (x, (row, col, value)) in &all {
+    for (x, (field, value)) in &all {
+        let col = &field.2;
         let Some(known_x) = world.known.get(x) else {
             continue;
         };
         if seen_by_someone.contains(x) {
             continue;
         }
-        for (z, (row_z, col_z, value_z)) in &all {
+        for (z, (field_z, value_z)) in &all {
             let same = if col == "deleted_at" {
                 (value_z == "NULL") == (value == "NULL")
             } else {
                 value_z == value
             };
-            if row_z != row || col_z != col || same || z <= x {
+            if field_z != field || same || z <= x {
                 continue;
             }
             let Some(known_z) = world.known.get(z) else {
@@ -454,7 +498,7 @@ fn check(n: usize, shared: &[usize], steps: &[Step]) {
                     .ok();
                 assert!(
                     found.is_some(),
-                    "concurrent loser {x:?} ({row}.{col}) not in conflicts"
+                    "concurrent loser {x:?} ({field:?}) not in conflicts"
                 );
             }
         }

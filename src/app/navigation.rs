@@ -75,7 +75,7 @@ impl App {
             list: pane.map(|p| p.list()),
             key: pane
                 .and_then(|p| p.selected())
-                .and_then(|pick| self.store.locate(&pick.target).ok().flatten()),
+                .and_then(|pick| self.store.place_of(&pick.target).ok().flatten()),
         }
     }
 
@@ -88,7 +88,7 @@ impl App {
         let Some((tab, list)) = home(target.kind) else {
             return;
         };
-        let key = match self.store.locate(&target) {
+        let key = match self.store.place_of(&target) {
             Ok(Some(key)) => key,
             Ok(None) => return self.say(t(Msg::LinkGone).to_owned()),
             Err(e) => return self.screen.say(e.to_string(), true),

@@ -82,7 +82,7 @@ impl Reader for Store {
         text(Store::choice(self, kind, id))
     }
     fn locate(&self, target: &Target) -> DataResult<Option<SortKey>> {
-        text(Store::locate(self, target))
+        text(Store::place_of(self, target))
     }
     fn publication_draft(&self, id: &str) -> DataResult<String> {
         text(Store::publication_draft(self, id))

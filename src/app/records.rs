@@ -207,7 +207,7 @@ impl App {
         if shown == Some(target.kind)
             || (shown == Some(RecordKind::ArchiveItem) && target.kind == RecordKind::ArchiveItem)
         {
-            if let Ok(Some(key)) = self.store.locate(target) {
+            if let Ok(Some(key)) = self.store.place_of(target) {
                 self.list(&ListCmd::Select(key));
             }
         }

@@ -9,7 +9,8 @@ use crate::app::{run, App};
 use crate::config;
 use crate::demo::{self, DemoOptions};
 use crate::i18n::{t, tf, Msg};
-use crate::store::{OpenOptions, Store};
+use crate::store::{io_text, OpenOptions, Store};
+use crate::sync::work;
 
 fn options() -> OpenOptions {
     OpenOptions {
@@ -18,11 +19,64 @@ fn options() -> OpenOptions {
     }
 }
 
-/// Opens the console on the database at `path` (created when absent).
-pub fn open(path: &Path) -> ExitCode {
-    match super::open_store(path) {
+/// Opens the console on the database at `path`. When it is absent it is created: at once for
+/// this machine's default database, after asking for one named with --db (a typo must not
+/// become a new, empty office).
+pub fn open(path: &Path, named: bool) -> ExitCode {
+    if named {
+        match Store::locate(path) {
+            Ok(true) => {}
+            Ok(false) => {
+                if let Err(code) = confirm_new(path) {
+                    return code;
+                }
+            }
+            Err(e) => return fail(e),
+        }
+    }
+    match super::open_store(path, super::Access::Write) {
         Ok(store) => run_console(store, None),
         Err(code) => code,
+    }
+}
+
+/// Asks, on a plain terminal before the console takes it, whether to create a database at
+/// `path`; with no terminal to ask on, refuses and says how to create one.
+fn confirm_new(path: &Path) -> Result<(), ExitCode> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let shown = absolute(path);
+    if !std::io::stdin().is_terminal() {
+        return Err(fail(tf(Msg::DbMissingNoTerminal, &[&shown.display()])));
+    }
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{} ", tf(Msg::DbMissingAsk, &[&shown.display()]));
+    let _ = err.flush();
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer).is_err() {
+        answer.clear();
+    }
+    if matches!(
+        answer.trim().to_lowercase().as_str(),
+        "s" | "si" | "sí" | "y" | "yes"
+    ) {
+        Ok(())
+    } else {
+        super::say(t(Msg::DbMissingDeclined));
+        Err(ExitCode::from(1))
+    }
+}
+
+/// The path as the user should read it: absolute, through its (existing) folder.
+fn absolute(path: &Path) -> PathBuf {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf()),
     }
 }
 
@@ -49,8 +103,15 @@ pub fn open_demo() -> ExitCode {
         return fail(t(Msg::NoDataDir));
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        return fail(tf(Msg::ErrIo, &[&dir.display(), &e]));
+        return fail(tf(Msg::ErrIo, &[&dir.display(), &io_text(&e)]));
     }
+    // Demos of consoles that were killed go; this one is claimed as in use.
+    work::remove_leftovers(&dir, "demo-");
+    work::remove_leftovers(&dir, ".demo-");
+    let claim = match work::Claim::take(&dir) {
+        Ok(c) => c,
+        Err(e) => return fail(tf(Msg::ErrIo, &[&dir.display(), &io_text(&e)])),
+    };
     let path = dir.join(format!("demo-{}.sqlite", std::process::id()));
     remove_database(&path);
     let temporary = Temporary(path.clone());
@@ -65,6 +126,7 @@ pub fn open_demo() -> ExitCode {
         Err(e) => fail(e),
     };
     drop(temporary);
+    drop(claim);
     code
 }
 
@@ -88,7 +150,7 @@ fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             terminal::restore();
-            return fail(tf(Msg::TerminalError, &[&e]));
+            return fail(tf(Msg::TerminalError, &[&io_text(&e)]));
         }
     };
     restore_on_signal(temporary);
@@ -96,7 +158,7 @@ fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
     terminal::restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(tf(Msg::TerminalError, &[&e])),
+        Err(e) => fail(tf(Msg::TerminalError, &[&io_text(&e)])),
     }
 }
 
@@ -128,6 +190,7 @@ fn restore_on_signal(temporary: Option<PathBuf>) {
                 if let Some(path) = &temporary {
                     remove_database(path);
                 }
+                work::release_all();
                 terminal::restore();
                 std::process::exit(128 + signal);
             }

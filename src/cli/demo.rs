@@ -11,19 +11,41 @@ use crate::app::run::local_now;
 use crate::config;
 use crate::demo::{self, DemoOptions};
 use crate::i18n::{number, t, tf, Msg};
-use crate::store::{OpenOptions, Store};
+use crate::store::{io_text, put_in_place, temporary_beside, OpenOptions, Store, StoreError};
+use crate::sync::work;
 
 pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > 0 => return fail(tf(Msg::DemoRefuse, &[&path.display()])),
-        Ok(_) => {
+    // What killed runs left beside the file goes first, whatever this run then does.
+    super::remove_leftovers_beside(path);
+    match Store::locate(path) {
+        Ok(true) => match std::fs::metadata(path) {
+            Ok(meta) if meta.len() > 0 => return fail(tf(Msg::DemoRefuse, &[&path.display()])),
             // An empty file holds nothing: it is replaced by the new database.
-            if let Err(e) = std::fs::remove_file(path) {
-                return fail(tf(Msg::ErrIo, &[&path.display(), &e]));
+            _ => {
+                if let Err(e) = std::fs::remove_file(path) {
+                    return fail(tf(Msg::ErrIo, &[&path.display(), &io_text(&e)]));
+                }
             }
-        }
-        Err(_) => {}
+        },
+        Ok(false) => {}
+        Err(e) => return fail(e),
     }
+    // The demo is written under a temporary name beside the file and put in place whole at the
+    // end: a run cut short never leaves a partial database under the name (the next run
+    // removes what it left).
+    let dir = super::folder_of(path);
+    let _claim = match work::Claim::take(&dir) {
+        Ok(c) => c,
+        Err(e) => return fail(tf(Msg::ErrIo, &[&dir.display(), &io_text(&e)])),
+    };
+    let tmp = temporary_beside(path, "demo");
+    let remove_tmp = || {
+        let _ = std::fs::remove_file(&tmp);
+        let mut journal = tmp.as_os_str().to_owned();
+        journal.push("-journal");
+        let _ = std::fs::remove_file(std::path::PathBuf::from(journal));
+    };
+    remove_tmp();
     let reference = args.fecha.unwrap_or_else(|| local_now().date());
     let opts = if args.grande {
         DemoOptions::grande(reference)
@@ -42,11 +64,18 @@ pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
         backup_dir: config::backup_dir(),
         machine: None,
     };
-    let result = Store::open(path, &open).and_then(|mut store| {
-        demo::generate(&mut store, &opts, &mut |done, total| {
+    let result = Store::open(&tmp, &open).and_then(|mut store| {
+        let counts = demo::generate(&mut store, &opts, &mut |done, total| {
             bar.set_length(total);
             bar.set_position(done);
-        })
+        })?;
+        store.record_location(path)?;
+        drop(store);
+        put_in_place(&tmp, path).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(counts)
     });
     bar.finish_and_clear();
     match result {
@@ -69,8 +98,8 @@ pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            // The file was created by this command: nothing of the user's is lost by removing it.
-            let _ = std::fs::remove_file(path);
+            // Only the temporary file is this command's: nothing else is touched.
+            remove_tmp();
             fail(e)
         }
     }

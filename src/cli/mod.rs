@@ -59,6 +59,8 @@ pub struct SyncArgs {
     pub revisar: bool,
     #[arg(long, value_enum, default_value = "texto")]
     pub formato: Format,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 #[derive(Debug, Args)]
@@ -67,6 +69,8 @@ pub struct DemoArgs {
     pub grande: bool,
     #[arg(long, value_name = "AAAA-MM-DD")]
     pub fecha: Option<NaiveDate>,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -101,9 +105,10 @@ fn command() -> clap::Command {
                     "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
                     t(Msg::CliUsage)
                 ))
-                .override_usage("prensa demo --db RUTA [--grande] [--fecha AAAA-MM-DD]")
+                .override_usage("prensa demo --db RUTA [--grande] [--fecha AAAA-MM-DD] [--si]")
                 .mut_arg("grande", arg(Msg::CliGrande))
                 .mut_arg("fecha", arg(Msg::CliFecha))
+                .mut_arg("si", arg(Msg::CliYes))
         })
         .mut_subcommand("sincronizar", |c| {
             c.about(t(Msg::CliSyncCmd))
@@ -112,7 +117,7 @@ fn command() -> clap::Command {
                     t(Msg::CliUsage)
                 ))
                 .override_usage(
-                    "prensa sincronizar [CARPETA] [--revisar] [--formato texto|json] [--db RUTA]",
+                    "prensa sincronizar [CARPETA] [--revisar] [--formato texto|json] [--si] [--db RUTA]",
                 )
                 .mut_arg("carpeta", |a| {
                     a.help(t(Msg::CliSyncFolder))
@@ -120,6 +125,7 @@ fn command() -> clap::Command {
                 })
                 .mut_arg("revisar", arg(Msg::CliSyncDry))
                 .mut_arg("formato", arg(Msg::CliFormat))
+                .mut_arg("si", arg(Msg::CliYes))
         })
 }
 
@@ -153,9 +159,24 @@ fn usage_message(e: &clap::Error) -> String {
     format!("{}\n{}", tf(Msg::UsageError, &[&detail]), t(Msg::UsageHint))
 }
 
+/// How a command opens its database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// Read and write; a missing file is created (the console, once the user agreed).
+    Write,
+    /// Read and write an existing file; a missing one is refused (every command but demo).
+    Existing,
+    /// Read an existing file and change nothing in it (a dry run).
+    ReadOnly,
+}
+
 /// Opens the database for a command or the console: refused (exit 1, Spanish message) when it
-/// is not prensa's, is newer, is cut short, or sits on a network or removable drive.
-pub(crate) fn open_store(path: &std::path::Path) -> Result<crate::store::Store, ExitCode> {
+/// is not prensa's, is newer, is cut short, is missing where it must exist, is not a regular
+/// file, or sits on a network or removable drive.
+pub(crate) fn open_store(
+    path: &std::path::Path,
+    access: Access,
+) -> Result<crate::store::Store, ExitCode> {
     use crate::sync::drive::{drive_kind, DriveKind};
     let kind = drive_kind(path);
     if kind != DriveKind::Local {
@@ -175,10 +196,20 @@ pub(crate) fn open_store(path: &std::path::Path) -> Result<crate::store::Store, 
         sync::offer_folder(folder);
         return Err(ExitCode::from(1));
     }
+    let exists = crate::store::Store::locate(path).map_err(fail)?;
+    if !exists {
+        remove_leftovers_beside(path);
+    }
+    if !exists && access != Access::Write {
+        return Err(fail(tf(Msg::DbMissingCommand, &[&path.display()])));
+    }
     if config::default_db().as_deref() == Some(path) {
         if let Some(parent) = path.parent() {
             if let Err(e) = std::fs::create_dir_all(parent) {
-                return Err(fail(tf(Msg::ErrIo, &[&parent.display(), &e])));
+                return Err(fail(tf(
+                    Msg::ErrIo,
+                    &[&parent.display(), &crate::store::io_text(&e)],
+                )));
             }
         }
     }
@@ -186,7 +217,35 @@ pub(crate) fn open_store(path: &std::path::Path) -> Result<crate::store::Store, 
         backup_dir: config::backup_dir(),
         machine: None,
     };
-    crate::store::Store::open(path, &opts).map_err(fail)
+    match access {
+        Access::ReadOnly => crate::store::Store::open_read_only(path, &opts),
+        Access::Write | Access::Existing => crate::store::Store::open(path, &opts),
+    }
+    .map_err(fail)
+}
+
+/// The folder a file is in (`.` for a bare file name).
+pub(crate) fn folder_of(path: &std::path::Path) -> PathBuf {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+        .to_path_buf()
+}
+
+/// Removes the temporary files that killed runs of prensa left beside a database (a creation
+/// or a demo cut short), never those of a run still going.
+pub(crate) fn remove_leftovers_beside(path: &std::path::Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let dir = folder_of(path);
+    for prefix in [
+        format!(".{name}.nueva-"),
+        format!(".{name}.demo-"),
+        format!("..{name}.demo-"),
+    ] {
+        crate::sync::work::remove_leftovers(&dir, &prefix);
+    }
 }
 
 /// Prints a failure the user can act on and returns exit code 1.
@@ -250,9 +309,10 @@ pub fn main() -> ExitCode {
             )),
         },
         None if cli.demo => console::open_demo(),
-        None => match cli.db.clone().or_else(config::default_db) {
-            Some(path) => console::open(&path),
-            None => fail(t(Msg::NoDataDir)),
+        None => match (&cli.db, config::default_db()) {
+            (Some(path), _) => console::open(path, true),
+            (None, Some(path)) => console::open(&path, false),
+            (None, None) => fail(t(Msg::NoDataDir)),
         },
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{fail, open_store, Format, SyncArgs};
+use super::{fail, open_store, Access, Format, SyncArgs};
 use crate::app::run::local_now;
 use crate::config::{self, Config};
 use crate::i18n::{t, tf, Msg};
@@ -18,7 +18,12 @@ pub fn run(db: Option<&Path>, args: &SyncArgs, mut cfg: Config) -> ExitCode {
     let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
         return fail(t(Msg::NoDataDir));
     };
-    let mut store = match open_store(&path) {
+    let access = if args.revisar {
+        Access::ReadOnly
+    } else {
+        Access::Existing
+    };
+    let mut store = match open_store(&path, access) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -51,7 +56,12 @@ pub fn run(db: Option<&Path>, args: &SyncArgs, mut cfg: Config) -> ExitCode {
                     let _ = cfg.save(&path);
                 }
             }
-            ExitCode::SUCCESS
+            if report.skipped.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                // Scripts must notice: what could be merged was, and this machine published.
+                fail(tf(Msg::SyncSkippedExit, &[&report.skipped.len()]))
+            }
         }
         Err(e) => fail(e),
     }

@@ -145,8 +145,18 @@ impl Gen {
         tx.create(Some(id), &record)
     }
 
+    /// A row id on `date`: time-ordered, with the random part of the demo's sequence mixed
+    /// with the reference date, so that demos made for different dates (the same sequence,
+    /// consumed by different rows) never give one id to rows of two tables. Only the last four
+    /// bytes are mixed: ids of one demo keep their order.
     fn id(&mut self, date: NaiveDate) -> String {
-        id_at(millis(date), self.rng.bytes())
+        let mut bytes = self.rng.bytes();
+        let days = self.opts.reference.num_days_from_ce() as u32;
+        let mix = (days.wrapping_mul(0x9E37_79B1) ^ days.rotate_left(16)).to_le_bytes();
+        for (b, m) in bytes[6..].iter_mut().zip(mix) {
+            *b ^= m;
+        }
+        id_at(millis(date), bytes)
     }
 
     fn name(&mut self) -> String {

@@ -69,6 +69,16 @@ pub fn value_text(v: &Value) -> String {
 }
 
 impl Store {
+    /// The columns of the table a conflict names, when it names a field this build replicates
+    /// and a user may set (a duplicated folio is one of drafts).
+    fn conflict_field(&self, table: &str, col: &str) -> Option<Vec<String>> {
+        let cols = self.tables.get(table)?;
+        let settable = cols.iter().any(|c| c == col)
+            && !["id", "created_at", "updated_at"].contains(&col)
+            && (col != "folio" || table == "drafts");
+        settable.then(|| cols.clone())
+    }
+
     pub fn count_open_conflicts(&self) -> Result<u64> {
         let n: i64 = self.conn().query_row(
             "SELECT count(*) FROM conflicts WHERE resolved_at = '' AND deleted_at IS NULL",
@@ -103,10 +113,11 @@ impl Store {
             if out.len() == limit {
                 break;
             }
-            let cols = self.tables.get(&table).cloned().unwrap_or_default();
-            if !cols.contains(&col) && col != "folio" {
+            // Table and column come from other machines' files: only this build's replicated
+            // fields are ever put into a query.
+            let Some(cols) = self.conflict_field(&table, &col) else {
                 continue;
-            }
+            };
             let label = ["title", "name", "subject", "key", "question"]
                 .into_iter()
                 .find(|c| cols.iter().any(|x| x == c));
@@ -213,6 +224,13 @@ impl Store {
             table: "conflicts".into(),
             id: id.into(),
         })?;
+        if self.conflict_field(&table, &col).is_none() {
+            return Err(StoreError::ConflictTarget {
+                id: id.to_owned(),
+                table,
+                col,
+            });
+        }
         let renumber = if col == "folio" && *resolution != Resolution::KeepCurrent {
             let year: Option<i64> = self.conn().query_row(
                 "SELECT folio_year FROM drafts WHERE id = ?1",

@@ -18,6 +18,22 @@ pub enum StoreError {
     },
     /// The file is empty, truncated or its header does not add up.
     Incomplete { path: PathBuf },
+    /// Something that is not a regular file (a folder, a pipe, a device) is at the path.
+    NotAFile { path: PathBuf },
+    /// A conflict names a table or column this build does not replicate (another machine's
+    /// file said so): it is neither shown nor applied.
+    ConflictTarget {
+        id: String,
+        table: String,
+        col: String,
+    },
+    /// This machine's database is damaged beyond what SQLite's journal repairs: the way back
+    /// is a backup, the newest in `backups` (none when the folder holds none of it).
+    Damaged {
+        path: PathBuf,
+        backups: PathBuf,
+        newest: Option<PathBuf>,
+    },
     /// A row that should exist does not (or is deleted).
     NotFound { table: String, id: String },
     /// A write named a table or column the store does not replicate.
@@ -56,6 +72,52 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+/// What an operating-system error means, as the user reads it: the catalogue's text for its
+/// kind, never the system's own (English) wording.
+pub fn io_text(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if is_loop(e) {
+        return t(Msg::IoLoop).to_owned();
+    }
+    let msg = match e.kind() {
+        K::NotFound => Msg::IoNotFound,
+        K::PermissionDenied => Msg::IoPermission,
+        K::ReadOnlyFilesystem => Msg::IoReadOnly,
+        K::StorageFull | K::QuotaExceeded => Msg::IoFull,
+        K::TooManyLinks => Msg::IoLoop,
+        K::IsADirectory => Msg::IoIsDir,
+        K::NotADirectory => Msg::IoNotDir,
+        K::AlreadyExists => Msg::IoExists,
+        K::ResourceBusy | K::ExecutableFileBusy | K::WouldBlock => Msg::IoBusy,
+        K::InvalidFilename | K::InvalidInput => Msg::IoBadName,
+        K::FileTooLarge => Msg::IoTooLarge,
+        K::UnexpectedEof | K::InvalidData => Msg::IoBadData,
+        K::TimedOut | K::StaleNetworkFileHandle | K::NetworkDown | K::NetworkUnreachable => {
+            Msg::IoGone
+        }
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => tf(Msg::IoOther, &[&code]),
+                None => t(Msg::IoUnknown).to_owned(),
+            }
+        }
+    };
+    t(msg).to_owned()
+}
+
+/// A loop of symbolic links (ELOOP), which std does not name as a kind yet.
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    const ELOOP: i32 = 40;
+    #[cfg(all(unix, not(target_os = "linux")))]
+    const ELOOP: i32 = 62;
+    #[cfg(windows)]
+    const ELOOP: i32 = 1921; // ERROR_CANT_RESOLVE_FILENAME
+    #[cfg(not(any(unix, windows)))]
+    const ELOOP: i32 = -1;
+    e.raw_os_error() == Some(ELOOP)
+}
+
 fn sqlite_message(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode as C;
     if let rusqlite::Error::SqliteFailure(f, _) = e {
@@ -65,6 +127,7 @@ fn sqlite_message(e: &rusqlite::Error) -> String {
             C::DatabaseBusy | C::DatabaseLocked => Some(Msg::ErrBusy),
             C::DatabaseCorrupt | C::NotADatabase => Some(Msg::ErrCorrupt),
             C::CannotOpen | C::PermissionDenied => Some(Msg::ErrCannotOpen),
+            C::SystemIoFailure => Some(Msg::ErrDiskIo),
             _ => None,
         };
         if let Some(m) = msg {
@@ -84,9 +147,36 @@ impl fmt::Display for StoreError {
                 supported,
             } => tf(Msg::ErrNewer, &[&path.display(), found, supported]),
             StoreError::Incomplete { path } => tf(Msg::ErrIncomplete, &[&path.display()]),
+            StoreError::NotAFile { path } => tf(Msg::ErrNotAFile, &[&path.display()]),
+            StoreError::ConflictTarget { id, table, col } => {
+                tf(Msg::ErrConflictTarget, &[id, table, col])
+            }
+            StoreError::Damaged {
+                path,
+                backups,
+                newest: Some(newest),
+            } => tf(
+                Msg::ErrDamagedBackup,
+                &[
+                    &path.display(),
+                    &newest
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    &backups.display(),
+                ],
+            ),
+            StoreError::Damaged {
+                path,
+                backups,
+                newest: None,
+            } => tf(
+                Msg::ErrDamagedNoBackup,
+                &[&path.display(), &backups.display()],
+            ),
             StoreError::NotFound { table, id } => tf(Msg::ErrNotFound, &[table, id]),
             StoreError::Schema { detail } => tf(Msg::ErrSchema, &[detail]),
-            StoreError::Io { path, source } => tf(Msg::ErrIo, &[&path.display(), source]),
+            StoreError::Io { path, source } => tf(Msg::ErrIo, &[&path.display(), &io_text(source)]),
             StoreError::ClockAhead { machine, hours } => tf(Msg::ErrClockAhead, &[machine, hours]),
             StoreError::Sqlite(e) => sqlite_message(e),
             StoreError::Invalid(i) => tf(

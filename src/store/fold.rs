@@ -95,9 +95,9 @@ pub(crate) fn rematerialize(
     {
         let mut stmt = conn.prepare_cached(
             "SELECT o.col, o.hlc, r.id, o.value, o.parents
-             FROM ops o JOIN replicas r ON r.n = o.replica WHERE o.row_id = ?1",
+             FROM ops o JOIN replicas r ON r.n = o.replica WHERE o.tbl = ?1 AND o.row_id = ?2",
         )?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query([table, id])?;
         while let Some(r) = rows.next()? {
             fields.entry(r.get(0)?).or_default().push(FieldOp {
                 clock: r.get::<_, i64>(1)?.max(0) as u64,
@@ -209,7 +209,8 @@ pub(crate) fn folio_collisions(
             let clock_of = |draft: &str| -> rusqlite::Result<(i64, String)> {
                 conn.query_row(
                     "SELECT o.hlc, r.id FROM ops o JOIN replicas r ON r.n = o.replica
-                     WHERE o.row_id = ?1 AND o.col = 'folio_number' ORDER BY o.hlc DESC, r.id DESC LIMIT 1",
+                     WHERE o.tbl = 'drafts' AND o.row_id = ?1 AND o.col = 'folio_number'
+                     ORDER BY o.hlc DESC, r.id DESC LIMIT 1",
                     [draft],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
@@ -235,4 +236,29 @@ pub(crate) fn folio_collisions(
         }
     }
     Ok(out)
+}
+
+/// Recomputes every row whose id appears in more than one table's ops, each from its own
+/// table's ops (what a migration does for files synced while ops were matched by id alone).
+/// Conflicts are not searched for here: the rows only get back the values their ops give.
+pub(crate) fn heal_mixed_ids(conn: &Connection) -> rusqlite::Result<()> {
+    let tables = super::schema::replicated_tables(conn)?;
+    let mixed: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT DISTINCT tbl, row_id FROM ops WHERE row_id IN
+             (SELECT row_id FROM ops GROUP BY row_id HAVING count(DISTINCT tbl) > 1)
+             ORDER BY tbl, row_id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (table, id) in mixed {
+        let Some(cols) = tables.get(&table) else {
+            continue;
+        };
+        rematerialize(conn, cols, &table, &id).map_err(|e| match e {
+            super::StoreError::Sqlite(e) => e,
+            other => rusqlite::Error::ToSqlConversionFailure(Box::new(other)),
+        })?;
+    }
+    Ok(())
 }

@@ -43,20 +43,24 @@ pub fn parse(bytes: &[u8]) -> Option<Header> {
     })
 }
 
-/// Reads and checks the header of an existing file: it must be a SQLite file whose size is
-/// exactly its page count times its page size.
-pub fn check_file(path: &Path) -> Result<Header> {
+/// What the first bytes of a file say, before anything judges its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Peek {
+    /// The parsed header, when the bytes are one.
+    pub header: Option<Header>,
+    /// Whether the file starts like a SQLite file (as much of the magic as there is).
+    pub sqlite: bool,
+    pub len: u64,
+}
+
+/// Reads the first 100 bytes of a file.
+pub fn peek(path: &Path) -> Result<Peek> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
     };
     let mut file = File::open(path).map_err(io)?;
     let len = file.metadata().map_err(io)?.len();
-    if len == 0 {
-        return Err(StoreError::Incomplete {
-            path: path.to_path_buf(),
-        });
-    }
     let mut bytes = [0u8; 100];
     let mut read = 0;
     while read < bytes.len() {
@@ -65,14 +69,26 @@ pub fn check_file(path: &Path) -> Result<Header> {
             n => read += n,
         }
     }
-    let starts_like_sqlite = bytes[..read.min(16)] == MAGIC[..read.min(16)];
-    let header = match parse(&bytes[..read]) {
+    Ok(Peek {
+        header: parse(&bytes[..read]),
+        sqlite: read > 0 && bytes[..read.min(16)] == MAGIC[..read.min(16)],
+        len,
+    })
+}
+
+/// Reads and checks the header of an existing file: it must be a SQLite file whose size is
+/// exactly its page count times its page size.
+pub fn check_file(path: &Path) -> Result<Header> {
+    let peek = peek(path)?;
+    let incomplete = || StoreError::Incomplete {
+        path: path.to_path_buf(),
+    };
+    if peek.len == 0 {
+        return Err(incomplete());
+    }
+    let header = match peek.header {
         Some(h) => h,
-        None if starts_like_sqlite => {
-            return Err(StoreError::Incomplete {
-                path: path.to_path_buf(),
-            })
-        }
+        None if peek.sqlite => return Err(incomplete()),
         None => {
             return Err(StoreError::NotPrensa {
                 path: path.to_path_buf(),
@@ -80,13 +96,11 @@ pub fn check_file(path: &Path) -> Result<Header> {
         }
     };
     let size_ok = match header.page_count {
-        Some(pages) => pages * header.page_size == len,
-        None => len % header.page_size == 0,
+        Some(pages) => pages * header.page_size == peek.len,
+        None => peek.len % header.page_size == 0,
     };
     if !size_ok {
-        return Err(StoreError::Incomplete {
-            path: path.to_path_buf(),
-        });
+        return Err(incomplete());
     }
     Ok(header)
 }

@@ -32,7 +32,7 @@ pub struct MergeStats {
 /// only ever travel as whole prefixes per replica, this says exactly which ops are held.
 pub type Clocks = BTreeMap<String, u64>;
 
-fn open_source(path: &Path) -> Result<Connection> {
+pub(super) fn open_source(path: &Path) -> Result<Connection> {
     Ok(Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -58,7 +58,43 @@ pub fn clocks_of(conn: &Connection) -> Result<Clocks> {
     Ok(out)
 }
 
+/// Whether an op of another machine may set this field: a replicated table's column other
+/// than the ones the store sets itself.
+fn known_field(tables: &BTreeMap<String, Vec<String>>, table: &str, col: &str) -> bool {
+    tables.get(table).is_some_and(|cols| {
+        cols.iter().any(|c| c == col) && !["id", "created_at", "updated_at"].contains(&col)
+    })
+}
+
 impl Store {
+    /// Refuses a file whose ops past this database's clocks set a table or column this build
+    /// does not replicate (reads only those ops).
+    pub fn check_source(&self, source: &Path) -> Result<()> {
+        let conn = open_source(source)?;
+        let local = self.clocks()?;
+        let replicas: Vec<(i64, String)> = conn
+            .prepare("SELECT n, id FROM replicas")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (n, id) in replicas {
+            let from = local.get(&id).copied().unwrap_or(0) as i64;
+            let mut stmt =
+                conn.prepare("SELECT DISTINCT tbl, col FROM ops WHERE replica = ?1 AND hlc > ?2")?;
+            let fields = stmt.query_map(params![n, from], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for field in fields {
+                let (table, col) = field?;
+                if !known_field(&self.tables, &table, &col) {
+                    return Err(StoreError::Schema {
+                        detail: format!("{table}.{col}"),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Which ops this database holds, per replica.
     pub fn clocks(&self) -> Result<Clocks> {
         clocks_of(&self.conn)
@@ -172,11 +208,7 @@ impl Store {
                         let clock: i64 = r.get(0)?;
                         let table: String = r.get(1)?;
                         let col: String = r.get(3)?;
-                        let known = tables.get(&table).is_some_and(|cols| {
-                            cols.contains(&col)
-                                && !["id", "created_at", "updated_at"].contains(&col.as_str())
-                        });
-                        if !known {
+                        if !known_field(&tables, &table, &col) {
                             return Err(StoreError::Schema {
                                 detail: format!("{table}.{col}"),
                             });
@@ -259,8 +291,8 @@ impl Store {
     /// When this database last synced (local time text), if ever.
     pub fn last_sync(&self) -> Result<Option<String>> {
         let at: String = self.conn.query_row(
-            "SELECT last_sync FROM replicas WHERE n = ?1",
-            [self.me.n],
+            "SELECT last_sync FROM replicas WHERE is_self = 1",
+            [],
             |r| r.get(0),
         )?;
         Ok((!at.is_empty()).then_some(at))

@@ -5,8 +5,10 @@ mod commands;
 mod conflicts;
 mod details;
 mod error;
+mod files;
 mod fold;
 pub mod header;
+mod identity;
 mod lists;
 mod merge;
 mod records;
@@ -33,7 +35,9 @@ use crate::domain::ids;
 use crate::domain::StoreStatus;
 pub use commands::{allowed_moves, Receipt, Tx};
 pub use conflicts::{value_text, ConflictView, Resolution};
-pub use error::{Result, StoreError};
+pub use error::{io_text, Result, StoreError};
+use files::{damaged, recover_hot_journal};
+pub use files::{newest_backup, put_in_place, temporary_beside};
 pub use merge::{
     clocks_of, export_delta as export_delta_from, Clocks, MergeStats, MAX_CLOCK_AHEAD_MS,
 };
@@ -75,6 +79,8 @@ pub struct Store {
     tables: BTreeMap<String, Vec<String>>,
     wall: Box<dyn Fn() -> u64 + Send>,
     actor: String,
+    /// The machine this run is on, as its identity records it.
+    host: String,
 }
 
 fn system_ms() -> u64 {
@@ -109,11 +115,58 @@ impl Store {
     /// An existing file is checked before SQLite opens it: a file that is not prensa's, is
     /// newer than this build, or is truncated is refused and left exactly as it was.
     pub fn open(path: &Path, opts: &OpenOptions) -> Result<Store> {
-        if path.exists() {
+        if Self::locate(path)? {
             Self::open_existing(path, opts, schema::MIGRATIONS)
         } else {
             Self::create(path, opts)
         }
+    }
+
+    /// Whether a database file is at `path`: `false` when nothing is there. Anything else that
+    /// is there (a folder, a pipe, a device, a link that leads nowhere or in circles) is refused
+    /// without being opened, so that nothing ever waits on a pipe.
+    pub fn locate(path: &Path) -> Result<bool> {
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => Ok(true),
+            Ok(_) => Err(StoreError::NotAFile {
+                path: path.to_path_buf(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                match std::fs::symlink_metadata(path) {
+                    // A link to nothing: creating through it would write somewhere else.
+                    Ok(_) => Err(io(e)),
+                    Err(_) => Ok(false),
+                }
+            }
+            Err(e) => Err(io(e)),
+        }
+    }
+
+    /// Opens an existing database for reading only: nothing in the file changes (no migration,
+    /// no new identity), as a dry run promises. A write cut short is still rolled back first.
+    pub fn open_read_only(path: &Path, opts: &OpenOptions) -> Result<Store> {
+        if !Self::locate(path)? {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: std::io::ErrorKind::NotFound.into(),
+            });
+        }
+        let target = schema::SCHEMA_VERSION;
+        if let Some(head) = header::peek(path)?.header {
+            Self::check_kind(path, &head, target)?;
+        }
+        recover_hot_journal(path)?;
+        let head = header::check_file(path).map_err(|e| match e {
+            StoreError::Incomplete { .. } => damaged(path, opts),
+            other => other,
+        })?;
+        Self::check_kind(path, &head, target)?;
+        let conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Self::from_connection(conn, path)
     }
 
     fn open_existing(
@@ -122,7 +175,37 @@ impl Store {
         migrations: &[schema::Migration],
     ) -> Result<Store> {
         let target = migrations.len() as i64;
-        let head = header::check_file(path)?;
+        // A file that is not ours, or is newer, is refused before anything touches it.
+        if let Some(head) = header::peek(path)?.header {
+            Self::check_kind(path, &head, target)?;
+        }
+        // A write cut short (a killed process, a lost terminal, a full disk) leaves a hot
+        // journal: SQLite rolls the file back to the state before that write.
+        let recovered = recover_hot_journal(path)?;
+        let head = header::check_file(path).map_err(|e| match e {
+            StoreError::Incomplete { .. } => damaged(path, opts),
+            other => other,
+        })?;
+        Self::check_kind(path, &head, target)?;
+        let version = head.user_version as i64;
+        let mut conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        if recovered {
+            let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            if ok != "ok" {
+                return Err(damaged(path, opts));
+            }
+        }
+        if version < target {
+            backup_before_migration(&conn, path, version, opts)?;
+            schema::migrate(&mut conn, migrations)?;
+        }
+        let mut store = Self::from_connection(conn, path)?;
+        store.check_identity(opts)?;
+        Ok(store)
+    }
+
+    /// Refuses a file that is not prensa's or is newer than `target`.
+    fn check_kind(path: &Path, head: &header::Header, target: i64) -> Result<()> {
         if head.application_id as i32 != schema::APPLICATION_ID {
             return Err(StoreError::NotPrensa {
                 path: path.to_path_buf(),
@@ -136,34 +219,44 @@ impl Store {
                 supported: target,
             });
         }
-        let mut conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        if version < target {
-            backup_before_migration(&conn, path, version, opts)?;
-            schema::migrate(&mut conn, migrations)?;
-        }
-        Self::from_connection(conn, path)
+        Ok(())
     }
 
+    /// Creates a new database: built whole under a temporary name beside `path`, then put in
+    /// place, so a creation cut short never leaves a file under the real name.
     fn create(path: &Path, opts: &OpenOptions) -> Result<Store> {
-        create_private_file(path)?;
+        let tmp = temporary_beside(path, "nueva");
+        // One left by a killed process that had this process's number is nobody's.
+        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(journal_path(&tmp));
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        create_private_file(&tmp).map_err(|e| match e {
+            StoreError::Io { source, .. } => io(source),
+            other => other,
+        })?;
         let made = (|| {
-            let mut conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            let mut conn = Self::connect(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
             schema::migrate(&mut conn, schema::MIGRATIONS)?;
             let name = opts.machine.clone().unwrap_or_else(machine_name);
             conn.execute(
                 "INSERT INTO replicas (id, name, is_self) VALUES (?1, ?2, 1), (?3, 'prensa', 0)",
                 (ids::new_id(), name, SEED_REPLICA),
             )?;
-            let mut store = Self::from_connection(conn, path)?;
+            let mut store = Self::from_connection(conn, &tmp)?;
             seed::preload(&mut store)?;
-            Ok(store)
+            drop(store);
+            put_in_place(&tmp, path).map_err(io)
         })();
-        if made.is_err() {
-            // Only what this call created is removed: the file did not exist before.
-            let _ = std::fs::remove_file(path);
-            let _ = std::fs::remove_file(journal_path(path));
+        if let Err(e) = made {
+            // Only what this call created is removed.
+            let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(journal_path(&tmp));
+            return Err(e);
         }
-        made
+        Self::open_existing(path, opts, schema::MIGRATIONS)
     }
 
     fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
@@ -177,36 +270,12 @@ impl Store {
     fn from_connection(conn: Connection, path: &Path) -> Result<Store> {
         let tables = schema::replicated_tables(&conn)?;
         schema::install_guard(&conn, tables.keys())?;
-        let me = conn
-            .query_row(
-                "SELECT n, id, name FROM replicas WHERE is_self = 1",
-                [],
-                |r| {
-                    Ok(Replica {
-                        n: r.get(0)?,
-                        id: r.get(1)?,
-                        name: r.get(2)?,
-                    })
-                },
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::Schema {
-                detail: "replicas".into(),
-            })?;
+        let (me, hlc) = identity::load_self(&conn)?;
         let seed_n: i64 = conn.query_row(
             "SELECT n FROM replicas WHERE id = ?1",
             [SEED_REPLICA],
             |r| r.get(0),
         )?;
-        let persisted: i64 =
-            conn.query_row("SELECT clock FROM replicas WHERE n = ?1", [me.n], |r| {
-                r.get(0)
-            })?;
-        let logged: Option<i64> =
-            conn.query_row("SELECT max(hlc) FROM ops WHERE replica = ?1", [me.n], |r| {
-                r.get(0)
-            })?;
-        let hlc = Hlc::new(persisted.max(logged.unwrap_or(0)).max(0) as u64);
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -216,6 +285,7 @@ impl Store {
             tables,
             wall: Box::new(system_ms),
             actor: os_user(),
+            host: machine_name(),
         })
     }
 
@@ -269,10 +339,11 @@ impl Store {
 
     /// What the status bar shows: file, replica, changes not yet synced.
     pub fn status(&self) -> Result<StoreStatus> {
-        let unsynced: i64 = self.conn.query_row(
-            "SELECT pending FROM replicas WHERE n = ?1",
-            [self.me.n],
-            |r| r.get(0),
+        // The file's current identity, which a sync run apart may have changed.
+        let (id, name, unsynced): (String, String, i64) = self.conn.query_row(
+            "SELECT id, name, pending FROM replicas WHERE is_self = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         Ok(StoreStatus {
             file_name: self
@@ -280,8 +351,8 @@ impl Store {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            replica_name: self.me.name.clone(),
-            replica_short: self.me.id[self.me.id.len().saturating_sub(8)..].to_owned(),
+            replica_name: name,
+            replica_short: id[id.len().saturating_sub(8)..].to_owned(),
             unsynced: unsynced.max(0) as u64,
             last_sync: self.last_sync()?,
             conflicts: self.count_open_conflicts()?,

@@ -188,7 +188,7 @@ impl Store {
 
     /// Where a live record stands in its own list: the list's sort key. `None` when the record
     /// is gone (deleted, or never existed here).
-    pub fn locate(&self, target: &Target) -> Result<Option<SortKey>> {
+    pub fn place_of(&self, target: &Target) -> Result<Option<SortKey>> {
         let key = match target.kind {
             RecordKind::Event => "starts_at",
             RecordKind::Report => "received_at",

@@ -15,7 +15,7 @@ pub const APPLICATION_ID: i32 = 0x5052_4E53;
 pub type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// Every migration, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[Migration] = &[v1, v2];
+pub const MIGRATIONS: &[Migration] = &[v1, v2, fields_and_identity];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -70,6 +70,27 @@ fn v2(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE conflicts ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''")
 }
 
+/// Ops are looked up by (table, row id, column), never by row id alone, and every row whose id
+/// appears in more than one table's ops is recomputed from its own table's ops (before, they
+/// were mixed, so a file synced then may hold a field of another table's row). And the file
+/// records, locally, which machine and path each of its identities was made for (a file from
+/// before adopts the ones it is opened on).
+fn fields_and_identity(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "DROP INDEX IF EXISTS ops_by_field;
+         CREATE INDEX ops_by_field ON ops(tbl, row_id, col);
+         -- Local, not replicated: the machine and canonical path each replica identity of this
+         -- file was made for. A file found on another machine or path is a copy.
+         CREATE TABLE identity (
+             replica TEXT PRIMARY KEY NOT NULL,
+             host TEXT NOT NULL DEFAULT '',
+             path TEXT NOT NULL DEFAULT '',
+             since TEXT NOT NULL DEFAULT ''
+         );",
+    )?;
+    super::fold::heal_mixed_ids(tx)
+}
+
 /// Triggers that keep an external-content FTS5 index in step with its table.
 fn fts_triggers(fts: &str, table: &str, cols: &[&str]) -> String {
     let list = cols.join(", ");
@@ -91,16 +112,24 @@ fn fts_triggers(fts: &str, table: &str, cols: &[&str]) -> String {
 }
 
 /// Runs the migrations from the database's version up to the last one in `migrations`,
-/// in one transaction.
+/// in one transaction. Referential integrity is not checked while they run: a step that
+/// recomputes rows from their ops may meet links to rows that have not arrived yet, as a merge
+/// does.
 pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<()> {
     let from: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let tx = conn.transaction()?;
-    for step in migrations.iter().skip(from.max(0) as usize) {
-        step(&tx)?;
-    }
-    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    tx.pragma_update(None, "user_version", migrations.len() as i64)?;
-    tx.commit()
+    let checks: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = (|| {
+        let tx = conn.transaction()?;
+        for step in migrations.iter().skip(from.max(0) as usize) {
+            step(&tx)?;
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", migrations.len() as i64)?;
+        tx.commit()
+    })();
+    conn.pragma_update(None, "foreign_keys", checks)?;
+    result
 }
 
 /// The columns the store manages itself on every replicated table.

@@ -62,6 +62,9 @@ impl Store {
         action: &str,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<(T, Change)> {
+        if author != Author::Seed {
+            self.refresh_identity()?;
+        }
         let (replica, wall_ms, mut clock) = match author {
             Author::Local | Author::Merge => (self.me.n, (self.wall)(), self.hlc),
             Author::Seed => {
@@ -191,13 +194,13 @@ impl Writer<'_> {
 
     /// The heads of a field: its ops no other op replaced, as "<replica id>@<hlc>" — what a
     /// new value of the field replaces.
-    fn heads(&self, id: &str, col: &str) -> Result<Option<String>> {
+    fn heads(&self, table: &str, id: &str, col: &str) -> Result<Option<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT r.id, o.hlc, o.parents FROM ops o JOIN replicas r ON r.n = o.replica
-             WHERE o.row_id = ?1 AND o.col = ?2",
+             WHERE o.tbl = ?1 AND o.row_id = ?2 AND o.col = ?3",
         )?;
         let ops: Vec<(String, Option<String>)> = stmt
-            .query_map([id, col], |r| {
+            .query_map([table, id, col], |r| {
                 Ok((
                     format!("{}@{}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?),
                     r.get(2)?,
@@ -228,7 +231,11 @@ impl Writer<'_> {
         value: &Value,
         new_row: bool,
     ) -> Result<u64> {
-        let parents = if new_row { None } else { self.heads(id, col)? };
+        let parents = if new_row {
+            None
+        } else {
+            self.heads(table, id, col)?
+        };
         let clock = self.hlc.tick(self.wall_ms);
         self.conn
             .prepare_cached(

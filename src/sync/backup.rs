@@ -1,5 +1,8 @@
 //! Backups before every merge, in the backups folder: `<db>-<replica>-<time>.sqlite`, made with
-//! SQLite's backup API. Kept: the last 30, plus the newest of each older day. A database larger
+//! SQLite's backup API under a temporary name and renamed when complete, so a backup cut short
+//! never looks like one (the next run removes it). Kept: the last 30, plus the newest of each
+//! older day; every attempt counts, even one whose sync then failed, and the old ones go before
+//! the new one is written, so a full disk makes room. A database larger
 //! than [`FULL_COPY_LIMIT`] is copied once a day only (its ops log already holds every earlier
 //! value a merge replaces; a full copy of gigabytes per sync would make sync cost grow with size).
 use std::fs;
@@ -9,6 +12,8 @@ use super::error::SyncError;
 use crate::store::Store;
 
 pub const KEEP_LAST: usize = 30;
+/// A temporary backup untouched for this long belongs to a run that is gone.
+const STALE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 pub const FULL_COPY_LIMIT: u64 = 256 * 1024 * 1024;
 
 fn prefix(store: &Store) -> String {
@@ -36,7 +41,22 @@ fn existing(dir: &Path, prefix: &str) -> Vec<PathBuf> {
                 .collect()
         })
         .unwrap_or_default();
-    out.sort();
+    // By time, then by the number added to a second's second backup ("-02" after none).
+    out.sort_by_key(|p| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name
+            .get(prefix.len()..)
+            .unwrap_or("")
+            .trim_end_matches(".sqlite")
+            .to_owned();
+        match stem.split_once('-') {
+            Some((time, n)) => (time.to_owned(), n.parse::<u32>().unwrap_or(0)),
+            None => (stem, 1),
+        }
+    });
     out
 }
 
@@ -62,27 +82,61 @@ pub fn before_merge(
     if size > FULL_COPY_LIMIT && done_today {
         return Ok(None);
     }
+    remove_stale(dir, &prefix);
+    prune(dir, &prefix, KEEP_LAST - 1);
     let mut dest = dir.join(format!("{prefix}{}.sqlite", now.format("%Y%m%dT%H%M%S")));
     let mut n = 1;
     while dest.exists() {
         n += 1;
         dest = dir.join(format!(
-            "{prefix}{}-{n}.sqlite",
+            "{prefix}{}-{n:02}.sqlite",
             now.format("%Y%m%dT%H%M%S")
         ));
     }
-    store.backup_to(&dest)?;
-    prune(dir, &prefix);
+    let mut tmp = dest.as_os_str().to_owned();
+    tmp.push(format!(".{}.tmp", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    let _ = fs::remove_file(&tmp);
+    store.backup_to(&tmp)?;
+    fs::rename(&tmp, &dest).map_err(|source| {
+        let _ = fs::remove_file(&tmp);
+        SyncError::Write {
+            path: dest.clone(),
+            source,
+        }
+    })?;
     Ok(Some(dest))
 }
 
-/// Keeps the newest [`KEEP_LAST`] and, before them, the newest backup of each day.
-fn prune(dir: &Path, prefix: &str) {
+/// Removes this database's temporary backups that no run has written to for a while.
+fn remove_stale(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let idle = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if idle {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Keeps the newest `keep` and, before them, the newest backup of each day.
+fn prune(dir: &Path, prefix: &str, keep: usize) {
     let all = existing(dir, prefix);
-    if all.len() <= KEEP_LAST {
+    if all.len() <= keep {
         return;
     }
-    let (older, _recent) = all.split_at(all.len() - KEEP_LAST);
+    let (older, _recent) = all.split_at(all.len() - keep);
     let mut seen_days = std::collections::HashSet::new();
     for path in older.iter().rev() {
         let name = path
@@ -110,7 +164,7 @@ mod tests {
                 fs::write(dir.path().join(name), b"x").unwrap();
             }
         }
-        prune(dir.path(), prefix);
+        prune(dir.path(), prefix, KEEP_LAST);
         let left = existing(dir.path(), prefix);
         // 50 made: the last 30 are days 3–5 (all kept) and days 1–2 keep one each.
         assert_eq!(left.len(), 32);

@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::i18n::{tf, Msg};
-use crate::store::StoreError;
+use crate::store::{io_text, StoreError};
 
 #[derive(Debug)]
 pub enum SyncError {
@@ -66,8 +66,12 @@ impl fmt::Display for SyncError {
                 tf(Msg::SyncErrDamaged, &[&path.display(), reason])
             }
             SyncError::SameReplica { path } => tf(Msg::SyncErrSameReplica, &[&path.display()]),
-            SyncError::Read { path, source } => tf(Msg::SyncErrRead, &[&path.display(), source]),
-            SyncError::Write { path, source } => tf(Msg::SyncErrWrite, &[&path.display(), source]),
+            SyncError::Read { path, source } => {
+                tf(Msg::SyncErrRead, &[&path.display(), &io_text(source)])
+            }
+            SyncError::Write { path, source } => {
+                tf(Msg::SyncErrWrite, &[&path.display(), &io_text(source)])
+            }
             SyncError::WriteVerify { path } => tf(Msg::SyncErrWriteVerify, &[&path.display()]),
             SyncError::Store(e) => e.to_string(),
         };
@@ -76,3 +80,43 @@ impl fmt::Display for SyncError {
 }
 
 impl std::error::Error for SyncError {}
+
+impl SyncError {
+    /// What went wrong with another machine's files, and what to do about it, for the list
+    /// of what a sync skipped: `machine` published them; the rest of the sync went on.
+    pub(crate) fn peer_problem(&self, machine: &str) -> String {
+        let shown = |p: &PathBuf| p.display().to_string();
+        let prefix = |p: &PathBuf| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .and_then(|n| n.split('.').next().map(str::to_owned))
+                .unwrap_or_default()
+        };
+        match self {
+            SyncError::Missing { path } => tf(Msg::PeerMissing, &[&shown(path), &machine]),
+            SyncError::Mismatch { path } => tf(Msg::PeerMismatch, &[&shown(path), &machine]),
+            SyncError::Manifest { path } => tf(Msg::PeerManifest, &[&shown(path)]),
+            SyncError::Read { path, source } => {
+                tf(Msg::PeerRead, &[&shown(path), &io_text(source), &machine])
+            }
+            SyncError::Damaged {
+                path,
+                reason: StoreError::NotPrensa { .. },
+            } => tf(Msg::PeerForeign, &[&shown(path), &machine, &prefix(path)]),
+            SyncError::Damaged {
+                path,
+                reason:
+                    StoreError::Newer {
+                        found, supported, ..
+                    },
+            } => tf(Msg::PeerNewer, &[&shown(path), found, supported, &machine]),
+            SyncError::Damaged { path, .. } => {
+                tf(Msg::PeerBroken, &[&shown(path), &machine, &prefix(path)])
+            }
+            SyncError::Store(StoreError::Schema { detail }) => {
+                tf(Msg::PeerSchema, &[&machine, detail])
+            }
+            other => other.to_string(),
+        }
+    }
+}

@@ -161,32 +161,46 @@ pub fn write_manifest(folder: &Path, base: &str, manifest: &Manifest) -> Result<
     )
 }
 
-/// Every manifest in the folder. One that cannot be read refuses the whole sync.
-pub fn read_manifests(folder: &Path) -> Result<Vec<(PathBuf, Manifest)>, SyncError> {
+/// The manifests of a folder: those that read, and a refusal for each one that does not.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub manifests: Vec<(PathBuf, Manifest)>,
+    pub unreadable: Vec<(PathBuf, SyncError)>,
+}
+
+/// Every manifest in the folder. One that cannot be read is set apart, never a reason to stop:
+/// only a folder that cannot be listed is.
+pub fn read_manifests(folder: &Path) -> Result<Scan, SyncError> {
     let entries = fs::read_dir(folder).map_err(|source| SyncError::Read {
         path: folder.to_path_buf(),
         source,
     })?;
-    let mut out = Vec::new();
+    let mut scan = Scan::default();
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         if !(name.starts_with("prensa-") && name.ends_with(".json")) {
             continue;
         }
-        let text = fs::read(&path).map_err(|source| SyncError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let manifest: Manifest = serde_json::from_slice(&text)
-            .map_err(|_| SyncError::Manifest { path: path.clone() })?;
-        if manifest.format != FORMAT {
-            return Err(SyncError::Manifest { path });
+        let read = fs::read(&path)
+            .map_err(|source| SyncError::Read {
+                path: path.clone(),
+                source,
+            })
+            .and_then(|text| {
+                serde_json::from_slice::<Manifest>(&text)
+                    .ok()
+                    .filter(|m| m.format == FORMAT)
+                    .ok_or_else(|| SyncError::Manifest { path: path.clone() })
+            });
+        match read {
+            Ok(manifest) => scan.manifests.push((path, manifest)),
+            Err(e) => scan.unreadable.push((path, e)),
         }
-        out.push((path, manifest));
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out)
+    scan.manifests.sort_by(|a, b| a.0.cmp(&b.0));
+    scan.unreadable.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(scan)
 }
 
 /// Removes this replica's files the manifest no longer names (and stale temporary files).
@@ -200,6 +214,21 @@ pub fn remove_unlisted(folder: &Path, base: &str, manifest: &Manifest) {
         let ours =
             name.starts_with(&prefix) && (name.ends_with(".sqlite") || name.ends_with(".tmp"));
         if ours && !manifest.files.iter().any(|f| f.name == name) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Removes every file of one replica base name: its manifest first, then what it named.
+pub fn remove_base(folder: &Path, base: &str) {
+    let _ = fs::remove_file(folder.join(format!("{base}.json")));
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!("{base}.");
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && (name.ends_with(".sqlite") || name.ends_with(".tmp")) {
             let _ = fs::remove_file(entry.path());
         }
     }

@@ -7,22 +7,28 @@ pub mod backup;
 pub mod drive;
 mod error;
 pub mod folder;
+mod fork;
 mod publish;
 mod read;
+mod report;
+pub mod work;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
-use serde::Serialize;
 
 pub use error::SyncError;
 use folder::{FileEntry, FileKind, Manifest};
 use publish::{file_entry, generation, needs_snapshot, next_delta_number};
 use read::{plan, verify};
+pub use report::{IdentityChange, Skipped, SyncReport};
 
-use crate::i18n::Msg;
+use crate::i18n::{tf, Msg};
 use crate::store::{schema, Clocks, Store, StoreError};
+
+/// The work folder of a run: `sincronizacion-<pid>` in the cache folder.
+const WORK_PREFIX: &str = "sincronizacion-";
 
 /// Deltas after which the next publish writes a fresh snapshot instead.
 pub(crate) const MAX_DELTAS: usize = 20;
@@ -74,57 +80,6 @@ impl SyncOptions {
     }
 }
 
-/// What a sync did (or, in a dry run, would do).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct SyncReport {
-    /// The other machines found in the folder.
-    pub machines: Vec<String>,
-    /// Changes received (ops this database did not have).
-    pub received: u64,
-    /// Changes published for the others.
-    pub sent: u64,
-    /// New conflicts to review.
-    pub conflicts: u64,
-    /// Whether a full snapshot was written (first publish, or after many deltas).
-    pub snapshot: bool,
-    pub media_sent: u64,
-    pub media_received: u64,
-    pub dry_run: bool,
-}
-
-impl SyncReport {
-    /// What a person reads after a sync, line by line.
-    pub fn summary(&self, folder: &Path) -> Vec<String> {
-        use crate::i18n::{number, t, tf};
-        let mut lines = vec![tf(
-            if self.dry_run {
-                Msg::SyncDryHeader
-            } else {
-                Msg::SyncHeader
-            },
-            &[&folder.display()],
-        )];
-        let machines = if self.machines.is_empty() {
-            t(Msg::SyncNoMachines).to_owned()
-        } else {
-            format!("{} ({})", self.machines.len(), self.machines.join(", "))
-        };
-        lines.push(tf(Msg::SyncMachines, &[&machines]));
-        lines.push(tf(Msg::SyncReceived, &[&number(self.received)]));
-        lines.push(tf(Msg::SyncSent, &[&number(self.sent)]));
-        if !self.dry_run {
-            lines.push(tf(Msg::SyncConflicts, &[&number(self.conflicts)]));
-        }
-        if self.media_sent + self.media_received > 0 {
-            lines.push(tf(
-                Msg::SyncMedia,
-                &[&self.media_sent, &self.media_received],
-            ));
-        }
-        lines
-    }
-}
-
 /// Removes the local temporary copies however the sync ends.
 struct WorkDir(PathBuf);
 
@@ -132,6 +87,61 @@ impl Drop for WorkDir {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
     }
+}
+
+/// Copies the files of one machine that this database needs into the work folder and checks
+/// them all; on the first that fails, what the report says of it.
+fn copy_peer(
+    store: &Store,
+    folder: &Path,
+    work: &Path,
+    manifest: &Manifest,
+    local: &Clocks,
+    n: &mut usize,
+    tag: &str,
+) -> Result<Vec<PathBuf>, Skipped> {
+    let mut copies = Vec::new();
+    let skip = |file: &Path, e: SyncError| Skipped {
+        file: file.to_path_buf(),
+        machine: manifest.machine.clone(),
+        problem: e.peer_problem(&manifest.machine),
+    };
+    for entry in plan(manifest, local) {
+        let shown = folder.join(&entry.name);
+        let copy = work.join(format!("{tag}{n}.sqlite"));
+        *n += 1;
+        fs::copy(&shown, &copy).map_err(|source| {
+            skip(
+                &shown,
+                if source.kind() == std::io::ErrorKind::NotFound {
+                    SyncError::Missing {
+                        path: shown.clone(),
+                    }
+                } else {
+                    SyncError::Read {
+                        path: shown.clone(),
+                        source,
+                    }
+                },
+            )
+        })?;
+        verify(&copy, &entry, &shown).map_err(|e| skip(&shown, e))?;
+        let ahead = store
+            .clock_too_far_ahead(&copy)
+            .map_err(|e| skip(&shown, e.into()))?;
+        if let Some((machine, ahead)) = ahead {
+            let e = StoreError::ClockAhead {
+                machine,
+                hours: ahead / 3_600_000,
+            };
+            return Err(skip(&shown, e.into()));
+        }
+        store
+            .check_source(&copy)
+            .map_err(|e| skip(&shown, SyncError::Store(e)))?;
+        copies.push(copy);
+    }
+    Ok(copies)
 }
 
 /// Syncs `store` with the folder.
@@ -147,64 +157,117 @@ pub fn run(
         });
     }
     progress(0, 5, Msg::SyncStepRead);
-    let base = folder::base_name(store.machine(), store.replica_id());
-    let manifests = folder::read_manifests(folder)?;
-    let mine = manifests
-        .iter()
-        .find(|(p, m)| {
-            m.replica == store.replica_id()
-                && p.file_name()
-                    .is_some_and(|n| n.to_string_lossy() == format!("{base}.json"))
-        })
-        .map(|(_, m)| m.clone());
-    if let Some((path, _)) = manifests.iter().find(|(p, m)| {
-        m.replica == store.replica_id()
-            && p.file_name()
-                .is_none_or(|n| n.to_string_lossy() != format!("{base}.json"))
-    }) {
-        return Err(SyncError::SameReplica { path: path.clone() });
-    }
-    let others: Vec<&Manifest> = manifests
-        .iter()
-        .map(|(_, m)| m)
-        .filter(|m| m.replica != store.replica_id())
-        .collect();
-    let local = store.clocks()?;
-    let mut report = SyncReport {
-        machines: others.iter().map(|m| m.machine.clone()).collect(),
-        dry_run: opts.dry_run,
-        ..SyncReport::default()
-    };
-
-    // Copy and check everything first: one bad file and nothing is merged or written.
+    // What killed runs left in the work folder goes first; this run's is locked as in use.
+    work::remove_leftovers(&opts.work_dir, WORK_PREFIX);
+    let _claim = work::Claim::take(&opts.work_dir).map_err(|source| SyncError::Write {
+        path: opts.work_dir.clone(),
+        source,
+    })?;
     let work = WorkDir(
         opts.work_dir
-            .join(format!("sincronizacion-{}", std::process::id())),
+            .join(format!("{WORK_PREFIX}{}", std::process::id())),
     );
     let _ = fs::remove_dir_all(&work.0);
     fs::create_dir_all(&work.0).map_err(|source| SyncError::Write {
         path: work.0.clone(),
         source,
     })?;
-    let wanted: Vec<FileEntry> = others.iter().flat_map(|m| plan(m, &local)).collect();
-    let mut copies = Vec::new();
-    for (i, entry) in wanted.iter().enumerate() {
-        progress(1, 5, Msg::SyncStepCopy);
-        let shown = folder.join(&entry.name);
-        let copy = work.0.join(format!("{i}.sqlite"));
-        fs::copy(&shown, &copy).map_err(|_| SyncError::Missing {
-            path: shown.clone(),
-        })?;
-        verify(&copy, entry, &shown)?;
-        if let Some((machine, ahead)) = store.clock_too_far_ahead(&copy)? {
-            return Err(StoreError::ClockAhead {
-                machine,
-                hours: ahead / 3_600_000,
+    let scan = folder::read_manifests(folder)?;
+    let manifests = scan.manifests;
+    let mut report = SyncReport {
+        dry_run: opts.dry_run,
+        ..SyncReport::default()
+    };
+
+    // This file's identity in use elsewhere: it takes a new one before anything else.
+    let mut excluded: Vec<PathBuf> = Vec::new();
+    let mut former: Option<(String, bool)> = None;
+    if let Some(found) = fork::find(store, &manifests)? {
+        if opts.dry_run {
+            report.identity = Some(fork::notice(store, &found));
+            excluded.extend(found.manifests.iter().cloned());
+        } else {
+            let old_base = folder::base_name(store.machine(), store.replica_id());
+            let own_old = folder.join(format!("{old_base}.json"));
+            // The old identity's own publication is merged when it holds history this file
+            // lacks (a restored backup); otherwise it is this file's own past, now re-issued.
+            let merged = found.manifests.contains(&own_old);
+            if !merged {
+                excluded.push(own_old);
             }
-            .into());
+            report.identity = Some(fork::resolve(store, folder, &work.0, &manifests, &found)?);
+            former = Some((old_base, merged));
         }
-        copies.push(copy);
     }
+
+    let base = folder::base_name(store.machine(), store.replica_id());
+    let own_name = format!("{base}.json");
+    let is_own = |p: &Path| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy() == own_name)
+    };
+    let mut skipped: Vec<Skipped> = scan
+        .unreadable
+        .iter()
+        // This machine's own manifest, when unreadable, is simply written again.
+        .filter(|(path, _)| !is_own(path))
+        .map(|(path, e)| Skipped {
+            file: path.clone(),
+            machine: String::new(),
+            problem: e.peer_problem(""),
+        })
+        .collect();
+    let mine = manifests
+        .iter()
+        .find(|(p, m)| m.replica == store.replica_id() && is_own(p))
+        .map(|(_, m)| m.clone());
+    let mut others: Vec<(&PathBuf, &Manifest)> = manifests
+        .iter()
+        .filter(|(p, m)| m.replica != store.replica_id() && !excluded.contains(p))
+        .map(|(p, m)| (p, m))
+        .collect();
+    // Two files publishing under one identity (copies of one another): neither is merged,
+    // their ops would mix; each takes a new identity when it syncs with this version.
+    let twice: Vec<(PathBuf, PathBuf)> = others
+        .iter()
+        .flat_map(|(p, m)| {
+            others
+                .iter()
+                .filter(move |(q, o)| o.replica == m.replica && q != p)
+                .map(move |(q, _)| ((*p).clone(), (*q).clone()))
+        })
+        .collect();
+    for (path, other) in &twice {
+        let machine = others
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, m)| m.machine.clone())
+            .unwrap_or_default();
+        skipped.push(Skipped {
+            file: path.clone(),
+            problem: tf(
+                Msg::PeerSameIdentity,
+                &[&path.display(), &other.display(), &machine],
+            ),
+            machine,
+        });
+    }
+    others.retain(|(p, _)| !twice.iter().any(|(q, _)| q == *p));
+    let local = store.clocks()?;
+    report.machines = others.iter().map(|(_, m)| m.machine.clone()).collect();
+
+    // Copy and check each machine's files: a machine with one bad file is skipped whole and
+    // named in the report; the others are merged.
+    let mut copies = Vec::new();
+    let mut n = 0;
+    for (_, manifest) in &others {
+        progress(1, 5, Msg::SyncStepCopy);
+        match copy_peer(store, folder, &work.0, manifest, &local, &mut n, "") {
+            Ok(files) => copies.extend(files),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    report.skipped = skipped;
     let sources: Vec<&Path> = copies.iter().map(PathBuf::as_path).collect();
     let published = mine.as_ref().map(|m| m.clocks.clone()).unwrap_or_default();
 
@@ -311,6 +374,17 @@ pub fn run(
     }
     report.sent = before;
     store.mark_published(&opts.now.format("%Y-%m-%dT%H:%M").to_string())?;
+    // What this file published under its former identity goes, now that everything in it is
+    // published under the new one (unless it could not be read, and so was not merged).
+    if let Some((old_base, merged)) = former {
+        let unread = report
+            .skipped
+            .iter()
+            .any(|s| s.file.to_string_lossy().contains(&old_base));
+        if !(merged && unread) {
+            folder::remove_base(folder, &old_base);
+        }
+    }
 
     if let Some(media) = &opts.media_dir {
         progress(5, 5, Msg::SyncStepMedia);
