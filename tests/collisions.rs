@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use common::now;
+use common::{before_identity_migration, now};
 use prensa::demo::{self, DemoOptions};
 use prensa::store::{OpenOptions, Store, Value};
 use prensa::sync::{self, SyncOptions, SyncReport};
@@ -155,20 +155,6 @@ fn get(path: &Path, table: &str, id: &str, col: &str) -> Option<String> {
             |r| r.get(0),
         )
         .unwrap()
-}
-
-/// A file as the schema before the identity migration left it: no local identity record, the
-/// ops index on (row id, column).
-fn before_identity_migration(path: &Path) {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch(&format!(
-        "DROP TABLE IF EXISTS identity;
-         DROP INDEX ops_by_field;
-         CREATE INDEX ops_by_field ON ops(row_id, col);
-         PRAGMA user_version = {};",
-        prensa::store::schema::SCHEMA_VERSION - 1
-    ))
-    .unwrap();
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::now;
+use common::{before_identity_migration, now};
 use prensa::domain::ids::new_id;
 use prensa::store::{OpenOptions, Store, Value};
 use prensa::sync::{self, SyncOptions, SyncReport};
@@ -203,20 +203,6 @@ fn another_machine_name_is_another_machine() {
         )
         .unwrap();
     assert_eq!(peers, 1);
-}
-
-/// A file as the schema before the identity migration left it: no local identity record, the
-/// ops index on (row id, column).
-fn before_identity_migration(path: &Path) {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch(&format!(
-        "DROP TABLE IF EXISTS identity;
-         DROP INDEX ops_by_field;
-         CREATE INDEX ops_by_field ON ops(row_id, col);
-         PRAGMA user_version = {};",
-        prensa::store::schema::SCHEMA_VERSION - 1
-    ))
-    .unwrap();
 }
 
 #[test]

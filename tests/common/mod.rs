@@ -148,3 +148,20 @@ pub fn id_where(app: &App, table: &str, column: &str, value: &str) -> Option<Str
         &[value],
     )
 }
+
+/// The schema version before the migration that keys ops by table and gives each file an
+/// identity (the third: v1, v2, then it).
+const BEFORE_IDENTITY: i64 = 2;
+
+/// A file as the schema before the identity migration left it: no local identity record, the
+/// ops index on (row id, column).
+pub fn before_identity_migration(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(&format!(
+        "DROP TABLE IF EXISTS identity;
+         DROP INDEX ops_by_field;
+         CREATE INDEX ops_by_field ON ops(row_id, col);
+         PRAGMA user_version = {BEFORE_IDENTITY};"
+    ))
+    .unwrap();
+}
