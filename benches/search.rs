@@ -5,6 +5,7 @@
 //! and the worst key per list. Goal: under 20 ms per key at the 95th percentile.
 //!
 //! `cargo bench --bench search`; the dataset is `PRENSA_BENCH_DB` or `target/prensa-grande.sqlite`.
+//! `PRENSA_BENCH_SLOW=1` also prints every key that took over 20 ms, with what was typed.
 mod common;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -56,11 +57,17 @@ fn measure(path: &std::path::Path, tab: char, rounds: usize) -> Vec<Duration> {
     for _ in 0..rounds {
         for query in QUERIES {
             key(&mut app, KeyCode::Char('/'));
+            let mut typed = String::new();
             for c in query.chars() {
+                typed.push(c);
                 let started = Instant::now();
                 key(&mut app, KeyCode::Char(c));
                 draw(&mut terminal, &app);
-                times.push(started.elapsed());
+                let took = started.elapsed();
+                if std::env::var_os("PRENSA_BENCH_SLOW").is_some() && took.as_millis() > 20 {
+                    eprintln!("{tab} «{typed}»: {took:?}");
+                }
+                times.push(took);
             }
             // Esc clears the search: also a key the user waits on.
             let started = Instant::now();

@@ -491,3 +491,38 @@ fn esc_asks_before_dropping_what_was_typed() {
     assert!(app.screen().overlays.is_empty());
     assert!(id_where(&app, "events", "title", "Algo").is_none());
 }
+
+#[test]
+fn a_quiet_console_merges_what_its_writing_left_in_the_search_index() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let pieces = |app: &App| -> u32 {
+        sql_value(
+            app,
+            "SELECT CAST(count(DISTINCT segid) AS TEXT) FROM reports_fts_idx",
+            &[],
+        )
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+    };
+    assert_eq!(pieces(&app), 1, "the demo leaves one piece");
+    type_keys(&mut app, "3");
+    for n in 1..=12 {
+        create(&mut app, &format!("Desazolve de drenaje, tramo {n}"));
+    }
+    let written = pieces(&app);
+    assert!(written >= 4, "{written} pieces after 12 reports");
+    let search = |app: &mut App| {
+        press(app, KeyCode::Esc);
+        type_keys(app, "/desazolve tramo");
+        press(app, KeyCode::Enter);
+        shown(app)
+    };
+    let before = search(&mut app);
+    assert!(before.contains("tramo 12"), "{before}");
+    for _ in 0..20 {
+        app.on_idle();
+    }
+    let quiet = pieces(&app);
+    assert!(quiet * 2 <= written, "{written} pieces, then {quiet}");
+    assert_eq!(search(&mut app), before);
+}

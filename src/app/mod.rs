@@ -17,13 +17,16 @@ use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 
 use crate::i18n::{t, Msg};
-use crate::store::{self, Change, Store};
+use crate::store::{self, Change, Store, Upkeep};
 use crate::ui::keys::hints;
 use crate::ui::overlay::{Confirm, Help, Overlay};
 use crate::ui::Screen;
 pub use crate::ui::{Action, Tab};
 use jobs::SyncJob;
 use navigation::Place;
+
+/// Pages of a search index merged in a quiet moment (4 KiB each; a few tens of milliseconds).
+const IDLE_PAGES: u32 = 256;
 
 /// Something the terminal must do that is not drawing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +55,8 @@ pub struct App {
     /// writing changes it).
     data_version: i64,
     effects: Vec<Effect>,
+    /// Whether the search indexes may have pieces to merge (see [`App::on_idle`]).
+    untidy: bool,
 }
 
 impl App {
@@ -70,6 +75,7 @@ impl App {
             history: Vec::new(),
             data_version,
             effects: Vec::new(),
+            untidy: true,
         };
         let loaded = app.store.status().map(|s| app.screen.status = s);
         app.report(loaded);
@@ -135,6 +141,18 @@ impl App {
             self.dirty = true;
         }
         self.notice_changes();
+    }
+
+    /// A quiet moment (a tick with no key): merges a few small pieces of the search indexes, so
+    /// that searching stays quick on a database written to a record at a time. Once there is
+    /// nothing left (or the file cannot be written), it waits for the next change.
+    pub fn on_idle(&mut self) {
+        if self.untidy && !self.busy() {
+            self.untidy = self
+                .store
+                .tidy_search(Upkeep::Step(IDLE_PAGES))
+                .unwrap_or(false);
+        }
     }
 
     pub fn now(&self) -> NaiveDateTime {

@@ -125,6 +125,8 @@ impl App {
     /// Reads again every list that was shown, keeping each one's selection, scroll, search and
     /// filters; and the status bar and Hoy.
     pub(super) fn reload_all(&mut self) {
+        // The data changed (here or elsewhere): the search indexes may have new pieces.
+        self.untidy = true;
         let ctx = self.screen.ctx();
         let mut failure = None;
         let App { store, screen, .. } = self;

@@ -1,7 +1,8 @@
 //! The event loop: sleeps until a key, a paste, a resize or the next tick; draws only when the
 //! state changed. Keys that arrive together (a paste the terminal did not bracket, a held key)
 //! are all taken in before the next frame. The tick — every second and a half — notices changes
-//! made by another console or a sync; it costs one small query and no drawing.
+//! made by another console or a sync; it costs one small query and no drawing. A tick with no
+//! key also merges a few pieces of the search indexes, while there are any.
 use std::io;
 use std::time::Duration;
 
@@ -62,6 +63,7 @@ pub fn run<B: Backend + io::Write>(app: &mut App, terminal: &mut Terminal<B>) ->
             }
         } else if !app.busy() {
             app.set_now(local_now());
+            app.on_idle();
         }
         app.poll_job(false);
     }

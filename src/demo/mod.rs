@@ -14,7 +14,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::domain::edit::Record;
 use crate::domain::ids::id_at;
-use crate::store::{Result, Store, Tx};
+use crate::store::{Result, Store, Tx, Upkeep};
 use data::DemoData;
 use rng::Rng;
 
@@ -136,6 +136,8 @@ pub fn generate(
         date = month_end;
         progress(((date - start).num_days().max(0) as u64).min(total), total);
     }
+    // Written a month at a time, the search indexes are in many pieces: one each.
+    store.tidy_search(Upkeep::Whole)?;
     Ok(gen.counts)
 }
 

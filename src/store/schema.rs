@@ -15,7 +15,7 @@ pub const APPLICATION_ID: i32 = 0x5052_4E53;
 pub type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// Every migration, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[Migration] = &[v1, v2, fields_and_identity];
+pub const MIGRATIONS: &[Migration] = &[v1, v2, fields_and_identity, search_by_prefix];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -56,6 +56,14 @@ const V2_FTS: &[(&str, &str, &[&str])] = &[
     ("lists_fts", "contact_lists", &["name", "description"]),
 ];
 
+/// Every full-text index and the table whose text it holds.
+pub(crate) fn search_indexes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    V1_FTS
+        .iter()
+        .chain(V2_FTS)
+        .map(|(fts, table, _)| (*fts, *table))
+}
+
 /// v2: every list can be searched; conflicts remember who decided them.
 fn v2(tx: &Transaction) -> rusqlite::Result<()> {
     for (fts, table, cols) in V2_FTS {
@@ -89,6 +97,26 @@ fn fields_and_identity(tx: &Transaction) -> rusqlite::Result<()> {
          );",
     )?;
     super::fold::heal_mixed_ids(tx)
+}
+
+/// Searching as the user types asks for prefixes of one, two and three letters, which match
+/// thousands of words: each full-text index keeps those prefixes (FTS5's `prefix` option), so
+/// the first letters typed cost a lookup, not a merge of every word they start.
+fn search_by_prefix(tx: &Transaction) -> rusqlite::Result<()> {
+    for (fts, table, cols) in V1_FTS.iter().chain(V2_FTS) {
+        tx.execute_batch(&format!(
+            "DROP TRIGGER IF EXISTS {fts}_ai;
+             DROP TRIGGER IF EXISTS {fts}_ad;
+             DROP TRIGGER IF EXISTS {fts}_au;
+             DROP TABLE IF EXISTS {fts};
+             CREATE VIRTUAL TABLE {fts} USING fts5({}, content='{table}', content_rowid='rowid',
+                 tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+             INSERT INTO {fts}({fts}) VALUES ('rebuild');",
+            cols.join(", ")
+        ))?;
+        tx.execute_batch(&fts_triggers(fts, table, cols))?;
+    }
+    Ok(())
 }
 
 /// Triggers that keep an external-content FTS5 index in step with its table.

@@ -23,12 +23,20 @@ const INDEXES: &[(&str, &str, &str)] = &[
 /// Turns what the user typed into an FTS5 query: every word must appear (as a prefix), and no
 /// character the user types can be read as FTS5 syntax.
 pub fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let terms: Vec<String> = fts_words(text)
+        .iter()
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The words of what the user typed: runs of letters and digits, so that nothing typed can be
+/// read as FTS5 syntax.
+pub fn fts_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 impl Store {

@@ -356,3 +356,125 @@ fn op_lookups_read_the_table_row_column_index() {
         );
     }
 }
+
+#[test]
+fn both_search_plans_give_the_same_rows_in_the_same_order() {
+    use super::lists::tests_queries::{plan_page, Plan};
+    use crate::domain::query::Query;
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir);
+    for search in ["a", "de", "entrega", "despensas tampate", "informe", "zzz"] {
+        let query = Query {
+            search: search.into(),
+            ..Query::default()
+        };
+        for forward in [true, false] {
+            let req = crate::domain::PageRequest {
+                after: None,
+                inclusive: false,
+                forward,
+                limit: 64,
+            };
+            let collect = plan_page(&store, &query, &req, Plan::Collect);
+            for plan in [Plan::ScanSet, Plan::ScanProbe] {
+                assert_eq!(
+                    collect,
+                    plan_page(&store, &query, &req, plan),
+                    "{search} {plan:?}"
+                );
+            }
+            if search != "zzz" {
+                assert!(!collect.is_empty(), "{search}");
+            }
+            // The timeline: four sources, one of them (publications) searched by its draft.
+            let read = |plan| {
+                let rows = store
+                    .timeline_read(&query, &req, "2025-03-06T09:00", Some(plan))
+                    .unwrap();
+                rows.into_iter().map(|r| r.id).collect::<Vec<_>>()
+            };
+            let collect = read(Plan::Collect);
+            for plan in [Plan::ScanSet, Plan::ScanProbe] {
+                assert_eq!(collect, read(plan), "timeline {search} {plan:?}");
+            }
+            if search != "zzz" {
+                assert!(!collect.is_empty(), "timeline {search}");
+            }
+        }
+    }
+}
+
+#[test]
+fn upkeep_merges_the_pieces_of_a_search_index_and_finds_the_same() {
+    use super::upkeep::Upkeep;
+    use crate::domain::edit::{Command, Record, ReportInput};
+    use crate::domain::query::Query;
+    use crate::domain::status::ReportStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(&dir);
+    // The demo leaves every index in one piece.
+    assert_eq!(store.pieces("reports_fts").unwrap(), 1);
+    for n in 0..40 {
+        let record = Record::Report(ReportInput {
+            department_id: None,
+            request_id: None,
+            event_id: None,
+            title: format!("Entrega de despensas número {n}"),
+            body: "Informe del área".into(),
+            received_at: "2025-03-06T10:00".into(),
+            status: ReportStatus::Received,
+        });
+        store
+            .execute(&Command::Create { id: None, record })
+            .unwrap();
+    }
+    let scattered = store.pieces("reports_fts").unwrap();
+    assert!(scattered >= 4, "{scattered} pieces after 40 writes");
+    let page = |store: &Store| {
+        let query = Query {
+            search: "entrega despensas".into(),
+            ..Query::default()
+        };
+        let req = crate::domain::PageRequest {
+            after: None,
+            inclusive: false,
+            forward: true,
+            limit: 64,
+        };
+        let rows = store.reports_page(&query, &req).unwrap();
+        let count = store
+            .count(
+                crate::domain::query::ListId::Reports,
+                &query,
+                "2025-03-06T10:00",
+            )
+            .unwrap();
+        (rows.into_iter().map(|r| r.id).collect::<Vec<_>>(), count)
+    };
+    let before = page(&store);
+    let ops: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM ops", [], |r| r.get(0))
+        .unwrap();
+    let mut steps = 0;
+    while store.tidy_search(Upkeep::Step(64)).unwrap() {
+        steps += 1;
+        assert!(steps < 100, "upkeep never ends");
+    }
+    let stepped = store.pieces("reports_fts").unwrap();
+    assert!(
+        stepped < scattered / 2,
+        "{scattered} pieces, then {stepped}"
+    );
+    assert_eq!(page(&store), before);
+    store.tidy_search(Upkeep::Whole).unwrap();
+    assert_eq!(store.pieces("reports_fts").unwrap(), 1);
+    assert_eq!(page(&store), before);
+    assert!(!store.tidy_search(Upkeep::Step(64)).unwrap());
+    // Upkeep is not a change of any record: nothing to sync.
+    let after: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM ops", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ops, after);
+}

@@ -1,0 +1,202 @@
+//! The archive timeline: one list, newest first, over four sources — events that happened,
+//! reports, publications and archive-only items. Each source is read by keyset on its own
+//! index (a search chooses its own way for each), and the pages are merged.
+use rusqlite::params_from_iter;
+
+use super::error::Result;
+use super::lists::{EVENTS, REPORTS};
+use super::listsql::{direction, ListQuery, Plan, Search};
+use super::{Store, Value};
+use crate::domain::query::{Query, COUNT_CAP};
+use crate::domain::status::{ArchiveKind, Channel};
+use crate::domain::{PageRequest, TimelineKind, TimelineRow};
+
+struct Arm {
+    tag: &'static str,
+    query: ListQuery,
+    /// A condition of the source itself, `?` being now (local time text).
+    extra: Option<&'static str>,
+}
+
+const ARMS: [Arm; 4] = [
+    Arm {
+        tag: "event",
+        query: ListQuery {
+            select: "'event', e.id, e.starts_at, e.title, coalesce(d.short_name, ''), ''",
+            desc: true,
+            ..EVENTS
+        },
+        extra: Some(" AND e.starts_at <= ? AND e.status <> 'cancelled'"),
+    },
+    Arm {
+        tag: "report",
+        query: ListQuery {
+            select: "'report', r.id, r.received_at, r.title, coalesce(d.short_name, ''), ''",
+            ..REPORTS
+        },
+        extra: None,
+    },
+    Arm {
+        tag: "publication",
+        query: ListQuery {
+            select: "'publication', p.id, p.published_at, coalesce(x.title, ''), '', p.channel",
+            from: "FROM publications p LEFT JOIN drafts x ON x.id = p.draft_id",
+            alias: "p",
+            key: "p.published_at",
+            desc: true,
+            // What a publication says is its draft's text.
+            fts: Some("drafts_fts"),
+            via: Some(("p.draft_id", "drafts")),
+            status: None,
+            kind: None,
+            department: None,
+            date: Some("p.published_at"),
+        },
+        extra: None,
+    },
+    Arm {
+        tag: "item",
+        query: ListQuery {
+            select: "'item', a.id, a.occurred_at, a.title, coalesce(d.short_name, ''), a.kind",
+            from: "FROM archive_items a LEFT JOIN departments d ON d.id = a.department_id",
+            alias: "a",
+            key: "a.occurred_at",
+            desc: true,
+            fts: Some("archive_fts"),
+            via: None,
+            status: None,
+            kind: Some("a.kind"),
+            department: Some("a.department_id"),
+            date: Some("a.occurred_at"),
+        },
+        extra: None,
+    },
+];
+
+/// Whether a source can hold rows under these filters: a kind filter picks sources; a
+/// department filter leaves out those without departments.
+fn applies(arm: &Arm, query: &Query) -> bool {
+    let kind_ok = match query.filters.kind.as_deref() {
+        None => true,
+        Some(k) => match arm.tag {
+            "item" => ArchiveKind::from_code(k).is_some(),
+            tag => tag == k,
+        },
+    };
+    let dept_ok = query.filters.department.is_none() || arm.query.department.is_some();
+    kind_ok && dept_ok
+}
+
+/// A source's query: the kind filter is the items' own only for item kinds.
+fn arm_query(arm: &Arm, query: &Query) -> Query {
+    let mut q = query.clone();
+    if arm.tag != "item" {
+        q.filters.kind = None;
+    }
+    q
+}
+
+impl Store {
+    /// The sources that apply, each with its query, search and condition.
+    #[allow(clippy::type_complexity)]
+    fn arms(
+        &self,
+        query: &Query,
+        now: &str,
+        forced: Option<Plan>,
+    ) -> Result<
+        Vec<(
+            &'static Arm,
+            Query,
+            Option<Search>,
+            Option<(&'static str, Value)>,
+        )>,
+    > {
+        let mut out = Vec::new();
+        for arm in ARMS.iter().filter(|a| applies(a, query)) {
+            let q = arm_query(arm, query);
+            let search = self.search_of(arm.query.fts, &q.search)?.map(|s| Search {
+                plan: forced.unwrap_or(s.plan),
+                ..s
+            });
+            let extra = arm.extra.map(|c| (c, Value::Text(now.to_owned())));
+            out.push((arm, q, search, extra));
+        }
+        Ok(out)
+    }
+
+    /// The archive timeline, newest first: events that have happened (up to `now`, local
+    /// `YYYY-MM-DDTHH:MM`), reports, publications and archive-only items.
+    pub fn timeline_page(
+        &self,
+        query: &Query,
+        req: &PageRequest,
+        now: &str,
+    ) -> Result<Vec<TimelineRow>> {
+        self.timeline_read(query, req, now, None)
+    }
+
+    /// The timeline read with each source's plan, or with `forced` for all (tests).
+    pub(crate) fn timeline_read(
+        &self,
+        query: &Query,
+        req: &PageRequest,
+        now: &str,
+        forced: Option<Plan>,
+    ) -> Result<Vec<TimelineRow>> {
+        let mut values: Vec<Value> = Vec::new();
+        let mut parts = Vec::new();
+        for (arm, q, search, extra) in self.arms(query, now, forced)? {
+            let (sql, v) = arm.query.sql(&q, search.as_ref(), req, extra, values.len());
+            values.extend(v);
+            parts.push(format!("SELECT * FROM ({sql})"));
+        }
+        if parts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (_, ord) = direction(true, req);
+        values.push(Value::Integer(req.limit as i64));
+        let sql = format!(
+            "{} ORDER BY 3 {ord}, 2 {ord} LIMIT ?{}",
+            parts.join(" UNION ALL "),
+            values.len()
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(values), |r| {
+                let tag: String = r.get(0)?;
+                let extra: String = r.get(5)?;
+                let kind = match tag.as_str() {
+                    "event" => TimelineKind::Event,
+                    "report" => TimelineKind::Report,
+                    "publication" => TimelineKind::Publication(
+                        Channel::from_code(&extra).unwrap_or(Channel::Web),
+                    ),
+                    _ => TimelineKind::Item(
+                        ArchiveKind::from_code(&extra).unwrap_or(ArchiveKind::Document),
+                    ),
+                };
+                Ok(TimelineRow {
+                    id: r.get(1)?,
+                    kind,
+                    at: r.get(2)?,
+                    title: r.get(3)?,
+                    department: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The timeline's count: each source's, added up to the cap.
+    pub(crate) fn timeline_count(&self, query: &Query, now: &str) -> Result<u64> {
+        let mut total = 0;
+        for (arm, q, search, extra) in self.arms(query, now, None)? {
+            total += self.counted(arm.query.count_sql(&q, search.as_ref(), extra))?;
+            if total > COUNT_CAP {
+                return Ok(COUNT_CAP + 1);
+            }
+        }
+        Ok(total)
+    }
+}
