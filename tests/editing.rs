@@ -182,7 +182,7 @@ fn coverage_is_added_from_the_event_detail() {
     let coverage = id_where(&app, "coverage", "event_id", &event).expect("coverage");
     let staff = value(&app, "coverage", &coverage, "staff_id");
     assert_eq!(value(&app, "staff", &staff, "name"), "Jorge Ponce Terán");
-    assert!(shown(&app).contains("Foto: Jorge Ponce Terán (asignada)"));
+    assert!(shown(&app).contains("Foto: Jorge Ponce Terán (Asignada)"));
 
     // The coverage line is the second choice of the detail: edit its kind to video.
     press(&mut app, KeyCode::Down);
@@ -197,7 +197,7 @@ fn coverage_is_added_from_the_event_detail() {
     assert_eq!(value(&app, "coverage", &coverage, "status"), "delivered");
     move_status(&mut app, '1');
     assert!(
-        said(&app).contains("No se puede pasar de «material entregado» a «asignada»"),
+        said(&app).contains("No se puede pasar de «Material entregado» a «Asignada»"),
         "{}",
         said(&app)
     );

@@ -27,6 +27,27 @@ fn an_edit_form_scrolls_to_the_field_being_written() {
 }
 
 #[test]
+fn a_pasted_message_fills_the_room_the_form_has() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3nApoyo del DIF");
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Tab);
+    }
+    app.on_paste(
+        "[28/11/26, 4:12 p.m.] Lic. Martha DIF: Buenas tardes\nLes comparto la info de hoy:\n\n\
+         *Entrega de uniformes* en la primaria de Tamápatz\n- 240 paquetes entregados\n\
+         - Participó el voluntariado del DIF\n\nFotos en el grupo",
+    );
+    let screen = render(&app, 80, 24);
+    // Every line shows, the first as the last: the text field takes the rows left free.
+    assert!(
+        screen.contains("[28/11/26") && screen.contains("Fotos en el grupo"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("formulario_reporte_pegado_80x24", screen);
+}
+
+#[test]
 fn a_field_error_shows_beside_its_field() {
     let (_dir, mut app) = demo_app(80, 24);
     type_keys(&mut app, "2n");

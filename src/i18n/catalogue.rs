@@ -110,9 +110,9 @@ catalogue! {
     RoleVideo => "Video", "Video";
     RoleText => "Nota", "Text";
     RoleLive => "En vivo", "Live";
-    StCoverageAssigned => "asignada", "assigned";
-    StCoverageCovered => "cubierta", "covered";
-    StCoverageDelivered => "material entregado", "material delivered";
+    StCoverageAssigned => "Asignada", "Assigned";
+    StCoverageCovered => "Cubierta", "Covered";
+    StCoverageDelivered => "Material entregado", "Material delivered";
     StRequestPending => "Pendiente", "Pending";
     StRequestAnswered => "Respondida", "Answered";
     StRequestCancelled => "Cancelada", "Cancelled";

@@ -67,6 +67,22 @@ fn rows_of(field: &Field, form: &Form, focused: bool, screen_rows: u16, width: u
     body + note_rows(&note(field, form, focused), width)
 }
 
+/// Rows the fields leave free go to the long-text fields (shared, the last taking what does
+/// not divide): a pasted report shows whole where there is room for it.
+fn grow_long_text(form: &Form, heights: &mut [u16], room: u16) {
+    let long: Vec<usize> = (0..form.fields.len())
+        .filter(|&i| matches!(form.fields[i].input, Input::Multi(_)))
+        .collect();
+    let spare = room.saturating_sub(heights.iter().sum());
+    let (Some(&last), Ok(n)) = (long.last(), u16::try_from(long.len())) else {
+        return;
+    };
+    for &i in &long {
+        heights[i] += spare / n;
+    }
+    heights[last] += spare % n;
+}
+
 /// What an unfocused field shows.
 fn shown(field: &Field) -> Line<'static> {
     let none = || Line::from(t(Msg::PickNone).to_owned()).dim();
@@ -127,12 +143,13 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     let value_width = inner.width.saturating_sub(label_width + 1);
 
     // Scroll so that the focused field is whole on screen.
-    let heights: Vec<u16> = form
+    let mut heights: Vec<u16> = form
         .fields
         .iter()
         .enumerate()
         .map(|(i, f)| rows_of(f, form, i == form.focus, area.height, value_width))
         .collect();
+    grow_long_text(form, &mut heights, fields_height);
     let top_of = |i: usize| heights[..i].iter().sum::<u16>();
     let focus_top = top_of(form.focus.min(heights.len()));
     let focus_bottom = focus_top + heights.get(form.focus).copied().unwrap_or(1);
