@@ -7,34 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use common::{before_identity_migration, now};
+use common::{before_identity_migration, open_as as open, sync_with};
 use prensa::demo::{self, DemoOptions};
-use prensa::store::{OpenOptions, Store, Value};
-use prensa::sync::{self, SyncOptions, SyncReport};
-
-fn open(path: &Path, machine: &str) -> Store {
-    Store::open(
-        path,
-        &OpenOptions {
-            backup_dir: Some(path.with_extension("respaldos")),
-            machine: Some(machine.into()),
-        },
-    )
-    .unwrap()
-}
-
-fn sync_with(store: &mut Store, folder: &Path) -> SyncReport {
-    let place = store.path().with_extension("lugar");
-    let opts = SyncOptions {
-        folder: folder.to_path_buf(),
-        dry_run: false,
-        work_dir: place.join("cache"),
-        backup_dir: place.join("respaldos"),
-        media_dir: None,
-        now: now(),
-    };
-    sync::run(store, &opts, &mut |_, _, _| {}).unwrap()
-}
+use prensa::store::{Store, Value};
 
 /// Every replicated table's rows as text, table by table.
 fn tables(path: &Path) -> BTreeMap<String, Vec<String>> {

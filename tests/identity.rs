@@ -7,34 +7,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{before_identity_migration, now};
+use common::{before_identity_migration, content, open_as as open, sync_with, titles};
 use prensa::domain::ids::new_id;
 use prensa::store::{OpenOptions, Store, Value};
-use prensa::sync::{self, SyncOptions, SyncReport};
-
-fn open(path: &Path, machine: &str) -> Store {
-    Store::open(
-        path,
-        &OpenOptions {
-            backup_dir: None,
-            machine: Some(machine.into()),
-        },
-    )
-    .unwrap()
-}
-
-fn sync_with(store: &mut Store, folder: &Path) -> SyncReport {
-    let place = store.path().with_extension("lugar");
-    let opts = SyncOptions {
-        folder: folder.to_path_buf(),
-        dry_run: false,
-        work_dir: place.join("cache"),
-        backup_dir: place.join("respaldos"),
-        media_dir: None,
-        now: now(),
-    };
-    sync::run(store, &opts, &mut |_, _, _| {}).unwrap()
-}
 
 /// The one way these tests write rows.
 fn add_event(store: &mut Store, title: &str) {
@@ -45,45 +20,6 @@ fn add_event(store: &mut Store, title: &str) {
         &[("title", Value::Text(title.into()))],
     )
     .unwrap();
-}
-
-fn titles(path: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT title FROM events WHERE deleted_at IS NULL ORDER BY title")
-        .unwrap();
-    let rows = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<Vec<String>>>()
-        .unwrap();
-    rows
-}
-
-/// Every replicated table but the audit log, without the op-time columns.
-fn content(path: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let tables = prensa::store::schema::replicated_tables(&conn).unwrap();
-    let mut out = Vec::new();
-    for (table, cols) in tables {
-        if table == "audit" {
-            continue;
-        }
-        let cols: Vec<String> = cols
-            .into_iter()
-            .filter(|c| c != "created_at" && c != "updated_at")
-            .map(|c| format!("quote({c})"))
-            .collect();
-        let sql = format!(
-            "SELECT {} FROM {table} ORDER BY id",
-            cols.join(" || '|' || ")
-        );
-        let mut stmt = conn.prepare(&sql).unwrap();
-        for row in stmt.query_map([], |r| r.get::<_, String>(0)).unwrap() {
-            out.push(format!("{table}|{}", row.unwrap()));
-        }
-    }
-    out
 }
 
 /// Ops whose (replica, clock) another op also has, with other content, across files: what

@@ -255,20 +255,6 @@ fn concurrent_deletes_of_one_row_converge() {
     assert!(deleted.is_some());
 }
 
-/// Titles of the live events of a store.
-fn titles(store: &Store) -> Vec<String> {
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT title FROM events WHERE deleted_at IS NULL ORDER BY title")
-        .unwrap();
-    let rows = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<Vec<String>>>()
-        .unwrap();
-    rows
-}
-
 /// The office and a school publish; the office's snapshot on the stick is then damaged in
 /// `damage`, optionally with the manifest rewritten to match. Home's sync takes the school's
 /// changes, skips the office's naming the file and the machine, and leaves the office's files
@@ -317,7 +303,7 @@ fn assert_refused(damage: impl Fn(&Path), rewrite_manifest: bool, expected: &str
         "{}",
         skipped.problem
     );
-    assert_eq!(titles(&home), vec!["Festival escolar".to_owned()]);
+    assert_eq!(titles(home.path()), vec!["Festival escolar".to_owned()]);
     let summary = report.summary(stick).join("\n");
     assert!(summary.contains("omitidos: 1"), "{summary}");
     assert!(summary.contains(&skipped.problem), "{summary}");
@@ -500,7 +486,7 @@ fn one_bad_machine_does_not_stop_the_others() {
     event(&mut home, "Evento de casa");
     let report = try_sync(&mut home, &home_place, stick, false).unwrap();
     assert_eq!(
-        titles(&home),
+        titles(home.path()),
         vec![
             "Evento de casa".to_owned(),
             "Evento de dif".to_owned(),
@@ -535,7 +521,7 @@ fn one_bad_machine_does_not_stop_the_others() {
     // Home published anyway: the good machines receive it.
     let (place, store) = &mut good[0];
     sync_with(store, place, stick);
-    assert!(titles(store).contains(&"Evento de casa".to_owned()));
+    assert!(titles(store.path()).contains(&"Evento de casa".to_owned()));
     // JSON carries the same list.
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["skipped"].as_array().unwrap().len(), 3);

@@ -94,32 +94,13 @@ fn fixture() -> Fixture {
 fn state(db: &Path) -> (Vec<String>, i64) {
     let store = Store::open(db, &OpenOptions::default())
         .unwrap_or_else(|e| panic!("prensa refused {}: {e}", db.display()));
-    let tables = store.replicated_tables().clone();
     drop(store);
     let conn = rusqlite::Connection::open(db).unwrap();
     let ok: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok", "quick_check failed");
-    let mut rows = Vec::new();
-    for (table, cols) in tables {
-        if table == "audit" {
-            continue;
-        }
-        let cols: Vec<String> = cols
-            .into_iter()
-            .filter(|c| c != "created_at" && c != "updated_at")
-            .map(|c| format!("quote({c})"))
-            .collect();
-        let sql = format!(
-            "SELECT {} FROM {table} ORDER BY id",
-            cols.join(" || '|' || ")
-        );
-        let mut stmt = conn.prepare(&sql).unwrap();
-        for row in stmt.query_map([], |r| r.get::<_, String>(0)).unwrap() {
-            rows.push(format!("{table}|{}", row.unwrap()));
-        }
-    }
+    let rows = common::content(db);
     let ops = conn
         .query_row("SELECT count(*) FROM ops", [], |r| r.get(0))
         .unwrap();

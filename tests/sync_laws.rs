@@ -10,6 +10,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use common::content;
 use prensa::domain::ids::{new_id, seed_id};
 use prensa::store::{testing, OpenOptions, Store, Value};
 use prensa::sync::{self, SyncOptions};
@@ -337,40 +338,6 @@ impl World {
         };
         sync::run(&mut r.store, &opts, &mut |_, _, _| {}).unwrap();
     }
-}
-
-/// What a user sees: every replicated table but the audit log, without the op-time columns.
-fn content(path: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%deleted_at TEXT%' AND name <> 'audit' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let mut out = Vec::new();
-    for table in tables {
-        let cols: Vec<String> = conn
-            .prepare("SELECT name FROM pragma_table_info(?1) WHERE name NOT IN ('created_at', 'updated_at')")
-            .unwrap()
-            .query_map([&table], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let sql = format!(
-            "SELECT {} FROM {table} ORDER BY id",
-            cols.iter()
-                .map(|c| format!("quote({c})"))
-                .collect::<Vec<_>>()
-                .join(" || '|' || ")
-        );
-        let mut stmt = conn.prepare(&sql).unwrap();
-        for row in stmt.query_map([], |r| r.get::<_, String>(0)).unwrap() {
-            out.push(format!("{table}|{}", row.unwrap()));
-        }
-    }
-    out
 }
 
 /// All ops of a database, by id, with their field (table, row, column) and value.

@@ -8,20 +8,9 @@ use common::*;
 use crossterm::event::KeyCode;
 use prensa::app::{App, Effect};
 use prensa::domain::ids::new_id;
-use prensa::store::{testing, OpenOptions, Store, Value};
+use prensa::store::{testing, Store, Value};
 use prensa::sync::{self, SyncOptions};
 use prensa::ui::overlay::Overlay;
-
-fn open(path: &Path, machine: &str) -> Store {
-    Store::open(
-        path,
-        &OpenOptions {
-            backup_dir: None,
-            machine: Some(machine.into()),
-        },
-    )
-    .unwrap()
-}
 
 fn sync_store(store: &mut Store, home: &Path, stick: &Path) -> sync::SyncReport {
     let opts = SyncOptions {
@@ -78,7 +67,7 @@ fn an_edit_made_in_the_console_reaches_another_machine_and_s_asks_for_the_folder
     // Backups and local copies of the console's sync go to the platform's folders: the test's.
     std::env::set_var("XDG_DATA_HOME", dir.path().join("data"));
     std::env::set_var("XDG_CACHE_HOME", dir.path().join("cache"));
-    let office = open(&dir.path().join("oficina.sqlite"), "oficina");
+    let office = open_as(&dir.path().join("oficina.sqlite"), "oficina");
     let mut app = App::new(office, now(), (80, 24));
     let config = dir.path().join("config").join("config.json");
     app.set_config_path(Some(config.clone()));
@@ -111,7 +100,7 @@ fn an_edit_made_in_the_console_reaches_another_machine_and_s_asks_for_the_folder
     );
 
     // Another machine joins from the folder and has the edited event.
-    let mut home = open(&dir.path().join("casa.sqlite"), "casa");
+    let mut home = open_as(&dir.path().join("casa.sqlite"), "casa");
     sync_store(&mut home, &dir.path().join("casa"), &stick);
     let conn = rusqlite::Connection::open(home.path()).unwrap();
     let title: String = conn
@@ -154,7 +143,7 @@ fn y_copies_the_selected_item_as_text() {
 fn conflict(dir: &Path) -> (PathBuf, String) {
     let stick = dir.join("memoria");
     std::fs::create_dir_all(&stick).unwrap();
-    let mut office = open(&dir.join("oficina.sqlite"), "oficina");
+    let mut office = open_as(&dir.join("oficina.sqlite"), "oficina");
     let id = new_id();
     let text = |s: &str| Value::Text(s.into());
     testing::insert(
@@ -168,7 +157,7 @@ fn conflict(dir: &Path) -> (PathBuf, String) {
     )
     .unwrap();
     sync_store(&mut office, &dir.join("o"), &stick);
-    let mut home = open(&dir.join("casa.sqlite"), "casa");
+    let mut home = open_as(&dir.join("casa.sqlite"), "casa");
     sync_store(&mut home, &dir.join("h"), &stick);
     testing::update(
         &mut office,
@@ -197,7 +186,7 @@ fn title(app: &App, id: &str) -> String {
 fn a_paste_on_conflictos_decides_nothing_and_a_decision_can_be_undone() {
     let dir = tempfile::tempdir().unwrap();
     let (home, id) = conflict(dir.path());
-    let mut app = App::new(open(&home, "casa"), now(), (100, 30));
+    let mut app = App::new(open_as(&home, "casa"), now(), (100, 30));
     type_keys(&mut app, "c");
     app.on_paste("hola 2 c 1 1 1 2 2 e");
     assert_eq!(
@@ -233,8 +222,8 @@ fn a_paste_on_conflictos_decides_nothing_and_a_decision_can_be_undone() {
 fn a_conflict_decided_in_another_console_is_not_decided_twice() {
     let dir = tempfile::tempdir().unwrap();
     let (home, id) = conflict(dir.path());
-    let mut a = App::new(open(&home, "casa"), now(), (100, 30));
-    let mut b = App::new(open(&home, "casa"), now(), (100, 30));
+    let mut a = App::new(open_as(&home, "casa"), now(), (100, 30));
+    let mut b = App::new(open_as(&home, "casa"), now(), (100, 30));
     type_keys(&mut a, "c");
     type_keys(&mut b, "c");
     type_keys(&mut a, "1");
@@ -256,7 +245,7 @@ fn a_conflict_decided_in_another_console_is_not_decided_twice() {
 fn a_decision_the_file_cannot_take_now_stays_pending_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let (home, id) = conflict(dir.path());
-    let mut app = App::new(open(&home, "casa"), now(), (100, 30));
+    let mut app = App::new(open_as(&home, "casa"), now(), (100, 30));
     type_keys(&mut app, "c");
     // Another program holds the file.
     let other = rusqlite::Connection::open(&home).unwrap();

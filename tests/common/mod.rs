@@ -165,3 +165,70 @@ pub fn before_identity_migration(path: &Path) {
     ))
     .unwrap();
 }
+
+/// A store at `path` for the machine `machine`, its migration backups beside it.
+pub fn open_as(path: &Path, machine: &str) -> Store {
+    Store::open(
+        path,
+        &OpenOptions {
+            backup_dir: Some(path.with_extension("respaldos")),
+            machine: Some(machine.into()),
+        },
+    )
+    .unwrap()
+}
+
+/// Syncs a store with `folder`, its work and backup folders beside its file.
+pub fn sync_with(store: &mut Store, folder: &Path) -> prensa::sync::SyncReport {
+    let place = store.path().with_extension("lugar");
+    let opts = prensa::sync::SyncOptions {
+        folder: folder.to_path_buf(),
+        dry_run: false,
+        work_dir: place.join("cache"),
+        backup_dir: place.join("respaldos"),
+        media_dir: None,
+        now: now(),
+    };
+    prensa::sync::run(store, &opts, &mut |_, _, _| {}).unwrap()
+}
+
+/// What a user sees of a file: every replicated table but the audit log (its ids are new each
+/// run), without the times of the ops, row by row as text.
+pub fn content(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let tables = prensa::store::schema::replicated_tables(&conn).unwrap();
+    let mut out = Vec::new();
+    for (table, cols) in tables {
+        if table == "audit" {
+            continue;
+        }
+        let cols: Vec<String> = cols
+            .into_iter()
+            .filter(|c| c != "created_at" && c != "updated_at")
+            .map(|c| format!("quote({c})"))
+            .collect();
+        let sql = format!(
+            "SELECT {} FROM {table} ORDER BY id",
+            cols.join(" || '|' || ")
+        );
+        let mut stmt = conn.prepare(&sql).unwrap();
+        for row in stmt.query_map([], |r| r.get::<_, String>(0)).unwrap() {
+            out.push(format!("{table}|{}", row.unwrap()));
+        }
+    }
+    out
+}
+
+/// Titles of the live events of a file, in order.
+pub fn titles(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT title FROM events WHERE deleted_at IS NULL ORDER BY title")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<String>>>()
+        .unwrap();
+    rows
+}
