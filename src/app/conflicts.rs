@@ -41,7 +41,11 @@ impl App {
     }
 
     /// Reads the open conflicts again, keeping the place on the list (and a mix being written).
+    /// Reads Conflictos again when it is open, keeping its selection and an open editor.
     pub(super) fn reload_conflicts(&mut self) {
+        if self.conflicts_overlay().is_none() {
+            return;
+        }
         let loaded = self.store.open_conflicts(SHOWN);
         let Some(items) = self.report(loaded) else {
             return;
@@ -76,7 +80,6 @@ impl App {
                     label: tf(Msg::UndoLabelResolve, &[&chosen.item]),
                     change,
                 });
-                self.reload_conflicts();
                 self.reload_all();
                 self.say(tf(Msg::DidResolve, &[&chosen.item]));
             }
@@ -90,7 +93,6 @@ impl App {
             }
             Err(e @ StoreError::AlreadyDecided { .. }) => {
                 self.screen.say(e.to_string(), true);
-                self.reload_conflicts();
                 self.reload_all();
             }
             Err(e) => self.screen.say(e.to_string(), true),

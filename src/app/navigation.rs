@@ -123,7 +123,7 @@ impl App {
     }
 
     /// Reads again every list that was shown, keeping each one's selection, scroll, search and
-    /// filters; and the status bar and Hoy.
+    /// filters; and the status bar, Hoy and Conflictos when it is open.
     pub(super) fn reload_all(&mut self) {
         // The data changed (here or elsewhere): the search indexes may have new pieces.
         self.untidy = true;
@@ -152,6 +152,7 @@ impl App {
                 self.screen.today = s;
             }
         }
+        self.reload_conflicts();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);
         self.dirty = true;
     }
@@ -164,14 +165,6 @@ impl App {
         if version != self.data_version {
             self.data_version = version;
             self.reload_all();
-            if self
-                .screen
-                .overlays
-                .iter()
-                .any(|o| matches!(o, Overlay::Conflicts(_)))
-            {
-                self.reload_conflicts();
-            }
         }
     }
 }

@@ -237,14 +237,6 @@ impl App {
                     tf(Msg::DidUndo, &[&last.label])
                 };
                 self.reload_all();
-                if self
-                    .screen
-                    .overlays
-                    .iter()
-                    .any(|o| matches!(o, Overlay::Conflicts(_)))
-                {
-                    self.reload_conflicts();
-                }
                 self.say(text);
             }
             Err(e) => {
