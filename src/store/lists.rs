@@ -308,7 +308,7 @@ impl Store {
 pub(crate) mod tests_queries {
     use super::{ListQuery, PageRequest, Query};
     pub(crate) use super::{DRAFTS, EVENTS, JOURNALISTS, REPORTS};
-    pub(crate) use crate::store::listsql::{Plan, Search};
+    pub(crate) use crate::store::searchplan::{Plan, Search};
 
     pub(crate) fn sql(q: &ListQuery, req: &PageRequest) -> String {
         q.sql(&Query::default(), None, req, None, 0).0

@@ -15,6 +15,7 @@ mod merge;
 mod records;
 pub mod schema;
 mod search;
+mod searchplan;
 mod seed;
 #[doc(hidden)]
 pub mod testing;
@@ -86,7 +87,7 @@ pub struct Store {
     /// The machine this run is on, as its identity records it.
     host: String,
     /// Searches planned since the data last changed.
-    searches: std::cell::RefCell<listsql::Searches>,
+    searches: std::cell::RefCell<searchplan::Searches>,
 }
 
 fn system_ms() -> u64 {

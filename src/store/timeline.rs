@@ -5,7 +5,8 @@ use rusqlite::params_from_iter;
 
 use super::error::Result;
 use super::lists::{EVENTS, REPORTS};
-use super::listsql::{direction, ListQuery, Plan, Search};
+use super::listsql::{direction, ListQuery};
+use super::searchplan::{Plan, Search};
 use super::{Store, Value};
 use crate::domain::query::{Query, COUNT_CAP};
 use crate::domain::status::{ArchiveKind, Channel};

@@ -1,8 +1,14 @@
-//! The keys of a form. Every other key is text for the field being written.
+//! The keys of a form and what they do. Every other key is text for the field being written.
 use crossterm::event::KeyCode::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::i18n::Msg;
-use crate::ui::keys::{Binding, Cmd, Scope, CTRL, NONE, SHIFT};
+use super::{Form, Input};
+use crate::domain::text::fold;
+use crate::i18n::{t, Msg};
+use crate::ui::action::{Action, Outcome};
+use crate::ui::forms;
+use crate::ui::keys::{lookup, Binding, Cmd, Scope, CTRL, NONE, SHIFT};
+use crate::ui::overlay::{Confirm, Overlay};
 
 pub const KEYS: &[Binding] = &[
     Binding {
@@ -60,3 +66,214 @@ pub const KEYS: &[Binding] = &[
         in_bar: false,
     },
 ];
+
+/// What a key in a field leads to, once the field has taken it.
+#[allow(clippy::large_enum_variant)]
+enum Then {
+    Stay,
+    Next,
+    Prev,
+    Submit,
+    Emit(Action),
+}
+
+impl Then {
+    /// Enter, Up and Down on a field that is not text: next (or submit), previous.
+    fn after(code: KeyCode, enter: Then) -> Then {
+        match code {
+            KeyCode::Enter => enter,
+            KeyCode::Down => Then::Next,
+            KeyCode::Up => Then::Prev,
+            _ => Then::Stay,
+        }
+    }
+}
+
+impl Form {
+    /// Moves to another field. A one-line field is entered with its text selected, so that
+    /// typing replaces it (the default time, a date) and an arrow key keeps it.
+    fn move_focus(&mut self, by: isize) {
+        let n = self.fields.len().max(1) as isize;
+        self.focus = ((self.focus as isize + by).rem_euclid(n)) as usize;
+        if let Some(Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a)) =
+            self.fields.get_mut(self.focus).map(|f| &mut f.input)
+        {
+            if !a.is_empty() {
+                a.select_all();
+            }
+        }
+    }
+
+    /// Checks the form and makes what saving it means.
+    fn submit(&mut self) -> Outcome {
+        self.clear_errors();
+        match forms::submit(self) {
+            Ok(action) => Outcome::Emit(action),
+            Err(errors) => {
+                for (key, message) in errors {
+                    self.set_error(key, message);
+                }
+                if self.error.is_none() {
+                    self.error = Some(t(Msg::FormFix).to_owned());
+                }
+                Outcome::Consumed
+            }
+        }
+    }
+
+    fn cancel(&self) -> Outcome {
+        if self.changed() {
+            Outcome::Emit(Action::Push(Box::new(Overlay::Confirm(Confirm::new(
+                t(Msg::FormDiscard).to_owned(),
+                Action::PopForm,
+            )))))
+        } else {
+            Outcome::Emit(Action::Pop)
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
+        let cmd = lookup(Scope::Form, key);
+        match cmd {
+            Some(Cmd::Save) => return self.submit(),
+            Some(Cmd::Cancel) => return self.cancel(),
+            Some(Cmd::NextField) => {
+                self.move_focus(1);
+                return Outcome::Consumed;
+            }
+            Some(Cmd::PrevField) => {
+                self.move_focus(-1);
+                return Outcome::Consumed;
+            }
+            _ => {}
+        }
+        let last = self.focus + 1 == self.fields.len();
+        let next = if last { Then::Submit } else { Then::Next };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return Outcome::Consumed;
+        };
+        let code = key.code;
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let then = match &mut field.input {
+            Input::Multi(area) => {
+                if matches!(code, KeyCode::Up) && area.cursor().0 == 0 {
+                    Then::Prev
+                } else if matches!(code, KeyCode::Down) && area.cursor().0 + 1 == area.lines().len()
+                {
+                    Then::Next
+                } else {
+                    area.input(*key);
+                    field.error = None;
+                    Then::Stay
+                }
+            }
+            Input::Text(area) | Input::Date(area) | Input::Time(area) | Input::Tags(area) => {
+                match code {
+                    KeyCode::Enter => next,
+                    KeyCode::Down => Then::Next,
+                    KeyCode::Up => Then::Prev,
+                    // Ctrl+M would start a second line in a one-line field.
+                    KeyCode::Char('m') if !plain => Then::Stay,
+                    _ => {
+                        area.input(*key);
+                        field.error = None;
+                        Then::Stay
+                    }
+                }
+            }
+            Input::Choice { options, index } => {
+                let n = options.len().max(1);
+                match code {
+                    KeyCode::Left => *index = (*index + n - 1) % n,
+                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
+                    KeyCode::Char(c) if plain => {
+                        // Jump to the next option starting with the letter typed.
+                        let c = fold(&c.to_string());
+                        if let Some(i) = (1..=options.len())
+                            .map(|d| (*index + d) % n)
+                            .find(|i| fold(&options[*i].1).starts_with(&c))
+                        {
+                            *index = i;
+                        }
+                    }
+                    _ => {}
+                }
+                field.error = None;
+                Then::after(code, next)
+            }
+            Input::Toggle(value) => {
+                match code {
+                    KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *value = !*value,
+                    KeyCode::Char('s' | 'S' | 'y' | 'Y') => *value = true,
+                    KeyCode::Char('n' | 'N') => *value = false,
+                    _ => {}
+                }
+                Then::after(code, next)
+            }
+            Input::Pick { kind, choice } => match code {
+                KeyCode::Enter => Then::Emit(Action::OpenPicker(*kind)),
+                KeyCode::Delete | KeyCode::Backspace => {
+                    *choice = None;
+                    field.error = None;
+                    Then::Stay
+                }
+                KeyCode::Char(c) if plain && !c.is_control() => {
+                    Then::Emit(Action::PickerSearch(*kind, c.to_string()))
+                }
+                _ => Then::after(code, Then::Stay),
+            },
+            Input::Picks { kind, items } => match code {
+                KeyCode::Enter => Then::Emit(Action::OpenPicker(*kind)),
+                KeyCode::Delete | KeyCode::Backspace => {
+                    items.pop();
+                    Then::Stay
+                }
+                KeyCode::Char(c) if plain && !c.is_control() => {
+                    Then::Emit(Action::PickerSearch(*kind, c.to_string()))
+                }
+                _ => Then::after(code, Then::Stay),
+            },
+        };
+        match then {
+            Then::Stay => Outcome::Consumed,
+            Then::Next => {
+                self.move_focus(1);
+                Outcome::Consumed
+            }
+            Then::Prev => {
+                self.move_focus(-1);
+                Outcome::Consumed
+            }
+            Then::Submit => self.submit(),
+            Then::Emit(action) => Outcome::Emit(action),
+        }
+    }
+
+    /// Pasted text goes into the field being written, whole (a paste is text, never keys).
+    pub fn paste(&mut self, text: &str) -> Outcome {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return Outcome::Consumed;
+        };
+        match &mut field.input {
+            Input::Multi(area) => {
+                area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+            Input::Text(area) | Input::Date(area) | Input::Time(area) | Input::Tags(area) => {
+                let line: String = text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                area.insert_str(line);
+            }
+            Input::Pick { kind, .. } | Input::Picks { kind, .. } => {
+                let line: String = text.chars().filter(|c| !c.is_control()).take(200).collect();
+                return Outcome::Emit(Action::PickerSearch(*kind, line));
+            }
+            Input::Choice { .. } | Input::Toggle(_) => {}
+        }
+        field.error = None;
+        Outcome::Consumed
+    }
+}

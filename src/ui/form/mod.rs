@@ -4,25 +4,20 @@
 //! from any field, Esc cancels (asking first when something changed). An error shows beside its
 //! field and nothing typed is lost.
 mod draw;
+mod field;
 mod keys;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::Frame;
-use tui_textarea::TextArea;
 
+pub use field::{Field, Input};
 pub use keys::KEYS;
 
-use super::action::{Action, Outcome};
-use super::keys::{lookup, Cmd, Scope};
-use super::overlay::{Confirm, Overlay};
 use crate::domain::dates::{parse_date, parse_time};
 use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::query::{Choice, ListId};
 use crate::domain::text::fold;
-use crate::i18n::labels::field_label;
 use crate::i18n::{t, Msg};
 
 /// What the form is for: what saving it does. One per open form.
@@ -41,174 +36,6 @@ pub enum Purpose {
     Filters(ListId),
     /// The folder to sync with.
     SyncFolder,
-}
-
-/// What a field holds and how it is edited.
-#[derive(Debug, Clone)]
-pub enum Input {
-    Text(TextArea<'static>),
-    Multi(TextArea<'static>),
-    Date(TextArea<'static>),
-    Time(TextArea<'static>),
-    /// One of a few options: (code, label).
-    Choice {
-        options: Vec<(String, String)>,
-        index: usize,
-    },
-    /// A record of a kind, picked from a list.
-    Pick {
-        kind: RecordKind,
-        choice: Option<Choice>,
-    },
-    /// Several records of a kind.
-    Picks {
-        kind: RecordKind,
-        items: Vec<Choice>,
-    },
-    Toggle(bool),
-    /// Words separated by commas.
-    Tags(TextArea<'static>),
-}
-
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub key: &'static str,
-    pub label: String,
-    pub required: bool,
-    pub input: Input,
-    pub error: Option<String>,
-}
-
-fn editor(text: &str) -> TextArea<'static> {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(str::to_owned).collect()
-    };
-    let mut area = TextArea::new(lines);
-    area.set_cursor_line_style(Style::default());
-    area.set_selection_style(Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
-    area.move_cursor(tui_textarea::CursorMove::Bottom);
-    area.move_cursor(tui_textarea::CursorMove::End);
-    area
-}
-
-impl Field {
-    fn new(key: &'static str, input: Input) -> Field {
-        Field {
-            key,
-            label: field_label(key),
-            required: false,
-            input,
-            error: None,
-        }
-    }
-
-    pub fn text(key: &'static str, value: &str) -> Field {
-        Field::new(key, Input::Text(editor(value)))
-    }
-
-    /// Long text; it opens at its beginning.
-    pub fn multi(key: &'static str, value: &str) -> Field {
-        let mut area = editor(value);
-        area.move_cursor(tui_textarea::CursorMove::Top);
-        area.move_cursor(tui_textarea::CursorMove::Head);
-        Field::new(key, Input::Multi(area))
-    }
-
-    /// A date field showing `value` (a `YYYY-MM-DD` date) as the user types dates.
-    pub fn date(key: &'static str, value: Option<NaiveDate>) -> Field {
-        let text = value.map(crate::i18n::short_date).unwrap_or_default();
-        Field::new(key, Input::Date(editor(&text)))
-    }
-
-    pub fn time(key: &'static str, value: Option<NaiveTime>) -> Field {
-        let text = value
-            .map(|t| t.format("%H:%M").to_string())
-            .unwrap_or_default();
-        Field::new(key, Input::Time(editor(&text)))
-    }
-
-    /// A choice among (code, label) options, on `current` when it is one of them.
-    pub fn choice(key: &'static str, options: Vec<(String, String)>, current: &str) -> Field {
-        let index = options.iter().position(|(c, _)| c == current).unwrap_or(0);
-        Field::new(key, Input::Choice { options, index })
-    }
-
-    pub fn pick(key: &'static str, kind: RecordKind, choice: Option<Choice>) -> Field {
-        Field::new(key, Input::Pick { kind, choice })
-    }
-
-    pub fn picks(key: &'static str, kind: RecordKind, items: Vec<Choice>) -> Field {
-        Field::new(key, Input::Picks { kind, items })
-    }
-
-    pub fn toggle(key: &'static str, value: bool) -> Field {
-        Field::new(key, Input::Toggle(value))
-    }
-
-    pub fn tags(key: &'static str, tags: &[String]) -> Field {
-        Field::new(key, Input::Tags(editor(&tags.join(", "))))
-    }
-
-    pub fn required(mut self) -> Field {
-        self.required = true;
-        self
-    }
-
-    pub fn label(mut self, msg: Msg) -> Field {
-        self.label = t(msg).to_owned();
-        self
-    }
-
-    /// The field's value as text, to tell whether it changed.
-    fn value(&self) -> String {
-        match &self.input {
-            Input::Text(a) | Input::Multi(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a) => {
-                a.lines().join("\n")
-            }
-            Input::Choice { options, index } => options
-                .get(*index)
-                .map(|(c, _)| c.clone())
-                .unwrap_or_default(),
-            Input::Pick { choice, .. } => choice.as_ref().map(|c| c.id.clone()).unwrap_or_default(),
-            Input::Picks { items, .. } => items
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>()
-                .join(","),
-            Input::Toggle(b) => b.to_string(),
-        }
-    }
-
-    fn is_text(&self) -> bool {
-        matches!(
-            self.input,
-            Input::Text(_) | Input::Multi(_) | Input::Date(_) | Input::Time(_) | Input::Tags(_)
-        )
-    }
-}
-
-/// What a key in a field leads to, once the field has taken it.
-#[allow(clippy::large_enum_variant)]
-enum Then {
-    Stay,
-    Next,
-    Prev,
-    Submit,
-    Emit(Action),
-}
-
-impl Then {
-    /// Enter, Up and Down on a field that is not text: next (or submit), previous.
-    fn after(code: KeyCode, enter: Then) -> Then {
-        match code {
-            KeyCode::Enter => enter,
-            KeyCode::Down => Then::Next,
-            KeyCode::Up => Then::Prev,
-            _ => Then::Stay,
-        }
-    }
 }
 
 /// Errors of a form's fields: (field key, message).
@@ -393,193 +220,6 @@ impl Form {
         }
     }
 
-    /// Moves to another field. A one-line field is entered with its text selected, so that
-    /// typing replaces it (the default time, a date) and an arrow key keeps it.
-    fn move_focus(&mut self, by: isize) {
-        let n = self.fields.len().max(1) as isize;
-        self.focus = ((self.focus as isize + by).rem_euclid(n)) as usize;
-        if let Some(Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a)) =
-            self.fields.get_mut(self.focus).map(|f| &mut f.input)
-        {
-            if !a.is_empty() {
-                a.select_all();
-            }
-        }
-    }
-
-    /// Checks the form and makes what saving it means.
-    fn submit(&mut self) -> Outcome {
-        self.clear_errors();
-        match super::forms::submit(self) {
-            Ok(action) => Outcome::Emit(action),
-            Err(errors) => {
-                for (key, message) in errors {
-                    self.set_error(key, message);
-                }
-                if self.error.is_none() {
-                    self.error = Some(t(Msg::FormFix).to_owned());
-                }
-                Outcome::Consumed
-            }
-        }
-    }
-
-    fn cancel(&self) -> Outcome {
-        if self.changed() {
-            Outcome::Emit(Action::Push(Box::new(Overlay::Confirm(Confirm::new(
-                t(Msg::FormDiscard).to_owned(),
-                Action::PopForm,
-            )))))
-        } else {
-            Outcome::Emit(Action::Pop)
-        }
-    }
-
-    pub fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
-        let cmd = lookup(Scope::Form, key);
-        match cmd {
-            Some(Cmd::Save) => return self.submit(),
-            Some(Cmd::Cancel) => return self.cancel(),
-            Some(Cmd::NextField) => {
-                self.move_focus(1);
-                return Outcome::Consumed;
-            }
-            Some(Cmd::PrevField) => {
-                self.move_focus(-1);
-                return Outcome::Consumed;
-            }
-            _ => {}
-        }
-        let last = self.focus + 1 == self.fields.len();
-        let next = if last { Then::Submit } else { Then::Next };
-        let Some(field) = self.fields.get_mut(self.focus) else {
-            return Outcome::Consumed;
-        };
-        let code = key.code;
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let then = match &mut field.input {
-            Input::Multi(area) => {
-                if matches!(code, KeyCode::Up) && area.cursor().0 == 0 {
-                    Then::Prev
-                } else if matches!(code, KeyCode::Down) && area.cursor().0 + 1 == area.lines().len()
-                {
-                    Then::Next
-                } else {
-                    area.input(*key);
-                    field.error = None;
-                    Then::Stay
-                }
-            }
-            Input::Text(area) | Input::Date(area) | Input::Time(area) | Input::Tags(area) => {
-                match code {
-                    KeyCode::Enter => next,
-                    KeyCode::Down => Then::Next,
-                    KeyCode::Up => Then::Prev,
-                    // Ctrl+M would start a second line in a one-line field.
-                    KeyCode::Char('m') if !plain => Then::Stay,
-                    _ => {
-                        area.input(*key);
-                        field.error = None;
-                        Then::Stay
-                    }
-                }
-            }
-            Input::Choice { options, index } => {
-                let n = options.len().max(1);
-                match code {
-                    KeyCode::Left => *index = (*index + n - 1) % n,
-                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
-                    KeyCode::Char(c) if plain => {
-                        // Jump to the next option starting with the letter typed.
-                        let c = fold(&c.to_string());
-                        if let Some(i) = (1..=options.len())
-                            .map(|d| (*index + d) % n)
-                            .find(|i| fold(&options[*i].1).starts_with(&c))
-                        {
-                            *index = i;
-                        }
-                    }
-                    _ => {}
-                }
-                field.error = None;
-                Then::after(code, next)
-            }
-            Input::Toggle(value) => {
-                match code {
-                    KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *value = !*value,
-                    KeyCode::Char('s' | 'S' | 'y' | 'Y') => *value = true,
-                    KeyCode::Char('n' | 'N') => *value = false,
-                    _ => {}
-                }
-                Then::after(code, next)
-            }
-            Input::Pick { kind, choice } => match code {
-                KeyCode::Enter => Then::Emit(Action::OpenPicker(*kind)),
-                KeyCode::Delete | KeyCode::Backspace => {
-                    *choice = None;
-                    field.error = None;
-                    Then::Stay
-                }
-                KeyCode::Char(c) if plain && !c.is_control() => {
-                    Then::Emit(Action::PickerSearch(*kind, c.to_string()))
-                }
-                _ => Then::after(code, Then::Stay),
-            },
-            Input::Picks { kind, items } => match code {
-                KeyCode::Enter => Then::Emit(Action::OpenPicker(*kind)),
-                KeyCode::Delete | KeyCode::Backspace => {
-                    items.pop();
-                    Then::Stay
-                }
-                KeyCode::Char(c) if plain && !c.is_control() => {
-                    Then::Emit(Action::PickerSearch(*kind, c.to_string()))
-                }
-                _ => Then::after(code, Then::Stay),
-            },
-        };
-        match then {
-            Then::Stay => Outcome::Consumed,
-            Then::Next => {
-                self.move_focus(1);
-                Outcome::Consumed
-            }
-            Then::Prev => {
-                self.move_focus(-1);
-                Outcome::Consumed
-            }
-            Then::Submit => self.submit(),
-            Then::Emit(action) => Outcome::Emit(action),
-        }
-    }
-
-    /// Pasted text goes into the field being written, whole (a paste is text, never keys).
-    pub fn paste(&mut self, text: &str) -> Outcome {
-        let Some(field) = self.fields.get_mut(self.focus) else {
-            return Outcome::Consumed;
-        };
-        match &mut field.input {
-            Input::Multi(area) => {
-                area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
-            }
-            Input::Text(area) | Input::Date(area) | Input::Time(area) | Input::Tags(area) => {
-                let line: String = text
-                    .chars()
-                    .map(|c| if c.is_control() { ' ' } else { c })
-                    .collect();
-                area.insert_str(line);
-            }
-            Input::Pick { kind, .. } | Input::Picks { kind, .. } => {
-                let line: String = text.chars().filter(|c| !c.is_control()).take(200).collect();
-                return Outcome::Emit(Action::PickerSearch(*kind, line));
-            }
-            Input::Choice { .. } | Input::Toggle(_) => {}
-        }
-        field.error = None;
-        Outcome::Consumed
-    }
-
     /// The field that opened a picker (the focused one) and its kind.
     pub fn focused_field(&self) -> Option<&Field> {
         self.fields.get(self.focus)
@@ -597,7 +237,10 @@ impl Form {
 
 #[cfg(test)]
 mod tests {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
     use super::*;
+    use crate::ui::action::{Action, Outcome};
 
     fn form() -> Form {
         Form::new(
