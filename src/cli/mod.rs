@@ -1,5 +1,6 @@
 //! The command line (DESIGN §8): Spanish help and messages, exit codes 0 (done), 1 (refused
 //! or failed, with a Spanish message on stderr) and 2 (wrong usage).
+mod brief;
 mod console;
 mod demo;
 mod sync;
@@ -43,6 +44,18 @@ pub enum Command {
     Demo(DemoArgs),
     #[command(disable_help_flag = true, visible_alias = "sync")]
     Sincronizar(SyncArgs),
+    #[command(disable_help_flag = true, visible_alias = "brief")]
+    Resumen(BriefArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    #[arg(long, value_name = "FECHA")]
+    pub fecha: Option<String>,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
+    #[arg(long, value_name = "ARCHIVO")]
+    pub salida: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -126,6 +139,19 @@ fn command() -> clap::Command {
                 .mut_arg("revisar", arg(Msg::CliSyncDry))
                 .mut_arg("formato", arg(Msg::CliFormat))
                 .mut_arg("si", arg(Msg::CliYes))
+        })
+        .mut_subcommand("resumen", |c| {
+            c.about(t(Msg::CliBriefCmd))
+                .help_template(format!(
+                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+                    t(Msg::CliUsage)
+                ))
+                .override_usage(
+                    "prensa resumen [--fecha FECHA] [--formato texto|json] [--salida ARCHIVO] [--db RUTA]",
+                )
+                .mut_arg("fecha", arg(Msg::CliBriefDate))
+                .mut_arg("formato", arg(Msg::CliFormat))
+                .mut_arg("salida", arg(Msg::CliOutput))
         })
 }
 
@@ -300,6 +326,7 @@ pub fn main() -> ExitCode {
     i18n::set_lang(choose_lang(cli.lang, &config));
     match &cli.command {
         Some(Command::Sincronizar(args)) => sync::run(cli.db.as_deref(), args, config),
+        Some(Command::Resumen(args)) => brief::run(cli.db.as_deref(), args),
         Some(Command::Demo(args)) => match &cli.db {
             Some(path) => demo::write(path, args),
             None => usage(format!(

@@ -508,6 +508,15 @@ catalogue! {
     CliSyncCmd => "Sincroniza con la carpeta compartida o la memoria USB (por omisión, la última usada)", "Syncs with the shared folder or USB stick (default: the last one used)";
     CliSyncFolder => "Carpeta de sincronización", "Sync folder";
     CliSyncDry => "Muestra lo que haría sin escribir nada", "Shows what it would do without writing anything";
+    CliBriefCmd => "Imprime la agenda del día: cada evento con su hora, lugar, estado y cobertura", "Prints the day's agenda: every event with its time, place, status and coverage";
+    CliBriefDate => "El día: AAAA-MM-DD, 6/3, «mañana»… (por omisión, hoy)", "The day: YYYY-MM-DD, 6/3, \"mañana\"… (default: today)";
+    CliOutput => "Escribir en este archivo en lugar de la pantalla", "Write to this file instead of the screen";
+    BriefHeading => "Agenda del {}", "Agenda for {}";
+    BriefNoEvents => "No hay eventos en la agenda de este día.", "There are no events on this day's agenda.";
+    BriefUncovered => "⚠ SIN COBERTURA", "⚠ NOBODY COVERS IT";
+    BriefClash => "⚠ {} también está en «{}» a la misma hora", "⚠ {} is also at “{}” at the same time";
+    BriefUncoveredCount => "Eventos sin cobertura: {}. Asigne a alguien en la pestaña Agenda.", "Events nobody covers: {}. Assign someone in the Agenda tab.";
+    BriefBadDate => "No se entiende la fecha «{}». Escríbala como 2025-03-06, 6/3, «6 de marzo» o «mañana».", "The date “{}” cannot be read. Write it as 2025-03-06, 6/3, \"6 de marzo\" or \"mañana\".";
     CliFormat => "Formato de salida: texto o json", "Output format: texto (text) or json";
     CliUsage => "Uso:", "Usage:";
     CliCommands => "Comandos", "Commands";
