@@ -203,6 +203,7 @@ impl App {
             Action::Delete(target) => self.delete(target),
             Action::StatusMenu(target, code) => self.status_menu(target, code),
             Action::SetStatus(target, code) => self.set_status(target, code),
+            Action::Postpone(target, start) => self.postpone(target, start),
             Action::Copy(text, name) => {
                 self.effects.push(Effect::Clipboard(text));
                 self.say(crate::i18n::tf(Msg::DidCopy, &[&name]));

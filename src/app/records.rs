@@ -2,15 +2,18 @@
 //! moving a status, pickers for links, and undo. Every write is one typed store command.
 use super::{App, Undoable};
 use crate::domain::edit::{Command, Record, RecordKind, Target};
+use crate::domain::recurrence::LOCAL;
 use crate::domain::status::{
     CoverageStatus, DraftStatus, EventStatus, ReportStatus, RequestStatus,
 };
 use crate::i18n::labels::{problem_text, status_label, Label};
+use crate::i18n::stamp_long;
 use crate::i18n::{t, tf, Msg};
 use crate::store::StoreError;
 use crate::ui::forms::{self, record_title, FormCtx};
 use crate::ui::overlay::{Confirm, Menu, MenuItem, Overlay, Picker};
 use crate::ui::{Action, ListCmd};
+use chrono::NaiveDateTime;
 
 /// Every status code of a kind of record.
 fn statuses(kind: RecordKind) -> Vec<&'static str> {
@@ -123,6 +126,53 @@ impl App {
         }
     }
 
+    /// Postpones an event: to a new start (it moves there with the same length, scheduled, and
+    /// its description keeps when it was before), or, with no date, marks it postponed.
+    pub(super) fn postpone(&mut self, target: Target, start: Option<String>) {
+        let Some(start) = start else {
+            self.update(Action::PopForm);
+            return self.run_status(target, EventStatus::Postponed.code().to_owned());
+        };
+        let event = match self.store.record(&target) {
+            Ok(Record::Event(e)) => e,
+            Ok(_) => return,
+            Err(e) => return self.screen.say(e.to_string(), true),
+        };
+        let parse = |s: &str| NaiveDateTime::parse_from_str(s, LOCAL).ok();
+        let length = match (parse(&event.starts_at), parse(&event.ends_at)) {
+            (Some(s), Some(e)) => Some(e - s),
+            _ => None,
+        };
+        let mut moved = event.clone();
+        moved.ends_at = match (parse(&start), length) {
+            (Some(s), Some(l)) => (s + l).format(LOCAL).to_string(),
+            _ => String::new(),
+        };
+        moved.starts_at = start;
+        moved.status = EventStatus::Scheduled;
+        let before = tf(Msg::PostponedFrom, &[&stamp_long(&event.starts_at)]);
+        moved.notes = if event.notes.trim().is_empty() {
+            before
+        } else {
+            format!("{}\n{before}", event.notes.trim_end())
+        };
+        let label = tf(Msg::UndoLabelStatus, &[&event.title]);
+        let command = Command::Update {
+            id: target.id.clone(),
+            record: Record::Event(moved.clone()),
+        };
+        match self.run(&command, label) {
+            Ok(_) => {
+                self.update(Action::PopForm);
+                self.say(tf(
+                    Msg::DidPostpone,
+                    &[&event.title, &stamp_long(&moved.starts_at)],
+                ));
+            }
+            Err(e) => self.form_error(e),
+        }
+    }
+
     /// The statuses a record may move to from `current`; the others shown, but not allowed.
     pub(super) fn status_menu(&mut self, target: Target, current: String) {
         let all = statuses(target.kind);
@@ -147,6 +197,20 @@ impl App {
     }
 
     pub(super) fn set_status(&mut self, target: Target, code: String) {
+        let title = self.title_of(&target);
+        // Postponing an event asks for the new date first.
+        if target.kind == RecordKind::Event && code == EventStatus::Postponed.code() {
+            if let Ok(Record::Event(e)) = self.store.record(&target) {
+                let start = NaiveDateTime::parse_from_str(&e.starts_at, LOCAL).ok();
+                let form = crate::ui::forms::postpone(target, &title, start, self.now());
+                return self.push(Overlay::Form(form));
+            }
+        }
+        self.run_status(target, code);
+    }
+
+    /// Moves a record to another status (the move is checked by the store).
+    fn run_status(&mut self, target: Target, code: String) {
         let title = self.title_of(&target);
         let label = tf(Msg::UndoLabelStatus, &[&title]);
         let command = Command::SetStatus {

@@ -72,6 +72,10 @@ catalogue! {
     FieldNotes => "Notas", "Notes";
     FDescription => "Descripción", "Description";
     FAllDay => "Todo el día", "All day";
+    PostponeTitle => "Posponer «{}»", "Postpone “{}”";
+    PostponeHint => "¿Para cuándo? Escriba la nueva fecha (y hora) y Ctrl+S: el evento pasa a esa fecha, programado, y su descripción dice de cuándo se pospuso. Si aún no se sabe, deje la fecha vacía y Ctrl+S: queda como pospuesto.", "When to? Type the new date (and time) and Ctrl+S: the event moves there, scheduled, and its description says when it was postponed from. If it is not known yet, leave the date empty and Ctrl+S: it stays postponed.";
+    PostponedFrom => "Pospuesto; antes: {}.", "Postponed; before: {}.";
+    DidPostpone => "Pospuesto: «{}», ahora el {}", "Postponed: “{}”, now on {}";
     RepeatNone => "No se repite", "Does not repeat";
     RepeatDaily => "Cada día", "Every day";
     RepeatWeekdays => "De lunes a viernes", "Monday to Friday";

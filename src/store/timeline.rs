@@ -27,7 +27,7 @@ const ARMS: [Arm; 4] = [
             desc: true,
             ..EVENTS
         },
-        extra: Some(" AND e.starts_at <= ? AND e.status <> 'cancelled'"),
+        extra: Some(" AND e.starts_at <= ? AND e.status NOT IN ('cancelled', 'postponed')"),
     },
     Arm {
         tag: "report",

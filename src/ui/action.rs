@@ -76,6 +76,8 @@ pub enum Action {
     /// Show the statuses a record may move to.
     StatusMenu(Target, String),
     SetStatus(Target, String),
+    /// Postpone an event: to a new start (local `YYYY-MM-DDTHH:MM`), or to a date not known yet.
+    Postpone(Target, Option<String>),
     /// Copy text to the clipboard (what, how it is named in the status bar).
     Copy(String, String),
     OpenLink(Target),

@@ -214,6 +214,26 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
             }))
         }
         Purpose::Filters(_) => filters_of(form).map(Action::SetFilters),
+        Purpose::Postpone(target) => {
+            let mut errors = FieldErrors::new();
+            let date = form.date("date").unwrap_or_else(|e| {
+                errors.push(e);
+                None
+            });
+            let time = form.time("start_time").unwrap_or_else(|e| {
+                errors.push(e);
+                None
+            });
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            let start = date.map(|d| {
+                d.and_time(time.unwrap_or_default())
+                    .format("%Y-%m-%dT%H:%M")
+                    .to_string()
+            });
+            Ok(Action::Postpone(target.clone(), start))
+        }
         Purpose::SyncFolder => {
             let folder = form.text("folder");
             if folder.is_empty() {
@@ -305,6 +325,28 @@ fn filters_of(form: &Form) -> Result<Filters, FieldErrors> {
         from,
         to,
     })
+}
+
+/// Asks for the new date of an event being postponed, at the same time by default; empty when
+/// it is not known yet.
+pub fn postpone(
+    target: Target,
+    title: &str,
+    start: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> Form {
+    let fields = vec![
+        Field::date("date", None),
+        Field::time("start_time", start.map(|s| s.time())),
+    ];
+    let mut form = Form::new(
+        tf(Msg::PostponeTitle, &[&title]),
+        Purpose::Postpone(target),
+        fields,
+        now,
+    );
+    form.note = Some(t(Msg::PostponeHint).to_owned());
+    form
 }
 
 /// Asks for the folder to sync with, the first time `s` is pressed.

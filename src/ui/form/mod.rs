@@ -36,6 +36,8 @@ pub enum Purpose {
     Filters(ListId),
     /// The folder to sync with.
     SyncFolder,
+    /// The new date of an event being postponed.
+    Postpone(Target),
 }
 
 /// Errors of a form's fields: (field key, message).
