@@ -2,6 +2,7 @@
 //! folio numbering, channel limits, dates as people type them, text folding for search, the
 //! hybrid logical clock, ids. No SQL, no terminal, no language.
 mod check;
+pub mod calendar;
 pub mod dates;
 pub mod edit;
 pub mod folio;
