@@ -1,8 +1,9 @@
 //! Plain types and rules: statuses and their transitions, what may be written and its checks,
 //! folio numbering, channel limits, dates as people type them, text folding for search, the
 //! hybrid logical clock, ids. No SQL, no terminal, no language.
-mod check;
+pub mod agenda_tmp;
 pub mod calendar;
+mod check;
 pub mod dates;
 pub mod edit;
 pub mod folio;
@@ -13,4 +14,5 @@ pub mod records;
 pub mod status;
 pub mod text;
 
+pub use agenda_tmp::*;
 pub use records::*;
