@@ -151,7 +151,7 @@ fn i_goes_to_a_date_typed_in_spanish_and_refuses_nonsense() {
     assert_eq!(app.screen().agenda.calendar.focus, Focus::Prompt);
     let screen = render(&app, 80, 24);
     assert!(
-        screen.contains("«el 45 de marzo q]» no es una fecha que entienda"),
+        screen.contains("«el 45 de marzo q]» no es una fecha: nada cambió."),
         "{screen}"
     );
     // Fixed, it goes; Esc leaves the prompt without moving.

@@ -447,7 +447,7 @@ catalogue! {
     HelpDateCancel => "Cancelar", "Cancel";
     DatePrompt => "Ir a fecha:", "Go to date:";
     DatePromptHint => "p. ej. 12/03, 6 de marzo, mañana, próximo viernes · Enter ir · Esc cancelar", "e.g. 12/03, March 6, tomorrow, next Friday · Enter go · Esc cancel";
-    DateBad => "«{}» no es una fecha que entienda. Escriba, por ejemplo, 12/03, 6 de marzo, mañana o próximo viernes.", "“{}” is not a date I understand. Type, for example, 12/03, 6 March, tomorrow or next Friday.";
+    DateBad => "«{}» no es una fecha: nada cambió.", "“{}” is not a date: nothing changed.";
     AllDay => "Todo el día", "All day";
     NoEvents => "Sin eventos", "No events";
     TodayMark => "hoy", "today";

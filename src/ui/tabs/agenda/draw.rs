@@ -136,10 +136,10 @@ fn header(c: &Calendar, ctx: &Ctx) -> Vec<Line<'static>> {
             Span::raw(c.prompt.text.clone()),
             Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
         ]));
-        lines.push(match &c.prompt.error {
-            Some(e) => Line::from(Span::styled(e.clone(), warning())),
-            None => Line::from(t(Msg::DatePromptHint)).dim(),
-        });
+        if let Some(e) = &c.prompt.error {
+            lines.push(Line::from(Span::styled(e.clone(), warning())));
+        }
+        lines.push(Line::from(t(Msg::DatePromptHint)).dim());
     }
     lines
 }
