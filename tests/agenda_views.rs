@@ -325,6 +325,20 @@ fn n_in_a_day_makes_an_event_that_day_and_it_shows_after_the_write() {
 }
 
 #[test]
+fn lista_opens_on_the_day_the_calendar_showed() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "2");
+    go_to(&mut app, "20/03");
+    type_keys(&mut app, "[");
+    assert!(app.screen().agenda.listing);
+    let row = app.screen().agenda.events.rows.selected().unwrap().clone();
+    assert!(row.starts_at.starts_with("2025-03-20"), "{row:?}");
+    // And back: the calendar kept its day.
+    type_keys(&mut app, "]");
+    assert_eq!(day(&app), date(3, 20));
+}
+
+#[test]
 fn the_calendar_never_panics_at_any_size() {
     let (_dir, mut app) = demo_app(80, 24);
     type_keys(&mut app, "2");
