@@ -1,13 +1,14 @@
 //! The screens' window on the store: every read they may make, and nothing else.
 use chrono::NaiveDate;
 
+use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
-    AgendaEvent, ContactListDetail, ContactListRow, DayCount, DepartmentDetail, DepartmentRow,
-    DraftDetail, DraftRow, EventDetail, EventRow, JournalistDetail, JournalistRow, OutletDetail,
-    OutletRow, PageRequest, ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey,
-    TimelineDetail, TimelineKind, TimelineRow,
+    ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DraftDetail, DraftRow,
+    EventDetail, EventRow, JournalistDetail, JournalistRow, OutletDetail, OutletRow, PageRequest,
+    ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind,
+    TimelineRow,
 };
 use crate::store::{self, Store};
 use crate::ui::data::{DataResult, Reader};

@@ -3,13 +3,14 @@
 //! picker). The UI never sees SQL or the store itself.
 use chrono::NaiveDate;
 
+use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
-    AgendaEvent, ContactListDetail, ContactListRow, DayCount, DepartmentDetail, DepartmentRow,
-    DraftDetail, DraftRow, EventDetail, EventRow, JournalistDetail, JournalistRow, OutletDetail,
-    OutletRow, PageRequest, ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey,
-    TimelineDetail, TimelineKind, TimelineRow,
+    ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DraftDetail, DraftRow,
+    EventDetail, EventRow, JournalistDetail, JournalistRow, OutletDetail, OutletRow, PageRequest,
+    ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind,
+    TimelineRow,
 };
 
 /// A failure to read, as the message the user reads.

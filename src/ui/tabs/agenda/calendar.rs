@@ -7,11 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 
 use super::event_lines;
+use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::calendar::{add_days, add_months, month_grid, week_start};
 use crate::domain::dates::parse_date;
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::{ListId, Query};
-use crate::domain::{AgendaEvent, DayCount, EventDetail};
+use crate::domain::EventDetail;
 use crate::i18n::{tf, Msg};
 use crate::ui::action::{Action, DateMove, ListCmd, Outcome};
 use crate::ui::data::{DataResult, Reader};

@@ -8,7 +8,8 @@ use ratatui::Frame;
 
 use super::calendar::{Calendar, Focus};
 use super::draw::{event_style, scroll_to, time_range, uncovered_warning, warning, warnings};
-use crate::domain::AgendaEvent;
+use crate::domain::agenda::AgendaEvent;
+use crate::domain::status::CoverageStatus;
 use crate::i18n::labels::Label;
 use crate::i18n::{t, Msg};
 use crate::ui::list::Ctx;
@@ -61,7 +62,7 @@ pub fn event_block(e: &AgendaEvent, ctx: &Ctx) -> Vec<Line<'static>> {
             .enumerate()
             .flat_map(|(i, c)| {
                 let text = format!("{}: {} ({})", c.role.label(), c.staff, c.status.label());
-                let look = if c.status.code() == "cancelled" {
+                let look = if c.status == CoverageStatus::Cancelled {
                     style.add_modifier(Modifier::CROSSED_OUT)
                 } else {
                     style

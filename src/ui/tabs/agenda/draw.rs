@@ -10,10 +10,10 @@ use ratatui::Frame;
 
 use super::calendar::{start_day, Calendar, Focus, Mode};
 use super::{day, event_lines, month, week};
+use crate::domain::agenda::AgendaEvent;
 use crate::domain::calendar::week_start;
 use crate::domain::query::Query;
 use crate::domain::status::EventStatus;
-use crate::domain::AgendaEvent;
 use crate::i18n::{long_date, month_year, t, tf, week_range, Msg};
 use crate::ui::list::{detail_pane, focus_style, title_line, Ctx};
 

@@ -9,8 +9,8 @@ use ratatui::Frame;
 
 use super::calendar::Calendar;
 use super::draw::{event_style, fit, scroll_to, time_range, warning, warnings};
+use crate::domain::agenda::AgendaEvent;
 use crate::domain::calendar::{add_days, week_start};
-use crate::domain::AgendaEvent;
 use crate::i18n::labels::Label;
 use crate::i18n::{long_date, t, tf, weekday_short, Msg};
 use crate::ui::list::Ctx;
