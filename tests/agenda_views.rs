@@ -362,3 +362,21 @@ fn the_calendar_never_panics_at_any_size() {
     render(&app, 120, 40);
     assert_eq!(app.screen().tab, Tab::Agenda);
 }
+
+#[test]
+fn an_all_day_event_comes_first_in_its_day() {
+    let (_dir, mut app) = demo_app(120, 40);
+    type_keys(&mut app, "2l");
+    type_keys(&mut app, "n");
+    type_keys(&mut app, "Feria regional");
+    // Título, Fecha, Hora de inicio, Hora de término, Todo el día.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    ctrl(&mut app, 's');
+    let events = app.screen().agenda.calendar.day_events(date(3, 7));
+    assert!(events[0].all_day, "{events:?}");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("│Todo el día Feria regional"), "{screen}");
+}
