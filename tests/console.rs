@@ -81,7 +81,8 @@ fn digits_tab_and_shift_tab_reach_every_tab() {
 #[test]
 fn agenda_opens_on_today_and_pages_through_three_years() {
     let (_dir, mut app) = demo_app(80, 24);
-    type_keys(&mut app, "2");
+    // The Agenda opens on Día; `[` goes round to Lista.
+    type_keys(&mut app, "2[");
     let first = app.screen().agenda.events.rows.selected().unwrap().clone();
     assert!(first.starts_at.starts_with("2025-03-06"), "{first:?}");
     let detail = app.screen().agenda.events.detail.as_ref().unwrap();

@@ -18,4 +18,12 @@ fn the_console_speaks_english_when_asked() {
         "{drafts}"
     );
     assert!(!drafts.contains("Borrador "), "{drafts}");
+    type_keys(&mut app, "2");
+    let agenda = render(&app, 120, 40);
+    assert!(agenda.contains("Day │ Week │ Month │ List"), "{agenda}");
+    assert!(agenda.contains("⚠ no coverage"), "{agenda}");
+    type_keys(&mut app, "]");
+    let week = render(&app, 120, 40);
+    assert!(week.contains("Week of March 3–9, 2025"), "{week}");
+    assert!(week.contains("Thu 6 today"), "{week}");
 }

@@ -29,7 +29,7 @@ fn a_second_console_on_the_same_file_sees_changes_within_a_tick() {
     let (_dir, path) = demo_copy();
     let mut a = App::new(Store::open(&path, &options()).unwrap(), now(), (80, 24));
     let mut b = App::new(Store::open(&path, &options()).unwrap(), now(), (80, 24));
-    type_keys(&mut b, "2jj");
+    type_keys(&mut b, "2[jj");
     let selected = b.screen().agenda.events.rows.selected().unwrap().id.clone();
     type_keys(&mut a, "2n");
     type_keys(&mut a, "Rueda de prensa con la Presidenta");
@@ -116,7 +116,7 @@ fn an_edit_made_in_the_console_reaches_another_machine_and_s_asks_for_the_folder
 #[test]
 fn y_copies_the_selected_item_as_text() {
     let (_dir, mut app) = demo_app(80, 24);
-    type_keys(&mut app, "2");
+    type_keys(&mut app, "2[");
     let title = app
         .screen()
         .agenda

@@ -48,12 +48,20 @@ impl App {
 
     pub(super) fn switch_view(&mut self, by: i8) {
         let tab = self.screen.tab;
+        let day = self.screen.calendar_day();
         if let Some(page) = self.screen.page_mut(tab) {
             let n = page.views().len() as isize;
             let view = (page.view() as isize + by as isize).rem_euclid(n.max(1));
             page.set_view(view as usize);
         }
         self.list(&ListCmd::Load);
+        // From the calendar to the Agenda's list: the list shows the day the calendar showed.
+        if let (Some(day), None) = (day, self.screen.calendar_day()) {
+            self.list(&ListCmd::Select(SortKey {
+                primary: day.format("%Y-%m-%d").to_string(),
+                id: String::new(),
+            }));
+        }
     }
 
     pub(super) fn open_filters(&mut self) {

@@ -1,4 +1,7 @@
 //! The screens' window on the store: every read they may make, and nothing else.
+use chrono::NaiveDate;
+
+use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
@@ -20,6 +23,12 @@ impl Reader for Store {
     }
     fn event(&self, id: &str) -> DataResult<EventDetail> {
         text(self.event_detail(id))
+    }
+    fn agenda(&self, from: NaiveDate, to: NaiveDate) -> DataResult<Vec<AgendaEvent>> {
+        text(Store::agenda(self, from, to))
+    }
+    fn agenda_days(&self, from: NaiveDate, to: NaiveDate) -> DataResult<Vec<DayCount>> {
+        text(Store::agenda_days(self, from, to))
     }
     fn reports(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ReportRow>> {
         text(self.reports_page(q, r))

@@ -59,7 +59,12 @@ impl App {
     pub(super) fn new_record(&mut self, kind: RecordKind, parent: Option<Target>) {
         // A part of a record says whose it is: "Nueva cobertura — Sesión de Cabildo".
         let whose = parent.as_ref().map(|p| self.title_of(p));
-        match forms::build(kind, None, None, parent, &self.form_ctx()) {
+        let mut ctx = self.form_ctx();
+        // A new event made in the calendar falls on the day shown there.
+        if let (RecordKind::Event, Some(day)) = (kind, self.screen.calendar_day()) {
+            ctx.now = day.and_time(ctx.now.time());
+        }
+        match forms::build(kind, None, None, parent, &ctx) {
             Some(mut form) => {
                 if let Some(whose) = whose.filter(|w| !w.is_empty()) {
                     form.title = format!("{} — {whose}", form.title);

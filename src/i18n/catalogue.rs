@@ -452,6 +452,41 @@ catalogue! {
     ColJournalists => "Periodistas", "Journalists";
     ColDescription => "Descripción", "Description";
 
+    // Agenda views: Día, Semana, Mes (and the Lista beside them).
+    ViewDay => "Día", "Day";
+    ViewWeek => "Semana", "Week";
+    ViewMonth => "Mes", "Month";
+    ViewList => "Lista", "List";
+    GroupCalendar => "En Día, Semana y Mes", "In Day, Week and Month";
+    GroupDatePrompt => "Al escribir una fecha", "While typing a date";
+    KeyDays => "← → h l", "← → h l";
+    KeyWeeks => ", .", ", .";
+    KeyMonths => "< >", "< >";
+    KeyT => "t", "t";
+    KeyI => "i", "i";
+    HelpDays => "Día anterior / siguiente", "Previous / next day";
+    HelpWeeks => "Semana anterior / siguiente", "Previous / next week";
+    HelpMonths => "Mes anterior / siguiente", "Previous / next month";
+    HelpToday => "Hoy", "Today";
+    HelpGoToDate => "Ir a fecha", "Go to date";
+    HelpEventMove => "Evento anterior / siguiente (en Mes, semana)", "Previous / next event (in Month, week)";
+    HelpOpenDay => "Abrir", "Open";
+    HelpDateGo => "Ir a la fecha", "Go to the date";
+    HelpDateCancel => "Cancelar", "Cancel";
+    DatePrompt => "Ir a fecha:", "Go to date:";
+    DatePromptHint => "p. ej. 12/03, 6 de marzo, mañana, próximo viernes · Enter ir · Esc cancelar", "e.g. 12/03, March 6, tomorrow, next Friday · Enter go · Esc cancel";
+    DateBad => "«{}» no es una fecha: nada cambió.", "“{}” is not a date: nothing changed.";
+    AllDay => "Todo el día", "All day";
+    NoEvents => "Sin eventos", "No events";
+    TodayMark => "hoy", "today";
+    WarnUncovered => "⚠ sin cobertura", "⚠ no coverage";
+    WarnClash => "⚠ {} también en «{}»", "⚠ {} also at “{}”";
+    MoreEvents => "+{} más", "+{} more";
+    MonthCount => "{} ev.", "{} ev.";
+    MonthUncovered => "⚠{}", "⚠{}";
+    MonthLegend => "ev. = eventos · ⚠ = sin cobertura", "ev. = events · ⚠ = no coverage";
+    WeekLegend => "⚠ = sin cobertura o persona en dos eventos a la vez", "⚠ = no coverage, or someone at two events at once";
+
     // Errors (the store).
     ErrNotPrensa => "«{}» no es una base de datos de prensa; no se modificó. Indique otro archivo con --db.", "“{}” is not a prensa database; it was not changed. Name another file with --db.";
     ErrNewer => "«{}» es de una versión más reciente de prensa (esquema {}; esta versión entiende hasta {}); no se modificó. Actualice prensa para abrirla.", "“{}” comes from a newer prensa (schema {}; this version understands up to {}); it was not changed. Update prensa to open it.";

@@ -85,6 +85,41 @@ pub fn long_date(date: NaiveDate) -> String {
     }
 }
 
+/// "mar", "Tue": a weekday in three letters, for a calendar's column heads.
+pub fn weekday_short(day: Weekday) -> String {
+    weekday_name(day).chars().take(3).collect()
+}
+
+/// "marzo de 2025" / "March 2025".
+pub fn month_year(date: NaiveDate) -> String {
+    let month = month_name(date.month());
+    match lang() {
+        Lang::Es => format!("{month} de {}", date.year()),
+        Lang::En => format!("{month} {}", date.year()),
+    }
+}
+
+/// The week from Monday `start` to the Sunday after: "semana del 3 al 9 de marzo de 2025",
+/// "semana del 24 de febrero al 2 de marzo de 2025" / "week of March 3–9, 2025".
+pub fn week_range(start: NaiveDate) -> String {
+    let end = start
+        .checked_add_signed(chrono::Duration::days(6))
+        .unwrap_or(start);
+    let (m1, m2) = (month_name(start.month()), month_name(end.month()));
+    let (d1, d2) = (start.day(), end.day());
+    let (y1, y2) = (start.year(), end.year());
+    match lang() {
+        Lang::Es if y1 != y2 => {
+            format!("Semana del {d1} de {m1} de {y1} al {d2} de {m2} de {y2}")
+        }
+        Lang::Es if m1 != m2 => format!("Semana del {d1} de {m1} al {d2} de {m2} de {y2}"),
+        Lang::Es => format!("Semana del {d1} al {d2} de {m2} de {y2}"),
+        Lang::En if y1 != y2 => format!("Week of {m1} {d1}, {y1} – {m2} {d2}, {y2}"),
+        Lang::En if m1 != m2 => format!("Week of {m1} {d1} – {m2} {d2}, {y2}"),
+        Lang::En => format!("Week of {m1} {d1}–{d2}, {y2}"),
+    }
+}
+
 /// "06/03/2023" (es) or "2023-03-06" (en): compact, for list columns.
 pub fn short_date(date: NaiveDate) -> String {
     match lang() {
@@ -102,6 +137,25 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2023, 3, 6).unwrap();
         assert_eq!(long_date(d), "lunes 6 de marzo de 2023");
         assert_eq!(short_date(d), "06/03/2023");
+    }
+
+    #[test]
+    fn weeks_and_months_in_spanish() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            week_range(d(2025, 3, 3)),
+            "Semana del 3 al 9 de marzo de 2025"
+        );
+        assert_eq!(
+            week_range(d(2025, 2, 24)),
+            "Semana del 24 de febrero al 2 de marzo de 2025"
+        );
+        assert_eq!(
+            week_range(d(2024, 12, 30)),
+            "Semana del 30 de diciembre de 2024 al 5 de enero de 2025"
+        );
+        assert_eq!(month_year(d(2025, 3, 6)), "marzo de 2025");
+        assert_eq!(weekday_short(Weekday::Wed), "mié");
     }
 }
 

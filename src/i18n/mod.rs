@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use catalogue::Msg;
 pub use dates::{
-    long_date, month_name, short_date, spanish_month, stamp, stamp_long, weekday_name,
+    long_date, month_name, month_year, short_date, spanish_month, stamp, stamp_long, week_range,
+    weekday_name, weekday_short,
 };
 pub use labels::Label;
 

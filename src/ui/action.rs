@@ -36,6 +36,18 @@ pub enum ListCmd {
     Select(SortKey),
     /// Show this row, selected, clearing the search and filters so that it is there.
     Reveal(SortKey),
+    /// Move a calendar's selected day (lists ignore it).
+    Date(DateMove),
+}
+
+/// Where a calendar's selected day goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateMove {
+    Days(i64),
+    Months(i32),
+    Today,
+    /// A date as the user typed it ("12/03", "mañana"): read against today.
+    Typed(String),
 }
 
 /// A settling of a conflict.

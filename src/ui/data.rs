@@ -1,6 +1,9 @@
 //! What the screens may read, and nothing more: the app implements it over the store and hands
 //! it to a component when the component needs data (a page of a list, a detail, choices for a
 //! picker). The UI never sees SQL or the store itself.
+use chrono::NaiveDate;
+
+use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
@@ -16,6 +19,11 @@ pub type DataResult<T> = Result<T, String>;
 pub trait Reader {
     fn events(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<EventRow>>;
     fn event(&self, id: &str) -> DataResult<EventDetail>;
+    /// The events starting from `from` up to `to` (exclusive), in time order, with their
+    /// coverage and the clashes of the people covering them.
+    fn agenda(&self, from: NaiveDate, to: NaiveDate) -> DataResult<Vec<AgendaEvent>>;
+    /// How many events, and how many uncovered, each day from `from` up to `to` (exclusive).
+    fn agenda_days(&self, from: NaiveDate, to: NaiveDate) -> DataResult<Vec<DayCount>>;
     fn reports(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ReportRow>>;
     fn report(&self, id: &str) -> DataResult<ReportDetail>;
     fn requests(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<RequestRow>>;

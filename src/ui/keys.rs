@@ -40,6 +40,10 @@ pub enum Scope {
     Editor,
     /// A notice (the summary of a sync, a long message).
     Notice,
+    /// The Agenda's calendar views (Día, Semana, Mes).
+    Calendar,
+    /// Typing a date to go to in the calendar: every key not bound here is text.
+    DatePrompt,
 }
 
 impl Scope {
@@ -47,9 +51,9 @@ impl Scope {
     fn rank(self) -> u8 {
         match self {
             Scope::Always | Scope::Global => 0,
-            Scope::List | Scope::Views => 1,
+            Scope::List | Scope::Views | Scope::Calendar => 1,
             Scope::Detail => 2,
-            Scope::Search => 3,
+            Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
             Scope::Picker => 5,
             Scope::Menu | Scope::Confirm => 6,
@@ -71,6 +75,8 @@ impl Scope {
             Scope::Conflicts => Msg::GroupConflicts,
             Scope::Editor => Msg::GroupEditor,
             Scope::Help | Scope::Notice => Msg::GroupHelp,
+            Scope::Calendar => Msg::GroupCalendar,
+            Scope::DatePrompt => Msg::GroupDatePrompt,
         }
     }
 }
@@ -121,6 +127,12 @@ pub enum Cmd {
     Keep,
     Take,
     Mix,
+    /// Move the calendar's day by this many days, weeks or months.
+    Days(i8),
+    Weeks(i8),
+    Months(i8),
+    Today,
+    AskDate,
 }
 
 pub struct Binding {
@@ -151,6 +163,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::form::KEYS,
     super::overlay::KEYS,
     super::conflicts::KEYS,
+    super::tabs::agenda::KEYS,
 ];
 
 /// Whether a key event is the one a binding names. Shift is part of a character itself

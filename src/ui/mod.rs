@@ -101,6 +101,15 @@ impl Screen {
         })
     }
 
+    /// The day the Agenda's calendar shows, when it is the view on screen.
+    pub fn calendar_day(&self) -> Option<chrono::NaiveDate> {
+        if self.tab == Tab::Agenda && !self.agenda.listing {
+            self.agenda.calendar.day
+        } else {
+            None
+        }
+    }
+
     /// The list shown now, if the tab has one.
     pub fn pane(&self) -> Option<&dyn Pane> {
         self.page(self.tab).and_then(|p| p.pane())
@@ -128,7 +137,7 @@ impl Screen {
             return vec![Scope::Always, top.scope()];
         }
         match self.pane().map(|p| p.scope()) {
-            Some(Scope::Search) => vec![Scope::Always, Scope::Search],
+            Some(scope @ (Scope::Search | Scope::DatePrompt)) => vec![Scope::Always, scope],
             Some(scope) => {
                 let mut out = vec![Scope::Always, scope];
                 if self.page(self.tab).is_some_and(|p| p.views().len() > 1) {

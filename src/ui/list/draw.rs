@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
 
-use super::{Ctx, Focus, ListKind, ListPane};
+use super::{Ctx, DetailLine, Focus, ListKind, ListPane};
 use crate::domain::query::{Filters, Query, COUNT_CAP};
 use crate::domain::text::{highlights, terms};
 use crate::i18n::{self, short_date, t, tf, Msg};
@@ -91,7 +91,7 @@ fn count_text(count: u64) -> String {
 }
 
 /// The title line: the tab's views with the current one marked, or the list's name.
-fn title_line(
+pub fn title_line(
     views: &[Msg],
     view: usize,
     title: Msg,
@@ -121,7 +121,7 @@ fn title_line(
     Line::from(spans)
 }
 
-fn focus_style(focused: bool) -> Style {
+pub fn focus_style(focused: bool) -> Style {
     if focused {
         Style::new().fg(Color::Cyan)
     } else {
@@ -148,36 +148,55 @@ pub fn pane<K: ListKind>(
     }
     if let (Some(area), Some(detail)) = (detail_area, &p.detail) {
         let words = terms(&p.query.search);
-        let lines = K::lines(detail);
-        let mut pick = 0;
-        let mut chosen_row = 0;
-        let mut out: Vec<Line<'static>> = Vec::with_capacity(lines.len());
-        for (i, l) in lines.iter().enumerate() {
-            let mut line = mark_line(&l.line, &words);
-            if l.pick.is_some() {
-                if p.focus == Focus::Detail && pick == p.pick {
-                    line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
-                    chosen_row = i;
-                }
-                pick += 1;
-            }
-            out.push(line);
-        }
-        let inner_height = area.height.saturating_sub(2) as usize;
-        // Keep the chosen line in view (lines wrap, so this is an estimate by lines).
-        let scroll = chosen_row.saturating_sub(inner_height.saturating_sub(2)) as u16;
-        frame.render_widget(
-            Paragraph::new(out)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0))
-                .block(
-                    Block::bordered()
-                        .border_style(focus_style(p.focus == Focus::Detail))
-                        .title(format!(" {} ", t(Msg::Detail))),
-                ),
+        detail_pane(
+            frame,
             area,
+            &K::lines(detail),
+            &words,
+            p.focus == Focus::Detail,
+            p.pick,
         );
     }
+}
+
+/// A detail pane: its lines with the searched words marked and, when it has the focus, the
+/// chosen line among those that can be chosen.
+pub fn detail_pane(
+    frame: &mut Frame,
+    area: Rect,
+    lines: &[DetailLine],
+    words: &[String],
+    focused: bool,
+    chosen: usize,
+) {
+    let mut pick = 0;
+    let mut chosen_row = 0;
+    let mut out: Vec<Line<'static>> = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let mut line = mark_line(&l.line, words);
+        if l.pick.is_some() {
+            if focused && pick == chosen {
+                line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
+                chosen_row = i;
+            }
+            pick += 1;
+        }
+        out.push(line);
+    }
+    let inner_height = area.height.saturating_sub(2) as usize;
+    // Keep the chosen line in view (lines wrap, so this is an estimate by lines).
+    let scroll = chosen_row.saturating_sub(inner_height.saturating_sub(2)) as u16;
+    frame.render_widget(
+        Paragraph::new(out)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(
+                Block::bordered()
+                    .border_style(focus_style(focused))
+                    .title(format!(" {} ", t(Msg::Detail))),
+            ),
+        area,
+    );
 }
 
 fn list<K: ListKind>(

@@ -14,7 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::Frame;
 
-pub use draw::{mark, marked};
+pub use draw::{detail_pane, focus_style, mark, marked, title_line};
 pub use keys::KEYS;
 
 use super::action::{Action, ListCmd, Outcome};
@@ -275,52 +275,97 @@ impl<K: ListKind> ListPane<K> {
     }
 
     fn act(&self, cmd: Cmd, pick: Option<Pick>) -> Outcome {
-        let Some(pick) = pick else {
-            return match cmd {
-                Cmd::New => Outcome::Emit(Action::New {
-                    kind: K::KIND,
-                    parent: None,
-                }),
-                _ => Outcome::Ignored,
-            };
-        };
-        let action = match (cmd, pick.role) {
-            (Cmd::Edit, Role::Own | Role::Child) => Action::Edit(pick.target),
-            (Cmd::Enter, Role::Own | Role::Child) => Action::Edit(pick.target),
-            (Cmd::Enter, Role::Link) => Action::OpenLink(pick.target),
-            (Cmd::Enter, Role::Member) => match pick.open {
-                Some(t) => Action::OpenLink(t),
-                None => return Outcome::Ignored,
-            },
-            (Cmd::Delete, Role::Own | Role::Child | Role::Member) => {
-                Action::AskDelete(pick.target, pick.title)
-            }
-            (Cmd::Status, Role::Own | Role::Child) => match pick.status {
-                Some(code) => Action::StatusMenu(pick.target, code),
-                None => return Outcome::Ignored,
-            },
-            (Cmd::Copy, _) => match self.text() {
-                Some(text) => Action::Copy(text, pick.title),
-                None => return Outcome::Ignored,
-            },
-            (Cmd::New, Role::Own) | (Cmd::New, _) if self.focus == Focus::List => Action::New {
+        act(
+            cmd,
+            pick,
+            Acting {
                 kind: K::KIND,
+                child: K::CHILD,
+                on_rows: self.focus == Focus::List,
+                selected: self.selected(),
+                text: self.text(),
+            },
+        )
+    }
+}
+
+/// What a pane that shows records knows when a key acts on one of them.
+pub struct Acting {
+    /// The kind of record `n` makes from the rows.
+    pub kind: RecordKind,
+    /// The kind of record `n` adds to the selected one from its detail, if any.
+    pub child: Option<RecordKind>,
+    /// Whether the keys come from the rows (not from the detail).
+    pub on_rows: bool,
+    /// The selected row's record.
+    pub selected: Option<Pick>,
+    /// The selected row and its detail as text, for the clipboard.
+    pub text: Option<String>,
+}
+
+/// What `n`, `e`, `d`, `m`, `y` and Enter ask for on `pick` (a row or a detail line): the same
+/// in every pane that shows records.
+pub fn act(cmd: Cmd, pick: Option<Pick>, on: Acting) -> Outcome {
+    let Some(pick) = pick else {
+        return match cmd {
+            Cmd::New => Outcome::Emit(Action::New {
+                kind: on.kind,
+                parent: None,
+            }),
+            _ => Outcome::Ignored,
+        };
+    };
+    let action = match (cmd, pick.role) {
+        (Cmd::Edit, Role::Own | Role::Child) => Action::Edit(pick.target),
+        (Cmd::Enter, Role::Own | Role::Child) => Action::Edit(pick.target),
+        (Cmd::Enter, Role::Link) => Action::OpenLink(pick.target),
+        (Cmd::Enter, Role::Member) => match pick.open {
+            Some(t) => Action::OpenLink(t),
+            None => return Outcome::Ignored,
+        },
+        (Cmd::Delete, Role::Own | Role::Child | Role::Member) => {
+            Action::AskDelete(pick.target, pick.title)
+        }
+        (Cmd::Status, Role::Own | Role::Child) => match pick.status {
+            Some(code) => Action::StatusMenu(pick.target, code),
+            None => return Outcome::Ignored,
+        },
+        (Cmd::Copy, _) => match on.text {
+            Some(text) => Action::Copy(text, pick.title),
+            None => return Outcome::Ignored,
+        },
+        (Cmd::New, _) if on.on_rows => Action::New {
+            kind: on.kind,
+            parent: None,
+        },
+        (Cmd::New, _) => match (on.child, on.selected) {
+            (Some(kind), Some(parent)) => Action::New {
+                kind,
+                parent: Some(parent.target),
+            },
+            _ => Action::New {
+                kind: on.kind,
                 parent: None,
             },
-            (Cmd::New, _) => match (K::CHILD, self.selected()) {
-                (Some(kind), Some(parent)) => Action::New {
-                    kind,
-                    parent: Some(parent.target),
-                },
-                _ => Action::New {
-                    kind: K::KIND,
-                    parent: None,
-                },
-            },
-            _ => return Outcome::Ignored,
-        };
-        Outcome::Emit(action)
-    }
+        },
+        _ => return Outcome::Ignored,
+    };
+    Outcome::Emit(action)
+}
+
+/// A detail's lines as text, for the clipboard.
+pub fn lines_text(lines: &[DetailLine]) -> String {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            l.line
+                .spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect();
+    lines.join("\n").trim().to_owned()
 }
 
 impl<K: ListKind> Pane for ListPane<K> {
@@ -421,6 +466,7 @@ impl<K: ListKind> Pane for ListPane<K> {
         let query = self.query.clone();
         let mut fetch = |req: PageRequest| K::page(data, &query, &req, ctx);
         match cmd {
+            ListCmd::Date(_) => return Ok(()),
             ListCmd::Load if self.rows.is_loaded() => return Ok(()),
             ListCmd::Load => {
                 self.rows.load(K::start(ctx), &mut fetch)?;
@@ -492,17 +538,7 @@ impl<K: ListKind> Pane for ListPane<K> {
 
     fn text(&self) -> Option<String> {
         let detail = self.detail.as_ref()?;
-        let lines: Vec<String> = K::lines(detail)
-            .iter()
-            .map(|l| {
-                l.line
-                    .spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect();
-        Some(lines.join("\n").trim().to_owned())
+        Some(lines_text(&K::lines(detail)))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, views: &[Msg], view: usize) {

@@ -1,26 +1,102 @@
-//! Agenda: the mayor's public events in time order, who covers them, what came of them.
+//! Agenda: the mayor's public events, who covers them, what came of them. Four views: Día,
+//! Semana and Mes (a calendar) and Lista (the paged list, with search and filters).
+pub mod calendar;
+mod day;
+mod draw;
 pub mod forms;
+mod keys;
+mod month;
+mod week;
 
 use ratatui::layout::Constraint;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
 use super::lines::{child_bullet, link_bullet, link_field, own};
-use super::page;
+use super::Page;
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::{ListId, Query};
 use crate::domain::status::EventStatus;
 use crate::domain::{EventDetail, EventRow, PageRequest, SortKey};
 use crate::i18n::labels::Label;
-use crate::i18n::{stamp, stamp_long, Msg};
+use crate::i18n::{stamp, stamp_long, t, Msg};
 use crate::ui::data::{DataResult, Reader};
-use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind};
+use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, ListPane, Pane};
 use crate::ui::widgets::{field, heading};
+use calendar::{Calendar, Mode};
+pub use draw::warn_uncovered_on;
+pub use keys::KEYS;
 
-page!(
-    /// The Agenda tab.
-    Agenda { events: Events => TabAgenda }
-);
+/// The Agenda tab: the calendar in one of its modes, or the list.
+///
+/// It opens on Día, today: at the morning meeting the question is what happens today and who
+/// covers it, and Día is the view that answers it whole — coverage, warnings and the actions
+/// on each event — at any width, so the same key shows the same thing on every screen.
+#[derive(Debug, Default)]
+pub struct Agenda {
+    /// Whether the Lista view is shown (else the calendar, in its mode).
+    pub listing: bool,
+    pub calendar: Calendar,
+    pub events: ListPane<Events>,
+}
+
+const VIEWS: &[Msg] = &[Msg::ViewDay, Msg::ViewWeek, Msg::ViewMonth, Msg::ViewList];
+
+impl Page for Agenda {
+    fn views(&self) -> &'static [Msg] {
+        VIEWS
+    }
+
+    fn view(&self) -> usize {
+        if self.listing {
+            Mode::ALL.len()
+        } else {
+            Mode::ALL
+                .iter()
+                .position(|m| *m == self.calendar.mode)
+                .unwrap_or(0)
+        }
+    }
+
+    fn set_view(&mut self, view: usize) {
+        match Mode::ALL.get(view) {
+            Some(mode) => {
+                self.listing = false;
+                self.calendar.mode = *mode;
+            }
+            None => self.listing = true,
+        }
+    }
+
+    fn panes(&self) -> Vec<&dyn Pane> {
+        vec![&self.calendar, &self.events]
+    }
+
+    fn panes_mut(&mut self) -> Vec<&mut dyn Pane> {
+        vec![&mut self.calendar, &mut self.events]
+    }
+
+    fn pane(&self) -> Option<&dyn Pane> {
+        Some(if self.listing {
+            &self.events
+        } else {
+            &self.calendar
+        })
+    }
+
+    fn pane_mut(&mut self) -> Option<&mut dyn Pane> {
+        Some(if self.listing {
+            &mut self.events
+        } else {
+            &mut self.calendar
+        })
+    }
+
+    /// Every view shows events: an event opened from elsewhere shows in the view in use.
+    fn show_list(&mut self, list: ListId) -> bool {
+        list == ListId::Events
+    }
+}
 
 /// Events, from today on (scroll up for the past).
 #[derive(Debug)]
@@ -41,7 +117,7 @@ impl ListKind for Events {
     const CHILD: Option<RecordKind> = Some(RecordKind::Coverage);
 
     fn title() -> Msg {
-        Msg::TabAgenda
+        Msg::ViewList
     }
 
     fn page(data: &dyn Reader, q: &Query, req: &PageRequest, _: &Ctx) -> DataResult<Vec<EventRow>> {
@@ -82,9 +158,21 @@ impl ListKind for Events {
             _ if e.starts_at < today => Style::new().add_modifier(Modifier::DIM),
             _ => Style::new(),
         };
+        // Today's and tomorrow's events nobody covers, said in words (legible without colour).
+        let uncovered = e.coverage == 0
+            && !matches!(e.status, EventStatus::Cancelled | EventStatus::Postponed)
+            && warn_uncovered_on(&e.starts_at, ctx.now.date());
+        let (title, style) = if uncovered {
+            (
+                format!("{} · {}", t(Msg::WarnUncovered), e.title),
+                style.fg(Color::Red).add_modifier(Modifier::BOLD),
+            )
+        } else {
+            (e.title.clone(), style)
+        };
         let cells = vec![
             stamp(&e.starts_at),
-            e.title.clone(),
+            title,
             e.department.clone(),
             e.status.label().to_owned(),
         ];
