@@ -218,8 +218,10 @@ fn an_uncovered_event_tomorrow_is_flagged_and_one_next_week_is_not() {
     assert_eq!(selected.id, id, "the new event is selected, tomorrow");
     assert!(selected.starts_at.starts_with("2025-03-07T09:00"));
     let dia = render(&app, 120, 40);
-    let next = below(&dia, "09:00–10:00 Visita a la escuela de Tamápatz", 1);
-    assert!(next[0].contains("⚠ sin cobertura"), "{dia}");
+    // Below its title: its kind, then the warning.
+    let next = below(&dia, "09:00–10:00 Visita a la escuela de Tamápatz", 2);
+    assert!(next[0].contains("Evento público"), "{dia}");
+    assert!(next[1].contains("⚠ sin cobertura"), "{dia}");
     // In Semana (its columns, and its list below 100 columns) and in Lista too.
     type_keys(&mut app, "]");
     assert!(render(&app, 120, 40).contains("09:00–10:00 ⚠"));
@@ -255,9 +257,9 @@ fn an_uncovered_event_tomorrow_is_flagged_and_one_next_week_is_not() {
     type_keys(&mut app, ".");
     new_event(&mut app, "Feria del libro");
     let later = render(&app, 120, 40);
-    let next = below(&later, "09:00–10:00 Feria del libro", 1);
-    assert!(next[0].contains("Sin cobertura asignada"), "{later}");
-    assert!(!next[0].contains("⚠"), "{later}");
+    let next = below(&later, "09:00–10:00 Feria del libro", 2);
+    assert!(next[1].contains("Sin cobertura asignada"), "{later}");
+    assert!(!next[1].contains("⚠"), "{later}");
 }
 
 #[test]

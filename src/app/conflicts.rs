@@ -79,6 +79,7 @@ impl App {
                 self.undo.push(Undoable {
                     label: tf(Msg::UndoLabelResolve, &[&chosen.item]),
                     change,
+                    target: None,
                 });
                 self.reload_all();
                 self.say(tf(Msg::DidResolve, &[&chosen.item]));

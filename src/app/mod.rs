@@ -39,6 +39,8 @@ pub enum Effect {
 struct Undoable {
     label: String,
     change: Change,
+    /// The record the change was about (none: a conflict decision).
+    target: Option<crate::domain::edit::Target>,
 }
 
 pub struct App {

@@ -21,7 +21,7 @@ fn statuses(kind: RecordKind) -> Vec<&'static str> {
         all.iter().map(|s| code(*s)).collect()
     }
     match kind {
-        RecordKind::Event => codes(EventStatus::ALL, EventStatus::code),
+        RecordKind::Event | RecordKind::Series => codes(EventStatus::ALL, EventStatus::code),
         RecordKind::Coverage => codes(CoverageStatus::ALL, CoverageStatus::code),
         RecordKind::Request => codes(RequestStatus::ALL, RequestStatus::code),
         RecordKind::Report => codes(ReportStatus::ALL, ReportStatus::code),
@@ -115,6 +115,7 @@ impl App {
             self.undo.push(Undoable {
                 label,
                 change: receipt.change,
+                target: Some(receipt.target.clone()),
             });
         }
         self.reload_all();
@@ -267,7 +268,6 @@ impl App {
 
     /// After saving, the record is selected in the list shown (when it belongs there).
     fn select(&mut self, target: &Target, record: &Record) {
-        let shown = self.screen.pane().map(|p| p.kind());
         let first;
         let target = match record {
             // A part of a record: its record stays selected.
@@ -286,12 +286,16 @@ impl App {
             }
             _ => target,
         };
-        if shown == Some(target.kind)
-            || (shown == Some(RecordKind::ArchiveItem) && target.kind == RecordKind::ArchiveItem)
-        {
-            if let Ok(Some(key)) = self.store.place_of(target) {
-                self.list(&ListCmd::Select(key));
-            }
+        self.reveal(target);
+    }
+
+    /// Selects a record in the list or calendar shown, when it is there to select.
+    fn reveal(&mut self, target: &Target) {
+        if self.screen.pane().map(|p| p.kind()) != Some(target.kind) {
+            return;
+        }
+        if let Ok(Some(key)) = self.store.place_of(target) {
+            self.list(&ListCmd::Select(key));
         }
     }
 
@@ -319,6 +323,10 @@ impl App {
                     tf(Msg::DidUndo, &[&last.label])
                 };
                 self.reload_all();
+                // What came back (or back to what it was) is what the user sees selected.
+                if let Some(target) = &last.target {
+                    self.reveal(target);
+                }
                 self.say(text);
             }
             Err(e) => {

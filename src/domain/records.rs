@@ -2,8 +2,8 @@
 //! codes, local times as text `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM` — never translated labels.
 use super::edit::{RecordKind, Target};
 use super::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventStatus,
-    InterviewStatus, OutletKind, ReportStatus, RequestStatus,
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
+    EventStatus, InterviewStatus, OutletKind, ReportStatus, RequestStatus,
 };
 
 /// Where a row stands in its list: the list's sort column as text, then the row id.
@@ -77,12 +77,26 @@ pub struct CoverageLine {
     pub role: CoverageRole,
     pub staff: String,
     pub status: CoverageStatus,
+    pub note: String,
+}
+
+/// The series an event belongs to, as its detail shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesLine {
+    pub id: String,
+    pub rule: String,
+    pub detached: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventDetail {
     pub row: EventRow,
     pub notes: String,
+    pub kind: EventKind,
+    pub all_day: bool,
+    /// The series it is one occurrence of: its id and rule, and whether this occurrence was
+    /// changed on its own.
+    pub series: Option<SeriesLine>,
     pub department: Option<LinkLine>,
     pub coverage: Vec<CoverageLine>,
     pub reports: Vec<LinkLine>,

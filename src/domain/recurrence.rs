@@ -83,6 +83,52 @@ fn until_in_utc(rule: &str, zone: Tz) -> String {
         .join(";")
 }
 
+/// A rule as a form shows it: how it repeats, and how it ends (a last day, or a number of
+/// times; neither: open-ended).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RuleParts {
+    /// The rule without UNTIL and COUNT, e.g. `FREQ=WEEKLY;BYDAY=MO`.
+    pub base: String,
+    pub until: Option<NaiveDate>,
+    pub count: Option<u32>,
+}
+
+impl RuleParts {
+    pub fn split(rule: &str) -> RuleParts {
+        let mut parts = RuleParts::default();
+        let mut base = Vec::new();
+        for part in rule.split(';').filter(|p| !p.is_empty()) {
+            if let Some(v) = part.strip_prefix("UNTIL=") {
+                parts.until = v
+                    .get(..8)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y%m%d").ok());
+            } else if let Some(v) = part.strip_prefix("COUNT=") {
+                parts.count = v.parse().ok();
+            } else {
+                base.push(part);
+            }
+        }
+        parts.base = base.join(";");
+        parts
+    }
+
+    /// The rule again; a last day counts whole (its last second, in the series' zone).
+    pub fn join(&self) -> String {
+        let mut rule = self.base.clone();
+        if let Some(u) = self.until {
+            rule.push_str(&format!(";UNTIL={}T235959", u.format("%Y%m%d")));
+        } else if let Some(n) = self.count {
+            rule.push_str(&format!(";COUNT={n}"));
+        }
+        rule
+    }
+
+    /// (key, value) of each part of the base rule, e.g. ("FREQ", "WEEKLY").
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.base.split(';').filter_map(|p| p.split_once('='))
+    }
+}
+
 /// Checks that a rule can be read (without expanding it).
 pub fn check_rule(rule: &str) -> bool {
     rule.is_empty() || rule.parse::<RRule<Unvalidated>>().is_ok()
@@ -206,6 +252,17 @@ mod tests {
             texts(&got),
             ["2025-03-06T18:00", "2025-03-07T18:00", "2025-03-08T18:00"]
         );
+    }
+
+    #[test]
+    fn a_rule_splits_into_how_and_until_and_back() {
+        let p = RuleParts::split("FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20250601T055959Z");
+        assert_eq!(p.base, "FREQ=WEEKLY;BYDAY=MO,WE");
+        assert_eq!(p.until, Some(day("2025-06-01")));
+        assert_eq!(p.join(), "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20250601T235959");
+        let p = RuleParts::split("FREQ=DAILY;COUNT=5");
+        assert_eq!((p.base.as_str(), p.count), ("FREQ=DAILY", Some(5)));
+        assert_eq!(p.join(), "FREQ=DAILY;COUNT=5");
     }
 
     #[test]

@@ -76,6 +76,17 @@ catalogue! {
     PostponeHint => "¿Para cuándo? Escriba la nueva fecha (y hora) y Ctrl+S: el evento pasa a esa fecha, programado, y su descripción dice de cuándo se pospuso. Si aún no se sabe, deje la fecha vacía y Ctrl+S: queda como pospuesto.", "When to? Type the new date (and time) and Ctrl+S: the event moves there, scheduled, and its description says when it was postponed from. If it is not known yet, leave the date empty and Ctrl+S: it stays postponed.";
     PostponedFrom => "Pospuesto; antes: {}.", "Postponed; before: {}.";
     DidPostpone => "Pospuesto: «{}», ahora el {}", "Postponed: “{}”, now on {}";
+    Recurring => "se repite", "repeats";
+    Detached => "esta fecha cambió por su cuenta", "this date was changed on its own";
+    RuleDaily => "cada día", "every day";
+    RuleEveryNDays => "cada {} días", "every {} days";
+    RuleWeekly => "cada semana", "every week";
+    RuleEveryNWeeks => "cada {} semanas", "every {} weeks";
+    RuleMonthly => "cada mes", "every month";
+    RuleEveryNMonths => "cada {} meses", "every {} months";
+    RuleYearly => "cada año", "every year";
+    RuleUntil => "hasta el {}", "until {}";
+    RuleTimes => "{} veces", "{} times";
     RepeatNone => "No se repite", "Does not repeat";
     RepeatDaily => "Cada día", "Every day";
     RepeatWeekdays => "De lunes a viernes", "Monday to Friday";
@@ -84,6 +95,7 @@ catalogue! {
     RepeatMonthly => "Cada mes, el mismo día", "Every month, same day";
     FRepeat => "Se repite", "Repeats";
     FRepeatUntil => "Hasta", "Until";
+    FRepeatCount => "Veces", "Times";
     FExcept => "Excepto", "Except";
     FieldReceived => "Recibido", "Received";
     FieldRequest => "Solicitud", "Request";
@@ -297,6 +309,9 @@ catalogue! {
     PBeforeStart => "No puede ser antes del inicio.", "Cannot be before the start.";
     PBadEmail => "No es un correo (por ejemplo: nombre@dominio.mx).", "Not an email address (for example: name@domain.com).";
     PMissing => "Ese registro ya no existe: elija otro.", "That record no longer exists: choose another.";
+    PBadCount => "Escriba cuántas veces, con número (p. ej. 12), o déjelo vacío.", "Type how many times, as a number (e.g. 12), or leave it empty.";
+    PBadExcept => "«{}» no es una fecha. Escriba las fechas separadas por comas: 24/03, 7 de abril.", "“{}” is not a date. Type the dates separated by commas: 24/03, 7 de abril.";
+    PSeriesNeedsRule => "Un evento que se repite necesita cómo se repite. Para dejar una sola fecha, elimine las demás.", "A recurring event needs how it repeats. To keep one date, delete the others.";
     PBadRule => "No se entiende la repetición (p. ej. «cada semana»).", "The repetition cannot be read (e.g. \"every week\").";
     PNotAllowed => "Ese valor no se permite aquí.", "That value is not allowed here.";
 

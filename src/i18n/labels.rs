@@ -185,6 +185,7 @@ pub fn field_label(field: &str) -> String {
         "all_day" => Msg::FAllDay,
         "repeat" | "rule" => Msg::FRepeat,
         "repeat_until" => Msg::FRepeatUntil,
+        "repeat_count" => Msg::FRepeatCount,
         "exdates" => Msg::FExcept,
         "staff_id" => Msg::FStaff,
         "role" => Msg::FieldRole,

@@ -4,6 +4,7 @@
 mod catalogue;
 mod dates;
 pub mod labels;
+mod rules;
 
 use std::fmt::Display;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -14,6 +15,7 @@ pub use dates::{
     weekday_name, weekday_short,
 };
 pub use labels::Label;
+pub use rules::describe_rule;
 
 /// The two languages of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

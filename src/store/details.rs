@@ -10,11 +10,13 @@ use super::lists::{
 };
 use super::Store;
 use crate::domain::edit::{RecordKind, Target};
-use crate::domain::status::{ArchiveKind, Channel, CoverageRole, CoverageStatus, InterviewStatus};
+use crate::domain::status::{
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, EventKind, InterviewStatus,
+};
 use crate::domain::{
     ArchiveItemDetail, ContactListDetail, CoverageLine, DepartmentDetail, DraftDetail, EventDetail,
-    InterviewLine, JournalistDetail, LinkLine, MemberLine, OutletDetail, PublicationLine,
-    ReportDetail, RequestDetail, TimelineDetail, TimelineKind, VariantLine,
+    EventRow, InterviewLine, JournalistDetail, LinkLine, MemberLine, OutletDetail, PublicationLine,
+    ReportDetail, RequestDetail, SeriesLine, TimelineDetail, TimelineKind, VariantLine,
 };
 
 fn not_found(table: &str, id: &str) -> StoreError {
@@ -80,7 +82,7 @@ impl Store {
 
     pub(crate) fn coverage_of(&self, event_id: &str) -> Result<Vec<CoverageLine>> {
         self.rows(
-            "SELECT c.id, c.role, coalesce(s.name, ''), c.status FROM coverage c
+            "SELECT c.id, c.role, coalesce(s.name, ''), c.status, c.note FROM coverage c
              LEFT JOIN staff s ON s.id = c.staff_id
              WHERE c.event_id = ?1 AND c.deleted_at IS NULL ORDER BY c.role, s.name, c.id",
             event_id,
@@ -92,6 +94,7 @@ impl Store {
                     staff: r.get(2)?,
                     status: CoverageStatus::from_code(&r.get::<_, String>(3)?)
                         .unwrap_or(CoverageStatus::Assigned),
+                    note: r.get(4)?,
                 })
             },
         )
@@ -110,22 +113,49 @@ impl Store {
     }
 
     pub fn event_detail(&self, id: &str) -> Result<EventDetail> {
-        let (row, notes, department_id) = self
+        type Head = (
+            EventRow,
+            String,
+            Option<String>,
+            String,
+            bool,
+            Option<SeriesLine>,
+        );
+        let (row, notes, department_id, kind, all_day, series): Head = self
             .conn()
             .prepare_cached(
                 "SELECT e.id, e.starts_at, e.ends_at, e.title, e.place, e.locality,
                         coalesce(d.short_name, ''), e.status,
                         (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL),
-                        e.notes, e.department_id
+                        e.notes, e.department_id, e.kind, e.all_day, s.id, s.rule, e.detached
                  FROM events e LEFT JOIN departments d ON d.id = e.department_id
+                 LEFT JOIN event_series s ON s.id = e.series_id AND s.deleted_at IS NULL
                  WHERE e.id = ?1 AND e.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
-                Ok((event_row(r)?, r.get::<_, String>(9)?, r.get::<_, Option<String>>(10)?))
+                let series = match r.get::<_, Option<String>>(13)? {
+                    Some(id) => Some(SeriesLine {
+                        id,
+                        rule: r.get(14)?,
+                        detached: r.get::<_, i64>(15)? != 0,
+                    }),
+                    None => None,
+                };
+                Ok((
+                    event_row(r)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                    r.get(11)?,
+                    r.get::<_, i64>(12)? != 0,
+                    series,
+                ))
             })
             .optional()?
             .ok_or_else(|| not_found("events", id))?;
         Ok(EventDetail {
+            kind: EventKind::from_code(&kind).unwrap_or(EventKind::Other),
+            all_day,
+            series,
             coverage: self.coverage_of(id)?,
             department: self.department_link(department_id.as_deref())?,
             reports: self.links(

@@ -22,6 +22,7 @@ impl Store {
         let (c, id) = (self.conn(), target.id.as_str());
         Ok(match target.kind {
             RecordKind::Event => Record::Event(read_event(c, id)?),
+            RecordKind::Series => Record::Series(super::commands::read_series(c, id)?),
             RecordKind::Coverage => Record::Coverage(read_coverage(c, id)?),
             RecordKind::Department => Record::Department(read_department(c, id)?),
             RecordKind::Request => Record::Request(read_request(c, id)?),

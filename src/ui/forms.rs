@@ -88,6 +88,9 @@ pub fn build(
                 agenda::forms::event(None, ctx),
                 agenda::forms::EVENT_ALIASES,
             ),
+            (RecordKind::Series, Some(Record::Series(s))) => {
+                (agenda::forms::series(s, ctx), agenda::forms::EVENT_ALIASES)
+            }
             (RecordKind::Coverage, Some(Record::Coverage(c))) => {
                 (agenda::forms::coverage(Some(c), ctx), &[])
             }
@@ -154,6 +157,7 @@ pub fn build(
 pub fn record_title(record: &Record) -> String {
     match record {
         Record::Event(e) => e.title.clone(),
+        Record::Series(s) => s.title.clone(),
         Record::Report(r) => r.title.clone(),
         Record::Draft(d) => d.title.clone(),
         Record::ArchiveItem(a) => a.title.clone(),
@@ -180,6 +184,9 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
             let parent = parent.as_ref().map(|p| p.id.as_str());
             let record = match (kind, original) {
                 (RecordKind::Event, o) => agenda::forms::event_record(form, as_event(o)),
+                (RecordKind::Series, Some(Record::Series(s))) => {
+                    agenda::forms::series_record(form, s)
+                }
                 (RecordKind::Coverage, Some(Record::Coverage(c))) => {
                     agenda::forms::coverage_record(form, Some(c), parent)
                 }

@@ -27,17 +27,21 @@ pub fn event_block(e: &AgendaEvent, ctx: &Ctx) -> Vec<Line<'static>> {
         Span::styled(e.title.clone(), style.bold()),
         Span::styled(format!(" · {}", e.status.label()), style),
     ])];
+    let mut about = vec![e.kind.label().to_owned()];
+    if e.recurring {
+        about.push(t(Msg::Recurring).to_owned());
+    }
     let place: Vec<&str> = [&e.place, &e.locality, &e.department]
         .into_iter()
         .map(String::as_str)
         .filter(|s| !s.is_empty())
         .collect();
-    if !place.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("{indent}{}", place.join(" · ")),
-            style,
-        )));
-    }
+    let mut second: Vec<&str> = about.iter().map(String::as_str).collect();
+    second.extend(place);
+    lines.push(Line::from(Span::styled(
+        format!("{indent}{}", second.join(" · ")),
+        style,
+    )));
     let covering: Vec<String> = e
         .coverage
         .iter()
@@ -56,26 +60,22 @@ pub fn event_block(e: &AgendaEvent, ctx: &Ctx) -> Vec<Line<'static>> {
             style.dim(),
         )));
     } else {
-        let spans: Vec<Span<'static>> = e
-            .coverage
-            .iter()
-            .enumerate()
-            .flat_map(|(i, c)| {
-                let text = format!("{}: {} ({})", c.role.label(), c.staff, c.status.label());
-                let look = if c.status == CoverageStatus::Cancelled {
-                    style.add_modifier(Modifier::CROSSED_OUT)
-                } else {
-                    style
-                };
-                let sep = if i == 0 {
-                    indent.clone()
-                } else {
-                    " · ".into()
-                };
-                [Span::styled(sep, style), Span::styled(text, look)]
-            })
-            .collect();
-        lines.push(Line::from(spans));
+        // One line per assignment, with its note: a long team never runs off the screen.
+        for c in &e.coverage {
+            let mut text = format!("{}: {} ({})", c.role.label(), c.staff, c.status.label());
+            if !c.note.is_empty() {
+                text.push_str(&format!(" — {}", c.note));
+            }
+            let look = if c.status == CoverageStatus::Cancelled {
+                style.add_modifier(Modifier::CROSSED_OUT)
+            } else {
+                style
+            };
+            lines.push(Line::from(vec![
+                Span::styled(indent.clone(), style),
+                Span::styled(text, look),
+            ]));
+        }
     }
     for w in warnings(e, today) {
         lines.push(Line::from(Span::styled(format!("{indent}{w}"), warning())));

@@ -1,11 +1,13 @@
-//! The forms of the agenda: an event, and who covers it.
+//! The forms of the agenda: an event, a recurring event as a whole, and who covers it.
 use chrono::{Duration, NaiveDateTime, NaiveTime, Timelike};
 
 use super::options;
+use crate::domain::dates::parse_date;
 use crate::domain::edit::{CoverageInput, EventInput, Problem, Record, RecordKind, SeriesInput};
+use crate::domain::recurrence::RuleParts;
 use crate::domain::status::{CoverageRole, CoverageStatus, EventKind, EventStatus};
 use crate::i18n::labels::problem_text;
-use crate::i18n::{t, Msg};
+use crate::i18n::{describe_rule, short_date, t, tf, Msg};
 use crate::ui::form::{Field, FieldErrors, Form};
 use crate::ui::forms::{finish, FormCtx};
 
@@ -15,6 +17,28 @@ fn datetime(text: &str) -> Option<NaiveDateTime> {
 
 /// A new event: today at the next full hour, one hour long; so a title and Ctrl+S make one.
 pub fn event(rec: Option<&EventInput>, ctx: &FormCtx) -> Vec<Field> {
+    // Only a new event can be made to repeat; an occurrence is edited on its own.
+    let repeat = rec.is_none().then(RuleParts::default);
+    fields(rec, repeat.as_ref(), &[], ctx)
+}
+
+/// A recurring event as a whole: its first date, how it repeats, and the dates it skips.
+pub fn series(s: &SeriesInput, ctx: &FormCtx) -> Vec<Field> {
+    let first = s.occurrence(s.starts_at.clone(), s.ends_at.clone());
+    fields(
+        Some(&first),
+        Some(&RuleParts::split(&s.rule)),
+        &s.exdates,
+        ctx,
+    )
+}
+
+fn fields(
+    rec: Option<&EventInput>,
+    repeat: Option<&RuleParts>,
+    except: &[String],
+    ctx: &FormCtx,
+) -> Vec<Field> {
     let next_hour = ctx
         .now
         .with_minute(0)
@@ -39,10 +63,26 @@ pub fn event(rec: Option<&EventInput>, ctx: &FormCtx) -> Vec<Field> {
         Field::time("end_time", end.map(|e| e.time()).filter(|_| !all_day)),
         Field::toggle("all_day", all_day),
     ];
-    // Only a new event can be made to repeat; an occurrence is edited on its own.
-    if rec.is_none() {
-        fields.push(Field::choice("repeat", repeat_options(), "none"));
-        fields.push(Field::date("repeat_until", None));
+    if let Some(parts) = repeat {
+        let base = if parts.base.is_empty() {
+            "none"
+        } else {
+            parts.base.as_str()
+        };
+        fields.push(Field::choice("repeat", repeat_options(base), base));
+        fields.push(Field::date("repeat_until", parts.until));
+        fields.push(Field::text(
+            "repeat_count",
+            &parts.count.map(|n| n.to_string()).unwrap_or_default(),
+        ));
+        let shown: Vec<String> = except
+            .iter()
+            .filter_map(|d| datetime(d))
+            .map(|d| short_date(d.date()))
+            .collect();
+        if rec.is_some() && !parts.base.is_empty() {
+            fields.push(Field::text("exdates", &shown.join(", ")));
+        }
     }
     fields.extend([
         Field::choice(
@@ -71,7 +111,7 @@ pub fn event(rec: Option<&EventInput>, ctx: &FormCtx) -> Vec<Field> {
     fields
 }
 
-/// How a new event may repeat: (code, label); the code is the rule without its end.
+/// How an event may repeat: (code, label); the code is the rule without its end.
 const REPEATS: &[(&str, Msg)] = &[
     ("none", Msg::RepeatNone),
     ("FREQ=DAILY", Msg::RepeatDaily),
@@ -81,30 +121,39 @@ const REPEATS: &[(&str, Msg)] = &[
     ("FREQ=MONTHLY", Msg::RepeatMonthly),
 ];
 
-fn repeat_options() -> Vec<(String, String)> {
-    REPEATS
+/// The usual ways, and the series' own when it is none of them (from a calendar import).
+fn repeat_options(current: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = REPEATS
         .iter()
         .map(|(code, msg)| ((*code).to_owned(), t(*msg).to_owned()))
-        .collect()
+        .collect();
+    if !out.iter().any(|(code, _)| code == current) {
+        out.push((current.to_owned(), describe_rule(current)));
+    }
+    out
 }
 
 /// The store checks `starts_at` and `ends_at`; the form shows them as a date and two times.
-pub const EVENT_ALIASES: &[(&str, &str)] = &[("starts_at", "start_time"), ("ends_at", "end_time")];
+pub const EVENT_ALIASES: &[(&str, &str)] = &[
+    ("starts_at", "start_time"),
+    ("ends_at", "end_time"),
+    ("rule", "repeat"),
+];
 
-pub fn event_record(f: &Form, original: Option<&EventInput>) -> Result<Record, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let date = f.date("date").unwrap_or_else(|e| {
-        errors.push(e);
-        None
-    });
-    let start = f.time("start_time").unwrap_or_else(|e| {
-        errors.push(e);
-        None
-    });
-    let end = f.time("end_time").unwrap_or_else(|e| {
-        errors.push(e);
-        None
-    });
+/// What the form says about the event (or the first date of a series).
+fn read_event(f: &Form, original: Option<&EventInput>, errors: &mut FieldErrors) -> EventInput {
+    fn take<T>(
+        r: Result<Option<T>, (&'static str, String)>,
+        errors: &mut FieldErrors,
+    ) -> Option<T> {
+        r.unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        })
+    }
+    let date = take(f.date("date"), errors);
+    let start = take(f.time("start_time"), errors);
+    let end = take(f.time("end_time"), errors);
     let all_day = f.toggle("all_day");
     // A whole day runs from its first minute to its last.
     let (start, end) = if all_day {
@@ -125,20 +174,7 @@ pub fn event_record(f: &Form, original: Option<&EventInput>) -> Result<Record, F
     if date.is_some() && start.is_none() && f.text("start_time").is_empty() {
         errors.push(("start_time", problem_text(Problem::Required)));
     }
-    let until = if original.is_none() {
-        f.date("repeat_until").unwrap_or_else(|e| {
-            errors.push(e);
-            None
-        })
-    } else {
-        None
-    };
-    let repeat = if original.is_none() {
-        f.choice("repeat")
-    } else {
-        String::new()
-    };
-    let event = EventInput {
+    EventInput {
         title: f.text("title"),
         starts_at: at(start),
         ends_at: at(end),
@@ -152,40 +188,112 @@ pub fn event_record(f: &Form, original: Option<&EventInput>) -> Result<Record, F
         all_day,
         kind: EventKind::from_code(&f.choice("kind")).unwrap_or(EventKind::Public),
         uid: String::new(),
+    }
+}
+
+/// How the form says the event repeats: the rule, and the starts it skips.
+fn read_repeat(f: &Form, event: &EventInput, errors: &mut FieldErrors) -> (String, Vec<String>) {
+    let base = f.choice("repeat");
+    if base.is_empty() || base == "none" {
+        return (String::new(), Vec::new());
+    }
+    let until = f.date("repeat_until").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let count = f.text("repeat_count");
+    let count = match count.trim() {
+        "" => None,
+        n => match n.parse::<u32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                errors.push(("repeat_count", t(Msg::PBadCount).to_owned()));
+                None
+            }
+        },
     };
-    let record = if repeat.is_empty() || repeat == "none" {
+    let first = datetime(&event.starts_at);
+    if let (Some(until), Some(first)) = (until, first) {
+        if until < first.date() {
+            errors.push(("repeat_until", problem_text(Problem::BeforeStart)));
+        }
+    }
+    let today = first.map(|f| f.date()).unwrap_or_default();
+    let mut except = Vec::new();
+    for piece in f
+        .text("exdates")
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        match (parse_date(piece, today), first) {
+            (Some(d), Some(first)) => except.push(
+                d.and_time(first.time())
+                    .format("%Y-%m-%dT%H:%M")
+                    .to_string(),
+            ),
+            (None, _) => errors.push(("exdates", tf(Msg::PBadExcept, &[&piece]))),
+            _ => {}
+        }
+    }
+    let rule = RuleParts { base, until, count }.join();
+    (rule, except)
+}
+
+pub fn event_record(f: &Form, original: Option<&EventInput>) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let event = read_event(f, original, &mut errors);
+    let (rule, _) = if original.is_none() {
+        read_repeat(f, &event, &mut errors)
+    } else {
+        (String::new(), Vec::new())
+    };
+    let record = if rule.is_empty() {
         Record::Event(event)
     } else {
-        if let (Some(until), Some(date)) = (until, date) {
-            if until < date {
-                errors.push(("repeat_until", problem_text(Problem::BeforeStart)));
-            }
-        }
-        let rule = match until {
-            // The last day counts whole: UNTIL is its last second, in the office's zone.
-            Some(u) => format!("{repeat};UNTIL={}T235959", u.format("%Y%m%d")),
-            None => repeat,
-        };
-        Record::Series(SeriesInput {
-            uid: String::new(),
-            title: event.title,
-            starts_at: event.starts_at,
-            ends_at: event.ends_at,
-            all_day,
-            zone: String::new(),
-            rule,
-            exdates: Vec::new(),
-            rdates: Vec::new(),
-            place: event.place,
-            locality: event.locality,
-            department_id: event.department_id,
-            kind: event.kind,
-            status: event.status,
-            public: event.public,
-            notes: event.notes,
-        })
+        Record::Series(series_of(event, rule, Vec::new(), None))
     };
     finish(record, errors)
+}
+
+pub fn series_record(f: &Form, original: &SeriesInput) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let event = read_event(f, None, &mut errors);
+    let (rule, except) = read_repeat(f, &event, &mut errors);
+    if rule.is_empty() {
+        errors.push(("repeat", t(Msg::PSeriesNeedsRule).to_owned()));
+    }
+    finish(
+        Record::Series(series_of(event, rule, except, Some(original))),
+        errors,
+    )
+}
+
+/// A series whose first date is `event`; what the form does not show is kept from `original`.
+fn series_of(
+    event: EventInput,
+    rule: String,
+    exdates: Vec<String>,
+    original: Option<&SeriesInput>,
+) -> SeriesInput {
+    SeriesInput {
+        uid: String::new(),
+        title: event.title,
+        starts_at: event.starts_at,
+        ends_at: event.ends_at,
+        all_day: event.all_day,
+        zone: original.map(|o| o.zone.clone()).unwrap_or_default(),
+        rule,
+        exdates,
+        rdates: original.map(|o| o.rdates.clone()).unwrap_or_default(),
+        place: event.place,
+        locality: event.locality,
+        department_id: event.department_id,
+        kind: event.kind,
+        status: event.status,
+        public: event.public,
+        notes: event.notes,
+    }
 }
 
 pub fn coverage(rec: Option<&CoverageInput>, ctx: &FormCtx) -> Vec<Field> {

@@ -19,7 +19,7 @@ use crate::domain::query::{ListId, Query};
 use crate::domain::status::EventStatus;
 use crate::domain::{EventDetail, EventRow, PageRequest, SortKey};
 use crate::i18n::labels::Label;
-use crate::i18n::{stamp, stamp_long, t, Msg};
+use crate::i18n::{describe_rule, stamp, stamp_long, t, Msg};
 use crate::ui::data::{DataResult, Reader};
 use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, ListPane, Pane};
 use crate::ui::widgets::{field, heading};
@@ -201,7 +201,14 @@ impl ListKind for Events {
 pub fn event_lines(d: &EventDetail) -> Vec<DetailLine> {
     let e = &d.row;
     let mut when = stamp_long(&e.starts_at);
-    if let Some(end) = e.ends_at.get(11..16) {
+    if d.all_day {
+        when = e.starts_at.get(..10).map(stamp_long).unwrap_or(when);
+        let last = e.ends_at.get(..10).unwrap_or_default();
+        if !last.is_empty() && Some(last) != e.starts_at.get(..10) {
+            when.push_str(&format!(" – {}", stamp_long(last)));
+        }
+        when.push_str(&format!(" ({})", t(Msg::FAllDay).to_lowercase()));
+    } else if let Some(end) = e.ends_at.get(11..16) {
         when.push_str(&format!("–{end}"));
     }
     let place = [e.place.as_str(), e.locality.as_str()]
@@ -218,20 +225,43 @@ pub fn event_lines(d: &EventDetail) -> Vec<DetailLine> {
             Some(e.status.code()),
         ),
         plain(field(Msg::FieldWhen, when)),
-        plain(field(Msg::FieldPlace, place)),
     ];
+    if let Some(series) = &d.series {
+        // The series is a part of the event: `e` edits it, `d` deletes it with its dates.
+        let mut text = format!("{}: {}", t(Msg::FRepeat), describe_rule(&series.rule));
+        if series.detached {
+            text.push_str(&format!(" ({})", t(Msg::Detached)));
+        }
+        out.push(child_bullet(
+            text,
+            Target::new(RecordKind::Series, series.id.clone()),
+            None,
+        ));
+    }
+    out.push(plain(field(Msg::FieldKind, d.kind.label())));
+    out.push(plain(field(Msg::FieldPlace, place)));
     match &d.department {
         Some(dep) => out.push(link_field(Msg::FieldArea, dep)),
         None => out.push(plain(field(Msg::FieldArea, e.department.clone()))),
     }
     out.push(plain(field(Msg::FieldStatus, e.status.label())));
     if !d.notes.is_empty() {
-        out.push(plain(field(Msg::FieldNotes, d.notes.clone())));
+        out.push(plain(field(Msg::FDescription, d.notes.clone())));
     }
     out.push(plain(heading(Msg::SecCoverage, d.coverage.len())));
     for c in &d.coverage {
+        let note = if c.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", c.note)
+        };
         out.push(child_bullet(
-            format!("{}: {} ({})", c.role.label(), c.staff, c.status.label()),
+            format!(
+                "{}: {} ({}){note}",
+                c.role.label(),
+                c.staff,
+                c.status.label()
+            ),
             Target::new(RecordKind::Coverage, c.id.clone()),
             Some(c.status.code()),
         ));

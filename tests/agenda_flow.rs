@@ -1,0 +1,271 @@
+//! The agenda's work from the keyboard, as the office does it: an event is covered, delivered,
+//! done, and shows on the archive timeline; an event is postponed to a new date (or to one not
+//! known yet); a weekly session is created once and changed as a whole.
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use prensa::app::App;
+use prensa::ui::overlay::Overlay;
+
+fn shown(app: &App) -> String {
+    render(app, 80, 24)
+}
+
+fn top_is_form(app: &App) -> bool {
+    matches!(app.screen().overlays.last(), Some(Overlay::Form(_)))
+}
+
+fn value(app: &App, table: &str, id: &str, col: &str) -> String {
+    sql_value(
+        app,
+        &format!("SELECT {col} FROM {table} WHERE id = ?1"),
+        &[id],
+    )
+    .unwrap_or_default()
+}
+
+fn said(app: &App) -> String {
+    match (&app.screen().message, app.screen().overlays.last()) {
+        (Some(m), _) => m.text.clone(),
+        (None, Some(Overlay::Notice(n))) => n.lines.join(" "),
+        _ => String::new(),
+    }
+}
+
+/// Tab to the next field, whose text is selected: what is typed replaces it.
+fn next_field(app: &mut App, text: &str) {
+    press(app, KeyCode::Tab);
+    type_keys(app, text);
+}
+
+/// Chooses the status labelled `label` in the `m` menu (the menu numbers every other status).
+fn choose_status(app: &mut App, label: &str) {
+    type_keys(app, "m");
+    let Some(Overlay::Menu(menu)) = app.screen().overlays.last() else {
+        panic!("no status menu:\n{}", shown(app));
+    };
+    let n = menu
+        .items
+        .iter()
+        .position(|i| i.label == label)
+        .unwrap_or_else(|| panic!("{label} is not in the menu:\n{}", shown(app)));
+    type_keys(app, &(n + 1).to_string());
+}
+
+/// Selects the event titled `title` in the Día view.
+fn select(app: &mut App, title: &str) {
+    for _ in 0..20 {
+        let c = &app.screen().agenda.calendar;
+        let day = c.day.expect("a calendar view");
+        if c.day_events(day)
+            .get(c.selected)
+            .is_some_and(|e| e.title == title)
+        {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("{title} is not on the day:\n{}", shown(app));
+}
+
+#[test]
+fn an_event_covered_delivered_and_done_is_on_the_archive_timeline() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "2");
+    // Earlier this morning (the demo's now is 08:30).
+    type_keys(&mut app, "n");
+    type_keys(&mut app, "Desayuno con locatarios del mercado");
+    next_field(&mut app, "");
+    next_field(&mut app, "7:00");
+    next_field(&mut app, "8:00");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let event = id_where(
+        &app,
+        "events",
+        "title",
+        "Desayuno con locatarios del mercado",
+    )
+    .unwrap();
+    assert_eq!(
+        value(&app, "events", &event, "starts_at"),
+        "2025-03-06T07:00"
+    );
+
+    // A photographer, from the event's detail.
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "n");
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "jorge");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let coverage = id_where(&app, "coverage", "event_id", &event).expect("coverage");
+    assert!(
+        shown(&app).contains("Foto: Jorge Ponce Terán (Asignada)"),
+        "{}",
+        shown(&app)
+    );
+
+    // The photos are in: the assignment (the detail's second choice) is delivered, the event
+    // (its first) done.
+    press(&mut app, KeyCode::Down);
+    choose_status(&mut app, "Entregada");
+    assert_eq!(value(&app, "coverage", &coverage, "status"), "delivered");
+    press(&mut app, KeyCode::Up);
+    choose_status(&mut app, "Realizado");
+    assert_eq!(value(&app, "events", &event, "status"), "covered");
+
+    // On the archive timeline, newest first: it happened this morning.
+    press(&mut app, KeyCode::Esc);
+    type_keys(&mut app, "6");
+    let archive = shown(&app);
+    assert!(archive.contains("Desayuno con locatarios"), "{archive}");
+}
+
+#[test]
+fn postponing_asks_for_the_new_date_and_keeps_where_it_was() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "2");
+    type_keys(&mut app, "n");
+    type_keys(&mut app, "Entrega de becas");
+    ctrl(&mut app, 's');
+    let event = id_where(&app, "events", "title", "Entrega de becas").unwrap();
+    assert_eq!(
+        value(&app, "events", &event, "starts_at"),
+        "2025-03-06T09:00"
+    );
+
+    choose_status(&mut app, "Pospuesto");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    assert!(
+        shown(&app).contains("Posponer «Entrega de becas»"),
+        "{}",
+        shown(&app)
+    );
+    // A date that is not one is said beside the field, and nothing moves.
+    type_keys(&mut app, "el jueves que viene no");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert_eq!(value(&app, "events", &event, "status"), "scheduled");
+    ctrl(&mut app, 'j');
+    type_keys(&mut app, "lunes");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert_eq!(
+        value(&app, "events", &event, "starts_at"),
+        "2025-03-10T09:00"
+    );
+    assert_eq!(value(&app, "events", &event, "ends_at"), "2025-03-10T10:00");
+    assert_eq!(value(&app, "events", &event, "status"), "scheduled");
+    assert!(value(&app, "events", &event, "notes")
+        .contains("Pospuesto; antes: jueves 6 de marzo de 2025, 09:00."));
+    assert!(
+        said(&app)
+            .contains("Pospuesto: «Entrega de becas», ahora el lunes 10 de marzo de 2025, 09:00"),
+        "{}",
+        said(&app)
+    );
+
+    // Undone in one step.
+    type_keys(&mut app, "u");
+    assert_eq!(
+        value(&app, "events", &event, "starts_at"),
+        "2025-03-06T09:00"
+    );
+
+    // With no date: postponed, date to be known.
+    choose_status(&mut app, "Pospuesto");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        value(&app, "events", &event, "status"),
+        "postponed",
+        "{}\n{}",
+        said(&app),
+        shown(&app)
+    );
+    assert_eq!(
+        value(&app, "events", &event, "starts_at"),
+        "2025-03-06T09:00"
+    );
+}
+
+#[test]
+fn a_weekly_session_is_made_once_and_changed_as_a_whole() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "2");
+    type_keys(&mut app, "n");
+    type_keys(&mut app, "Sesión ordinaria de cabildo");
+    next_field(&mut app, "");
+    next_field(&mut app, "17:00");
+    next_field(&mut app, "19:00");
+    press(&mut app, KeyCode::Tab); // all day
+    press(&mut app, KeyCode::Tab); // repeat
+                                   // No se repite → Cada día → De lunes a viernes → Cada semana.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right);
+    }
+    assert!(
+        shown(&app).contains("Cada semana, el mismo día"),
+        "{}",
+        shown(&app)
+    );
+    next_field(&mut app, "27/03/2025");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert!(
+        said(&app).contains("Guardado: evento que se repite «Sesión ordinaria de cabildo»"),
+        "{}",
+        said(&app)
+    );
+    let series = id_where(&app, "event_series", "title", "Sesión ordinaria de cabildo").unwrap();
+    let starts = |app: &App| {
+        sql_value(
+            app,
+            "SELECT group_concat(starts_at, ' ') FROM (SELECT starts_at FROM events
+             WHERE series_id = ?1 AND deleted_at IS NULL ORDER BY starts_at)",
+            &[&series],
+        )
+        .unwrap_or_default()
+    };
+    assert_eq!(
+        starts(&app),
+        "2025-03-06T17:00 2025-03-13T17:00 2025-03-20T17:00 2025-03-27T17:00"
+    );
+
+    // A week later, in Día: the occurrence says it repeats; its detail names the series.
+    type_keys(&mut app, ".");
+    select(&mut app, "Sesión ordinaria de cabildo");
+    let day = shown(&app);
+    assert!(day.contains("Sesión ordinaria de cabildo"), "{day}");
+    assert!(day.contains("se repite"), "{day}");
+    press(&mut app, KeyCode::Enter);
+    let detail = shown(&app);
+    assert!(
+        detail.contains("Se repite: cada semana · hasta el 27/03/2025"),
+        "{detail}"
+    );
+
+    // `e` on that line edits the whole series: it moves to 18:00 and skips the 20th.
+    press(&mut app, KeyCode::Down);
+    type_keys(&mut app, "e");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    assert!(
+        shown(&app).contains("Editar: Sesión ordinaria de cabildo"),
+        "{}",
+        shown(&app)
+    );
+    next_field(&mut app, "");
+    next_field(&mut app, "18:00");
+    next_field(&mut app, "20:00");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Tab); // all day, repeat, until, times, except
+    }
+    type_keys(&mut app, "20/03/2025");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert_eq!(
+        starts(&app),
+        "2025-03-06T18:00 2025-03-13T18:00 2025-03-27T18:00"
+    );
+}
