@@ -545,6 +545,53 @@ catalogue! {
     SyncNewIdentityDry => "  «{}» (equipo «{}») publica con la identidad de esta base: al sincronizar, esta base tomará una identidad nueva y conservará todos sus datos. Esa parte no se contó en esta revisión.", "  “{}” (machine “{}”) publishes under this database's identity: when it syncs, this database takes a new identity and keeps all its data. That part was not counted in this review.";
     PeerSameIdentity => "«{}» y «{}» publican con una misma identidad (un archivo de base copiado a mano): no se recibió nada de ellos por ahora, para no mezclar sus cambios. Se recibirán cuando el equipo «{}» o el otro sincronicen con esta versión de prensa, que les da identidades distintas.", "“{}” and “{}” publish under one identity (a database file copied by hand): nothing was taken from them for now, so as not to mix their changes. They are taken once machine “{}” or the other syncs with this version of prensa, which gives them different identities.";
     ErrDamagedNoBackup => "«{}» está dañada o incompleta y no se pudo reparar; no se modificó. No hay respaldos de ella en la carpeta «{}»: use una copia que tenga en otro lugar, o cree una base nueva y sincronice desde la carpeta de sincronización.", "“{}” is damaged or incomplete and could not be repaired; it was not changed. The folder “{}” holds no backup of it: use a copy you keep elsewhere, or create a new database and sync from the sync folder.";
+
+    // Importing and exporting (interop).
+    ImportFrom => "Archivo: {}", "File: {}";
+    ImportCounts => "Nuevos: {} · actualizados: {} · sin cambios: {} · omitidos: {}", "New: {} · updated: {} · unchanged: {} · skipped: {}";
+    ImportListNew => "Se agregarán:", "To be added:";
+    ImportListUpdated => "Se actualizarán:", "To be updated:";
+    ImportListSkipped => "Se omitirán:", "To be skipped:";
+    ImportItem => "  - {}", "  - {}";
+    ImportMore => "  … y {} más", "  … and {} more";
+    ImportSkippedAt => "  - {}, línea {}: «{}»: {}", "  - {}, line {}: “{}”: {}";
+    ImportSkipped => "  - «{}»: {}", "  - “{}”: {}";
+    ImportNotice => "Aviso: {}", "Notice: {}";
+    ImportAsk => "¿Importar? Se escribirá todo o nada. [s/N]", "Import? Everything is written, or nothing. [y/N]";
+    ImportNoTerminal => "No se escribió nada. Para importar, repita el comando con --si.", "Nothing was written. To import, run the command again with --si.";
+    ImportDeclined => "No se importó nada.", "Nothing was imported.";
+    ImportNothing => "No hay nada nuevo que importar: la agenda ya está al día.", "Nothing new to import: the agenda is already up to date.";
+    ImportDone => "Importado: {} nuevos, {} actualizados.", "Imported: {} new, {} updated.";
+    ImportRefused => "Se rechazó «{}»: {}. No se escribió nada.", "“{}” was refused: {}. Nothing was written.";
+    IcalBroken => "{}", "{}";
+    IcalBrokenAt => "línea {}: {}", "line {}: {}";
+    IcalTooLarge => "«{}» mide {} bytes: es demasiado grande para ser un calendario", "“{}” is {} bytes: too large to be a calendar";
+    IcalNotCalendar => "no es un calendario iCalendar (falta BEGIN:VCALENDAR)", "it is not an iCalendar calendar (BEGIN:VCALENDAR is missing)";
+    IcalUnterminated => "el bloque {} empieza y no termina (falta su END)", "the {} block begins and never ends (its END is missing)";
+    IcalBadEnd => "se esperaba el fin de {} y se encontró el de {}", "the end of {} was expected and that of {} was found";
+    IcalUnclosed => "el bloque {} que empieza en la línea {} no termina; se leyó lo que contiene", "the {} block that begins on line {} never ends; what it holds was read";
+    IcalTooMany => "tiene demasiados componentes", "it has too many components";
+    IcalUntitled => "(sin título)", "(untitled)";
+    IcalNoStart => "no tiene fecha de inicio (DTSTART)", "it has no start date (DTSTART)";
+    IcalBadStart => "su fecha de inicio (DTSTART) no es una fecha válida", "its start (DTSTART) is not a valid date";
+    IcalBadEnd2 => "su fecha de término (DTEND) no es una fecha válida", "its end (DTEND) is not a valid date";
+    IcalBadRecurrenceId => "su RECURRENCE-ID no es una fecha válida", "its RECURRENCE-ID is not a valid date";
+    IcalRuleTooOften => "se repite cada hora, minuto o segundo; la agenda solo admite repeticiones diarias, semanales, mensuales o anuales", "it repeats every hour, minute or second; the agenda only takes daily, weekly, monthly or yearly repeats";
+    IcalBadRule => "su regla de repetición no se entiende: {}", "its repeat rule cannot be understood: {}";
+    IcalUnknownZone => "la zona horaria «{}» (línea {}) no se reconoce: sus horas se tomaron como de la zona de la oficina", "the time zone “{}” (line {}) is not known: its times were taken as the office's zone";
+    IcalNoSeries => "cambia una repetición de una serie que no está en el archivo ni en la agenda", "it changes one occurrence of a series that is neither in the file nor in the agenda";
+    IcalNoOccurrence => "cambia la repetición del {} que la serie no tiene", "it changes the occurrence of {}, which the series does not have";
+    IcalDuplicate => "repite el UID de otro evento del archivo (línea {})", "it repeats the UID of another event of the file (line {})";
+    IcalRefusedByStore => "la agenda no lo acepta: {}", "the agenda does not accept it: {}";
+    ExportDone => "Exportados {} eventos a «{}».", "Exported {} events to “{}”.";
+    ExportBadRange => "--hasta ({}) es antes de --desde ({})", "--hasta ({}) is before --desde ({})";
+    CliImportCmd => "Importa datos de un archivo (agenda: un calendario .ics), con vista previa", "Imports data from a file (agenda: an .ics calendar), with a preview";
+    CliExportCmd => "Exporta datos a un archivo (agenda: un calendario .ics)", "Exports data to a file (agenda: an .ics calendar)";
+    CliIcsFile => "El archivo .ics a importar", "The .ics file to import";
+    CliFrom => "Primer día, AAAA-MM-DD", "First day, YYYY-MM-DD";
+    CliTo => "Último día, AAAA-MM-DD", "Last day, YYYY-MM-DD";
+    CliOut => "Archivo a escribir", "File to write";
+    CliAgenda => "La agenda (eventos)", "The agenda (events)";
 }
 
 #[cfg(test)]
