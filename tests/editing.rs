@@ -122,13 +122,13 @@ fn events_are_created_edited_moved_deleted_and_undone() {
         "Reunión con comités de agua potable"
     );
 
-    // Scheduled → cancelled is allowed; cancelled → covered is not, and says so.
-    move_status(&mut app, '3');
+    // Scheduled → cancelled is allowed; cancelled → done is not, and says so.
+    move_status(&mut app, '4');
     assert_eq!(value(&app, "events", &id, "status"), "cancelled");
-    move_status(&mut app, '2');
+    move_status(&mut app, '3');
     let refusal = said(&app);
     assert!(
-        refusal.contains("No se puede pasar de «Cancelado» a «Cubierto»"),
+        refusal.contains("No se puede pasar de «Cancelado» a «Realizado»"),
         "{refusal}"
     );
     close_notice(&mut app);
@@ -193,11 +193,11 @@ fn coverage_is_added_from_the_event_detail() {
     assert_eq!(value(&app, "coverage", &coverage, "role"), "video");
 
     // Assigned → delivered, then delivered → assigned is refused.
-    move_status(&mut app, '2');
+    move_status(&mut app, '3');
     assert_eq!(value(&app, "coverage", &coverage, "status"), "delivered");
-    move_status(&mut app, '1');
+    move_status(&mut app, '2');
     assert!(
-        said(&app).contains("No se puede pasar de «Material entregado» a «Asignada»"),
+        said(&app).contains("No se puede pasar de «Entregada» a «Asignada»"),
         "{}",
         said(&app)
     );

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use prensa::domain::edit::{EventInput, Record};
-use prensa::domain::status::EventStatus;
+use prensa::domain::status::{EventKind, EventStatus};
 use prensa::store::{header, OpenOptions, Store};
 use prensa::sync::{self, SyncOptions};
 
@@ -47,6 +47,9 @@ fn add_events(store: &mut Store, n: usize, title: &str) {
                     status: EventStatus::Scheduled,
                     public: true,
                     notes: String::new(),
+                    all_day: false,
+                    kind: EventKind::Public,
+                    uid: String::new(),
                 };
                 tx.create(None, &Record::Event(event))?;
             }

@@ -199,9 +199,22 @@ impl App {
     /// After saving, the record is selected in the list shown (when it belongs there).
     fn select(&mut self, target: &Target, record: &Record) {
         let shown = self.screen.pane().map(|p| p.kind());
+        let first;
         let target = match record {
             // A part of a record: its record stays selected.
             Record::Coverage(_) | Record::Variant(_) | Record::Member(_) => return,
+            // A new series: its first occurrence.
+            Record::Series(_) => {
+                let occurrences = self
+                    .store
+                    .series_occurrences(&target.id)
+                    .unwrap_or_default();
+                let Some(o) = occurrences.into_iter().find(|o| !o.deleted) else {
+                    return;
+                };
+                first = Target::new(RecordKind::Event, o.id);
+                &first
+            }
             _ => target,
         };
         if shown == Some(target.kind)

@@ -5,16 +5,45 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::{is_weekend, stamp, Gen, GRANDE_EVENTS_PER_DAY};
 use crate::domain::edit::{
     ArchiveItemInput, CoverageInput, DistributionInput, DraftInput, EventInput, PublicationInput,
-    Record, ReportInput, VariantInput,
+    Record, ReportInput, SeriesInput, VariantInput,
 };
 use crate::domain::ids::seed_id;
 use crate::domain::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventStatus,
-    ReportStatus, SendChannel,
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
+    EventStatus, ReportStatus, SendChannel,
 };
 use crate::store::{Result, Tx};
 
 impl Gen {
+    /// The office's recurring events: the Monday civic ceremony, every week from the Monday
+    /// after the reference day, twelve times.
+    pub(super) fn series(&mut self, tx: &mut Tx<'_, '_>) -> Result<()> {
+        let reference = self.opts.reference;
+        let monday =
+            reference + Duration::days(7 - reference.weekday().num_days_from_monday() as i64);
+        let series = SeriesInput {
+            uid: String::new(),
+            title: "Honores a la bandera".into(),
+            starts_at: stamp(monday, 8, 0),
+            ends_at: stamp(monday, 9, 0),
+            all_day: false,
+            zone: String::new(),
+            rule: "FREQ=WEEKLY;BYDAY=MO;COUNT=12".into(),
+            exdates: Vec::new(),
+            rdates: Vec::new(),
+            place: "Explanada de la Presidencia".into(),
+            locality: "Cabecera municipal".into(),
+            department_id: Some(seed_id("department", "presidencia")),
+            kind: EventKind::Ceremony,
+            status: EventStatus::Scheduled,
+            public: true,
+            notes: String::new(),
+        };
+        let id = seed_id("demo-series", "honores");
+        self.create(tx, &id, Record::Series(series))?;
+        Ok(())
+    }
+
     pub(super) fn day(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let reference = self.opts.reference;
         let events = if self.opts.grande {
@@ -85,6 +114,9 @@ impl Gen {
             status,
             public: true,
             notes: String::new(),
+            all_day: false,
+            kind: kind_of(&title),
+            uid: String::new(),
         };
         self.create(tx, &id, Record::Event(event))?;
         self.counts.events += 1;
@@ -116,6 +148,7 @@ impl Gen {
                     staff_id: Some(self.staff[*staff].clone()),
                     role: *role,
                     status: cstatus,
+                    note: String::new(),
                 };
                 self.create(tx, &cid, Record::Coverage(coverage))?;
             }
@@ -349,5 +382,30 @@ impl Gen {
             }
         }
         Ok(())
+    }
+}
+
+/// What kind of act an event is, from the words of its title.
+fn kind_of(title: &str) -> EventKind {
+    let t = crate::domain::text::fold(title);
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    if has(&["inaugura", "arranque", "banderazo"]) {
+        EventKind::Inauguration
+    } else if has(&["cabildo"]) {
+        EventKind::Council
+    } else if has(&["gira", "recorrido", "visita"]) {
+        EventKind::Tour
+    } else if has(&[
+        "reunion",
+        "asamblea",
+        "mesa de trabajo",
+        "capacitacion",
+        "taller",
+    ]) {
+        EventKind::Meeting
+    } else if has(&["honores", "ceremonia", "aniversario", "desfile"]) {
+        EventKind::Ceremony
+    } else {
+        EventKind::Public
     }
 }

@@ -119,6 +119,7 @@ pub fn generate(
     let end = opts.reference + Duration::days(30);
     let total = (end - start).num_days().max(1) as u64 + 1;
     store.batch("demo.directory", |tx| gen.directory(tx, start))?;
+    store.batch("demo.series", |tx| gen.series(tx))?;
     let mut date = start;
     while date <= end {
         let month_end = date

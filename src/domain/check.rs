@@ -25,6 +25,8 @@ pub enum Problem {
     BadEmail,
     /// The linked record does not exist (or was deleted).
     Missing,
+    /// A repetition that cannot be read.
+    BadRule,
     /// Two fields that must differ or a value the record cannot take (e.g. a folio).
     NotAllowed,
 }
@@ -92,6 +94,22 @@ impl Check {
     pub(super) fn order(mut self, field: &'static str, start: &str, end: &str) -> Check {
         if !end.is_empty() && !start.is_empty() && end < start {
             self.0.push(invalid(field, Problem::BeforeStart));
+        }
+        self
+    }
+
+    /// An iCalendar recurrence rule that can be read (empty: none).
+    pub(super) fn rule(mut self, field: &'static str, value: &str) -> Check {
+        if !super::recurrence::check_rule(value) {
+            self.0.push(invalid(field, Problem::BadRule));
+        }
+        self
+    }
+
+    /// Every one a date and time.
+    pub(super) fn datetimes(mut self, field: &'static str, values: &[String]) -> Check {
+        if values.iter().any(|v| !is_datetime(v)) {
+            self.0.push(invalid(field, Problem::BadDateTime));
         }
         self
     }

@@ -7,14 +7,16 @@
 use super::check::Check;
 pub use super::check::{is_date, is_datetime, Invalid, Problem, MAX_LINE};
 use super::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventStatus,
-    InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone,
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
+    EventStatus, InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus,
+    SendChannel, Tone,
 };
 
 /// Every kind of record the store holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RecordKind {
     Event,
+    Series,
     Coverage,
     Department,
     Request,
@@ -64,7 +66,13 @@ pub struct EventInput {
     pub campaign_id: Option<String>,
     pub status: EventStatus,
     pub public: bool,
+    /// What the event is about ("Descripción").
     pub notes: String,
+    /// A whole day (or days): `starts_at` at 00:00, `ends_at` at 23:59 of the last day.
+    pub all_day: bool,
+    pub kind: EventKind,
+    /// Its iCalendar UID; empty keeps what is stored (a new event gets `<id>@prensa`).
+    pub uid: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +81,61 @@ pub struct CoverageInput {
     pub staff_id: Option<String>,
     pub role: CoverageRole,
     pub status: CoverageStatus,
+    pub note: String,
+}
+
+/// A recurring event: the rule, and what each occurrence starts as. Saving it writes the
+/// series and its occurrences, ordinary events that each carry the series and the start the
+/// rule gave them (`recurrence_id`). An occurrence changed on its own (an update of that
+/// event, by the user or an importer) is "detached": a later change of the series leaves it
+/// as it is. Open-ended rules are written up to two years after today.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesInput {
+    /// Its iCalendar UID; empty keeps what is stored (a new series gets `<id>@prensa`).
+    pub uid: String,
+    pub title: String,
+    /// The first occurrence, local time in `zone`.
+    pub starts_at: String,
+    /// The end of the first occurrence; empty: no end.
+    pub ends_at: String,
+    pub all_day: bool,
+    /// The IANA zone the rule is expanded in; empty: the office's zone.
+    pub zone: String,
+    /// An iCalendar RRULE value, e.g. `FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10`; empty: only
+    /// `starts_at` and the `rdates`.
+    pub rule: String,
+    /// Starts the rule gives that do not happen, local time in `zone`.
+    pub exdates: Vec<String>,
+    /// Starts the rule does not give that happen too, local time in `zone`.
+    pub rdates: Vec<String>,
+    pub place: String,
+    pub locality: String,
+    pub department_id: Option<String>,
+    pub kind: EventKind,
+    pub status: EventStatus,
+    pub public: bool,
+    pub notes: String,
+}
+
+impl SeriesInput {
+    /// What each occurrence of the series is, starting at `starts_at`.
+    pub fn occurrence(&self, starts_at: String, ends_at: String) -> EventInput {
+        EventInput {
+            title: self.title.clone(),
+            starts_at,
+            ends_at,
+            place: self.place.clone(),
+            locality: self.locality.clone(),
+            department_id: self.department_id.clone(),
+            campaign_id: None,
+            status: self.status,
+            public: self.public,
+            notes: self.notes.clone(),
+            all_day: self.all_day,
+            kind: self.kind,
+            uid: self.uid.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -258,6 +321,7 @@ pub struct AnswerInput {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Event(EventInput),
+    Series(SeriesInput),
     Coverage(CoverageInput),
     Department(DepartmentInput),
     Request(RequestInput),
@@ -283,6 +347,7 @@ impl Record {
     pub fn kind(&self) -> RecordKind {
         match self {
             Record::Event(_) => RecordKind::Event,
+            Record::Series(_) => RecordKind::Series,
             Record::Coverage(_) => RecordKind::Coverage,
             Record::Department(_) => RecordKind::Department,
             Record::Request(_) => RecordKind::Request,
@@ -316,8 +381,21 @@ impl Record {
                 .datetime("ends_at", &e.ends_at, false)
                 .order("ends_at", &e.starts_at, &e.ends_at)
                 .line("place", &e.place)
-                .line("locality", &e.locality),
-            Record::Coverage(_) | Record::Member(_) | Record::Variant(_) => c,
+                .line("locality", &e.locality)
+                .line("uid", &e.uid),
+            Record::Series(s) => c
+                .required("title", &s.title)
+                .datetime("starts_at", &s.starts_at, true)
+                .datetime("ends_at", &s.ends_at, false)
+                .order("ends_at", &s.starts_at, &s.ends_at)
+                .rule("rule", &s.rule)
+                .datetimes("exdates", &s.exdates)
+                .datetimes("rdates", &s.rdates)
+                .line("place", &s.place)
+                .line("locality", &s.locality)
+                .line("uid", &s.uid),
+            Record::Coverage(v) => c.line("note", &v.note),
+            Record::Member(_) | Record::Variant(_) => c,
             Record::Department(d) => c
                 .required("name", &d.name)
                 .line("short_name", &d.short_name)
@@ -411,6 +489,9 @@ mod tests {
             status: EventStatus::Scheduled,
             public: true,
             notes: String::new(),
+            all_day: false,
+            kind: EventKind::Public,
+            uid: String::new(),
         })
     }
 

@@ -23,6 +23,12 @@ pub fn seed_id(kind: &str, key: &str) -> String {
     Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes()).to_string()
 }
 
+/// The id of one occurrence of a series: the same on every machine that writes it, so two
+/// replicas that each write a series' later occurrences hold one row for each, not two.
+pub fn occurrence_id(series_id: &str, recurrence_id: &str) -> String {
+    seed_id("occurrence", &format!("{series_id}/{recurrence_id}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

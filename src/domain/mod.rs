@@ -1,6 +1,7 @@
 //! Plain types and rules: statuses and their transitions, what may be written and its checks,
 //! folio numbering, channel limits, dates as people type them, text folding for search, the
 //! hybrid logical clock, ids. No SQL, no terminal, no language.
+pub mod agenda;
 mod check;
 pub mod dates;
 pub mod edit;
@@ -9,6 +10,7 @@ pub mod hlc;
 pub mod ids;
 pub mod query;
 pub mod records;
+pub mod recurrence;
 pub mod status;
 pub mod text;
 

@@ -39,6 +39,7 @@ coded!(
     /// Where an agenda event stands.
     EventStatus {
         Scheduled = "scheduled",
+        Confirmed = "confirmed",
         Covered = "covered",
         Postponed = "postponed",
         Cancelled = "cancelled",
@@ -49,13 +50,14 @@ impl Workflow for EventStatus {
     fn next(self) -> &'static [EventStatus] {
         use EventStatus::*;
         match self {
-            Scheduled => &[Covered, Postponed, Cancelled],
+            Scheduled => &[Confirmed, Covered, Postponed, Cancelled],
+            Confirmed => &[Scheduled, Covered, Postponed, Cancelled],
             // A postponed event gets a new date and is scheduled again, or is called off.
-            Postponed => &[Scheduled, Cancelled],
-            // A cancelled event may be put back on the agenda, never marked covered.
+            Postponed => &[Scheduled, Confirmed, Cancelled],
+            // A cancelled event may be put back on the agenda, never marked done.
             Cancelled => &[Scheduled],
-            // Marked covered by mistake: back to scheduled.
-            Covered => &[Scheduled],
+            // Marked done by mistake: back to scheduled or confirmed.
+            Covered => &[Scheduled, Confirmed],
         }
     }
 }
@@ -67,14 +69,32 @@ coded!(
         Video = "video",
         Text = "text",
         Live = "live",
+        Design = "design",
     }
 );
 
 coded!(
+    /// What kind of public act an event is.
+    EventKind {
+        Public = "public",
+        Tour = "tour",
+        Inauguration = "inauguration",
+        Meeting = "meeting",
+        Council = "council",
+        Ceremony = "ceremony",
+        Other = "other",
+    }
+);
+
+coded!(
+    /// Where one assignment stands: nobody yet, someone assigned, at work ("covered": the
+    /// event happened, the material is not in yet), material delivered, or called off.
     CoverageStatus {
+        Pending = "pending",
         Assigned = "assigned",
         Covered = "covered",
         Delivered = "delivered",
+        Cancelled = "cancelled",
     }
 );
 
@@ -82,10 +102,12 @@ impl Workflow for CoverageStatus {
     fn next(self) -> &'static [CoverageStatus] {
         use CoverageStatus::*;
         match self {
-            Assigned => &[Covered, Delivered],
-            Covered => &[Delivered, Assigned],
+            Pending => &[Assigned, Covered, Delivered, Cancelled],
+            Assigned => &[Pending, Covered, Delivered, Cancelled],
+            Covered => &[Delivered, Assigned, Cancelled],
             // Material delivered cannot become "not yet covered".
             Delivered => &[Covered],
+            Cancelled => &[Pending, Assigned],
         }
     }
 }

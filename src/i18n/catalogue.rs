@@ -70,6 +70,17 @@ catalogue! {
     FieldArea => "Área", "Department";
     FieldStatus => "Estado", "Status";
     FieldNotes => "Notas", "Notes";
+    FDescription => "Descripción", "Description";
+    FAllDay => "Todo el día", "All day";
+    RepeatNone => "No se repite", "Does not repeat";
+    RepeatDaily => "Cada día", "Every day";
+    RepeatWeekdays => "De lunes a viernes", "Monday to Friday";
+    RepeatWeekly => "Cada semana, el mismo día", "Every week, same day";
+    RepeatFortnightly => "Cada dos semanas", "Every two weeks";
+    RepeatMonthly => "Cada mes, el mismo día", "Every month, same day";
+    FRepeat => "Se repite", "Repeats";
+    FRepeatUntil => "Hasta", "Until";
+    FExcept => "Excepto", "Except";
     FieldReceived => "Recibido", "Received";
     FieldRequest => "Solicitud", "Request";
     FieldEvent => "Evento", "Event";
@@ -103,16 +114,27 @@ catalogue! {
 
     // Coded values.
     StEventScheduled => "Programado", "Scheduled";
-    StEventCovered => "Cubierto", "Covered";
+    StEventConfirmed => "Confirmado", "Confirmed";
+    StEventCovered => "Realizado", "Done";
     StEventPostponed => "Pospuesto", "Postponed";
     StEventCancelled => "Cancelado", "Cancelled";
     RolePhoto => "Foto", "Photo";
     RoleVideo => "Video", "Video";
     RoleText => "Nota", "Text";
-    RoleLive => "En vivo", "Live";
+    RoleLive => "Transmisión en vivo", "Live stream";
+    RoleDesign => "Diseño", "Design";
+    EvKindPublic => "Evento público", "Public event";
+    EvKindTour => "Gira", "Tour";
+    EvKindInauguration => "Inauguración", "Inauguration";
+    EvKindMeeting => "Reunión", "Meeting";
+    EvKindCouncil => "Sesión de cabildo", "Council session";
+    EvKindCeremony => "Ceremonia cívica", "Civic ceremony";
+    EvKindOther => "Otro", "Other";
+    StCoveragePending => "Pendiente", "Pending";
     StCoverageAssigned => "Asignada", "Assigned";
-    StCoverageCovered => "Cubierta", "Covered";
-    StCoverageDelivered => "Material entregado", "Material delivered";
+    StCoverageCovered => "En curso", "In progress";
+    StCoverageDelivered => "Entregada", "Delivered";
+    StCoverageCancelled => "Cancelada", "Cancelled";
     StRequestPending => "Pendiente", "Pending";
     StRequestAnswered => "Respondida", "Answered";
     StRequestCancelled => "Cancelada", "Cancelled";
@@ -214,6 +236,7 @@ catalogue! {
 
     // Kinds of record.
     RecEvent => "Evento", "Event";
+    RecSeries => "Evento que se repite", "Recurring event";
     RecCoverage => "Cobertura", "Coverage";
     RecDepartment => "Área", "Department";
     RecRequest => "Solicitud", "Request";
@@ -270,6 +293,7 @@ catalogue! {
     PBeforeStart => "No puede ser antes del inicio.", "Cannot be before the start.";
     PBadEmail => "No es un correo (por ejemplo: nombre@dominio.mx).", "Not an email address (for example: name@domain.com).";
     PMissing => "Ese registro ya no existe: elija otro.", "That record no longer exists: choose another.";
+    PBadRule => "No se entiende la repetición (p. ej. «cada semana»).", "The repetition cannot be read (e.g. \"every week\").";
     PNotAllowed => "Ese valor no se permite aquí.", "That value is not allowed here.";
 
     // Editing: errors the store gives.

@@ -3,8 +3,9 @@
 use super::{t, tf, Msg};
 use crate::domain::edit::{Problem, RecordKind};
 use crate::domain::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventStatus,
-    InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone,
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
+    EventStatus, InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus,
+    SendChannel, Tone,
 };
 
 /// A value the user reads by name.
@@ -28,6 +29,7 @@ macro_rules! labels {
 
 labels!(EventStatus {
     Scheduled => StEventScheduled,
+    Confirmed => StEventConfirmed,
     Covered => StEventCovered,
     Postponed => StEventPostponed,
     Cancelled => StEventCancelled,
@@ -37,11 +39,23 @@ labels!(CoverageRole {
     Video => RoleVideo,
     Text => RoleText,
     Live => RoleLive,
+    Design => RoleDesign,
+});
+labels!(EventKind {
+    Public => EvKindPublic,
+    Tour => EvKindTour,
+    Inauguration => EvKindInauguration,
+    Meeting => EvKindMeeting,
+    Council => EvKindCouncil,
+    Ceremony => EvKindCeremony,
+    Other => EvKindOther,
 });
 labels!(CoverageStatus {
+    Pending => StCoveragePending,
     Assigned => StCoverageAssigned,
     Covered => StCoverageCovered,
     Delivered => StCoverageDelivered,
+    Cancelled => StCoverageCancelled,
 });
 labels!(RequestStatus {
     Pending => StRequestPending,
@@ -107,6 +121,7 @@ labels!(SendChannel {
 });
 labels!(RecordKind {
     Event => RecEvent,
+    Series => RecSeries,
     Coverage => RecCoverage,
     Department => RecDepartment,
     Request => RecRequest,
@@ -134,7 +149,7 @@ pub fn status_label(kind: RecordKind, code: &str) -> String {
         v.map(Label::label)
     }
     let known = match kind {
-        RecordKind::Event => of(EventStatus::from_code(code)),
+        RecordKind::Event | RecordKind::Series => of(EventStatus::from_code(code)),
         RecordKind::Coverage => of(CoverageStatus::from_code(code)),
         RecordKind::Request => of(RequestStatus::from_code(code)),
         RecordKind::Report => of(ReportStatus::from_code(code)),
@@ -165,7 +180,12 @@ pub fn field_label(field: &str) -> String {
         "campaign_id" => Msg::FieldCampaign,
         "status" => Msg::FieldStatus,
         "public" => Msg::FPublic,
-        "notes" => Msg::FieldNotes,
+        "notes" => Msg::FDescription,
+        "note" => Msg::FieldNotes,
+        "all_day" => Msg::FAllDay,
+        "repeat" | "rule" => Msg::FRepeat,
+        "repeat_until" => Msg::FRepeatUntil,
+        "exdates" => Msg::FExcept,
         "staff_id" => Msg::FStaff,
         "role" => Msg::FieldRole,
         "email" => Msg::FieldEmail,
@@ -214,6 +234,7 @@ pub fn problem_text(problem: Problem) -> String {
         Problem::BadEmail => t(Msg::PBadEmail).to_owned(),
         Problem::Missing => t(Msg::PMissing).to_owned(),
         Problem::NotAllowed => t(Msg::PNotAllowed).to_owned(),
+        Problem::BadRule => t(Msg::PBadRule).to_owned(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The SQLite store: opening and creating the file, migrations, the one write path, the typed
 //! commands that are its only callers, and the queries the screens read. Nothing here knows
 //! about the terminal.
+mod agenda;
 mod commands;
 mod conflicts;
 mod details;

@@ -13,7 +13,10 @@ mod reports;
 pub(crate) use archive::{read_item, tags_of as archive_tags};
 pub(crate) use contacts::{read_journalist, read_list, read_outlet};
 pub(crate) use drafts::{read_draft, read_variant};
-pub(crate) use events::{read_coverage, read_event};
+pub use events::Occurrence;
+pub(crate) use events::{
+    event_by_uid, occurrences_of, read_coverage, read_event, read_series, series_by_uid,
+};
 pub(crate) use reports::{read_department, read_report, read_request};
 
 use rusqlite::OptionalExtension;
@@ -22,7 +25,7 @@ use super::error::{Result, StoreError};
 use super::undo::Change;
 use super::write::Writer;
 use super::{Store, Value};
-use crate::domain::edit::{Command, Invalid, Problem, Record, RecordKind, Target};
+use crate::domain::edit::{Command, Invalid, Problem, Record, RecordKind, SeriesInput, Target};
 use crate::domain::ids;
 use crate::domain::status::{
     CoverageStatus, DraftStatus, EventStatus, ReportStatus, RequestStatus, Workflow,
@@ -32,6 +35,7 @@ use crate::domain::status::{
 pub(crate) fn table(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Event => "events",
+        RecordKind::Series => "event_series",
         RecordKind::Coverage => "coverage",
         RecordKind::Department => "departments",
         RecordKind::Request => "requests",
@@ -157,8 +161,13 @@ impl Tx<'_, '_> {
         if let Record::Draft(d) = record {
             self.draft_rules(&id, d, None, &mut fields)?;
         }
+        if matches!(record, Record::Event(_) | Record::Series(_))
+            && !fields.iter().any(|(c, _)| *c == "uid")
+        {
+            fields.push(("uid", text(&format!("{id}@prensa"))));
+        }
         self.w.insert(table(record.kind()), &id, &fields)?;
-        self.after_write(&id, record)?;
+        self.after_write(&id, record, None)?;
         Ok(id)
     }
 
@@ -178,8 +187,21 @@ impl Tx<'_, '_> {
         if let Record::Draft(d) = record {
             self.draft_rules(id, d, Some(id), &mut fields)?;
         }
+        // One occurrence of a series changed on its own: the series no longer speaks for it.
+        if kind == RecordKind::Event
+            && !matches!(
+                self.w.get(table, id, "series_id")?,
+                None | Some(Value::Null)
+            )
+        {
+            fields.push(("detached", flag(true)));
+        }
+        let before = match record {
+            Record::Series(_) => Some(read_series(self.w.conn(), id)?),
+            _ => None,
+        };
         self.w.update(table, id, &fields)?;
-        self.after_write(id, record)
+        self.after_write(id, record, before.as_ref())
     }
 
     /// Deletes a record and what belongs to it (an event's coverage, a draft's versions, a
@@ -191,6 +213,9 @@ impl Tx<'_, '_> {
             && self.w.get(table, &target.id, "status")? == Some(text(DraftStatus::Published.code()))
         {
             return Err(StoreError::PublishedFinal);
+        }
+        if target.kind == RecordKind::Series {
+            return self.delete_series(&target.id);
         }
         for (child, column) in children(target.kind) {
             for id in self.ids_where(child, column, &target.id)? {
@@ -214,7 +239,15 @@ impl Tx<'_, '_> {
             draft.status = DraftStatus::from_code(status).unwrap_or(draft.status);
             self.draft_rules(&target.id, &draft, Some(&target.id), &mut fields)?;
         }
+        let before = match target.kind {
+            RecordKind::Series => Some(read_series(self.w.conn(), &target.id)?),
+            _ => None,
+        };
         self.w.update(table, &target.id, &fields)?;
+        if let Some(before) = before {
+            let after = read_series(self.w.conn(), &target.id)?;
+            self.write_occurrences(&target.id, &after, Some(&before))?;
+        }
         Ok(())
     }
 
@@ -267,8 +300,14 @@ impl Tx<'_, '_> {
     }
 
     /// What a write of some kinds of record brings along: a journalist's lists, an item's tags.
-    fn after_write(&mut self, id: &str, record: &Record) -> Result<()> {
+    fn after_write(
+        &mut self,
+        id: &str,
+        record: &Record,
+        before: Option<&SeriesInput>,
+    ) -> Result<()> {
         match record {
+            Record::Series(s) => self.write_occurrences(id, s, before),
             Record::Journalist(j) => self.set_lists(id, &j.lists),
             Record::ArchiveItem(a) => self.set_tags("archive_items", id, &a.tags),
             _ => Ok(()),
@@ -309,6 +348,7 @@ fn links(record: &Record) -> Vec<(&'static str, RecordKind, Option<&str>)> {
             ("department_id", K::Department, o(&e.department_id)),
             ("campaign_id", K::Campaign, o(&e.campaign_id)),
         ],
+        Record::Series(s) => vec![("department_id", K::Department, o(&s.department_id))],
         Record::Coverage(c) => vec![
             ("event_id", K::Event, Some(c.event_id.as_str())),
             ("staff_id", K::Staff, o(&c.staff_id)),
@@ -374,6 +414,7 @@ fn links(record: &Record) -> Vec<(&'static str, RecordKind, Option<&str>)> {
 fn fields(record: &Record) -> Fields {
     match record {
         Record::Event(e) => events::event_fields(e),
+        Record::Series(s) => events::series_fields(s),
         Record::Coverage(c) => events::coverage_fields(c),
         Record::Department(d) => reports::department_fields(d),
         Record::Request(r) => reports::request_fields(r),
@@ -427,7 +468,9 @@ fn check_move(kind: RecordKind, from: &str, to: &str) -> Result<()> {
         }
     }
     match kind {
-        RecordKind::Event => check(kind, EventStatus::from_code, EventStatus::code, from, to),
+        RecordKind::Event | RecordKind::Series => {
+            check(kind, EventStatus::from_code, EventStatus::code, from, to)
+        }
         RecordKind::Coverage => check(
             kind,
             CoverageStatus::from_code,
@@ -461,7 +504,9 @@ pub fn allowed_moves(kind: RecordKind, from: &str) -> Vec<&'static str> {
             .unwrap_or_default()
     }
     match kind {
-        RecordKind::Event => next(EventStatus::from_code, EventStatus::code, from),
+        RecordKind::Event | RecordKind::Series => {
+            next(EventStatus::from_code, EventStatus::code, from)
+        }
         RecordKind::Coverage => next(CoverageStatus::from_code, CoverageStatus::code, from),
         RecordKind::Request => next(RequestStatus::from_code, RequestStatus::code, from),
         RecordKind::Report => next(ReportStatus::from_code, ReportStatus::code, from),

@@ -1,9 +1,11 @@
 //! The forms of the agenda: an event, and who covers it.
-use chrono::{Duration, NaiveDateTime, Timelike};
+use chrono::{Duration, NaiveDateTime, NaiveTime, Timelike};
 
 use super::options;
-use crate::domain::edit::{CoverageInput, EventInput, Record, RecordKind};
-use crate::domain::status::{CoverageRole, CoverageStatus, EventStatus};
+use crate::domain::edit::{CoverageInput, EventInput, Problem, Record, RecordKind, SeriesInput};
+use crate::domain::status::{CoverageRole, CoverageStatus, EventKind, EventStatus};
+use crate::i18n::labels::problem_text;
+use crate::i18n::{t, Msg};
 use crate::ui::form::{Field, FieldErrors, Form};
 use crate::ui::forms::{finish, FormCtx};
 
@@ -28,11 +30,26 @@ pub fn event(rec: Option<&EventInput>, ctx: &FormCtx) -> Vec<Field> {
         None => ("", Some(next_hour), Some(next_hour + Duration::hours(1))),
     };
     let status = rec.map(|e| e.status).unwrap_or(EventStatus::Scheduled);
-    vec![
+    let kind = rec.map(|e| e.kind).unwrap_or(EventKind::Public);
+    let all_day = rec.is_some_and(|e| e.all_day);
+    let mut fields = vec![
         Field::text("title", title).required(),
         Field::date("date", start.map(|s| s.date())).required(),
-        Field::time("start_time", start.map(|s| s.time())).required(),
-        Field::time("end_time", end.map(|e| e.time())),
+        Field::time("start_time", start.map(|s| s.time()).filter(|_| !all_day)),
+        Field::time("end_time", end.map(|e| e.time()).filter(|_| !all_day)),
+        Field::toggle("all_day", all_day),
+    ];
+    // Only a new event can be made to repeat; an occurrence is edited on its own.
+    if rec.is_none() {
+        fields.push(Field::choice("repeat", repeat_options(), "none"));
+        fields.push(Field::date("repeat_until", None));
+    }
+    fields.extend([
+        Field::choice(
+            "kind",
+            options(EventKind::ALL, EventKind::code),
+            kind.code(),
+        ),
         Field::text("place", rec.map(|e| e.place.as_str()).unwrap_or("")),
         Field::text("locality", rec.map(|e| e.locality.as_str()).unwrap_or("")),
         Field::pick(
@@ -50,7 +67,25 @@ pub fn event(rec: Option<&EventInput>, ctx: &FormCtx) -> Vec<Field> {
         ),
         Field::toggle("public", rec.map(|e| e.public).unwrap_or(true)),
         Field::multi("notes", rec.map(|e| e.notes.as_str()).unwrap_or("")),
-    ]
+    ]);
+    fields
+}
+
+/// How a new event may repeat: (code, label); the code is the rule without its end.
+const REPEATS: &[(&str, Msg)] = &[
+    ("none", Msg::RepeatNone),
+    ("FREQ=DAILY", Msg::RepeatDaily),
+    ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", Msg::RepeatWeekdays),
+    ("FREQ=WEEKLY", Msg::RepeatWeekly),
+    ("FREQ=WEEKLY;INTERVAL=2", Msg::RepeatFortnightly),
+    ("FREQ=MONTHLY", Msg::RepeatMonthly),
+];
+
+fn repeat_options() -> Vec<(String, String)> {
+    REPEATS
+        .iter()
+        .map(|(code, msg)| ((*code).to_owned(), t(*msg).to_owned()))
+        .collect()
 }
 
 /// The store checks `starts_at` and `ends_at`; the form shows them as a date and two times.
@@ -70,17 +105,40 @@ pub fn event_record(f: &Form, original: Option<&EventInput>) -> Result<Record, F
         errors.push(e);
         None
     });
-    let at = |t: Option<chrono::NaiveTime>| match (date, t) {
+    let all_day = f.toggle("all_day");
+    // A whole day runs from its first minute to its last.
+    let (start, end) = if all_day {
+        (
+            NaiveTime::from_hms_opt(0, 0, 0),
+            NaiveTime::from_hms_opt(23, 59, 0),
+        )
+    } else {
+        (start, end)
+    };
+    let at = |t: Option<NaiveTime>| match (date, t) {
         (Some(d), Some(t)) => d.and_time(t).format("%Y-%m-%dT%H:%M").to_string(),
         _ => String::new(),
     };
     if date.is_none() && f.text("date").is_empty() {
-        errors.push((
-            "date",
-            crate::i18n::labels::problem_text(crate::domain::edit::Problem::Required),
-        ));
+        errors.push(("date", problem_text(Problem::Required)));
     }
-    let record = Record::Event(EventInput {
+    if date.is_some() && start.is_none() && f.text("start_time").is_empty() {
+        errors.push(("start_time", problem_text(Problem::Required)));
+    }
+    let until = if original.is_none() {
+        f.date("repeat_until").unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        })
+    } else {
+        None
+    };
+    let repeat = if original.is_none() {
+        f.choice("repeat")
+    } else {
+        String::new()
+    };
+    let event = EventInput {
         title: f.text("title"),
         starts_at: at(start),
         ends_at: at(end),
@@ -91,7 +149,42 @@ pub fn event_record(f: &Form, original: Option<&EventInput>) -> Result<Record, F
         status: EventStatus::from_code(&f.choice("status")).unwrap_or(EventStatus::Scheduled),
         public: f.toggle("public"),
         notes: f.text("notes"),
-    });
+        all_day,
+        kind: EventKind::from_code(&f.choice("kind")).unwrap_or(EventKind::Public),
+        uid: String::new(),
+    };
+    let record = if repeat.is_empty() || repeat == "none" {
+        Record::Event(event)
+    } else {
+        if let (Some(until), Some(date)) = (until, date) {
+            if until < date {
+                errors.push(("repeat_until", problem_text(Problem::BeforeStart)));
+            }
+        }
+        let rule = match until {
+            // The last day counts whole: UNTIL is its last second, in the office's zone.
+            Some(u) => format!("{repeat};UNTIL={}T235959", u.format("%Y%m%d")),
+            None => repeat,
+        };
+        Record::Series(SeriesInput {
+            uid: String::new(),
+            title: event.title,
+            starts_at: event.starts_at,
+            ends_at: event.ends_at,
+            all_day,
+            zone: String::new(),
+            rule,
+            exdates: Vec::new(),
+            rdates: Vec::new(),
+            place: event.place,
+            locality: event.locality,
+            department_id: event.department_id,
+            kind: event.kind,
+            status: event.status,
+            public: event.public,
+            notes: event.notes,
+        })
+    };
     finish(record, errors)
 }
 
@@ -110,12 +203,13 @@ pub fn coverage(rec: Option<&CoverageInput>, ctx: &FormCtx) -> Vec<Field> {
             options(CoverageRole::ALL, CoverageRole::code),
             role.code(),
         )
-        .label(crate::i18n::Msg::FieldKind),
+        .label(Msg::FieldKind),
         Field::choice(
             "status",
             options(CoverageStatus::ALL, CoverageStatus::code),
             status.code(),
         ),
+        Field::text("note", rec.map(|c| c.note.as_str()).unwrap_or("")),
     ]
 }
 
@@ -127,10 +221,7 @@ pub fn coverage_record(
     let mut errors = FieldErrors::new();
     let staff = f.pick("staff_id");
     if staff.is_none() {
-        errors.push((
-            "staff_id",
-            crate::i18n::labels::problem_text(crate::domain::edit::Problem::Required),
-        ));
+        errors.push(("staff_id", problem_text(Problem::Required)));
     }
     let event_id = event
         .map(str::to_owned)
@@ -141,6 +232,7 @@ pub fn coverage_record(
         staff_id: staff,
         role: CoverageRole::from_code(&f.choice("role")).unwrap_or(CoverageRole::Photo),
         status: CoverageStatus::from_code(&f.choice("status")).unwrap_or(CoverageStatus::Assigned),
+        note: f.text("note"),
     });
     finish(record, errors)
 }
