@@ -1,4 +1,3 @@
-//! PENDING the agenda model: not yet in the module tree (see interop/ical/import.rs).
 //! `prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json]` (alias `import agenda`) and
 //! `prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics` (alias `export`).
 use std::io::{IsTerminal, Write};
@@ -7,6 +6,7 @@ use std::process::ExitCode;
 
 use super::{fail, open_store, say, Access, ExportAgendaArgs, Format, ImportAgendaArgs};
 use crate::config;
+use crate::domain::dates::parse_date;
 use crate::i18n::{t, tf, Msg};
 use crate::interop::ical;
 
@@ -23,12 +23,7 @@ pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
     };
     let prepared = match ical::prepare(&args.archivo, &store) {
         Ok(p) => p,
-        Err(e) => {
-            return fail(tf(
-                Msg::ImportRefused,
-                &[&args.archivo.display(), &e],
-            ))
-        }
+        Err(e) => return fail(tf(Msg::ImportRefused, &[&args.archivo.display(), &e])),
     };
     let counts = prepared.plan.counts();
     let show = |applied: bool| show_plan(&prepared.plan, args.formato, applied);
@@ -90,8 +85,17 @@ fn ask(question: &str) -> bool {
 }
 
 pub fn export(db: Option<&Path>, args: &ExportAgendaArgs) -> ExitCode {
-    if args.hasta < args.desde {
-        return super::usage(tf(Msg::ExportBadRange, &[&args.hasta, &args.desde]));
+    let today = chrono::Local::now().date_naive();
+    let (desde, hasta) = match (
+        parse_date(&args.desde, today),
+        parse_date(&args.hasta, today),
+    ) {
+        (Some(d), Some(h)) => (d, h),
+        (None, _) => return super::usage(tf(Msg::ExportBadDate, &[&"--desde", &args.desde])),
+        (_, None) => return super::usage(tf(Msg::ExportBadDate, &[&"--hasta", &args.hasta])),
+    };
+    if hasta < desde {
+        return super::usage(tf(Msg::ExportBadRange, &[&hasta, &desde]));
     }
     let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
         return fail(t(Msg::NoDataDir));
@@ -100,14 +104,14 @@ pub fn export(db: Option<&Path>, args: &ExportAgendaArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let (text, count) = match ical::export(&store, args.desde, args.hasta, chrono::Utc::now()) {
+    let (text, count) = match ical::export(&store, desde, hasta, chrono::Utc::now()) {
         Ok(out) => out,
         Err(e) => return fail(e),
     };
     // Written beside the target and renamed: a reader never sees half a calendar.
     let tmp = args.salida.with_extension("ics.tmp");
-    let written = std::fs::write(&tmp, text.as_bytes())
-        .and_then(|()| std::fs::rename(&tmp, &args.salida));
+    let written =
+        std::fs::write(&tmp, text.as_bytes()).and_then(|()| std::fs::rename(&tmp, &args.salida));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return fail(tf(

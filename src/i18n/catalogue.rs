@@ -605,15 +605,17 @@ catalogue! {
     IcalUnknownZone => "la zona horaria «{}» (línea {}) no se reconoce: sus horas se tomaron como de la zona de la oficina", "the time zone “{}” (line {}) is not known: its times were taken as the office's zone";
     IcalNoSeries => "cambia una repetición de una serie que no está en el archivo ni en la agenda", "it changes one occurrence of a series that is neither in the file nor in the agenda";
     IcalNoOccurrence => "cambia la repetición del {} que la serie no tiene", "it changes the occurrence of {}, which the series does not have";
+    IcalOccurrenceDeleted => "cambia la repetición del {}, que se eliminó de la agenda", "it changes the occurrence of {}, which was deleted from the agenda";
     IcalDuplicate => "repite el UID de otro evento del archivo (línea {})", "it repeats the UID of another event of the file (line {})";
     IcalRefusedByStore => "la agenda no lo acepta: {}", "the agenda does not accept it: {}";
     ExportDone => "Exportados {} eventos a «{}».", "Exported {} events to “{}”.";
+    ExportBadDate => "{} «{}» no es una fecha: escriba AAAA-MM-DD, dd/mm/aaaa, «6 de marzo» u «hoy»", "{} “{}” is not a date: write YYYY-MM-DD, dd/mm/yyyy, “6 de marzo” or “hoy”";
     ExportBadRange => "--hasta ({}) es antes de --desde ({})", "--hasta ({}) is before --desde ({})";
     CliImportCmd => "Importa datos de un archivo (agenda: un calendario .ics), con vista previa", "Imports data from a file (agenda: an .ics calendar), with a preview";
     CliExportCmd => "Exporta datos a un archivo (agenda: un calendario .ics)", "Exports data to a file (agenda: an .ics calendar)";
     CliIcsFile => "El archivo .ics a importar", "The .ics file to import";
-    CliFrom => "Primer día, AAAA-MM-DD", "First day, YYYY-MM-DD";
-    CliTo => "Último día, AAAA-MM-DD", "Last day, YYYY-MM-DD";
+    CliFrom => "Primer día: AAAA-MM-DD, dd/mm/aaaa, «6 de marzo», «hoy»…", "First day: YYYY-MM-DD, dd/mm/yyyy, “6 de marzo”, “hoy”…";
+    CliTo => "Último día (incluido), en las mismas formas", "Last day (included), in the same forms";
     CliOut => "Archivo a escribir", "File to write";
     CliAgenda => "La agenda (eventos)", "The agenda (events)";
 }

@@ -1,7 +1,8 @@
-//! PENDING the agenda model: not yet in the module tree (see interop/ical/import.rs).
 //! `prensa exportar agenda`: the agenda between two days as one calendar. Single events as
 //! they are, series as their rule (RRULE/EXDATE/RDATE) plus every occurrence changed one by
 //! one as a RECURRENCE-ID override; times in the office's zone (or the series' own).
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
@@ -9,8 +10,9 @@ use super::parse::{IcalStatus, FORMAT};
 use super::write::{calendar, OutEvent};
 use super::zones::local_to_utc;
 use crate::domain::edit::{EventInput, SeriesInput};
+use crate::domain::recurrence;
 use crate::domain::status::EventStatus;
-use crate::store::{Store, StoreError};
+use crate::store::{ExportSeries, Store, StoreError};
 
 fn ical_status(s: EventStatus) -> IcalStatus {
     match s {
@@ -43,11 +45,18 @@ fn to_zone(local: &str, office: Tz, zone: Tz) -> String {
     NaiveDateTime::parse_from_str(local, FORMAT)
         .ok()
         .and_then(|t| local_to_utc(&office, t))
-        .map(|u| u.with_timezone(&zone).naive_local().format(FORMAT).to_string())
+        .map(|u| {
+            u.with_timezone(&zone)
+                .naive_local()
+                .format(FORMAT)
+                .to_string()
+        })
         .unwrap_or_else(|| local.to_owned())
 }
 
-/// The calendar text and how many VEVENTs it holds.
+/// The calendar text of the days from `from` to `to` (both included), and how many VEVENTs
+/// it holds. A series is written whole (its rule reaches beyond the days asked for); an
+/// occurrence deleted on its own is an EXDATE, one changed on its own an override.
 pub fn export(
     store: &Store,
     from: NaiveDate,
@@ -57,35 +66,77 @@ pub fn export(
     let office = store.time_zone();
     let office_name = office.name().to_owned();
     let to_exclusive = to.succ_opt().unwrap_or(to);
-    let (singles, series) = store.agenda_for_export(from, to_exclusive)?;
-    let mut out: Vec<OutEvent> = singles.iter().map(|e| single(e, &office_name)).collect();
-    for (s, changed) in series {
-        let zone_name = if s.zone.is_empty() {
-            office_name.clone()
-        } else {
-            s.zone.clone()
-        };
-        let zone: Tz = zone_name.parse().unwrap_or(office);
-        out.push(series_event(&s, &zone_name));
-        for (recurrence_id, e) in changed {
-            let mut o = single(&e, &office_name);
-            o.uid.clone_from(&s.uid);
-            o.recurrence_id = Some(if s.all_day || zone == office {
-                recurrence_id.clone()
-            } else {
-                // The original start as the series' zone reads it.
-                o.zone.clone_from(&zone_name);
-                o.starts_at = to_zone(&e.starts_at, office, zone);
-                if !o.ends_at.is_empty() && !o.all_day {
-                    o.ends_at = to_zone(&e.ends_at, office, zone);
-                }
-                to_zone(&recurrence_id, office, zone)
-            });
-            out.push(o);
-        }
+    let data = store.agenda_for_export(from, to_exclusive)?;
+    let mut out: Vec<OutEvent> = data
+        .singles
+        .iter()
+        .map(|(_, e)| single(e, &office_name))
+        .collect();
+    for s in &data.series {
+        out.extend(series_events(s, office));
     }
     let count = out.len();
     Ok((calendar(&out, stamp), count))
+}
+
+/// A series: its master VEVENT, then one override for each occurrence changed on its own.
+fn series_events(s: &ExportSeries, office: Tz) -> Vec<OutEvent> {
+    let series = &s.series;
+    let zone = recurrence::zone_of(series, office).unwrap_or(office);
+    let zone_name = zone.name().to_owned();
+    // A time of the office as the series' zone reads it (dates stay as they are).
+    let in_zone = |local: &str| {
+        if series.all_day || zone == office {
+            local.to_owned()
+        } else {
+            to_zone(local, office, zone)
+        }
+    };
+    // The starts the rule gives, up to the last occurrence stored: a deleted occurrence the
+    // rule still gives was deleted on its own.
+    let last = s
+        .occurrences
+        .iter()
+        .filter_map(|o| o.occurrence.recurrence_id.get(..10))
+        .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .max();
+    let given: HashSet<String> = last
+        .and_then(|last| recurrence::occurrences(series, office, last).ok())
+        .unwrap_or_default()
+        .iter()
+        .map(|t| t.format(FORMAT).to_string())
+        .collect();
+    let mut master = series_event(series, &zone_name);
+    let mut overrides = Vec::new();
+    for o in &s.occurrences {
+        let rid = &o.occurrence.recurrence_id;
+        match &o.event {
+            None => {
+                let exdate = in_zone(rid);
+                if given.contains(rid) && !master.exdates.contains(&exdate) {
+                    master.exdates.push(exdate);
+                }
+            }
+            Some(e) if o.occurrence.detached || e.status != series.status => {
+                let mut out = single(e, office.name());
+                out.uid.clone_from(&series.uid);
+                if !(series.all_day || zone == office) {
+                    out.zone.clone_from(&zone_name);
+                    out.starts_at = in_zone(&e.starts_at);
+                    if !out.ends_at.is_empty() && !out.all_day {
+                        out.ends_at = in_zone(&e.ends_at);
+                    }
+                }
+                out.recurrence_id = Some(in_zone(rid));
+                overrides.push(out);
+            }
+            Some(_) => {}
+        }
+    }
+    master.exdates.sort();
+    let mut all = vec![master];
+    all.extend(overrides);
+    all
 }
 
 fn series_event(s: &SeriesInput, zone: &str) -> OutEvent {

@@ -1,7 +1,5 @@
-//! PENDING the agenda model (EventInput.uid/all_day/kind, SeriesInput, Record::Series,
-//! Store::event_by_uid / series_by_uid / series_occurrences / time_zone): not yet in the module
-//! tree. Once the model is merged, `mod.rs` declares `mod import; mod plan; pub mod export;`
-//! and re-exports `import::{prepare, prepare_text, Prepared}`.
+//! Import: [`prepare`] reads a calendar and plans it against the store (nothing written);
+//! [`Prepared::apply`] writes the plan in one batch of typed commands.
 use std::path::Path;
 
 use super::{parse, plan, read_file, ImportError};
@@ -27,20 +25,32 @@ pub fn prepare_text(
 ) -> Result<Prepared, ImportError> {
     let office = store.time_zone();
     let calendar = parse::read(text, office)?;
-    let horizon = crate::domain::recurrence::horizon(store.local_now().date());
-    let (plan, actions) = plan::plan(source, calendar, store, office, horizon)?;
+    let now = store.local_now();
+    let today = now
+        .get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let (plan, actions) = plan::plan(source, calendar, store, office, today)?;
     Ok(Prepared { plan, actions })
 }
 
 impl Prepared {
     /// Writes the plan in one transaction of typed commands: all of it, or nothing.
-    pub fn apply(self, store: &mut crate::store::Store) -> Result<crate::interop::Counts, ImportError> {
+    pub fn apply(
+        self,
+        store: &mut crate::store::Store,
+    ) -> Result<crate::interop::Counts, ImportError> {
         use crate::domain::edit::{Command, Record};
+        use crate::domain::ids::occurrence_id;
+        use std::collections::HashMap;
         let counts = self.plan.counts();
         if self.actions.is_empty() {
             return Ok(counts);
         }
         store.batch("import.agenda", |tx| {
+            // The series this batch creates, by UID: their overrides address occurrences by
+            // the series' id, which is known once it is written.
+            let mut created: HashMap<&str, String> = HashMap::new();
             for action in &self.actions {
                 let cmd = match action {
                     plan::Action::CreateEvent(e) => Command::Create {
@@ -51,27 +61,37 @@ impl Prepared {
                         id: id.clone(),
                         record: Record::Event(e.clone()),
                     },
-                    plan::Action::CreateSeries(s) => Command::Create {
-                        id: None,
-                        record: Record::Series(s.clone()),
-                    },
+                    plan::Action::CreateSeries(s) => {
+                        let target = tx.run(&Command::Create {
+                            id: None,
+                            record: Record::Series(s.clone()),
+                        })?;
+                        created.insert(s.uid.as_str(), target.id);
+                        continue;
+                    }
                     plan::Action::UpdateSeries(id, s) => Command::Update {
                         id: id.clone(),
                         record: Record::Series(s.clone()),
                     },
                     plan::Action::Occurrence {
-                        uid,
+                        series,
                         recurrence_id,
                         input,
-                    } => match tx.occurrence_id(uid, recurrence_id)? {
-                        Some(id) => Command::Update {
-                            id,
+                    } => {
+                        let series_id = match series {
+                            plan::SeriesRef::Stored(id) => id.clone(),
+                            plan::SeriesRef::New(uid) => match created.get(uid.as_str()) {
+                                Some(id) => id.clone(),
+                                // Planned with a series the batch did not write: nothing
+                                // to change.
+                                None => continue,
+                            },
+                        };
+                        Command::Update {
+                            id: occurrence_id(&series_id, recurrence_id),
                             record: Record::Event(input.clone()),
-                        },
-                        // Planned against the rule's occurrences; the store made none for it
-                        // (past its horizon): nothing to change.
-                        None => continue,
-                    },
+                        }
+                    }
                 };
                 tx.run(&cmd)?;
             }

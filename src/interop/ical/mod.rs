@@ -1,11 +1,17 @@
 //! iCalendar (RFC 5545) in and out: `prensa importar agenda` / `exportar agenda` and the same
 //! from the console. Import: [`prepare`] reads and plans, [`Prepared::apply`] writes.
+pub mod export;
+mod import;
 pub mod parse;
+mod plan;
 pub mod windows_zones;
 pub mod write;
 pub mod zones;
 
 use std::path::Path;
+
+pub use export::export;
+pub use import::{prepare, prepare_text, Prepared};
 
 use crate::i18n::{tf, Msg};
 use crate::store::StoreError;

@@ -1,19 +1,27 @@
-//! PENDING the agenda model: not yet in the module tree (see interop/ical/import.rs).
 //! From what the file says to what the store would do: each VEVENT is matched by UID (and
 //! RECURRENCE-ID) with what the agenda holds, and becomes new, updated, unchanged or skipped.
 //! Fields iCalendar does not carry (department, kind, locality, coverage…) keep what the office
 //! gave them.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::parse::{Calendar, IcalEvent, IcalStatus, Parsed};
-use crate::domain::edit::{EventInput, RecordKind, SeriesInput};
+use crate::domain::edit::{EventInput, Record, RecordKind, SeriesInput};
+use crate::domain::recurrence::{self, HORIZON_DAYS, LOCAL};
 use crate::domain::status::{EventKind, EventStatus};
-use crate::i18n::{tf, Msg};
+use crate::i18n::{t, tf, Msg};
 use crate::interop::{Outcome, Plan};
 use crate::store::{allowed_moves, Store, StoreError};
+
+/// The series an occurrence belongs to: one the agenda holds, or one this import creates (by
+/// its UID; its id is known once it is written, in the same batch).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum SeriesRef {
+    Stored(String),
+    New(String),
+}
 
 /// What applying one planned item writes.
 #[derive(Debug, Clone)]
@@ -22,10 +30,10 @@ pub(super) enum Action {
     UpdateEvent(String, EventInput),
     CreateSeries(SeriesInput),
     UpdateSeries(String, SeriesInput),
-    /// One occurrence of the series `uid` changed: the occurrence whose recurrence id is
-    /// `recurrence_id` (found when applying: the series may be new in the same batch).
+    /// One occurrence of a series changed on its own (a RECURRENCE-ID override): the
+    /// occurrence whose original start is `recurrence_id` (office-zone text).
     Occurrence {
-        uid: String,
+        series: SeriesRef,
         recurrence_id: String,
         input: EventInput,
     },
@@ -127,19 +135,96 @@ fn label(e: &IcalEvent) -> String {
     format!("{} ({when})", title_of(e))
 }
 
-/// Plans a calendar against the store. `horizon` bounds open-ended rules as the store does.
+/// The last day a series is written out to, as the store does it: two years after today, or
+/// after the series' first day when that is later.
+pub(super) fn horizon(today: NaiveDate, series: &SeriesInput) -> NaiveDate {
+    let first = series
+        .starts_at
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or(today);
+    today.max(first) + chrono::Duration::days(HORIZON_DAYS)
+}
+
+/// A local time of a series' zone as the office reads it.
+fn office_text(local: &str, zone: Tz, office: Tz) -> String {
+    chrono::NaiveDateTime::parse_from_str(local, LOCAL)
+        .ok()
+        .and_then(|t| recurrence::at(zone, t))
+        .map(|t| {
+            t.with_timezone(&office)
+                .naive_local()
+                .format(LOCAL)
+                .to_string()
+        })
+        .unwrap_or_else(|| local.to_owned())
+}
+
+/// An export writes an occurrence deleted on its own as an EXDATE the series does not hold:
+/// reading it back is no change. Such dates are left as the store has them.
+fn keep_stored_exdates(
+    old: &SeriesInput,
+    new: &mut SeriesInput,
+    deleted: &HashSet<String>,
+    office: Tz,
+) {
+    if old.exdates == new.exdates || !old.exdates.iter().all(|d| new.exdates.contains(d)) {
+        return;
+    }
+    let zone = recurrence::zone_of(new, office).unwrap_or(office);
+    let only_deleted = new
+        .exdates
+        .iter()
+        .filter(|d| !old.exdates.contains(d))
+        .all(|d| deleted.contains(&office_text(d, zone, office)));
+    if only_deleted {
+        new.exdates.clone_from(&old.exdates);
+    }
+}
+
+/// The reason the store would refuse a record, if it would.
+fn refused(record: &Record) -> Option<String> {
+    record.validate().err().map(|e| {
+        tf(
+            Msg::IcalRefusedByStore,
+            &[&StoreError::Invalid(e).to_string()],
+        )
+    })
+}
+
+/// A series as this plan knows it: from the file (with what its rule gives) or the agenda.
+struct KnownSeries {
+    series: SeriesRef,
+    input: SeriesInput,
+    /// Office-zone starts of the occurrences it has (or will have once applied).
+    starts: HashSet<String>,
+    /// Office-zone starts of occurrences the agenda deleted on their own.
+    deleted: HashSet<String>,
+}
+
+fn deleted_occurrences(store: &Store, id: &str) -> Result<HashSet<String>, StoreError> {
+    Ok(store
+        .series_occurrences(id)?
+        .into_iter()
+        .filter(|o| o.deleted)
+        .map(|o| o.recurrence_id)
+        .collect())
+}
+
+/// Plans a calendar against the store: what each VEVENT would do, and the writes that do it.
+/// Every VEVENT of the file is one item of the plan. `today` bounds open-ended rules as the
+/// store does.
 pub(super) fn plan(
     source: &str,
     cal: Calendar,
     store: &Store,
     office: Tz,
-    horizon: NaiveDate,
+    today: NaiveDate,
 ) -> Result<(Plan, Vec<Action>), StoreError> {
     let mut plan = Plan::new(source);
     plan.notices = cal.notices;
     let mut actions = Vec::new();
-    // The series of this file, by UID: what their occurrences will be once applied.
-    let mut series_here: HashMap<String, Vec<String>> = HashMap::new();
+    let mut series_here: HashMap<String, KnownSeries> = HashMap::new();
     let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
     let mut overrides = Vec::new();
     for parsed in cal.events {
@@ -165,101 +250,172 @@ pub(super) fn plan(
             overrides.push(e);
             continue;
         }
-        if e.repeat.is_some() {
-            let stored = store.series_by_uid(&e.uid)?;
-            let Some(input) = series_input(&e, stored.as_ref().map(|(_, s)| s)) else {
-                continue;
-            };
-            match crate::domain::recurrence::occurrences(&input, office, horizon) {
-                Ok(starts) => {
-                    series_here.insert(
-                        e.uid.clone(),
-                        starts
-                            .iter()
-                            .map(|s| s.format(super::parse::FORMAT).to_string())
-                            .collect(),
-                    );
-                }
-                Err(err) => {
-                    let reason = tf(Msg::IcalBadRule, &[&err]);
-                    plan.push(label(&e), Some(e.line), Outcome::Skipped(reason));
-                    continue;
-                }
-            }
-            let outcome = match stored {
-                None => {
-                    actions.push(Action::CreateSeries(input));
-                    Outcome::New
-                }
-                Some((_, old)) if old == input => Outcome::Unchanged,
-                Some((id, _)) => {
-                    actions.push(Action::UpdateSeries(id, input));
-                    Outcome::Updated
-                }
-            };
-            plan.push(label(&e), Some(e.line), outcome);
-            continue;
-        }
-        let stored = store.event_by_uid(&e.uid, "")?;
-        let input = event_input(&e, stored.as_ref().map(|(_, s)| s));
-        let outcome = match stored {
-            None => {
-                actions.push(Action::CreateEvent(input));
-                Outcome::New
-            }
-            Some((_, old)) if old == input => Outcome::Unchanged,
-            Some((id, _)) => {
-                actions.push(Action::UpdateEvent(id, input));
-                Outcome::Updated
-            }
+        let outcome = if e.repeat.is_some() {
+            plan_series(&e, store, office, today, &mut series_here, &mut actions)?
+        } else {
+            plan_single(&e, store, &mut actions)?
         };
         plan.push(label(&e), Some(e.line), outcome);
     }
-    // Overrides last: their series are known by then, from the file or the store.
+    // Overrides last: their series are known by then, from the file or the agenda.
     for e in overrides {
-        let rid = e.recurrence_id.clone().unwrap_or_default();
-        let in_file = series_here.get(&e.uid);
-        let stored_series = store.series_by_uid(&e.uid)?;
-        let exists = match (in_file, &stored_series) {
-            (Some(starts), _) => Some(starts.contains(&rid)),
-            (None, Some((id, _))) => Some(
-                store
-                    .series_occurrences(id)?
-                    .iter()
-                    .any(|(_, r, _)| *r == rid),
-            ),
-            (None, None) => None,
-        };
-        match exists {
-            None => {
-                let reason = crate::i18n::t(Msg::IcalNoSeries).to_owned();
-                plan.push(label(&e), Some(e.line), Outcome::Skipped(reason));
-                continue;
-            }
-            Some(false) => {
-                let reason = tf(Msg::IcalNoOccurrence, &[&rid.replace('T', " ")]);
-                plan.push(label(&e), Some(e.line), Outcome::Skipped(reason));
-                continue;
-            }
-            Some(true) => {}
-        }
-        let stored = store.event_by_uid(&e.uid, &rid)?;
-        let input = event_input(&e, stored.as_ref().map(|(_, s)| s));
-        // A changed occurrence keeps its content when its series is saved again (it is
-        // detached), so one that already holds this content is unchanged.
-        let outcome = match stored {
-            Some((_, old)) if old == input => Outcome::Unchanged,
-            Some(_) => Outcome::Updated,
-            None => Outcome::New,
-        };
-        if outcome != Outcome::Unchanged {
-            actions.push(Action::Occurrence {
-                uid: e.uid.clone(),
-                recurrence_id: rid,
-                input,
-            });
-        }
+        let outcome = plan_override(&e, store, &series_here, &mut actions)?;
         plan.push(label(&e), Some(e.line), outcome);
     }
     Ok((plan, actions))
+}
+
+fn plan_single(
+    e: &IcalEvent,
+    store: &Store,
+    actions: &mut Vec<Action>,
+) -> Result<Outcome, StoreError> {
+    let stored = store.event_by_uid(&e.uid, "")?;
+    let input = event_input(e, stored.as_ref().map(|(_, s)| s));
+    if let Some(reason) = refused(&Record::Event(input.clone())) {
+        return Ok(Outcome::Skipped(reason));
+    }
+    Ok(match stored {
+        None => {
+            actions.push(Action::CreateEvent(input));
+            Outcome::New
+        }
+        Some((_, old)) if old == input => Outcome::Unchanged,
+        Some((id, _)) => {
+            actions.push(Action::UpdateEvent(id, input));
+            Outcome::Updated
+        }
+    })
+}
+
+fn plan_series(
+    e: &IcalEvent,
+    store: &Store,
+    office: Tz,
+    today: NaiveDate,
+    series_here: &mut HashMap<String, KnownSeries>,
+    actions: &mut Vec<Action>,
+) -> Result<Outcome, StoreError> {
+    let stored = store.series_by_uid(&e.uid)?;
+    let Some(mut input) = series_input(e, stored.as_ref().map(|(_, s)| s)) else {
+        return Ok(Outcome::Skipped(tf(Msg::IcalBadRule, &[&""])));
+    };
+    if let Some(reason) = refused(&Record::Series(input.clone())) {
+        return Ok(Outcome::Skipped(reason));
+    }
+    let starts = match recurrence::occurrences(&input, office, horizon(today, &input)) {
+        Ok(starts) => starts,
+        Err(_) => return Ok(Outcome::Skipped(tf(Msg::IcalBadRule, &[&input.rule]))),
+    };
+    let deleted = match &stored {
+        Some((id, _)) => deleted_occurrences(store, id)?,
+        None => HashSet::new(),
+    };
+    let (series, outcome) = match stored {
+        None => {
+            actions.push(Action::CreateSeries(input.clone()));
+            (SeriesRef::New(e.uid.clone()), Outcome::New)
+        }
+        Some((id, old)) => {
+            keep_stored_exdates(&old, &mut input, &deleted, office);
+            if old == input {
+                (SeriesRef::Stored(id), Outcome::Unchanged)
+            } else {
+                actions.push(Action::UpdateSeries(id.clone(), input.clone()));
+                (SeriesRef::Stored(id), Outcome::Updated)
+            }
+        }
+    };
+    let starts = starts
+        .iter()
+        .map(|s| s.format(LOCAL).to_string())
+        .filter(|s| !deleted.contains(s))
+        .collect();
+    series_here.insert(
+        e.uid.clone(),
+        KnownSeries {
+            series,
+            input,
+            starts,
+            deleted,
+        },
+    );
+    Ok(outcome)
+}
+
+fn plan_override(
+    e: &IcalEvent,
+    store: &Store,
+    series_here: &HashMap<String, KnownSeries>,
+    actions: &mut Vec<Action>,
+) -> Result<Outcome, StoreError> {
+    let rid = e.recurrence_id.clone().unwrap_or_default();
+    let from_store;
+    let known = match series_here.get(&e.uid) {
+        Some(k) => k,
+        None => match store.series_by_uid(&e.uid)? {
+            None => return Ok(Outcome::Skipped(t(Msg::IcalNoSeries).to_owned())),
+            Some((id, input)) => {
+                let occurrences = store.series_occurrences(&id)?;
+                from_store = KnownSeries {
+                    starts: occurrences
+                        .iter()
+                        .filter(|o| !o.deleted)
+                        .map(|o| o.recurrence_id.clone())
+                        .collect(),
+                    deleted: occurrences
+                        .into_iter()
+                        .filter(|o| o.deleted)
+                        .map(|o| o.recurrence_id)
+                        .collect(),
+                    series: SeriesRef::Stored(id),
+                    input,
+                };
+                &from_store
+            }
+        },
+    };
+    let shown = rid.replace('T', " ");
+    if known.deleted.contains(&rid) {
+        return Ok(Outcome::Skipped(tf(Msg::IcalOccurrenceDeleted, &[&shown])));
+    }
+    if !known.starts.contains(&rid) {
+        return Ok(Outcome::Skipped(tf(Msg::IcalNoOccurrence, &[&shown])));
+    }
+    let stored = store.event_by_uid(&e.uid, &rid)?;
+    // What the occurrence holds, or will hold once its series is written.
+    let base = match &stored {
+        Some((_, s)) => s.clone(),
+        None => {
+            let s = &known.input;
+            let end = match (
+                chrono::NaiveDateTime::parse_from_str(&s.starts_at, LOCAL),
+                chrono::NaiveDateTime::parse_from_str(&s.ends_at, LOCAL),
+                chrono::NaiveDateTime::parse_from_str(&rid, LOCAL),
+            ) {
+                (Ok(a), Ok(b), Ok(start)) => (start + (b - a)).format(LOCAL).to_string(),
+                _ => String::new(),
+            };
+            let mut o = s.occurrence(rid.clone(), end);
+            o.uid.clone_from(&e.uid);
+            o
+        }
+    };
+    let input = event_input(e, Some(&base));
+    if let Some(reason) = refused(&Record::Event(input.clone())) {
+        return Ok(Outcome::Skipped(reason));
+    }
+    // An occurrence changed on its own keeps its content when its series is saved again (it
+    // is detached), so one that already holds this content is unchanged.
+    let outcome = match stored {
+        Some((_, old)) if old == input => return Ok(Outcome::Unchanged),
+        Some(_) => Outcome::Updated,
+        None => Outcome::New,
+    };
+    actions.push(Action::Occurrence {
+        series: known.series.clone(),
+        recurrence_id: rid,
+        input,
+    });
+    Ok(outcome)
 }
