@@ -390,9 +390,11 @@ impl Reader<'_> {
         }
     }
 
-    /// The zone a rule repeats in, and a time as local text in it.
+    /// The zone a rule repeats in, and a time as local text in it. The office's own zone is
+    /// "" (as the agenda keeps it), so that a series read back from an export is the same.
     fn rule_zone(&self, when: &When) -> (String, Option<Tz>) {
         match when {
+            When::Zoned(_, Zone::Iana(tz)) if *tz == self.office => (String::new(), None),
             When::Zoned(_, Zone::Iana(tz)) => (tz.name().to_owned(), Some(*tz)),
             When::Instant(_) => ("UTC".to_owned(), Some(chrono_tz::UTC)),
             _ => (String::new(), None),

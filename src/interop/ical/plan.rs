@@ -146,39 +146,40 @@ pub(super) fn horizon(today: NaiveDate, series: &SeriesInput) -> NaiveDate {
     today.max(first) + chrono::Duration::days(HORIZON_DAYS)
 }
 
-/// A local time of a series' zone as the office reads it.
-fn office_text(local: &str, zone: Tz, office: Tz) -> String {
-    chrono::NaiveDateTime::parse_from_str(local, LOCAL)
-        .ok()
-        .and_then(|t| recurrence::at(zone, t))
-        .map(|t| {
-            t.with_timezone(&office)
-                .naive_local()
-                .format(LOCAL)
-                .to_string()
-        })
-        .unwrap_or_else(|| local.to_owned())
-}
-
-/// An export writes an occurrence deleted on its own as an EXDATE the series does not hold:
-/// reading it back is no change. Such dates are left as the store has them.
-fn keep_stored_exdates(
+/// A series read back the same in other words is no change: a rule written another way
+/// (its parts in another order, UNTIL in UTC), or an EXDATE for an occurrence the agenda
+/// deleted on its own (as an export writes it). When everything but the rule, the excluded
+/// and the extra dates is the same, and the occurrences it gives are the ones the agenda has,
+/// the series keeps those as stored.
+fn keep_stored_rule(
     old: &SeriesInput,
     new: &mut SeriesInput,
     deleted: &HashSet<String>,
     office: Tz,
+    until: NaiveDate,
 ) {
-    if old.exdates == new.exdates || !old.exdates.iter().all(|d| new.exdates.contains(d)) {
+    if old == new {
         return;
     }
-    let zone = recurrence::zone_of(new, office).unwrap_or(office);
-    let only_deleted = new
-        .exdates
-        .iter()
-        .filter(|d| !old.exdates.contains(d))
-        .all(|d| deleted.contains(&office_text(d, zone, office)));
-    if only_deleted {
-        new.exdates.clone_from(&old.exdates);
+    let mut same_rest = new.clone();
+    same_rest.rule.clone_from(&old.rule);
+    same_rest.exdates.clone_from(&old.exdates);
+    same_rest.rdates.clone_from(&old.rdates);
+    if same_rest != *old {
+        return;
+    }
+    let (Ok(was), Ok(now)) = (
+        recurrence::occurrences(old, office, until),
+        recurrence::occurrences(new, office, until),
+    ) else {
+        return;
+    };
+    let was: Vec<_> = was
+        .into_iter()
+        .filter(|t| !deleted.contains(&t.format(LOCAL).to_string()))
+        .collect();
+    if was == now {
+        *new = same_rest;
     }
 }
 
@@ -317,7 +318,8 @@ fn plan_series(
             (SeriesRef::New(e.uid.clone()), Outcome::New)
         }
         Some((id, old)) => {
-            keep_stored_exdates(&old, &mut input, &deleted, office);
+            let until = horizon(today, &input);
+            keep_stored_rule(&old, &mut input, &deleted, office, until);
             if old == input {
                 (SeriesRef::Stored(id), Outcome::Unchanged)
             } else {
