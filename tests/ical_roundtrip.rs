@@ -518,3 +518,36 @@ fn the_demo_agenda_round_trips() {
     };
     assert_eq!(plain(rows(&fresh)), plain(rows(&store)));
 }
+
+/// An event from before events had UIDs (its uid empty) is exported as `<id>@prensa`, and
+/// reading that back finds it: unchanged, not doubled.
+#[test]
+fn an_event_without_uid_is_exported_as_its_id_and_found_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite");
+    let mut store = Store::open(&path, &common::options()).unwrap();
+    let id = create(
+        &mut store,
+        Record::Event(event("Rueda de prensa", "2025-03-06T10:00", "")),
+    );
+    drop(store);
+    // As a file from before the agenda model holds it (the one raw write of this test).
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE events SET uid = '' WHERE id = ?1", [&id])
+        .unwrap();
+    let mut store = Store::open(&path, &common::options()).unwrap();
+    let (text, n) = export_all(&store);
+    assert_eq!(n, 1);
+    assert!(text.contains(&format!("\r\nUID:{id}@prensa\r\n")), "{text}");
+    let again = ical::prepare_text("agenda.ics", &text, &store).unwrap();
+    let c = again.plan.counts();
+    assert_eq!(
+        (c.new, c.updated, c.unchanged),
+        (0, 0, 1),
+        "{:?}",
+        again.plan
+    );
+    again.apply(&mut store).unwrap();
+    assert_eq!(rows(&store).len(), 1);
+}

@@ -201,6 +201,8 @@ struct KnownSeries {
     starts: HashSet<String>,
     /// Office-zone starts of occurrences the agenda deleted on their own.
     deleted: HashSet<String>,
+    /// This import writes the series (new or updated), and so its missing occurrences.
+    written: bool,
 }
 
 fn deleted_occurrences(store: &Store, id: &str) -> Result<HashSet<String>, StoreError> {
@@ -272,7 +274,11 @@ fn plan_single(
     actions: &mut Vec<Action>,
 ) -> Result<Outcome, StoreError> {
     let stored = store.event_by_uid(&e.uid, "")?;
-    let input = event_input(e, stored.as_ref().map(|(_, s)| s));
+    let mut input = event_input(e, stored.as_ref().map(|(_, s)| s));
+    if stored.as_ref().is_some_and(|(_, s)| s.uid.is_empty()) {
+        // An event from before events had UIDs, found as `<id>@prensa`: it keeps none.
+        input.uid.clear();
+    }
     if let Some(reason) = refused(&Record::Event(input.clone())) {
         return Ok(Outcome::Skipped(reason));
     }
@@ -312,7 +318,7 @@ fn plan_series(
         Some((id, _)) => deleted_occurrences(store, id)?,
         None => HashSet::new(),
     };
-    let (series, outcome) = match stored {
+    let (series, outcome): (SeriesRef, Outcome) = match stored {
         None => {
             actions.push(Action::CreateSeries(input.clone()));
             (SeriesRef::New(e.uid.clone()), Outcome::New)
@@ -336,6 +342,7 @@ fn plan_series(
     series_here.insert(
         e.uid.clone(),
         KnownSeries {
+            written: outcome != Outcome::Unchanged,
             series,
             input,
             starts,
@@ -372,6 +379,7 @@ fn plan_override(
                         .collect(),
                     series: SeriesRef::Stored(id),
                     input,
+                    written: false,
                 };
                 &from_store
             }
@@ -385,6 +393,11 @@ fn plan_override(
         return Ok(Outcome::Skipped(tf(Msg::IcalNoOccurrence, &[&shown])));
     }
     let stored = store.event_by_uid(&e.uid, &rid)?;
+    if stored.is_none() && !known.written {
+        // The agenda has not written that occurrence (past the horizon it had then), and
+        // this import does not write the series again.
+        return Ok(Outcome::Skipped(tf(Msg::IcalNoOccurrence, &[&shown])));
+    }
     // What the occurrence holds, or will hold once its series is written.
     let base = match &stored {
         Some((_, s)) => s.clone(),
