@@ -269,3 +269,173 @@ fn a_weekly_session_is_made_once_and_changed_as_a_whole() {
         "2025-03-06T18:00 2025-03-13T18:00 2025-03-27T18:00"
     );
 }
+
+/// The mayor's agenda as Google Calendar exports it: its own VTIMEZONE, UTC stamps, folded
+/// lines, escaped commas, a weekly meeting, and one event cancelled.
+const GOOGLE_EXPORT: &str = "BEGIN:VCALENDAR\r
+PRODID:-//Google Inc//Google Calendar 70.9054//EN\r
+VERSION:2.0\r
+CALSCALE:GREGORIAN\r
+METHOD:PUBLISH\r
+X-WR-CALNAME:Agenda Presidenta\r
+X-WR-TIMEZONE:America/Mexico_City\r
+BEGIN:VTIMEZONE\r
+TZID:America/Mexico_City\r
+X-LIC-LOCATION:America/Mexico_City\r
+BEGIN:STANDARD\r
+TZOFFSETFROM:-0600\r
+TZOFFSETTO:-0600\r
+TZNAME:CST\r
+DTSTART:19700101T000000\r
+END:STANDARD\r
+END:VTIMEZONE\r
+BEGIN:VEVENT\r
+DTSTART;TZID=America/Mexico_City:20250307T100000\r
+DTEND;TZID=America/Mexico_City:20250307T120000\r
+DTSTAMP:20250305T180000Z\r
+UID:7kq1s0c9p1m2n3o4p5q6r7s8t9@google.com\r
+SUMMARY:Entrega de lentes a adultos mayores\r
+LOCATION:Salón ejidal\\, Tampacoy\r
+DESCRIPTION:Programa municipal de salud visual. Invitar a medios de la Huas\r
+ teca.\r
+STATUS:CONFIRMED\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART:20250307T230000Z\r
+DTEND:20250308T000000Z\r
+DTSTAMP:20250305T180000Z\r
+UID:a1b2c3d4e5f6@google.com\r
+SUMMARY:Reunión con el comité de la feria\r
+STATUS:CONFIRMED\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART;TZID=America/Mexico_City:20250310T090000\r
+DTEND;TZID=America/Mexico_City:20250310T100000\r
+RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=4\r
+DTSTAMP:20250305T180000Z\r
+UID:weekly-gabinete@google.com\r
+SUMMARY:Reunión de gabinete\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+DTSTART;TZID=America/Mexico_City:20250308T110000\r
+DTSTAMP:20250305T180000Z\r
+UID:cancelada@google.com\r
+SUMMARY:Visita a la Huasteca Potosina\r
+STATUS:CANCELLED\r
+END:VEVENT\r
+END:VCALENDAR\r
+";
+
+#[test]
+fn a_google_calendar_export_is_imported_and_tomorrow_s_uncovered_events_are_flagged() {
+    let (dir, mut app) = demo_app(80, 24);
+    let file = dir.path().join("agenda presidenta.ics");
+    std::fs::write(&file, GOOGLE_EXPORT).unwrap();
+    type_keys(&mut app, "2");
+    let before = sql_value(&app, "SELECT CAST(count(*) AS TEXT) FROM events", &[]).unwrap();
+    // I: the file (a path dragged onto a terminal comes quoted), then Ctrl+S shows the plan.
+    type_keys(&mut app, "I");
+    assert!(
+        shown(&app).contains("Importar calendario (.ics)"),
+        "{}",
+        shown(&app)
+    );
+    type_keys(&mut app, "/no/existe.ics");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app), "a missing file is said beside the field");
+    ctrl(&mut app, 'j');
+    type_keys(&mut app, &format!("'{}'", file.display()));
+    ctrl(&mut app, 's');
+    let preview = shown(&app);
+    assert!(preview.contains("Nuevos: 4 · actualizados: 0"), "{preview}");
+    assert!(preview.contains("¿Importar?"), "{preview}");
+    // Nothing is written before the yes.
+    assert_eq!(
+        sql_value(&app, "SELECT CAST(count(*) AS TEXT) FROM events", &[]).unwrap(),
+        before
+    );
+    type_keys(&mut app, "s");
+    let visita = id_where(&app, "events", "title", "Visita a la Huasteca Potosina").unwrap();
+    // The visit called off comes in cancelled (shown crossed out), not as a live event.
+    assert_eq!(value(&app, "events", &visita, "status"), "cancelled");
+    assert!(
+        said(&app).contains("Importado: 4 eventos nuevos"),
+        "{}",
+        said(&app)
+    );
+    let lentes = id_where(
+        &app,
+        "events",
+        "title",
+        "Entrega de lentes a adultos mayores",
+    )
+    .unwrap();
+    assert_eq!(
+        value(&app, "events", &lentes, "starts_at"),
+        "2025-03-07T10:00"
+    );
+    assert_eq!(
+        value(&app, "events", &lentes, "place"),
+        "Salón ejidal, Tampacoy"
+    );
+    assert_eq!(value(&app, "events", &lentes, "status"), "confirmed");
+    let feria = id_where(&app, "events", "title", "Reunión con el comité de la feria").unwrap();
+    // 23:00 UTC is 17:00 in Mexico City.
+    assert_eq!(
+        value(&app, "events", &feria, "starts_at"),
+        "2025-03-07T17:00"
+    );
+
+    // Tomorrow: both imported events are flagged, as nobody covers them yet.
+    type_keys(&mut app, "l");
+    select(&mut app, "Entrega de lentes a adultos mayores");
+    let tomorrow = shown(&app);
+    assert!(
+        tomorrow.contains("viernes 7 de marzo de 2025"),
+        "{tomorrow}"
+    );
+    let flagged = |screen: &str, title: &str| {
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines.iter().position(|l| l.contains(title)).unwrap();
+        lines[at + 1..at + 3]
+            .iter()
+            .any(|l| l.contains("⚠ sin cobertura"))
+    };
+    assert!(flagged(&tomorrow, "Entrega de lentes"), "{tomorrow}");
+    // A photographer for the glasses: that one is no longer flagged, the other still is.
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "n");
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "jorge");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    press(&mut app, KeyCode::Esc);
+    let tomorrow = shown(&app);
+    assert!(!flagged(&tomorrow, "Entrega de lentes"), "{tomorrow}");
+    select(&mut app, "Reunión con el comité de la feria");
+    assert!(
+        flagged(&shown(&app), "Reunión con el comité"),
+        "{}",
+        shown(&app)
+    );
+
+    // Importing the same file again changes nothing; `u` undoes the first import.
+    type_keys(&mut app, "I");
+    type_keys(&mut app, &file.display().to_string());
+    ctrl(&mut app, 's');
+    let again = shown(&app);
+    assert!(again.contains("Nada que importar"), "{again}");
+    press(&mut app, KeyCode::Esc);
+    type_keys(&mut app, "uu");
+    assert!(said(&app).contains("importar «"), "{}", said(&app));
+    assert_eq!(
+        sql_value(
+            &app,
+            "SELECT CAST(count(*) AS TEXT) FROM events WHERE deleted_at IS NULL",
+            &[]
+        )
+        .unwrap(),
+        sql_value(&app, "SELECT CAST(count(*) - 7 AS TEXT) FROM events", &[]).unwrap(),
+        "the four events and the three more Mondays of the weekly meeting are gone"
+    );
+}

@@ -3,6 +3,7 @@
 //! itself comes back as an [`Action`], which the app applies here: reading and writing the
 //! store, opening and closing overlays, undo, links, sync.
 mod conflicts;
+mod importing;
 mod jobs;
 mod navigation;
 mod reader;
@@ -59,6 +60,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// Whether the search indexes may have pieces to merge (see [`App::on_idle`]).
     untidy: bool,
+    /// A calendar read and planned, waiting for the user's yes.
+    pending_import: Option<crate::interop::ical::Prepared>,
 }
 
 impl App {
@@ -78,6 +81,7 @@ impl App {
             data_version,
             effects: Vec::new(),
             untidy: true,
+            pending_import: None,
         };
         let loaded = app.store.status().map(|s| app.screen.status = s);
         app.report(loaded);
@@ -206,6 +210,12 @@ impl App {
             Action::StatusMenu(target, code) => self.status_menu(target, code),
             Action::SetStatus(target, code) => self.set_status(target, code),
             Action::Postpone(target, start) => self.postpone(target, start),
+            Action::AskImport => {
+                let form = crate::ui::forms::import_agenda(self.now());
+                self.push(Overlay::Form(form));
+            }
+            Action::PreviewImport(file) => self.preview_import(&file),
+            Action::ApplyImport => self.apply_import(),
             Action::Copy(text, name) => {
                 self.effects.push(Effect::Clipboard(text));
                 self.say(crate::i18n::tf(Msg::DidCopy, &[&name]));

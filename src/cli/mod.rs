@@ -1,5 +1,6 @@
 //! The command line (DESIGN §8): Spanish help and messages, exit codes 0 (done), 1 (refused
 //! or failed, with a Spanish message on stderr) and 2 (wrong usage).
+mod agenda;
 mod brief;
 mod console;
 mod demo;
@@ -46,6 +47,10 @@ pub enum Command {
     Sincronizar(SyncArgs),
     #[command(disable_help_flag = true, visible_alias = "brief")]
     Resumen(BriefArgs),
+    #[command(disable_help_flag = true, visible_alias = "import")]
+    Importar(ImportArgs),
+    #[command(disable_help_flag = true, visible_alias = "export")]
+    Exportar(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +61,59 @@ pub struct BriefArgs {
     pub formato: Format,
     #[arg(long, value_name = "ARCHIVO")]
     pub salida: Option<PathBuf>,
+    /// Accepted as by every command that writes (here, with `--salida`): nothing to ask.
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub what: ImportWhat,
+}
+
+/// What `importar` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    #[command(disable_help_flag = true)]
+    Agenda(ImportAgendaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportAgendaArgs {
+    #[arg(value_name = "ARCHIVO")]
+    pub archivo: PathBuf,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub what: ExportWhat,
+}
+
+/// What `exportar` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    #[command(disable_help_flag = true)]
+    Agenda(ExportAgendaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportAgendaArgs {
+    /// A date as `AAAA-MM-DD` or as people write it ("6 de marzo", "hoy"); read in
+    /// [`agenda::export`] so that a bad one gets a Spanish message.
+    #[arg(long, value_name = "FECHA")]
+    pub desde: String,
+    #[arg(long, value_name = "FECHA")]
+    pub hasta: String,
+    #[arg(long, value_name = "ARCHIVO")]
+    pub salida: PathBuf,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -147,11 +205,52 @@ fn command() -> clap::Command {
                     t(Msg::CliUsage)
                 ))
                 .override_usage(
-                    "prensa resumen [--fecha FECHA] [--formato texto|json] [--salida ARCHIVO] [--db RUTA]",
+                    "prensa resumen [--fecha FECHA] [--formato texto|json] [--salida ARCHIVO] [--si] [--db RUTA]",
                 )
                 .mut_arg("fecha", arg(Msg::CliBriefDate))
                 .mut_arg("formato", arg(Msg::CliFormat))
                 .mut_arg("salida", arg(Msg::CliOutput))
+                .mut_arg("si", arg(Msg::CliYes))
+        })
+        .mut_subcommand("importar", |c| {
+            c.about(t(Msg::CliImportCmd))
+                .subcommand_help_heading(t(Msg::CliCommands))
+                .subcommand_value_name("OBJETO")
+                .mut_subcommand("agenda", |c| {
+                    c.about(t(Msg::CliAgenda))
+                        .help_template(format!(
+                            "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+                            t(Msg::CliUsage)
+                        ))
+                        .override_usage(
+                            "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json] [--db RUTA]",
+                        )
+                        .mut_arg("archivo", |a| {
+                            a.help(t(Msg::CliIcsFile))
+                                .help_heading(t(Msg::CliOptions))
+                        })
+                        .mut_arg("formato", arg(Msg::CliFormat))
+                        .mut_arg("si", arg(Msg::CliYes))
+                })
+        })
+        .mut_subcommand("exportar", |c| {
+            c.about(t(Msg::CliExportCmd))
+                .subcommand_help_heading(t(Msg::CliCommands))
+                .subcommand_value_name("OBJETO")
+                .mut_subcommand("agenda", |c| {
+                    c.about(t(Msg::CliAgenda))
+                        .help_template(format!(
+                            "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+                            t(Msg::CliUsage)
+                        ))
+                        .override_usage(
+                            "prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics [--db RUTA]",
+                        )
+                        .mut_arg("desde", arg(Msg::CliFrom))
+                        .mut_arg("hasta", arg(Msg::CliTo))
+                        .mut_arg("salida", arg(Msg::CliOut))
+                        .mut_arg("si", arg(Msg::CliYes))
+                })
         })
 }
 
@@ -280,7 +379,7 @@ pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn usage(message: impl std::fmt::Display) -> ExitCode {
+pub(crate) fn usage(message: impl std::fmt::Display) -> ExitCode {
     say(&format!("prensa: {message}"));
     ExitCode::from(2)
 }
@@ -327,6 +426,12 @@ pub fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Sincronizar(args)) => sync::run(cli.db.as_deref(), args, config),
         Some(Command::Resumen(args)) => brief::run(cli.db.as_deref(), args),
+        Some(Command::Importar(ImportArgs {
+            what: ImportWhat::Agenda(args),
+        })) => agenda::import(cli.db.as_deref(), args),
+        Some(Command::Exportar(ExportArgs {
+            what: ExportWhat::Agenda(args),
+        })) => agenda::export(cli.db.as_deref(), args),
         Some(Command::Demo(args)) => match &cli.db {
             Some(path) => demo::write(path, args),
             None => usage(format!(

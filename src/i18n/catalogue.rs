@@ -72,6 +72,14 @@ catalogue! {
     FieldNotes => "Notas", "Notes";
     FDescription => "Descripción", "Description";
     FAllDay => "Todo el día", "All day";
+    KeyImport => "I", "I";
+    HelpImportAgenda => "Importar un calendario (.ics de Google Calendar, Outlook o Thunderbird): primero muestra qué haría", "Import a calendar (.ics from Google Calendar, Outlook or Thunderbird): shows first what it would do";
+    ImportAgendaTitle => "Importar calendario (.ics)", "Import calendar (.ics)";
+    ImportAgendaHint => "Escriba (o arrastre aquí) la ruta del archivo .ics exportado de Google Calendar, Outlook o Thunderbird y Ctrl+S: prensa lo revisa y muestra qué haría, sin escribir nada todavía. Importarlo otra vez no duplica eventos.", "Type (or drag here) the path of the .ics file exported from Google Calendar, Outlook or Thunderbird and Ctrl+S: prensa reads it and shows what it would do, writing nothing yet. Importing it again does not duplicate events.";
+    ImportAskConsole => "¿Importar? s sí · n no (u lo deshace después)", "Import? y yes · n no (u undoes it afterwards)";
+    ImportNothingTitle => "Nada que importar", "Nothing to import";
+    UndoLabelImport => "importar «{}»", "import “{}”";
+    DidImport => "Importado: {} eventos nuevos, {} actualizados. u deshace.", "Imported: {} new events, {} updated. u undoes.";
     PostponeTitle => "Posponer «{}»", "Postpone “{}”";
     PostponeHint => "¿Para cuándo? Escriba la nueva fecha (y hora) y Ctrl+S: el evento pasa a esa fecha, programado, y su descripción dice de cuándo se pospuso. Si aún no se sabe, deje la fecha vacía y Ctrl+S: queda como pospuesto.", "When to? Type the new date (and time) and Ctrl+S: the event moves there, scheduled, and its description says when it was postponed from. If it is not known yet, leave the date empty and Ctrl+S: it stays postponed.";
     PostponedFrom => "Pospuesto; antes: {}.", "Postponed; before: {}.";
@@ -95,6 +103,7 @@ catalogue! {
     RepeatMonthly => "Cada mes, el mismo día", "Every month, same day";
     FRepeat => "Se repite", "Repeats";
     FRepeatUntil => "Hasta", "Until";
+    FFile => "Archivo", "File";
     FRepeatCount => "Veces", "Times";
     FExcept => "Excepto", "Except";
     FieldReceived => "Recibido", "Received";
@@ -632,6 +641,55 @@ catalogue! {
     SyncNewIdentityDry => "  «{}» (equipo «{}») publica con la identidad de esta base: al sincronizar, esta base tomará una identidad nueva y conservará todos sus datos. Esa parte no se contó en esta revisión.", "  “{}” (machine “{}”) publishes under this database's identity: when it syncs, this database takes a new identity and keeps all its data. That part was not counted in this review.";
     PeerSameIdentity => "«{}» y «{}» publican con una misma identidad (un archivo de base copiado a mano): no se recibió nada de ellos por ahora, para no mezclar sus cambios. Se recibirán cuando el equipo «{}» o el otro sincronicen con esta versión de prensa, que les da identidades distintas.", "“{}” and “{}” publish under one identity (a database file copied by hand): nothing was taken from them for now, so as not to mix their changes. They are taken once machine “{}” or the other syncs with this version of prensa, which gives them different identities.";
     ErrDamagedNoBackup => "«{}» está dañada o incompleta y no se pudo reparar; no se modificó. No hay respaldos de ella en la carpeta «{}»: use una copia que tenga en otro lugar, o cree una base nueva y sincronice desde la carpeta de sincronización.", "“{}” is damaged or incomplete and could not be repaired; it was not changed. The folder “{}” holds no backup of it: use a copy you keep elsewhere, or create a new database and sync from the sync folder.";
+
+    // Importing and exporting (interop).
+    ImportFrom => "Archivo: {}", "File: {}";
+    ImportCounts => "Nuevos: {} · actualizados: {} · sin cambios: {} · omitidos: {}", "New: {} · updated: {} · unchanged: {} · skipped: {}";
+    ImportListNew => "Se agregarán:", "To be added:";
+    ImportListUpdated => "Se actualizarán:", "To be updated:";
+    ImportListSkipped => "Se omitirán:", "To be skipped:";
+    ImportItem => "  - {}", "  - {}";
+    ImportMore => "  … y {} más", "  … and {} more";
+    ImportSkippedAt => "  - {}, línea {}: «{}»: {}", "  - {}, line {}: “{}”: {}";
+    ImportSkipped => "  - «{}»: {}", "  - “{}”: {}";
+    ImportNotice => "Aviso: {}", "Notice: {}";
+    ImportAsk => "¿Importar? Se escribirá todo o nada. [s/N]", "Import? Everything is written, or nothing. [y/N]";
+    ImportNoTerminal => "No se escribió nada. Para importar, repita el comando con --si.", "Nothing was written. To import, run the command again with --si.";
+    ImportDeclined => "No se importó nada.", "Nothing was imported.";
+    ImportNothing => "No hay nada nuevo que importar: la agenda ya está al día.", "Nothing new to import: the agenda is already up to date.";
+    ImportDone => "Importado: {} nuevos, {} actualizados.", "Imported: {} new, {} updated.";
+    ImportRefused => "Se rechazó «{}»: {}. No se escribió nada.", "“{}” was refused: {}. Nothing was written.";
+    IcalBroken => "{}", "{}";
+    IcalBrokenAt => "línea {}: {}", "line {}: {}";
+    IcalTooLarge => "«{}» mide {} bytes: es demasiado grande para ser un calendario", "“{}” is {} bytes: too large to be a calendar";
+    IcalNotCalendar => "no es un calendario iCalendar (falta BEGIN:VCALENDAR)", "it is not an iCalendar calendar (BEGIN:VCALENDAR is missing)";
+    IcalUnterminated => "el bloque {} empieza y no termina (falta su END)", "the {} block begins and never ends (its END is missing)";
+    IcalBadEnd => "se esperaba el fin de {} y se encontró el de {}", "the end of {} was expected and that of {} was found";
+    IcalUnclosed => "el bloque {} que empieza en la línea {} no termina; se leyó lo que contiene", "the {} block that begins on line {} never ends; what it holds was read";
+    IcalTooMany => "tiene demasiados componentes", "it has too many components";
+    IcalUntitled => "(sin título)", "(untitled)";
+    IcalNoStart => "no tiene fecha de inicio (DTSTART)", "it has no start date (DTSTART)";
+    IcalBadStart => "su fecha de inicio (DTSTART) no es una fecha válida", "its start (DTSTART) is not a valid date";
+    IcalBadEnd2 => "su fecha de término (DTEND) no es una fecha válida", "its end (DTEND) is not a valid date";
+    IcalBadRecurrenceId => "su RECURRENCE-ID no es una fecha válida", "its RECURRENCE-ID is not a valid date";
+    IcalRuleTooOften => "se repite cada hora, minuto o segundo; la agenda solo admite repeticiones diarias, semanales, mensuales o anuales", "it repeats every hour, minute or second; the agenda only takes daily, weekly, monthly or yearly repeats";
+    IcalBadRule => "su regla de repetición no se entiende: {}", "its repeat rule cannot be understood: {}";
+    IcalUnknownZone => "la zona horaria «{}» (línea {}) no se reconoce: sus horas se tomaron como de la zona de la oficina", "the time zone “{}” (line {}) is not known: its times were taken as the office's zone";
+    IcalNoSeries => "cambia una repetición de una serie que no está en el archivo ni en la agenda", "it changes one occurrence of a series that is neither in the file nor in the agenda";
+    IcalNoOccurrence => "cambia la repetición del {} que la serie no tiene", "it changes the occurrence of {}, which the series does not have";
+    IcalOccurrenceDeleted => "cambia la repetición del {}, que se eliminó de la agenda", "it changes the occurrence of {}, which was deleted from the agenda";
+    IcalDuplicate => "repite el UID de otro evento del archivo (línea {})", "it repeats the UID of another event of the file (line {})";
+    IcalRefusedByStore => "la agenda no lo acepta: {}", "the agenda does not accept it: {}";
+    ExportDone => "Exportados {} eventos a «{}».", "Exported {} events to “{}”.";
+    ExportBadDate => "{} «{}» no es una fecha: escriba AAAA-MM-DD, dd/mm/aaaa, «6 de marzo» u «hoy»", "{} “{}” is not a date: write YYYY-MM-DD, dd/mm/yyyy, “6 de marzo” or “hoy”";
+    ExportBadRange => "--hasta ({}) es antes de --desde ({})", "--hasta ({}) is before --desde ({})";
+    CliImportCmd => "Importa datos de un archivo (agenda: un calendario .ics), con vista previa", "Imports data from a file (agenda: an .ics calendar), with a preview";
+    CliExportCmd => "Exporta datos a un archivo (agenda: un calendario .ics)", "Exports data to a file (agenda: an .ics calendar)";
+    CliIcsFile => "El archivo .ics a importar", "The .ics file to import";
+    CliFrom => "Primer día: AAAA-MM-DD, dd/mm/aaaa, «6 de marzo», «hoy»…", "First day: YYYY-MM-DD, dd/mm/yyyy, “6 de marzo”, “hoy”…";
+    CliTo => "Último día (incluido), en las mismas formas", "Last day (included), in the same forms";
+    CliOut => "Archivo a escribir", "File to write";
+    CliAgenda => "La agenda (eventos)", "The agenda (events)";
 }
 
 #[cfg(test)]

@@ -219,6 +219,7 @@ pub fn field_label(field: &str) -> String {
         "from" => Msg::FFrom,
         "to" => Msg::FTo,
         "folder" => Msg::FFolder,
+        "file" => Msg::FFile,
         _ => return field.to_owned(),
     };
     t(msg).to_owned()

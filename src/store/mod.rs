@@ -2,6 +2,7 @@
 //! commands that are its only callers, and the queries the screens read. Nothing here knows
 //! about the terminal.
 mod agenda;
+mod calendar;
 mod commands;
 mod conflicts;
 mod details;
@@ -38,7 +39,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
 use crate::domain::StoreStatus;
-pub use commands::{allowed_moves, Receipt, Tx};
+pub use calendar::{CalendarExport, ExportOccurrence, ExportSeries};
+pub use commands::{allowed_moves, Occurrence, Receipt, Tx};
 pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{io_text, Result, StoreError};
 use files::{damaged, recover_hot_journal};

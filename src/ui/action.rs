@@ -88,6 +88,12 @@ pub enum Action {
     /// Show the statuses a record may move to.
     StatusMenu(Target, String),
     SetStatus(Target, String),
+    /// Ask for a calendar file to import into the agenda.
+    AskImport,
+    /// Read and plan a calendar file (nothing written), then show what importing would do.
+    PreviewImport(String),
+    /// Write the import previewed.
+    ApplyImport,
     /// Postpone an event: to a new start (local `YYYY-MM-DDTHH:MM`), or to a date not known yet.
     Postpone(Target, Option<String>),
     /// Copy text to the clipboard (what, how it is named in the status bar).

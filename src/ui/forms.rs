@@ -241,6 +241,17 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
             });
             Ok(Action::Postpone(target.clone(), start))
         }
+        Purpose::ImportAgenda => {
+            let file = form.text("file");
+            if file.trim().is_empty() {
+                Err(vec![(
+                    "file",
+                    problem_text(crate::domain::edit::Problem::Required),
+                )])
+            } else {
+                Ok(Action::PreviewImport(file.trim().to_owned()))
+            }
+        }
         Purpose::SyncFolder => {
             let folder = form.text("folder");
             if folder.is_empty() {
@@ -353,6 +364,18 @@ pub fn postpone(
         now,
     );
     form.note = Some(t(Msg::PostponeHint).to_owned());
+    form
+}
+
+/// Asks for the calendar file to import (a path; a file dragged onto the terminal pastes it).
+pub fn import_agenda(now: NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        t(Msg::ImportAgendaTitle).to_owned(),
+        Purpose::ImportAgenda,
+        vec![Field::text("file", "").required()],
+        now,
+    );
+    form.note = Some(t(Msg::ImportAgendaHint).to_owned());
     form
 }
 

@@ -133,6 +133,8 @@ pub enum Cmd {
     Months(i8),
     Today,
     AskDate,
+    /// Import a calendar file (.ics) into the agenda, after a preview.
+    Import,
 }
 
 pub struct Binding {

@@ -38,6 +38,8 @@ pub enum Purpose {
     SyncFolder,
     /// The new date of an event being postponed.
     Postpone(Target),
+    /// The calendar file to import into the agenda.
+    ImportAgenda,
 }
 
 /// Errors of a form's fields: (field key, message).

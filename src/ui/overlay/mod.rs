@@ -90,7 +90,9 @@ impl Overlay {
             Overlay::Form(f) => f.draw(frame, body),
             Overlay::Picker(p) => p.draw(frame, body),
             Overlay::Confirm(c) => {
-                notice_box(frame, area, None, std::slice::from_ref(&c.question), 0)
+                let mut lines = c.detail.clone();
+                lines.push(c.question.clone());
+                notice_box(frame, area, None, &lines, 0)
             }
             Overlay::Menu(m) => m.draw(frame, area),
             Overlay::Help(h) => h.draw(frame, area),
@@ -106,12 +108,23 @@ impl Overlay {
 #[derive(Debug)]
 pub struct Confirm {
     pub question: String,
+    /// What the question is about, shown above it (an import's preview).
+    pub detail: Vec<String>,
     pub on_yes: Action,
 }
 
 impl Confirm {
     pub fn new(question: String, on_yes: Action) -> Confirm {
-        Confirm { question, on_yes }
+        Confirm {
+            question,
+            detail: Vec::new(),
+            on_yes,
+        }
+    }
+
+    pub fn with_detail(mut self, detail: Vec<String>) -> Confirm {
+        self.detail = detail;
+        self
     }
 }
 

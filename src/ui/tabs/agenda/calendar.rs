@@ -206,6 +206,7 @@ impl Calendar {
             Some(Cmd::Weeks(n)) => self.date(week(n)),
             Some(Cmd::Months(n)) => self.date(DateMove::Months(n as i32)),
             Some(Cmd::Today) => self.date(DateMove::Today),
+            Some(Cmd::Import) => Outcome::Emit(Action::AskImport),
             Some(Cmd::AskDate) => {
                 self.prompt = Prompt::default();
                 self.focus = Focus::Prompt;

@@ -2,7 +2,7 @@
 use crossterm::event::KeyCode::*;
 
 use crate::i18n::Msg;
-use crate::ui::keys::{Binding, Cmd, Scope, NONE, UP_DOWN};
+use crate::ui::keys::{Binding, Cmd, Scope, NONE, SHIFT, UP_DOWN};
 
 pub const KEYS: &[Binding] = &[
     Binding {
@@ -91,6 +91,16 @@ pub const KEYS: &[Binding] = &[
         keys: &[(Char('m'), NONE, Cmd::Status)],
         label: Msg::KeyM,
         help: Msg::HelpStatus,
+        in_bar: false,
+    },
+    Binding {
+        scope: Scope::Calendar,
+        keys: &[
+            (Char('I'), SHIFT, Cmd::Import),
+            (Char('I'), NONE, Cmd::Import),
+        ],
+        label: Msg::KeyImport,
+        help: Msg::HelpImportAgenda,
         in_bar: false,
     },
     Binding {
