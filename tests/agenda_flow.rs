@@ -439,3 +439,53 @@ fn a_google_calendar_export_is_imported_and_tomorrow_s_uncovered_events_are_flag
         "the four events and the three more Mondays of the weekly meeting are gone"
     );
 }
+
+#[test]
+fn a_draft_is_started_from_an_event_and_linked_both_ways() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "2");
+    select(&mut app, "Simulacro de evacuación en Casa de la cultura");
+    let event = app
+        .screen()
+        .agenda
+        .calendar
+        .selected_event()
+        .unwrap()
+        .id
+        .clone();
+    type_keys(&mut app, "b");
+    let form = shown(&app);
+    assert!(
+        form.contains("Nuevo borrador — Simulacro de evacuación"),
+        "{form}"
+    );
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let draft = id_where(&app, "drafts", "event_id", &event).expect("a draft linked to the event");
+    assert_eq!(
+        value(&app, "drafts", &draft, "title"),
+        "Simulacro de evacuación en Casa de la cultura"
+    );
+    assert!(value(&app, "drafts", &draft, "body")
+        .starts_with("jueves 6 de marzo de 2025, 15:00, Casa de la cultura, La Esperanza."));
+    assert_eq!(value(&app, "drafts", &draft, "status"), "draft");
+    // The event lists it; Enter on it opens the draft, whose detail names the event.
+    press(&mut app, KeyCode::Enter);
+    let detail = shown(&app);
+    assert!(detail.contains("Borradores (1)"), "{detail}");
+    // The draft is the detail's last choice.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let opened = render(&app, 120, 40);
+    assert_eq!(app.screen().tab, prensa::ui::Tab::Drafts, "{opened}");
+    assert!(
+        opened.contains("Simulacro de evacuación en Casa de la cultura"),
+        "{opened}"
+    );
+    assert!(opened.contains("Origen: 06/03/2025 15:00 Simulacro"), "{opened}");
+    // Backspace goes back to the event.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.screen().tab, prensa::ui::Tab::Agenda);
+}

@@ -75,6 +75,55 @@ impl App {
         }
     }
 
+    /// A new draft about an event: its title, a first line with when and where, its
+    /// description, and the link to it (so the draft says where it came from, and the event
+    /// lists its drafts).
+    pub(super) fn draft_from_event(&mut self, id: &str) {
+        let target = Target::new(RecordKind::Event, id);
+        let event = match self.store.record(&target) {
+            Ok(Record::Event(e)) => e,
+            Ok(_) => return,
+            Err(e) => return self.screen.say(e.to_string(), true),
+        };
+        let where_: Vec<&str> = [event.place.as_str(), event.locality.as_str()]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        let mut body = stamp_long(&event.starts_at);
+        if !where_.is_empty() {
+            body.push_str(&format!(", {}", where_.join(", ")));
+        }
+        body.push('.');
+        if !event.notes.trim().is_empty() {
+            body.push_str(&format!("\n\n{}", event.notes.trim()));
+        }
+        let draft = crate::domain::edit::DraftInput {
+            title: event.title.clone(),
+            body,
+            kind: crate::domain::status::DraftKind::Post,
+            status: DraftStatus::Draft,
+            written_at: self.now().format(LOCAL).to_string(),
+            topic: String::new(),
+            report_id: None,
+            event_id: Some(id.to_owned()),
+            campaign_id: event.campaign_id.clone(),
+            author_id: None,
+            approved_by: String::new(),
+            approved_at: String::new(),
+        };
+        let ctx = self.form_ctx();
+        if let Some(mut form) = forms::build(
+            RecordKind::Draft,
+            None,
+            Some(Record::Draft(draft)),
+            None,
+            &ctx,
+        ) {
+            form.title = format!("{} — {}", form.title, event.title);
+            self.push(Overlay::Form(form));
+        }
+    }
+
     pub(super) fn edit(&mut self, target: Target) {
         let Some(target) = self.editable(target) else {
             return;

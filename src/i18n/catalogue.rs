@@ -73,7 +73,9 @@ catalogue! {
     FDescription => "Descripción", "Description";
     FAllDay => "Todo el día", "All day";
     KeyImport => "I", "I";
-    HelpImportAgenda => "Importar un calendario (.ics de Google Calendar, Outlook o Thunderbird): primero muestra qué haría", "Import a calendar (.ics from Google Calendar, Outlook or Thunderbird): shows first what it would do";
+    KeyB => "b", "b";
+    HelpDraftFromEvent => "Redactar borrador", "Write a draft";
+    HelpImportAgenda => "Importar calendario (.ics)", "Import calendar (.ics)";
     ImportAgendaTitle => "Importar calendario (.ics)", "Import calendar (.ics)";
     ImportAgendaHint => "Escriba (o arrastre aquí) la ruta del archivo .ics exportado de Google Calendar, Outlook o Thunderbird y Ctrl+S: prensa lo revisa y muestra qué haría, sin escribir nada todavía. Importarlo otra vez no duplica eventos.", "Type (or drag here) the path of the .ics file exported from Google Calendar, Outlook or Thunderbird and Ctrl+S: prensa reads it and shows what it would do, writing nothing yet. Importing it again does not duplicate events.";
     ImportAskConsole => "¿Importar? s sí · n no (u lo deshace después)", "Import? y yes · n no (u undoes it afterwards)";

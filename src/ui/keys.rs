@@ -135,6 +135,8 @@ pub enum Cmd {
     AskDate,
     /// Import a calendar file (.ics) into the agenda, after a preview.
     Import,
+    /// Start a draft from the selected record (an event).
+    DraftFrom,
 }
 
 pub struct Binding {

@@ -195,6 +195,14 @@ impl Calendar {
         }
     }
 
+    /// A draft about the selected event.
+    fn draft_from(&self) -> Outcome {
+        match self.selected_event() {
+            Some(e) => Outcome::Emit(Action::DraftFromEvent(e.id.clone())),
+            None => Outcome::Consumed,
+        }
+    }
+
     fn date(&self, to: DateMove) -> Outcome {
         Outcome::Emit(Action::List(ListCmd::Date(to)))
     }
@@ -207,6 +215,7 @@ impl Calendar {
             Some(Cmd::Months(n)) => self.date(DateMove::Months(n as i32)),
             Some(Cmd::Today) => self.date(DateMove::Today),
             Some(Cmd::Import) => Outcome::Emit(Action::AskImport),
+            Some(Cmd::DraftFrom) => self.draft_from(),
             Some(Cmd::AskDate) => {
                 self.prompt = Prompt::default();
                 self.focus = Focus::Prompt;
@@ -252,6 +261,8 @@ impl Calendar {
             Some(
                 cmd @ (Cmd::Enter | Cmd::New | Cmd::Edit | Cmd::Delete | Cmd::Status | Cmd::Copy),
             ) => act(cmd, picks.get(self.pick).cloned(), self.acting(false)),
+            // The event's own keys that are not a detail's: a draft from it.
+            _ if lookup(Scope::Calendar, key) == Some(Cmd::DraftFrom) => self.draft_from(),
             _ => Outcome::Ignored,
         }
     }

@@ -105,6 +105,13 @@ pub const KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Calendar,
+        keys: &[(Char('b'), NONE, Cmd::DraftFrom)],
+        label: Msg::KeyB,
+        help: Msg::HelpDraftFromEvent,
+        in_bar: false,
+    },
+    Binding {
+        scope: Scope::Calendar,
         keys: &[(Char('y'), NONE, Cmd::Copy)],
         label: Msg::KeyY,
         help: Msg::HelpCopy,
