@@ -2,6 +2,8 @@
 //! - a day, a week and a month's counts as the Agenda views read them (`Store::agenda`,
 //!   `Store::agenda_days`), beside the floor: the same SQL stepped through by SQLite alone,
 //!   with no rows built;
+//! - the console's Día view on the reference day: moving to the next day (→) and drawing the
+//!   frame at 120×40, as the user sees it;
 //! - `prensa resumen --fecha … --formato json` as a process, beside the `sqlite3` command
 //!   running the equivalent query on the same file (skipped where `sqlite3` is not installed).
 //!
@@ -14,7 +16,11 @@ use std::time::Duration;
 
 use chrono::Duration as Days;
 use criterion::{criterion_group, criterion_main, Criterion};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prensa::app::App;
 use prensa::store::{OpenOptions, Store};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
 
 /// What `Store::agenda` asks SQLite for a day: the events, then their coverage.
 const DAY_SQL: [&str; 2] = [
@@ -70,6 +76,34 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("agenda_mes_conteos", |b| {
         b.iter(|| black_box(store.agenda_days(day, day + Days::days(35)).expect("days")))
+    });
+    let now = common::reference().and_hms_opt(9, 0, 0).unwrap_or_default();
+    let mut app = App::new(
+        Store::open(&path, &OpenOptions::default()).expect("open dataset"),
+        now,
+        (120, 40),
+    );
+    app.on_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    for _ in 0..3 {
+        app.on_key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut forward = true;
+    c.bench_function("agenda_dia_tecla_y_cuadro", |b| {
+        b.iter(|| {
+            // Sunday and Monday, back and forth: every step reads another week.
+            let key = if forward {
+                KeyCode::Right
+            } else {
+                KeyCode::Left
+            };
+            forward = !forward;
+            app.on_key(KeyEvent::new(key, KeyModifiers::NONE));
+            terminal
+                .draw(|frame| prensa::ui::draw(frame, app.screen()))
+                .expect("draw");
+            black_box(terminal.backend().buffer());
+        })
     });
     let conn =
         rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)

@@ -484,7 +484,10 @@ fn a_draft_is_started_from_an_event_and_linked_both_ways() {
         opened.contains("Simulacro de evacuación en Casa de la cultura"),
         "{opened}"
     );
-    assert!(opened.contains("Origen: 06/03/2025 15:00 Simulacro"), "{opened}");
+    assert!(
+        opened.contains("Origen: 06/03/2025 15:00 Simulacro"),
+        "{opened}"
+    );
     // Backspace goes back to the event.
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.screen().tab, prensa::ui::Tab::Agenda);
