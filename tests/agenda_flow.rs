@@ -148,6 +148,20 @@ fn postponing_asks_for_the_new_date_and_keeps_where_it_was() {
     ctrl(&mut app, 's');
     assert!(top_is_form(&app));
     assert_eq!(value(&app, "events", &event, "status"), "scheduled");
+    // An earlier date is not postponing.
+    ctrl(&mut app, 'j');
+    type_keys(&mut app, "1/3/2025");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert!(
+        shown(&app).contains("Posponer es pasarlo a después del jueves 6 de marzo"),
+        "{}",
+        shown(&app)
+    );
+    assert_eq!(
+        value(&app, "events", &event, "starts_at"),
+        "2025-03-06T09:00"
+    );
     ctrl(&mut app, 'j');
     type_keys(&mut app, "lunes");
     ctrl(&mut app, 's');
@@ -267,6 +281,24 @@ fn a_weekly_session_is_made_once_and_changed_as_a_whole() {
     assert_eq!(
         starts(&app),
         "2025-03-06T18:00 2025-03-13T18:00 2025-03-27T18:00"
+    );
+
+    // `d` on the same line deletes the series: the question names it and its dates.
+    select(&mut app, "Sesión ordinaria de cabildo");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    type_keys(&mut app, "d");
+    let question = shown(&app);
+    assert!(
+        question.contains("¿Eliminar «Sesión ordinaria de cabildo» y sus 3 fechas"),
+        "{question}"
+    );
+    type_keys(&mut app, "s");
+    assert_eq!(starts(&app), "");
+    // Its detail is gone; the day is shown again, not another event's detail.
+    assert_eq!(
+        app.screen().agenda.calendar.focus,
+        prensa::ui::tabs::agenda::calendar::Focus::Days
     );
 }
 

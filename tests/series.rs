@@ -286,3 +286,127 @@ fn the_agenda_flags_what_nobody_covers_and_who_is_booked_twice() {
         [(day(6), 2, 0), (day(7), 1, 1)]
     );
 }
+
+#[test]
+fn a_series_moved_to_another_time_keeps_each_day_s_occurrence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir, "a.sqlite");
+    let mut daily = weekly("Serie prueba", "FREQ=DAILY;COUNT=3");
+    daily.starts_at = "2031-03-06T19:00".into();
+    daily.ends_at = "2031-03-06T20:00".into();
+    let id = create(&mut store, Record::Series(daily.clone()));
+    let occ = store.series_occurrences(&id).unwrap();
+    let (first, second, third) = (occ[0].id.clone(), occ[1].id.clone(), occ[2].id.clone());
+    // The first has a photographer; the second moved on its own; the third called off.
+    let staff = create(
+        &mut store,
+        Record::Staff(StaffInput {
+            name: "Ana López".into(),
+            role: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            active: true,
+        }),
+    );
+    let coverage = create(
+        &mut store,
+        Record::Coverage(CoverageInput {
+            event_id: first.clone(),
+            staff_id: Some(staff),
+            role: CoverageRole::Photo,
+            status: CoverageStatus::Assigned,
+            note: String::new(),
+        }),
+    );
+    let mut moved = event_by_id(&store, &second).unwrap();
+    moved.starts_at = "2031-03-07T17:00".into();
+    moved.ends_at = "2031-03-07T18:00".into();
+    moved.title = "Serie prueba (solo el 7)".into();
+    store
+        .execute(&Command::Update {
+            id: second.clone(),
+            record: Record::Event(moved),
+        })
+        .unwrap();
+    store
+        .execute(&Command::Delete(Target::new(
+            RecordKind::Event,
+            third.clone(),
+        )))
+        .unwrap();
+
+    // The whole series moves to the morning.
+    daily.starts_at = "2031-03-06T10:00".into();
+    daily.ends_at = "2031-03-06T11:00".into();
+    store
+        .execute(&Command::Update {
+            id: id.clone(),
+            record: Record::Series(daily),
+        })
+        .unwrap();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2031, 3, d).unwrap();
+    let agenda = store.agenda(day(6), day(9)).unwrap();
+    let seen: Vec<(&str, &str)> = agenda
+        .iter()
+        .map(|e| (e.starts_at.as_str(), e.title.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("2031-03-06T10:00", "Serie prueba"),
+            ("2031-03-07T17:00", "Serie prueba (solo el 7)"),
+        ],
+        "one event a day, the one moved on its own kept, the one called off still off"
+    );
+    assert_eq!(agenda[0].id, first, "the same event, with its coverage");
+    assert_eq!(agenda[0].coverage[0].id, coverage);
+    assert!(event_by_id(&store, &third).is_none());
+}
+
+#[test]
+fn a_series_with_no_end_keeps_being_written_ahead() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir, "a.sqlite");
+    let at = |day: &str| {
+        let ms = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis() as u64;
+        move || ms
+    };
+    store.set_wall_clock(at("2031-03-01"));
+    let id = create(
+        &mut store,
+        Record::Series(weekly("Honores a la bandera", "FREQ=WEEKLY")),
+    );
+    let last = |store: &Store| {
+        store
+            .series_occurrences(&id)
+            .unwrap()
+            .into_iter()
+            .map(|o| o.recurrence_id)
+            .max()
+            .unwrap()
+    };
+    assert!(last(&store).starts_with("2033-02"), "{}", last(&store));
+    assert_eq!(
+        store.extend_series().unwrap(),
+        0,
+        "more than a year is written"
+    );
+    // Fifteen months later, less than a year is left: the next two are written.
+    store.set_wall_clock(at("2032-06-01"));
+    assert_eq!(store.extend_series().unwrap(), 1);
+    assert!(last(&store).starts_with("2034-05"), "{}", last(&store));
+    assert_eq!(store.extend_series().unwrap(), 0);
+    // A series with an end is never written past it.
+    let ended = create(
+        &mut store,
+        Record::Series(weekly("Sesión", "FREQ=WEEKLY;COUNT=3")),
+    );
+    store.set_wall_clock(at("2034-01-01"));
+    store.extend_series().unwrap();
+    assert_eq!(store.series_occurrences(&ended).unwrap().len(), 3);
+}

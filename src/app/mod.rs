@@ -60,6 +60,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// Whether the search indexes may have pieces to merge (see [`App::on_idle`]).
     untidy: bool,
+    /// Whether this session has written the coming occurrences of series with no end.
+    series_extended: bool,
     /// A calendar read and planned, waiting for the user's yes.
     pending_import: Option<crate::interop::ical::Prepared>,
 }
@@ -82,6 +84,7 @@ impl App {
             effects: Vec::new(),
             untidy: true,
             pending_import: None,
+            series_extended: false,
         };
         let loaded = app.store.status().map(|s| app.screen.status = s);
         app.report(loaded);
@@ -153,6 +156,13 @@ impl App {
     /// that searching stays quick on a database written to a record at a time. Once there is
     /// nothing left (or the file cannot be written), it waits for the next change.
     pub fn on_idle(&mut self) {
+        // Once a session: series with no end get their coming year written.
+        if !self.series_extended && !self.busy() {
+            self.series_extended = true;
+            if self.store.extend_series().unwrap_or(0) > 0 {
+                self.reload_all();
+            }
+        }
         if self.untidy && !self.busy() {
             self.untidy = self
                 .store

@@ -147,10 +147,21 @@ impl App {
         let Some(target) = self.editable(target) else {
             return;
         };
-        let question = tf(
-            Msg::ConfirmDelete,
-            &[&target.kind.label().to_lowercase(), &title],
-        );
+        let question = if target.kind == RecordKind::Series {
+            // The line it was asked from says how it repeats; the question names the event
+            // and how many dates go with it.
+            let dates = self
+                .store
+                .series_occurrences(&target.id)
+                .map(|o| o.iter().filter(|o| !o.deleted).count())
+                .unwrap_or(0);
+            tf(Msg::ConfirmDeleteSeries, &[&self.title_of(&target), &dates])
+        } else {
+            tf(
+                Msg::ConfirmDelete,
+                &[&target.kind.label().to_lowercase(), &title],
+            )
+        };
         self.push(Overlay::Confirm(Confirm::new(
             question,
             Action::Delete(target),
@@ -198,6 +209,14 @@ impl App {
             (Some(s), Some(e)) => Some(e - s),
             _ => None,
         };
+        if start <= event.starts_at {
+            // Postponing is later; an earlier date is a mistake (or an edit, `e`).
+            let text = tf(Msg::PostponeEarlier, &[&stamp_long(&event.starts_at)]);
+            if let Some(Overlay::Form(form)) = self.screen.overlays.last_mut() {
+                form.set_error("date", text);
+            }
+            return;
+        }
         let mut moved = event.clone();
         moved.ends_at = match (parse(&start), length) {
             (Some(s), Some(l)) => (s + l).format(LOCAL).to_string(),

@@ -23,7 +23,12 @@ pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
     };
     let prepared = match ical::prepare(&args.archivo, &store) {
         Ok(p) => p,
-        Err(e) => return fail(tf(Msg::ImportRefused, &[&args.archivo.display(), &e])),
+        Err(e) => {
+            return fail(tf(
+                Msg::ImportRefused,
+                &[&args.archivo.display(), &sentence(&e.to_string())],
+            ))
+        }
     };
     let counts = prepared.plan.counts();
     let show = |applied: bool| show_plan(&prepared.plan, args.formato, applied);
@@ -51,7 +56,10 @@ pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
             say(&tf(Msg::ImportDone, &[&done.new, &done.updated]));
             ExitCode::SUCCESS
         }
-        Err(e) => fail(tf(Msg::ImportRefused, &[&args.archivo.display(), &e])),
+        Err(e) => fail(tf(
+            Msg::ImportRefused,
+            &[&args.archivo.display(), &sentence(&e.to_string())],
+        )),
     }
 }
 
@@ -108,12 +116,8 @@ pub fn export(db: Option<&Path>, args: &ExportAgendaArgs) -> ExitCode {
         Ok(out) => out,
         Err(e) => return fail(e),
     };
-    // Written beside the target and renamed: a reader never sees half a calendar.
-    let tmp = args.salida.with_extension("ics.tmp");
-    let written =
-        std::fs::write(&tmp, text.as_bytes()).and_then(|()| std::fs::rename(&tmp, &args.salida));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
+    // Whole or not at all: a reader never sees half a calendar.
+    if let Err(e) = super::output::write_output(&args.salida, text.as_bytes()) {
         return fail(tf(
             Msg::ErrIo,
             &[&args.salida.display(), &crate::store::io_text(&e)],
@@ -121,4 +125,14 @@ pub fn export(db: Option<&Path>, args: &ExportAgendaArgs) -> ExitCode {
     }
     println!("{}", tf(Msg::ExportDone, &[&count, &args.salida.display()]));
     ExitCode::SUCCESS
+}
+
+/// A message as the end of a sentence: with its full stop, and only one.
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '?', '!']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
 }

@@ -219,7 +219,7 @@ pub fn run(db: Option<&Path>, args: &BriefArgs) -> ExitCode {
     };
     match &args.salida {
         Some(out) => {
-            if let Err(e) = write_file(out, &format!("{text}\n")) {
+            if let Err(e) = super::output::write_output(out, format!("{text}\n").as_bytes()) {
                 return fail(tf(
                     Msg::ErrIo,
                     &[&out.display(), &crate::store::io_text(&e)],
@@ -234,13 +234,4 @@ pub fn run(db: Option<&Path>, args: &BriefArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, then a rename.
-fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let tmp = crate::store::temporary_beside(path, "resumen");
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

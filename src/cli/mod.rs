@@ -4,6 +4,7 @@ mod agenda;
 mod brief;
 mod console;
 mod demo;
+mod output;
 mod sync;
 
 use std::path::PathBuf;
@@ -214,6 +215,11 @@ fn command() -> clap::Command {
         })
         .mut_subcommand("importar", |c| {
             c.about(t(Msg::CliImportCmd))
+                .help_template(format!(
+                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+                    t(Msg::CliUsage)
+                ))
+                .override_usage("prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json]")
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
@@ -235,6 +241,13 @@ fn command() -> clap::Command {
         })
         .mut_subcommand("exportar", |c| {
             c.about(t(Msg::CliExportCmd))
+                .help_template(format!(
+                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+                    t(Msg::CliUsage)
+                ))
+                .override_usage(
+                    "prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics",
+                )
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {

@@ -1,6 +1,6 @@
 //! The checks every input passes before it is written: required, length, dates and times,
 //! order, e-mail. The first field that fails is the error, in the order a form shows them.
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// A field that did not pass a check, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,12 +38,15 @@ pub(super) fn invalid(field: &'static str, problem: Problem) -> Invalid {
 /// The longest single-line text a record keeps (titles, names, places).
 pub const MAX_LINE: usize = 500;
 
+/// A date `YYYY-MM-DD` within the years an office's records fall in.
 pub fn is_date(s: &str) -> bool {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok_and(|d| super::dates::YEARS.contains(&d.year()))
 }
 
+/// A date and time `YYYY-MM-DDTHH:MM` within the same years.
 pub fn is_datetime(s: &str) -> bool {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok()
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .is_ok_and(|d| super::dates::YEARS.contains(&d.year()))
 }
 
 /// Checks on fields, in the order a form shows them, so the first error is the first field.

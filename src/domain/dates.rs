@@ -37,6 +37,20 @@ fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The years a date of the office's may fall in: earlier or later is a typing mistake.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A year as typed: two digits are this century's ("25" is 2025), four are themselves
+/// ("0001" is the year 1, which no agenda holds); anything else is not a year.
+fn typed_year(y: &str) -> Option<i32> {
+    let n: i32 = y.parse().ok()?;
+    match y.len() {
+        1 | 2 => Some(full_year(n)),
+        4 => Some(n),
+        _ => None,
+    }
+}
+
 /// A two-digit year is this century's.
 fn full_year(y: i32) -> i32 {
     if (0..100).contains(&y) {
@@ -46,8 +60,13 @@ fn full_year(y: i32) -> i32 {
     }
 }
 
-/// The date a person meant, relative to `today`; `None` when the text is not a date.
+/// The date a person meant, relative to `today`; `None` when the text is not a date, or is one
+/// outside [`YEARS`].
 pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    any_date(text, today).filter(|d| YEARS.contains(&d.year()))
+}
+
+fn any_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     let folded = fold(text.trim());
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -73,7 +92,7 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         if let (Ok(d), Some(m)) = (day.parse::<u32>(), month_number(month)) {
             let year = match rest {
                 [] => today.year(),
-                [y] => full_year(y.parse().ok()?),
+                [y] => typed_year(y)?,
                 _ => return None,
             };
             return NaiveDate::from_ymd_opt(year, m, d);
@@ -94,7 +113,10 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     };
     match parts.as_slice() {
         [d, m] => NaiveDate::from_ymd_opt(today.year(), num(m)? as u32, num(d)? as u32),
-        [d, m, y] => NaiveDate::from_ymd_opt(full_year(num(y)?), num(m)? as u32, num(d)? as u32),
+        [d, m, y] => {
+            num(y)?;
+            NaiveDate::from_ymd_opt(typed_year(y)?, num(m)? as u32, num(d)? as u32)
+        }
         _ => None,
     }
 }
@@ -144,6 +166,23 @@ mod tests {
     /// Thursday 6 March 2025.
     fn today() -> NaiveDate {
         d(2025, 3, 6)
+    }
+
+    #[test]
+    fn years_out_of_any_agenda_are_not_dates() {
+        let today = NaiveDate::from_ymd_opt(2025, 3, 6).unwrap();
+        assert_eq!(parse_date("1/1/0001", today), None);
+        assert_eq!(parse_date("31/12/9999", today), None);
+        assert_eq!(parse_date("1/1/202", today), None);
+        assert_eq!(parse_date("6 de marzo de 0025", today), None);
+        assert_eq!(
+            parse_date("1/1/25", today),
+            NaiveDate::from_ymd_opt(2025, 1, 1)
+        );
+        assert_eq!(
+            parse_date("1/1/1999", today),
+            NaiveDate::from_ymd_opt(1999, 1, 1)
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use rrule::{RRule, RRuleSet, Unvalidated};
 use super::edit::SeriesInput;
 
 /// The most occurrences one series writes.
-pub const MAX_OCCURRENCES: u16 = 1000;
+pub const MAX_OCCURRENCES: u16 = 3000;
 
 /// How far after today an open-ended rule is written out.
 pub const HORIZON_DAYS: i64 = 731;
@@ -129,9 +129,18 @@ impl RuleParts {
     }
 }
 
-/// Checks that a rule can be read (without expanding it).
+/// Checks that a rule can be read (without expanding it). A COUNT or INTERVAL must be a
+/// positive number: the rrule crate reads `COUNT=0` as no count at all (an endless series).
 pub fn check_rule(rule: &str) -> bool {
-    rule.is_empty() || rule.parse::<RRule<Unvalidated>>().is_ok()
+    if rule.is_empty() {
+        return true;
+    }
+    let positive = |key: &str| {
+        rule.split(';')
+            .filter_map(|p| p.split_once('='))
+            .all(|(k, v)| k != key || v.parse::<u32>().is_ok_and(|n| n > 0))
+    };
+    positive("COUNT") && positive("INTERVAL") && rule.parse::<RRule<Unvalidated>>().is_ok()
 }
 
 /// The starts of the series' occurrences up to the end of `until` (inclusive), in the office's
@@ -144,6 +153,9 @@ pub fn occurrences(
 ) -> Result<Vec<NaiveDateTime>, RuleError> {
     let zone = zone_of(series, office)?;
     let start = parse_local(zone, &series.starts_at)?;
+    if !check_rule(&series.rule) {
+        return Err(RuleError::Rule(series.rule.clone()));
+    }
     let mut set = if series.rule.is_empty() {
         RRuleSet::new(start)
     } else {
@@ -281,6 +293,10 @@ mod tests {
             Err(RuleError::Rule(_))
         ));
         assert!(!check_rule("FREQ=SOMETIMES"));
+        assert!(!check_rule("FREQ=DAILY;COUNT=0"));
+        assert!(!check_rule("FREQ=DAILY;COUNT=-5"));
+        assert!(!check_rule("FREQ=WEEKLY;INTERVAL=0"));
+        assert!(check_rule("FREQ=DAILY;COUNT=3;INTERVAL=2"));
         assert!(check_rule("FREQ=WEEKLY;BYDAY=MO"));
         let mut s = series("2025-03-03T10:00", "FREQ=DAILY");
         s.zone = "Mars/Olympus".into();

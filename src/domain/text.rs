@@ -16,6 +16,18 @@ fn fold_char(c: char, out: &mut String) {
     });
 }
 
+/// Text from outside (a file, another program) as it may be shown and kept: without control
+/// characters (line breaks and tabs stay) and without the invisible marks that reorder what a
+/// terminal shows after them (bidirectional overrides and isolates).
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            (!c.is_control() || c == '\n' || c == '\t')
+                && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
 /// Lower case without accents.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -77,6 +89,15 @@ pub fn highlights(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outside_text_loses_what_would_disturb_a_terminal() {
+        assert_eq!(
+            clean("Reunión\u{202E}ed etnedisera\u{1b}[2J con\tvecinos\nhoy\u{7}"),
+            "Reunióned etnedisera[2J con\tvecinos\nhoy"
+        );
+        assert_eq!(clean("Ñandú 🙂"), "Ñandú 🙂");
+    }
 
     fn marked(text: &str, query: &str) -> String {
         let mut out = String::new();

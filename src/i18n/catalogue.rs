@@ -73,6 +73,7 @@ catalogue! {
     FDescription => "Descripción", "Description";
     FAllDay => "Todo el día", "All day";
     KeyImport => "I", "I";
+    ConfirmDeleteSeries => "¿Eliminar «{}» y sus {} fechas, con su cobertura? s = eliminar, n = no (u lo deshace)", "Delete “{}” and its {} dates, with their coverage? y = delete, n = no (u undoes it)";
     KeyB => "b", "b";
     HelpDraftFromEvent => "Redactar borrador", "Write a draft";
     HelpImportAgenda => "Importar calendario (.ics)", "Import calendar (.ics)";
@@ -82,6 +83,7 @@ catalogue! {
     ImportNothingTitle => "Nada que importar", "Nothing to import";
     UndoLabelImport => "importar «{}»", "import “{}”";
     DidImport => "Importado: {} eventos nuevos, {} actualizados. u deshace.", "Imported: {} new events, {} updated. u undoes.";
+    PostponeEarlier => "Posponer es pasarlo a después del {}. Para adelantarlo, edite el evento con e.", "Postponing moves it after {}. To bring it forward, edit the event with e.";
     PostponeTitle => "Posponer «{}»", "Postpone “{}”";
     PostponeHint => "¿Para cuándo? Escriba la nueva fecha (y hora) y Ctrl+S: el evento pasa a esa fecha, programado, y su descripción dice de cuándo se pospuso. Si aún no se sabe, deje la fecha vacía y Ctrl+S: queda como pospuesto.", "When to? Type the new date (and time) and Ctrl+S: the event moves there, scheduled, and its description says when it was postponed from. If it is not known yet, leave the date empty and Ctrl+S: it stays postponed.";
     PostponedFrom => "Pospuesto; antes: {}.", "Postponed; before: {}.";
@@ -660,7 +662,7 @@ catalogue! {
     ImportDeclined => "No se importó nada.", "Nothing was imported.";
     ImportNothing => "No hay nada nuevo que importar: la agenda ya está al día.", "Nothing new to import: the agenda is already up to date.";
     ImportDone => "Importado: {} nuevos, {} actualizados.", "Imported: {} new, {} updated.";
-    ImportRefused => "Se rechazó «{}»: {}. No se escribió nada.", "“{}” was refused: {}. Nothing was written.";
+    ImportRefused => "Se rechazó «{}»: {} No se escribió nada.", "“{}” was refused: {} Nothing was written.";
     IcalBroken => "{}", "{}";
     IcalBrokenAt => "línea {}: {}", "line {}: {}";
     IcalTooLarge => "«{}» mide {} bytes: es demasiado grande para ser un calendario", "“{}” is {} bytes: too large to be a calendar";

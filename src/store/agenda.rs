@@ -7,7 +7,8 @@ use super::commands::{self, Occurrence};
 use super::error::Result;
 use super::Store;
 use crate::domain::agenda::{find_clashes, AgendaCoverage, AgendaEvent, DayCount};
-use crate::domain::edit::{EventInput, SeriesInput};
+use crate::domain::edit::{Command, EventInput, Record, SeriesInput};
+use crate::domain::recurrence::RuleParts;
 use crate::domain::status::{CoverageRole, CoverageStatus, EventKind, EventStatus};
 
 /// How far back an event may start and still reach into a period (a fair of several days).
@@ -155,6 +156,50 @@ impl Store {
                 })
             })
             .collect())
+    }
+
+    /// Writes the coming occurrences of the series that go on past what is written (rules
+    /// with no end, or whose end is further than the two years written when they were saved),
+    /// once what is written reaches less than a year ahead. Returns how many series grew.
+    pub fn extend_series(&mut self) -> Result<usize> {
+        let today = self.local_now().get(..10).unwrap_or_default().to_owned();
+        let soon = NaiveDate::parse_from_str(&today, "%Y-%m-%d")
+            .map(|d| day_text(d + Duration::days(365)))
+            .unwrap_or_default();
+        let rows: Vec<(String, String, i64)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT s.id, max(e.recurrence_id), count(e.id) FROM event_series s
+                 JOIN events e ON e.series_id = s.id
+                 WHERE s.deleted_at IS NULL AND s.rule <> ''
+                 GROUP BY s.id HAVING max(e.recurrence_id) < ?1",
+            )?
+            .query_map([&soon], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut grow = Vec::new();
+        for (id, last, written) in rows {
+            let series = commands::read_series(self.conn(), &id)?;
+            let rule = RuleParts::split(&series.rule);
+            let ended = rule.until.is_some_and(|u| day_text(u) <= last)
+                || rule.count.is_some_and(|n| i64::from(n) <= written);
+            if !ended {
+                grow.push((id, series));
+            }
+        }
+        if grow.is_empty() {
+            return Ok(0);
+        }
+        let n = grow.len();
+        self.batch("series.extend", |tx| {
+            for (id, series) in grow {
+                tx.run(&Command::Update {
+                    id,
+                    record: Record::Series(series),
+                })?;
+            }
+            Ok(())
+        })?;
+        Ok(n)
     }
 
     /// The live event an iCalendar UID names, with RECURRENCE-ID (office-zone local text of

@@ -216,7 +216,7 @@ fn text_of(c: &ICalendarComponent, prop: &Prop) -> Option<String> {
     if parts.is_empty() {
         None
     } else {
-        Some(parts.join(","))
+        Some(crate::domain::text::clean(&parts.join(",")))
     }
 }
 

@@ -303,27 +303,52 @@ impl Tx<'_, '_> {
         };
         let status_changed = before.is_some_and(|b| b.status != series.status);
         let known = occurrences_of(self.w.conn(), series_id)?;
-        let wanted: std::collections::BTreeSet<String> =
-            starts.iter().map(|t| t.format(LOCAL).to_string()).collect();
-        for start in &starts {
-            let rid = start.format(LOCAL).to_string();
+        let rids: Vec<String> = starts.iter().map(|t| t.format(LOCAL).to_string()).collect();
+        // Which stored occurrence each start is: the one the rule gave that start, else one
+        // on the same day (the series' time changed: an occurrence moved, changed or deleted
+        // on its own stays that day's, and one that follows the series keeps its coverage).
+        let mut claimed = vec![false; known.len()];
+        let mut matched: Vec<Option<usize>> = rids
+            .iter()
+            .map(|rid| {
+                let i = known.iter().position(|o| &o.recurrence_id == rid)?;
+                claimed[i] = true;
+                Some(i)
+            })
+            .collect();
+        for (rid, m) in rids.iter().zip(matched.iter_mut()) {
+            if m.is_none() {
+                let day = rid.get(..10);
+                *m = known
+                    .iter()
+                    .enumerate()
+                    .position(|(i, o)| !claimed[i] && o.recurrence_id.get(..10) == day);
+                if let Some(i) = *m {
+                    claimed[i] = true;
+                }
+            }
+        }
+        for ((start, rid), m) in starts.iter().zip(&rids).zip(matched) {
             let end = length
                 .map(|l| (*start + l).format(LOCAL).to_string())
                 .unwrap_or_default();
             let mut content = series.occurrence(rid.clone(), end);
             content.uid = uid.clone();
-            let fields = occurrence_fields(&content, series_id, &rid);
-            match known.iter().find(|o| o.recurrence_id == rid) {
+            let mut fields = occurrence_fields(&content, series_id, rid);
+            match m.map(|i| &known[i]) {
                 None => {
-                    let mut fields = fields;
                     fields.push(("status", text(series.status.code())));
-                    let id = crate::domain::ids::occurrence_id(series_id, &rid);
+                    // The same id on every machine; a row that holds it already (moved to
+                    // another day, long ago) keeps it, and this one gets a new one.
+                    let mut id = crate::domain::ids::occurrence_id(series_id, rid);
+                    if self.w.get("events", &id, "id")?.is_some() {
+                        id = crate::domain::ids::new_id();
+                    }
                     self.w.insert("events", &id, &fields)?;
                 }
                 Some(o) if o.deleted || o.detached => {}
                 Some(o) => {
-                    let mut fields = fields;
-                    if status_changed && rid >= self.now {
+                    if status_changed && *rid >= self.now {
                         fields.push(("status", text(series.status.code())));
                     }
                     self.w.update("events", &o.id, &fields)?;
@@ -331,12 +356,8 @@ impl Tx<'_, '_> {
             }
         }
         let reach = horizon.format("%Y-%m-%dT23:59").to_string();
-        for o in known {
-            if !o.deleted
-                && !o.detached
-                && !wanted.contains(&o.recurrence_id)
-                && o.recurrence_id <= reach
-            {
+        for (o, claimed) in known.into_iter().zip(claimed) {
+            if !claimed && !o.deleted && !o.detached && o.recurrence_id <= reach {
                 self.delete(&Target::new(RecordKind::Event, o.id))?;
             }
         }

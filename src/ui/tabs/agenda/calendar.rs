@@ -177,13 +177,20 @@ impl Calendar {
             self.month = Some(first);
         }
         let events = self.day_events(day);
-        let kept = keep.and_then(|id| events.iter().position(|e| e.id == id));
+        let kept = keep
+            .as_ref()
+            .and_then(|id| events.iter().position(|e| &e.id == id));
         let last = events.len().saturating_sub(1);
         self.selected = match kept {
             Some(i) => i,
             None if same_day => self.selected.min(last),
             None => 0,
         };
+        // The event whose detail was open is gone (deleted, moved to another day): back to
+        // the day, so the next key does not act on another event.
+        if keep.is_some() && kept.is_none() && self.focus == Focus::Detail {
+            self.focus = Focus::Days;
+        }
         self.reload_detail(data)
     }
 

@@ -80,6 +80,10 @@ pub fn warnings(e: &AgendaEvent, today: NaiveDate) -> Vec<String> {
     if uncovered_warning(e, today) {
         out.push(t(Msg::WarnUncovered).to_owned());
     }
+    // Two places at once is something to fix before the day, not history to be warned about.
+    if e.day().is_some_and(|d| d < today) {
+        return out;
+    }
     for c in &e.clashes {
         let text = tf(Msg::WarnClash, &[&c.staff, &c.other_title]);
         if !out.contains(&text) {
