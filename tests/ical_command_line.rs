@@ -181,3 +181,35 @@ fn export_writes_an_rfc_5545_file() {
         .unwrap()
         .starts_with("BEGIN:VCALENDAR\r\n"));
 }
+
+#[test]
+fn a_calendar_with_no_events_is_said_so_not_called_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let db = home.join("prensa.sqlite");
+    drop(Store::open(&db, &common::options()).unwrap());
+    let ics = home.join("vacio.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//ES\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let out = prensa(
+        home,
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "importar",
+            "agenda",
+            ics.to_str().unwrap(),
+            "--si",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("no tiene eventos (ningún bloque VEVENT)"),
+        "{}",
+        text(&out)
+    );
+    assert!(!text(&out).contains("al día"), "{}", text(&out));
+}

@@ -32,6 +32,11 @@ impl App {
                     form.set_error("file", e.to_string());
                 }
             }
+            Ok(prepared) if prepared.plan.counts().total() == 0 => {
+                if let Some(Overlay::Form(form)) = self.screen.overlays.last_mut() {
+                    form.set_error("file", tf(Msg::ImportNoEvents, &[&path]));
+                }
+            }
             Ok(prepared) => {
                 self.update(Action::PopForm);
                 let lines = prepared.plan.preview(PREVIEW_ITEMS);

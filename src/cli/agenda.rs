@@ -34,6 +34,10 @@ pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
     let show = |applied: bool| show_plan(&prepared.plan, args.formato, applied);
     if !counts.writes() {
         show(false);
+        if counts.total() == 0 {
+            // Not a calendar with nothing new: a file with no events at all.
+            return fail(tf(Msg::ImportNoEvents, &[&args.archivo.display()]));
+        }
         say(t(Msg::ImportNothing));
         return ExitCode::SUCCESS;
     }

@@ -115,7 +115,7 @@ impl Gen {
             public: true,
             notes: String::new(),
             all_day: false,
-            kind: kind_of(&title),
+            kind: EventKind::from_title(&title),
             uid: String::new(),
         };
         self.create(tx, &id, Record::Event(event))?;
@@ -382,30 +382,5 @@ impl Gen {
             }
         }
         Ok(())
-    }
-}
-
-/// What kind of act an event is, from the words of its title.
-fn kind_of(title: &str) -> EventKind {
-    let t = crate::domain::text::fold(title);
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    if has(&["inaugura", "arranque", "banderazo"]) {
-        EventKind::Inauguration
-    } else if has(&["cabildo"]) {
-        EventKind::Council
-    } else if has(&["gira", "recorrido", "visita"]) {
-        EventKind::Tour
-    } else if has(&[
-        "reunion",
-        "asamblea",
-        "mesa de trabajo",
-        "capacitacion",
-        "taller",
-    ]) {
-        EventKind::Meeting
-    } else if has(&["honores", "ceremonia", "aniversario", "desfile"]) {
-        EventKind::Ceremony
-    } else {
-        EventKind::Public
     }
 }

@@ -86,6 +86,34 @@ coded!(
     }
 );
 
+impl EventKind {
+    /// What kind of act an event is, from the words of its title ("Inauguración de…",
+    /// "Sesión de cabildo", "Gira por…"); a public event when they say nothing.
+    pub fn from_title(title: &str) -> EventKind {
+        let t = super::text::fold(title);
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(&["inaugura", "arranque", "banderazo"]) {
+            EventKind::Inauguration
+        } else if has(&["cabildo"]) {
+            EventKind::Council
+        } else if has(&["gira", "recorrido", "visita"]) {
+            EventKind::Tour
+        } else if has(&[
+            "reunion",
+            "asamblea",
+            "mesa de trabajo",
+            "capacitacion",
+            "taller",
+        ]) {
+            EventKind::Meeting
+        } else if has(&["honores", "ceremonia", "aniversario", "desfile"]) {
+            EventKind::Ceremony
+        } else {
+            EventKind::Public
+        }
+    }
+}
+
 coded!(
     /// Where one assignment stands: nobody yet, someone assigned, at work ("covered": the
     /// event happened, the material is not in yet), material delivered, or called off.
@@ -272,6 +300,26 @@ coded!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_s_kind_is_guessed_from_its_title() {
+        assert_eq!(
+            EventKind::from_title("Inauguración del pozo de agua"),
+            EventKind::Inauguration
+        );
+        assert_eq!(
+            EventKind::from_title("SESIÓN ORDINARIA DE CABILDO"),
+            EventKind::Council
+        );
+        assert_eq!(
+            EventKind::from_title("Reunión con el comité de la feria"),
+            EventKind::Meeting
+        );
+        assert_eq!(
+            EventKind::from_title("Entrega de lentes"),
+            EventKind::Public
+        );
+    }
 
     #[test]
     fn codes_round_trip() {

@@ -660,6 +660,7 @@ catalogue! {
     ImportAsk => "¿Importar? Se escribirá todo o nada. [s/N]", "Import? Everything is written, or nothing. [y/N]";
     ImportNoTerminal => "No se escribió nada. Para importar, repita el comando con --si.", "Nothing was written. To import, run the command again with --si.";
     ImportDeclined => "No se importó nada.", "Nothing was imported.";
+    ImportNoEvents => "«{}» no tiene eventos (ningún bloque VEVENT): no hay nada que importar. Revise que sea la exportación del calendario y no otro archivo.", "“{}” has no events (no VEVENT block): there is nothing to import. Check that it is the calendar's export and not another file.";
     ImportNothing => "No hay nada nuevo que importar: la agenda ya está al día.", "Nothing new to import: the agenda is already up to date.";
     ImportDone => "Importado: {} nuevos, {} actualizados.", "Imported: {} new, {} updated.";
     ImportRefused => "Se rechazó «{}»: {} No se escribió nada.", "“{}” was refused: {} Nothing was written.";

@@ -75,7 +75,7 @@ fn event_input(e: &IcalEvent, stored: Option<&EventInput>) -> EventInput {
         public: true,
         notes: String::new(),
         all_day: false,
-        kind: EventKind::Other,
+        kind: EventKind::from_title(&title_of(e)),
         uid: String::new(),
     });
     EventInput {
@@ -106,7 +106,9 @@ fn series_input(e: &IcalEvent, stored: Option<&SeriesInput>) -> Option<SeriesInp
         place: e.place.clone(),
         locality: stored.map(|s| s.locality.clone()).unwrap_or_default(),
         department_id: stored.and_then(|s| s.department_id.clone()),
-        kind: stored.map(|s| s.kind).unwrap_or(EventKind::Other),
+        kind: stored
+            .map(|s| s.kind)
+            .unwrap_or_else(|| EventKind::from_title(&title_of(e))),
         status: status(e.status, stored.map(|s| s.status)),
         public: stored.map(|s| s.public).unwrap_or(true),
         notes: e.notes.clone(),

@@ -136,7 +136,12 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     if inner.height == 0 || inner.width < 4 {
         return;
     }
-    let error_rows = form.error.is_some() as u16 + form.note.is_some() as u16;
+    // A form's note wraps, on up to three rows (a third of the form at most).
+    let note_height = form.note.as_ref().map_or(0, |n| {
+        let rows = (n.chars().count() as u16).div_ceil(inner.width.max(1));
+        rows.clamp(1, 3).min((inner.height / 3).max(1))
+    });
+    let error_rows = form.error.is_some() as u16 + note_height;
     let fields_height = inner.height.saturating_sub(error_rows);
     let label_width = (inner.width / 3).clamp(8, 28);
     let value_x = inner.x + label_width + 1;
@@ -222,10 +227,10 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     let mut y = inner.y + fields_height;
     if let Some(n) = &form.note {
         frame.render_widget(
-            Paragraph::new(Line::from(n.clone()).dim()),
-            Rect::new(inner.x, y, inner.width, 1),
+            Paragraph::new(Line::from(n.clone()).dim()).wrap(Wrap { trim: true }),
+            Rect::new(inner.x, y, inner.width, note_height),
         );
-        y += 1;
+        y += note_height;
     }
     if let Some(e) = &form.error {
         frame.render_widget(
