@@ -116,11 +116,26 @@ fn an_event_covered_delivered_and_done_is_on_the_archive_timeline() {
     choose_status(&mut app, "Realizado");
     assert_eq!(value(&app, "events", &event, "status"), "covered");
 
-    // On the archive timeline, newest first: it happened this morning.
+    // On the archive timeline, newest first: it happened this morning. `a` shows it there,
+    // selected; Backspace comes back.
     press(&mut app, KeyCode::Esc);
-    type_keys(&mut app, "6");
+    type_keys(&mut app, "a");
+    assert_eq!(app.screen().tab, prensa::ui::Tab::Archive);
     let archive = shown(&app);
     assert!(archive.contains("Desayuno con locatarios"), "{archive}");
+    let selected = app.screen().pane().and_then(|p| p.selected()).unwrap();
+    assert_eq!(selected.target.id, event);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.screen().tab, prensa::ui::Tab::Agenda);
+    // An event still to come is not in the Archive yet, and `a` says so.
+    select(&mut app, "Simulacro de evacuación en Casa de la cultura");
+    type_keys(&mut app, "a");
+    assert_eq!(app.screen().tab, prensa::ui::Tab::Agenda);
+    assert!(
+        said(&app).contains("aún no está en el Archivo"),
+        "{}",
+        said(&app)
+    );
 }
 
 #[test]
@@ -224,6 +239,7 @@ fn a_weekly_session_is_made_once_and_changed_as_a_whole() {
         "{}",
         shown(&app)
     );
+    press(&mut app, KeyCode::Tab); // which days: the same day
     next_field(&mut app, "27/03/2025");
     ctrl(&mut app, 's');
     assert!(!top_is_form(&app), "{}", shown(&app));
@@ -272,8 +288,8 @@ fn a_weekly_session_is_made_once_and_changed_as_a_whole() {
     next_field(&mut app, "");
     next_field(&mut app, "18:00");
     next_field(&mut app, "20:00");
-    for _ in 0..5 {
-        press(&mut app, KeyCode::Tab); // all day, repeat, until, times, except
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab); // all day, repeat, days, until, times, except
     }
     type_keys(&mut app, "20/03/2025");
     ctrl(&mut app, 's');
@@ -523,4 +539,61 @@ fn a_draft_is_started_from_an_event_and_linked_both_ways() {
     // Backspace goes back to the event.
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.screen().tab, prensa::ui::Tab::Agenda);
+}
+
+#[test]
+fn a_weekly_event_on_given_days() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "2");
+    type_keys(&mut app, "n");
+    type_keys(&mut app, "Taller de lengua tének");
+    next_field(&mut app, "lunes");
+    next_field(&mut app, "16:00");
+    next_field(&mut app, "17:00");
+    press(&mut app, KeyCode::Tab); // all day
+    press(&mut app, KeyCode::Tab); // repeat
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right);
+    }
+    // Days that are not days are said beside the field.
+    next_field(&mut app, "lunes y domingos no");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert!(
+        shown(&app).contains("no son días de la semana"),
+        "{}",
+        shown(&app)
+    );
+    ctrl(&mut app, 'j');
+    type_keys(&mut app, "lunes y miércoles");
+    next_field(&mut app, "19/03/2025");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let series = id_where(&app, "event_series", "title", "Taller de lengua tének").unwrap();
+    assert_eq!(
+        value(&app, "event_series", &series, "rule"),
+        "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20250319T235959"
+    );
+    let starts = sql_value(
+        &app,
+        "SELECT group_concat(starts_at, ' ') FROM (SELECT starts_at FROM events
+         WHERE series_id = ?1 AND deleted_at IS NULL ORDER BY starts_at)",
+        &[&series],
+    )
+    .unwrap_or_default();
+    assert_eq!(
+        starts,
+        "2025-03-10T16:00 2025-03-12T16:00 2025-03-17T16:00 2025-03-19T16:00"
+    );
+    // Its detail says so, and its form shows the days again.
+    select(&mut app, "Taller de lengua tének");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        shown(&app).contains("Se repite: cada semana: lunes y miércoles · hasta el 19/03/2025"),
+        "{}",
+        shown(&app)
+    );
+    press(&mut app, KeyCode::Down);
+    type_keys(&mut app, "e");
+    assert!(shown(&app).contains("lun, mié"), "{}", shown(&app));
 }

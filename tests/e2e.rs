@@ -275,7 +275,7 @@ fn a_megabyte_pasted_into_a_form_goes_in_whole() {
     s.wait_for("Nuevo evento");
     s.send("Pegado grande");
     // To the description, the last field.
-    for _ in 0..14 {
+    for _ in 0..15 {
         s.send("\t");
     }
     // A bracketed paste: WhatsApp text with accents, ñ, emoji and keys that would be commands.

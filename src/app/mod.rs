@@ -221,6 +221,7 @@ impl App {
             Action::SetStatus(target, code) => self.set_status(target, code),
             Action::Postpone(target, start) => self.postpone(target, start),
             Action::DraftFromEvent(id) => self.draft_from_event(&id),
+            Action::EventInArchive(id) => self.event_in_archive(&id),
             Action::AskImport => {
                 let form = crate::ui::forms::import_agenda(self.now());
                 self.push(Overlay::Form(form));

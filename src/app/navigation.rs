@@ -106,6 +106,33 @@ impl App {
         self.go(tab, Some(list), &ListCmd::Reveal(key));
     }
 
+    /// An event where it is on the archive timeline (Backspace comes back); one that has not
+    /// happened, or will not, is not there yet, and the message says so.
+    pub(super) fn event_in_archive(&mut self, id: &str) {
+        let target = Target::new(RecordKind::Event, id);
+        let event = match self.store.record(&target) {
+            Ok(crate::domain::edit::Record::Event(e)) => e,
+            Ok(_) => return,
+            Err(e) => return self.screen.say(e.to_string(), true),
+        };
+        let now = self.screen.now.format("%Y-%m-%dT%H:%M").to_string();
+        use crate::domain::status::EventStatus;
+        let off = matches!(
+            event.status,
+            EventStatus::Cancelled | EventStatus::Postponed
+        );
+        if event.starts_at > now || off {
+            return self.say(t(Msg::NotInArchiveYet).to_owned());
+        }
+        let key = crate::domain::SortKey {
+            primary: event.starts_at,
+            id: id.to_owned(),
+        };
+        let here = self.place();
+        self.history.push(here);
+        self.go(Tab::Archive, Some(ListId::Timeline), &ListCmd::Reveal(key));
+    }
+
     fn go(&mut self, tab: Tab, list: Option<ListId>, cmd: &ListCmd) {
         self.screen.tab = tab;
         if let (Some(page), Some(list)) = (self.screen.page_mut(tab), list) {

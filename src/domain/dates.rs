@@ -121,6 +121,24 @@ fn any_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// Days of the week as typed: "lunes y miércoles", "lun, mie, vie", "martes jueves".
+/// `None` when a word is not a day (or no day is named).
+pub fn parse_weekdays(text: &str) -> Option<Vec<Weekday>> {
+    let folded = fold(text);
+    let mut days = Vec::new();
+    for word in folded
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '/')
+        .filter(|w| !w.is_empty() && !["y", "e", "and"].contains(w))
+    {
+        let day = weekday(word)?;
+        if !days.contains(&day) {
+            days.push(day);
+        }
+    }
+    days.sort_by_key(|d| d.num_days_from_monday());
+    (!days.is_empty()).then_some(days)
+}
+
 fn weekday(word: &str) -> Option<Weekday> {
     WEEKDAYS
         .iter()

@@ -83,6 +83,36 @@ fn until_in_utc(rule: &str, zone: Tz) -> String {
         .join(";")
 }
 
+/// The iCalendar code of a day of the week (BYDAY).
+pub fn day_code(day: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match day {
+        Mon => "MO",
+        Tue => "TU",
+        Wed => "WE",
+        Thu => "TH",
+        Fri => "FR",
+        Sat => "SA",
+        Sun => "SU",
+    }
+}
+
+/// The day of the week of an iCalendar code (BYDAY; an ordinal such as `1MO` is not a plain
+/// day).
+pub fn code_day(code: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    Some(match code {
+        "MO" => Mon,
+        "TU" => Tue,
+        "WE" => Wed,
+        "TH" => Thu,
+        "FR" => Fri,
+        "SA" => Sat,
+        "SU" => Sun,
+        _ => return None,
+    })
+}
+
 /// A rule as a form shows it: how it repeats, and how it ends (a last day, or a number of
 /// times; neither: open-ended).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -75,6 +75,9 @@ catalogue! {
     KeyImport => "I", "I";
     ConfirmDeleteSeries => "¿Eliminar «{}» y sus {} fechas, con su cobertura? s = eliminar, n = no (u lo deshace)", "Delete “{}” and its {} dates, with their coverage? y = delete, n = no (u undoes it)";
     KeyB => "b", "b";
+    KeyA => "a", "a";
+    HelpEventInArchive => "Ver el evento en el Archivo", "Show the event in the Archive";
+    NotInArchiveYet => "Este evento aún no está en el Archivo: entra cuando ya pasó (y no si se canceló o pospuso).", "This event is not in the Archive yet: it goes in once it has happened (and not if cancelled or postponed).";
     HelpDraftFromEvent => "Redactar borrador", "Write a draft";
     HelpImportAgenda => "Importar calendario (.ics)", "Import calendar (.ics)";
     ImportAgendaTitle => "Importar calendario (.ics)", "Import calendar (.ics)";
@@ -108,6 +111,9 @@ catalogue! {
     FRepeat => "Se repite", "Repeats";
     FRepeatUntil => "Hasta", "Until";
     FFile => "Archivo", "File";
+    FRepeatDays => "Qué días", "Which days";
+    PBadDays => "«{}» no son días de la semana. Escríbalos así: lun, mié, vie (o «lunes y jueves»).", "“{}” are not days of the week. Type them like: lun, mié, vie (or “lunes y jueves”).";
+    PDaysNeedWeekly => "Los días sirven con «Cada semana» o «Cada dos semanas»; elija una de ellas o deje vacío este campo.", "Days go with “Every week” or “Every two weeks”; choose one of them or leave this field empty.";
     FRepeatCount => "Veces", "Times";
     FExcept => "Excepto", "Except";
     FieldReceived => "Recibido", "Received";

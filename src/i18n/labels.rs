@@ -186,6 +186,7 @@ pub fn field_label(field: &str) -> String {
         "repeat" | "rule" => Msg::FRepeat,
         "repeat_until" => Msg::FRepeatUntil,
         "repeat_count" => Msg::FRepeatCount,
+        "repeat_days" => Msg::FRepeatDays,
         "exdates" => Msg::FExcept,
         "staff_id" => Msg::FStaff,
         "role" => Msg::FieldRole,

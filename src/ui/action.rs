@@ -88,6 +88,8 @@ pub enum Action {
     /// Show the statuses a record may move to.
     StatusMenu(Target, String),
     SetStatus(Target, String),
+    /// Show an event (its id) where it is on the archive timeline.
+    EventInArchive(String),
     /// Open a new draft about an event (its id): prefilled and linked to it.
     DraftFromEvent(String),
     /// Ask for a calendar file to import into the agenda.

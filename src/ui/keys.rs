@@ -137,6 +137,8 @@ pub enum Cmd {
     Import,
     /// Start a draft from the selected record (an event).
     DraftFrom,
+    /// Show the selected record (an event) on the archive timeline.
+    InArchive,
 }
 
 pub struct Binding {

@@ -202,6 +202,14 @@ impl Calendar {
         }
     }
 
+    /// The selected event on the archive timeline.
+    fn in_archive(&self) -> Outcome {
+        match self.selected_event() {
+            Some(e) => Outcome::Emit(Action::EventInArchive(e.id.clone())),
+            None => Outcome::Consumed,
+        }
+    }
+
     /// A draft about the selected event.
     fn draft_from(&self) -> Outcome {
         match self.selected_event() {
@@ -223,6 +231,7 @@ impl Calendar {
             Some(Cmd::Today) => self.date(DateMove::Today),
             Some(Cmd::Import) => Outcome::Emit(Action::AskImport),
             Some(Cmd::DraftFrom) => self.draft_from(),
+            Some(Cmd::InArchive) => self.in_archive(),
             Some(Cmd::AskDate) => {
                 self.prompt = Prompt::default();
                 self.focus = Focus::Prompt;
@@ -270,6 +279,7 @@ impl Calendar {
             ) => act(cmd, picks.get(self.pick).cloned(), self.acting(false)),
             // The event's own keys that are not a detail's: a draft from it.
             _ if lookup(Scope::Calendar, key) == Some(Cmd::DraftFrom) => self.draft_from(),
+            _ if lookup(Scope::Calendar, key) == Some(Cmd::InArchive) => self.in_archive(),
             _ => Outcome::Ignored,
         }
     }

@@ -2,12 +2,12 @@
 use chrono::{Duration, NaiveDateTime, NaiveTime, Timelike};
 
 use super::options;
-use crate::domain::dates::parse_date;
+use crate::domain::dates::{parse_date, parse_weekdays};
 use crate::domain::edit::{CoverageInput, EventInput, Problem, Record, RecordKind, SeriesInput};
-use crate::domain::recurrence::RuleParts;
+use crate::domain::recurrence::{code_day, day_code, RuleParts};
 use crate::domain::status::{CoverageRole, CoverageStatus, EventKind, EventStatus};
 use crate::i18n::labels::problem_text;
-use crate::i18n::{describe_rule, short_date, t, tf, Msg};
+use crate::i18n::{describe_rule, short_date, t, tf, weekday_short, Msg};
 use crate::ui::form::{Field, FieldErrors, Form};
 use crate::ui::forms::{finish, FormCtx};
 
@@ -64,12 +64,9 @@ fn fields(
         Field::toggle("all_day", all_day),
     ];
     if let Some(parts) = repeat {
-        let base = if parts.base.is_empty() {
-            "none"
-        } else {
-            parts.base.as_str()
-        };
-        fields.push(Field::choice("repeat", repeat_options(base), base));
+        let (base, days) = split_days(&parts.base);
+        fields.push(Field::choice("repeat", repeat_options(&base), &base));
+        fields.push(Field::text("repeat_days", &days));
         fields.push(Field::date("repeat_until", parts.until));
         fields.push(Field::text(
             "repeat_count",
@@ -120,6 +117,32 @@ const REPEATS: &[(&str, Msg)] = &[
     ("FREQ=WEEKLY;INTERVAL=2", Msg::RepeatFortnightly),
     ("FREQ=MONTHLY", Msg::RepeatMonthly),
 ];
+
+/// A weekly rule on given days as the form shows it: "Cada semana" and the days ("lun, mié");
+/// any other rule as it is, with no days.
+fn split_days(base: &str) -> (String, String) {
+    if base.is_empty() {
+        return ("none".into(), String::new());
+    }
+    if REPEATS.iter().any(|(code, _)| *code == base) {
+        return (base.to_owned(), String::new());
+    }
+    let (mut rest, mut days) = (Vec::new(), None);
+    for part in base.split(';') {
+        match part.strip_prefix("BYDAY=") {
+            Some(list) => days = list.split(',').map(code_day).collect::<Option<Vec<_>>>(),
+            None => rest.push(part),
+        }
+    }
+    let rest = rest.join(";");
+    match days {
+        Some(days) if REPEATS.iter().any(|(code, _)| *code == rest) && rest.contains("WEEKLY") => {
+            let names: Vec<String> = days.into_iter().map(weekday_short).collect();
+            (rest, names.join(", "))
+        }
+        _ => (base.to_owned(), String::new()),
+    }
+}
 
 /// The usual ways, and the series' own when it is none of them (from a calendar import).
 fn repeat_options(current: &str) -> Vec<(String, String)> {
@@ -193,9 +216,25 @@ fn read_event(f: &Form, original: Option<&EventInput>, errors: &mut FieldErrors)
 
 /// How the form says the event repeats: the rule, and the starts it skips.
 fn read_repeat(f: &Form, event: &EventInput, errors: &mut FieldErrors) -> (String, Vec<String>) {
-    let base = f.choice("repeat");
+    let mut base = f.choice("repeat");
+    let days = f.text("repeat_days");
     if base.is_empty() || base == "none" {
+        if !days.trim().is_empty() {
+            errors.push(("repeat_days", t(Msg::PDaysNeedWeekly).to_owned()));
+        }
         return (String::new(), Vec::new());
+    }
+    if !days.trim().is_empty() {
+        match parse_weekdays(&days) {
+            None => errors.push(("repeat_days", tf(Msg::PBadDays, &[&days.trim()]))),
+            Some(_) if !base.contains("FREQ=WEEKLY") || base.contains("BYDAY") => {
+                errors.push(("repeat_days", t(Msg::PDaysNeedWeekly).to_owned()))
+            }
+            Some(list) => {
+                let codes: Vec<&str> = list.into_iter().map(day_code).collect();
+                base.push_str(&format!(";BYDAY={}", codes.join(",")));
+            }
+        }
     }
     let until = f.date("repeat_until").unwrap_or_else(|e| {
         errors.push(e);

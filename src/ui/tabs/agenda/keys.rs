@@ -112,6 +112,13 @@ pub const KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Calendar,
+        keys: &[(Char('a'), NONE, Cmd::InArchive)],
+        label: Msg::KeyA,
+        help: Msg::HelpEventInArchive,
+        in_bar: false,
+    },
+    Binding {
+        scope: Scope::Calendar,
         keys: &[(Char('y'), NONE, Cmd::Copy)],
         label: Msg::KeyY,
         help: Msg::HelpCopy,
