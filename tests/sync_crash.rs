@@ -209,7 +209,9 @@ fn run(kill_points: u32, signals: &[Signal]) {
             let (home, stick) = (place.path().join("home.sqlite"), place.path().join("stick"));
             std::fs::copy(&base.home, &home).unwrap();
             copy_dir(&base.stick, &stick);
-            let delay = took.mul_f64(1.2 * k as f64 / kill_points as f64);
+            // Up to twice as long as the first run took: the runs that share the machine with
+            // other tests can be slower than it, and some kills must land after the end.
+            let delay = took.mul_f64(2.0 * k as f64 / kill_points as f64);
             let mut child = sync_command(place.path(), &home, &stick).spawn().unwrap();
             std::thread::sleep(delay);
             stop(&mut child, signal);
@@ -287,7 +289,9 @@ fn run_demo(kill_points: u32) {
     for k in 0..kill_points {
         let place = tempfile::tempdir().unwrap();
         let db = place.path().join("demo.sqlite");
-        let delay = took.mul_f64(1.2 * k as f64 / kill_points as f64);
+        // Up to twice as long as the first run took: the runs that share the machine with
+        // other tests can be slower than it, and some kills must land after the end.
+        let delay = took.mul_f64(2.0 * k as f64 / kill_points as f64);
         let signal = signals[k as usize % signals.len()];
         let mut child = demo_command(place.path(), &db).spawn().unwrap();
         std::thread::sleep(delay);
