@@ -597,3 +597,39 @@ fn a_weekly_event_on_given_days() {
     type_keys(&mut app, "e");
     assert!(shown(&app).contains("lun, mié"), "{}", shown(&app));
 }
+
+#[test]
+fn an_assignment_called_off_leaves_the_event_flagged_in_every_view() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "2l");
+    type_keys(&mut app, "n");
+    type_keys(&mut app, "Visita a la escuela de Tamápatz");
+    ctrl(&mut app, 's');
+    let event = id_where(&app, "events", "title", "Visita a la escuela de Tamápatz").unwrap();
+    select(&mut app, "Visita a la escuela de Tamápatz");
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "n");
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "jorge");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let coverage = id_where(&app, "coverage", "event_id", &event).unwrap();
+    press(&mut app, KeyCode::Down);
+    choose_status(&mut app, "Cancelada");
+    assert_eq!(value(&app, "coverage", &coverage, "status"), "cancelled");
+    press(&mut app, KeyCode::Esc);
+    let flagged = |screen: &str| {
+        screen
+            .lines()
+            .any(|l| l.contains("⚠ sin cobertura") || l.contains("⚠ sin cobertura · Visita"))
+    };
+    let day = shown(&app);
+    assert!(flagged(&day), "Día:\n{day}");
+    // Lista too (its rows count only assignments that stand).
+    type_keys(&mut app, "[");
+    let lista = shown(&app);
+    assert!(
+        lista.contains("⚠ sin cobertura · Visita a la escue"),
+        "Lista:\n{lista}"
+    );
+}

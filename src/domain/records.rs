@@ -67,6 +67,7 @@ pub struct EventRow {
     pub locality: String,
     pub department: String,
     pub status: EventStatus,
+    /// How many assignments it has that are not cancelled.
     pub coverage: u32,
 }
 keyed!(EventRow, RecordKind::Event, starts_at);

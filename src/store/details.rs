@@ -126,7 +126,8 @@ impl Store {
             .prepare_cached(
                 "SELECT e.id, e.starts_at, e.ends_at, e.title, e.place, e.locality,
                         coalesce(d.short_name, ''), e.status,
-                        (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL),
+                        (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL
+                       AND c.status <> 'cancelled'),
                         e.notes, e.department_id, e.kind, e.all_day, s.id, s.rule, e.detached
                  FROM events e LEFT JOIN departments d ON d.id = e.department_id
                  LEFT JOIN event_series s ON s.id = e.series_id AND s.deleted_at IS NULL

@@ -18,7 +18,8 @@ use crate::domain::{
 pub(crate) const EVENTS: ListQuery = ListQuery {
     select: "e.id, e.starts_at, e.ends_at, e.title, e.place, e.locality,
              coalesce(d.short_name, ''), e.status,
-             (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL)",
+             (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL
+                       AND c.status <> 'cancelled')",
     from: "FROM events e LEFT JOIN departments d ON d.id = e.department_id",
     alias: "e",
     key: "e.starts_at",

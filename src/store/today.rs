@@ -21,7 +21,8 @@ impl Store {
         let mut stmt = conn.prepare_cached(
             "SELECT e.id, e.starts_at, e.ends_at, e.title, e.place, e.locality,
                     coalesce(d.short_name, ''), e.status,
-                    (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL)
+                    (SELECT count(*) FROM coverage c WHERE c.event_id = e.id AND c.deleted_at IS NULL
+                       AND c.status <> 'cancelled')
              FROM events e LEFT JOIN departments d ON d.id = e.department_id
              WHERE e.deleted_at IS NULL AND e.starts_at >= ?1 AND e.starts_at < ?2
              ORDER BY e.starts_at, e.id LIMIT 20",
