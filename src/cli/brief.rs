@@ -192,22 +192,20 @@ pub fn run(db: Option<&Path>, args: &BriefArgs) -> ExitCode {
     let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
         return fail(t(Msg::NoDataDir));
     };
-    let today = chrono::Local::now().date_naive();
-    let date = match args.fecha.as_deref() {
-        None => today,
-        Some(text) => match NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .ok()
-            .or_else(|| parse_date(text, today))
-        {
-            Some(d) => d,
-            None => return fail(tf(Msg::BriefBadDate, &[&text])),
-        },
-    };
     let store = match open_store(&path, Access::ReadOnly) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    // "Today" is the office's, wherever the machine's clock is set.
     let zone = store.time_zone();
+    let today = chrono::Utc::now().with_timezone(&zone).date_naive();
+    let date = match args.fecha.as_deref() {
+        None => today,
+        Some(text) => match parse_date(text, today) {
+            Some(d) => d,
+            None => return fail(tf(Msg::BriefBadDate, &[&text])),
+        },
+    };
     let events = match store.agenda(date, date + Duration::days(1)) {
         Ok(e) => e,
         Err(e) => return fail(e),
