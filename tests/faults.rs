@@ -467,3 +467,25 @@ fn conflicts_naming_unknown_tables_or_columns_are_skipped_and_refused() {
     drop(store);
     assert_eq!(dump(&path), before);
 }
+
+#[test]
+fn a_database_that_can_only_be_read_says_so_when_the_console_opens() {
+    let (_dir, path) = common::demo_copy();
+    let said = |store: Store| {
+        use prensa::ui::overlay::Overlay;
+        let app = prensa::app::App::new(store, common::now(), (80, 24));
+        match (&app.screen().message, app.screen().overlays.last()) {
+            (Some(m), _) => m.text.clone(),
+            // A long message opens as a notice.
+            (None, Some(Overlay::Notice(n))) => n.lines.join(" "),
+            _ => String::new(),
+        }
+    };
+    let read_only = Store::open_read_only(&path, &options(None)).unwrap();
+    assert!(read_only.is_read_only());
+    let text = said(read_only);
+    assert!(text.contains("Esta base solo se puede leer"), "{text}");
+    let writable = Store::open(&path, &options(None)).unwrap();
+    assert!(!writable.is_read_only());
+    assert!(!said(writable).contains("solo se puede leer"));
+}

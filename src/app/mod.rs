@@ -89,6 +89,10 @@ impl App {
         let loaded = app.store.status().map(|s| app.screen.status = s);
         app.report(loaded);
         app.show(Tab::Today);
+        // Said at once, not at the first Ctrl+S after a form was filled in.
+        if app.store.is_read_only() {
+            app.screen.say(t(Msg::ReadOnlyDatabase).to_owned(), true);
+        }
         app
     }
 

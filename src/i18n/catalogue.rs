@@ -73,6 +73,7 @@ catalogue! {
     FDescription => "Descripción", "Description";
     FAllDay => "Todo el día", "All day";
     KeyImport => "I", "I";
+    ReadOnlyDatabase => "Esta base solo se puede leer (el archivo o la unidad no permiten escribir): se puede consultar, pero ningún cambio se guardará. Cópiela a una carpeta propia para trabajar en ella.", "This database can only be read (the file or drive does not allow writing): you can look, but no change will be saved. Copy it to a folder of your own to work on it.";
     ConfirmDeleteSeries => "¿Eliminar «{}» y sus {} fechas, con su cobertura? s = eliminar, n = no (u lo deshace)", "Delete “{}” and its {} dates, with their coverage? y = delete, n = no (u undoes it)";
     KeyB => "b", "b";
     KeyA => "a", "a";

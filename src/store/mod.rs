@@ -374,6 +374,12 @@ impl Store {
         })
     }
 
+    /// Whether this database can only be read (opened so, or a file or drive that refuses
+    /// writes): every change would be refused.
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false)
+    }
+
     /// A setting's value (settings are office-wide and sync).
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
