@@ -172,25 +172,13 @@ fn command() -> clap::Command {
         .mut_arg("help", arg(Msg::CliHelp))
         .mut_arg("version", arg(Msg::CliVersion))
         .mut_subcommand("demo", |c| {
-            c.about(t(Msg::CliDemoCmd))
-                .help_template(format!(
-                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
-                    t(Msg::CliUsage)
-                ))
-                .override_usage("prensa demo --db RUTA [--grande] [--fecha AAAA-MM-DD] [--si]")
+            described(c, Msg::CliDemoCmd, "prensa demo --db RUTA [--grande] [--fecha AAAA-MM-DD] [--si]")
                 .mut_arg("grande", arg(Msg::CliGrande))
                 .mut_arg("fecha", arg(Msg::CliFecha))
                 .mut_arg("si", arg(Msg::CliYes))
         })
         .mut_subcommand("sincronizar", |c| {
-            c.about(t(Msg::CliSyncCmd))
-                .help_template(format!(
-                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
-                    t(Msg::CliUsage)
-                ))
-                .override_usage(
-                    "prensa sincronizar [CARPETA] [--revisar] [--formato texto|json] [--si] [--db RUTA]",
-                )
+            described(c, Msg::CliSyncCmd, "prensa sincronizar [CARPETA] [--revisar] [--formato texto|json] [--si] [--db RUTA]")
                 .mut_arg("carpeta", |a| {
                     a.help(t(Msg::CliSyncFolder))
                         .help_heading(t(Msg::CliOptions))
@@ -200,37 +188,18 @@ fn command() -> clap::Command {
                 .mut_arg("si", arg(Msg::CliYes))
         })
         .mut_subcommand("resumen", |c| {
-            c.about(t(Msg::CliBriefCmd))
-                .help_template(format!(
-                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
-                    t(Msg::CliUsage)
-                ))
-                .override_usage(
-                    "prensa resumen [--fecha FECHA] [--formato texto|json] [--salida ARCHIVO] [--si] [--db RUTA]",
-                )
+            described(c, Msg::CliBriefCmd, "prensa resumen [--fecha FECHA] [--formato texto|json] [--salida ARCHIVO] [--si] [--db RUTA]")
                 .mut_arg("fecha", arg(Msg::CliBriefDate))
                 .mut_arg("formato", arg(Msg::CliFormat))
                 .mut_arg("salida", arg(Msg::CliOutput))
                 .mut_arg("si", arg(Msg::CliYes))
         })
         .mut_subcommand("importar", |c| {
-            c.about(t(Msg::CliImportCmd))
-                .help_template(format!(
-                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
-                    t(Msg::CliUsage)
-                ))
-                .override_usage("prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json]")
+            described(c, Msg::CliImportCmd, "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json]")
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
-                    c.about(t(Msg::CliAgenda))
-                        .help_template(format!(
-                            "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
-                            t(Msg::CliUsage)
-                        ))
-                        .override_usage(
-                            "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json] [--db RUTA]",
-                        )
+                    described(c, Msg::CliAgenda, "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json] [--db RUTA]")
                         .mut_arg("archivo", |a| {
                             a.help(t(Msg::CliIcsFile))
                                 .help_heading(t(Msg::CliOptions))
@@ -240,25 +209,11 @@ fn command() -> clap::Command {
                 })
         })
         .mut_subcommand("exportar", |c| {
-            c.about(t(Msg::CliExportCmd))
-                .help_template(format!(
-                    "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
-                    t(Msg::CliUsage)
-                ))
-                .override_usage(
-                    "prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics",
-                )
+            described(c, Msg::CliExportCmd, "prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics")
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
-                    c.about(t(Msg::CliAgenda))
-                        .help_template(format!(
-                            "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
-                            t(Msg::CliUsage)
-                        ))
-                        .override_usage(
-                            "prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics [--db RUTA]",
-                        )
+                    described(c, Msg::CliAgenda, "prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics [--db RUTA]")
                         .mut_arg("desde", arg(Msg::CliFrom))
                         .mut_arg("hasta", arg(Msg::CliTo))
                         .mut_arg("salida", arg(Msg::CliOut))
@@ -268,6 +223,16 @@ fn command() -> clap::Command {
 }
 
 /// The language asked for before parsing, so that help and usage errors are in it too.
+/// A subcommand's help in the catalogue's words: what it does, and how it is written.
+fn described(c: clap::Command, about: Msg, usage: &'static str) -> clap::Command {
+    c.about(t(about))
+        .help_template(format!(
+            "{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
+            t(Msg::CliUsage)
+        ))
+        .override_usage(usage)
+}
+
 fn early_lang(args: &[String]) -> Option<Lang> {
     let pos = args.iter().position(|a| a == "--lang")?;
     args.get(pos + 1).and_then(|v| parse_lang(v).ok())
