@@ -10,7 +10,7 @@ use crate::domain::edit::{
 use crate::domain::ids::seed_id;
 use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, ReportStatus, SendChannel,
+    EventStatus, ReportStatus, SendChannel, Via,
 };
 use crate::store::{Result, Tx};
 
@@ -249,6 +249,23 @@ impl Gen {
             body,
             received_at: stamp(received, 15 + self.rng.below(5), 10 * self.rng.below(6)),
             status,
+            // Most information arrives by WhatsApp; the day decides, not the random stream
+            // (so the rest of the demo stays as it was).
+            channel: Some(
+                [
+                    Via::WhatsApp,
+                    Via::WhatsApp,
+                    Via::Email,
+                    Via::WhatsApp,
+                    Via::Paper,
+                    Via::InPerson,
+                ][received.ordinal() as usize % 6],
+            ),
+            reason: if status == ReportStatus::Discarded {
+                self.data.discard_reason.clone()
+            } else {
+                String::new()
+            },
         };
         self.create(tx, &id, Record::Report(report))?;
         self.counts.reports += 1;

@@ -17,6 +17,8 @@ pub struct DemoData {
     /// Event title templates by department key (`{loc}`, `{place}`).
     pub events: BTreeMap<String, Vec<String>>,
     pub report_body: String,
+    /// Why a discarded report was set aside.
+    pub discard_reason: String,
     pub draft_body: String,
     pub interview_topics: Vec<String>,
     pub clippings: Vec<String>,
@@ -46,6 +48,7 @@ impl DemoData {
             campaigns: vec![(String::new(), String::new())],
             events: BTreeMap::from([("presidencia".to_owned(), vec![String::new()])]),
             report_body: String::new(),
+            discard_reason: String::new(),
             draft_body: String::new(),
             interview_topics: vec![String::new()],
             clippings: vec![String::new()],

@@ -8,10 +8,13 @@ use crate::domain::edit::{
     ArchiveItemInput, ClippingInput, InterviewInput, QuestionInput, Record, RequestInput,
 };
 use crate::domain::ids::seed_id;
+use crate::domain::requests::{fill, Filling};
 use crate::domain::status::{
-    ArchiveKind, Channel, InterviewStatus, QuestionStatus, RequestStatus, Tone,
+    ArchiveKind, Channel, InterviewStatus, QuestionStatus, RequestStatus, Tone, Via,
 };
 use crate::i18n::spanish_month as month_name;
+use crate::i18n::{long_date, t, Msg};
+use crate::store::seed::department_name;
 use crate::store::{Result, Tx};
 
 impl Gen {
@@ -48,6 +51,16 @@ impl Gen {
                     (false, true) => RequestStatus::Cancelled,
                     (false, false) => RequestStatus::Pending,
                 },
+                channel: Some(Via::WhatsApp),
+                body: fill(
+                    t(Msg::RequestTemplate),
+                    &Filling {
+                        area: department_name(&key),
+                        topic: &subject,
+                        due: &long_date(due),
+                        ..Filling::default()
+                    },
+                ),
                 notes: String::new(),
             };
             self.create(tx, &id, Record::Request(request))?;

@@ -9,7 +9,7 @@ pub use super::check::{is_date, is_datetime, Invalid, Problem, MAX_LINE};
 use super::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
     EventStatus, InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus,
-    SendChannel, Tone,
+    SendChannel, Tone, Via,
 };
 
 /// Every kind of record the store holds.
@@ -143,8 +143,11 @@ pub struct DepartmentInput {
     pub name: String,
     pub short_name: String,
     pub head: String,
+    /// Who in the department sends the office its information.
+    pub liaison: String,
     pub email: String,
     pub phone: String,
+    pub whatsapp: String,
     pub active: bool,
 }
 
@@ -155,6 +158,10 @@ pub struct RequestInput {
     pub sent_on: String,
     pub due_on: String,
     pub status: RequestStatus,
+    /// How it was sent (unknown for requests from before it was recorded).
+    pub channel: Option<Via>,
+    /// The text sent to the department.
+    pub body: String,
     pub notes: String,
 }
 
@@ -167,6 +174,10 @@ pub struct ReportInput {
     pub body: String,
     pub received_at: String,
     pub status: ReportStatus,
+    /// How it arrived (unknown for reports from before it was recorded).
+    pub channel: Option<Via>,
+    /// Why it was discarded.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -400,16 +411,25 @@ impl Record {
                 .required("name", &d.name)
                 .line("short_name", &d.short_name)
                 .line("head", &d.head)
+                .line("liaison", &d.liaison)
                 .email("email", &d.email)
-                .line("phone", &d.phone),
+                .line("phone", &d.phone)
+                .line("whatsapp", &d.whatsapp),
             Record::Request(r) => c
                 .required("subject", &r.subject)
                 .date("sent_on", &r.sent_on, true)
                 .date("due_on", &r.due_on, false)
                 .order("due_on", &r.sent_on, &r.due_on),
             Record::Report(r) => {
-                c.required("title", &r.title)
-                    .datetime("received_at", &r.received_at, true)
+                let c = c
+                    .required("title", &r.title)
+                    .datetime("received_at", &r.received_at, true);
+                // A report set aside says why, so nobody wonders later.
+                if r.status == ReportStatus::Discarded {
+                    c.required("reason", &r.reason)
+                } else {
+                    c
+                }
             }
             Record::Draft(d) => c
                 .required("title", &d.title)
@@ -531,6 +551,8 @@ mod tests {
             body: "x".repeat(1_000_000),
             received_at: "2025-03-06T10:00".into(),
             status: ReportStatus::Received,
+            channel: None,
+            reason: String::new(),
         });
         assert!(report.validate().is_ok());
     }

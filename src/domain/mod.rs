@@ -12,6 +12,7 @@ pub mod ids;
 pub mod query;
 pub mod records;
 pub mod recurrence;
+pub mod requests;
 pub mod status;
 pub mod text;
 

@@ -163,8 +163,10 @@ impl Workflow for RequestStatus {
 coded!(
     ReportStatus {
         Received = "received",
+        Review = "review",
         InDraft = "in_draft",
         Used = "used",
+        Archived = "archived",
         Discarded = "discarded",
     }
 );
@@ -173,10 +175,13 @@ impl Workflow for ReportStatus {
     fn next(self) -> &'static [ReportStatus] {
         use ReportStatus::*;
         match self {
-            Received => &[InDraft, Used, Discarded],
-            InDraft => &[Used, Received, Discarded],
+            Received => &[Review, InDraft, Archived, Discarded],
+            Review => &[InDraft, Archived, Discarded, Received],
+            InDraft => &[Used, Review, Archived, Discarded],
             // What was published from it stays published.
             Used => &[],
+            // Kept for the record, or set aside: either may be looked at again.
+            Archived => &[Review],
             Discarded => &[Received],
         }
     }
@@ -286,6 +291,17 @@ coded!(
     QuestionStatus {
         Open = "open",
         Answered = "answered",
+    }
+);
+
+coded!(
+    /// How a request went to a department, or how its information came back.
+    Via {
+        WhatsApp = "whatsapp",
+        Email = "email",
+        Paper = "paper",
+        InPerson = "in_person",
+        Phone = "phone",
     }
 );
 

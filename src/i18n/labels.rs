@@ -5,7 +5,7 @@ use crate::domain::edit::{Problem, RecordKind};
 use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
     EventStatus, InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus,
-    SendChannel, Tone,
+    SendChannel, Tone, Via,
 };
 
 /// A value the user reads by name.
@@ -64,9 +64,18 @@ labels!(RequestStatus {
 });
 labels!(ReportStatus {
     Received => StReportReceived,
+    Review => StReportReview,
     InDraft => StReportInDraft,
     Used => StReportUsed,
+    Archived => StReportArchived,
     Discarded => StReportDiscarded,
+});
+labels!(Via {
+    WhatsApp => ViaWhatsApp,
+    Email => ViaEmail,
+    Paper => ViaPaper,
+    InPerson => ViaInPerson,
+    Phone => ViaPhone,
 });
 labels!(DraftStatus {
     Draft => StDraftDraft,
@@ -168,6 +177,10 @@ pub fn field_label(field: &str) -> String {
         "name" => Msg::FName,
         "short_name" => Msg::FShortName,
         "head" => Msg::FHead,
+        "liaison" => Msg::FLiaison,
+        "whatsapp" => Msg::FWhatsApp,
+        "reason" => Msg::FReason,
+        "request_text" => Msg::FRequestText,
         "starts_at" | "date" => Msg::FDate,
         "start_time" => Msg::FStartTime,
         "received_time" | "occurred_time" => Msg::FTime,

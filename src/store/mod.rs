@@ -18,7 +18,7 @@ mod records;
 pub mod schema;
 mod search;
 mod searchplan;
-mod seed;
+pub(crate) mod seed;
 #[doc(hidden)]
 pub mod testing;
 #[cfg(test)]

@@ -15,7 +15,14 @@ pub const APPLICATION_ID: i32 = 0x5052_4E53;
 pub type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// Every migration, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[Migration] = &[v1, v2, fields_and_identity, search_by_prefix, agenda_depth];
+pub const MIGRATIONS: &[Migration] = &[
+    v1,
+    v2,
+    fields_and_identity,
+    search_by_prefix,
+    agenda_depth,
+    reports_depth,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -167,6 +174,36 @@ fn agenda_depth(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE INDEX IF NOT EXISTS events_by_uid ON events(uid, recurrence_id);
          CREATE INDEX IF NOT EXISTS events_by_series ON events(series_id);",
+    )
+}
+
+/// The reports flow as the office runs it: a department's liaison and WhatsApp, how a request
+/// was sent and the text sent, how a report arrived and why it was discarded, and the files that
+/// came with a report (kept in the media store, linked here).
+fn reports_depth(tx: &Transaction) -> rusqlite::Result<()> {
+    for (table, column, definition) in [
+        ("departments", "liaison", "TEXT NOT NULL DEFAULT ''"),
+        ("departments", "whatsapp", "TEXT NOT NULL DEFAULT ''"),
+        ("requests", "channel", "TEXT NOT NULL DEFAULT ''"),
+        ("requests", "body", "TEXT NOT NULL DEFAULT ''"),
+        ("reports", "channel", "TEXT NOT NULL DEFAULT ''"),
+        ("reports", "reason", "TEXT NOT NULL DEFAULT ''"),
+    ] {
+        add_column(tx, table, column, definition)?;
+    }
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS report_files (
+             id TEXT PRIMARY KEY NOT NULL,
+             created_at TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL DEFAULT '',
+             deleted_at TEXT,
+             report_id TEXT REFERENCES reports(id) DEFERRABLE INITIALLY DEFERRED,
+             media_id TEXT REFERENCES media(id) DEFERRABLE INITIALLY DEFERRED
+         );
+         CREATE INDEX IF NOT EXISTS report_files_by_report ON report_files(report_id);
+         CREATE INDEX IF NOT EXISTS reports_by_request ON reports(request_id);
+         CREATE INDEX IF NOT EXISTS requests_by_department ON requests(department_id, due_on);
+         CREATE INDEX IF NOT EXISTS reports_by_department ON reports(department_id, received_at);",
     )
 }
 

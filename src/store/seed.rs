@@ -67,6 +67,14 @@ pub const DEPARTMENTS: &[(&str, &str, &str)] = &[
     ("comunicacion", "Comunicación Social", "Comunicación Social"),
 ];
 
+/// The name of a preloaded department, by its key ("" for a key that is not one).
+pub fn department_name(key: &str) -> &'static str {
+    DEPARTMENTS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or("", |(_, name, _)| name)
+}
+
 /// Default office-wide settings: (key, value).
 pub const SETTINGS: &[(&str, &str)] = &[
     ("time_zone", "America/Mexico_City"),

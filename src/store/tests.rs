@@ -423,6 +423,8 @@ fn upkeep_merges_the_pieces_of_a_search_index_and_finds_the_same() {
             body: "Informe del área".into(),
             received_at: "2025-03-06T10:00".into(),
             status: ReportStatus::Received,
+            channel: None,
+            reason: String::new(),
         });
         store
             .execute(&Command::Create { id: None, record })

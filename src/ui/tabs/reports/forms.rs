@@ -4,8 +4,9 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use crate::domain::edit::{
     DepartmentInput, Problem, Record, RecordKind, ReportInput, RequestInput,
 };
-use crate::domain::status::{ReportStatus, RequestStatus};
+use crate::domain::status::{ReportStatus, RequestStatus, Via};
 use crate::i18n::labels::problem_text;
+use crate::i18n::Msg;
 use crate::ui::form::{Field, FieldErrors, Form};
 use crate::ui::forms::{finish, FormCtx};
 use crate::ui::tabs::agenda::options;
@@ -31,12 +32,21 @@ fn day(f: &Form, key: &'static str, errors: &mut FieldErrors) -> String {
     }
 }
 
+/// How a request went or a report came: one of the channels, or not recorded.
+fn via_field(current: Option<Via>) -> Field {
+    let mut choices = vec![(String::new(), "—".to_owned())];
+    choices.extend(options(Via::ALL, Via::code));
+    Field::choice("channel", choices, current.map_or("", Via::code))
+}
+
 pub fn department(rec: Option<&DepartmentInput>) -> Vec<Field> {
     let v = |f: fn(&DepartmentInput) -> &str| rec.map(f).unwrap_or("");
     vec![
         Field::text("name", v(|d| &d.name)).required(),
         Field::text("short_name", v(|d| &d.short_name)),
         Field::text("head", v(|d| &d.head)),
+        Field::text("liaison", v(|d| &d.liaison)),
+        Field::text("whatsapp", v(|d| &d.whatsapp)),
         Field::text("email", v(|d| &d.email)),
         Field::text("phone", v(|d| &d.phone)),
         Field::toggle("active", rec.map(|d| d.active).unwrap_or(true)),
@@ -49,8 +59,10 @@ pub fn department_record(f: &Form) -> Result<Record, FieldErrors> {
             name: f.text("name"),
             short_name: f.text("short_name"),
             head: f.text("head"),
+            liaison: f.text("liaison"),
             email: f.text("email"),
             phone: f.text("phone"),
+            whatsapp: f.text("whatsapp"),
             active: f.toggle("active"),
         }),
         Vec::new(),
@@ -85,6 +97,8 @@ pub fn request(rec: Option<&RequestInput>, ctx: &FormCtx) -> Vec<Field> {
             options(RequestStatus::ALL, RequestStatus::code),
             status.code(),
         ),
+        via_field(rec.map_or(Some(Via::WhatsApp), |r| r.channel)),
+        Field::multi("body", rec.map(|r| r.body.as_str()).unwrap_or("")).label(Msg::FRequestText),
         Field::multi("notes", rec.map(|r| r.notes.as_str()).unwrap_or("")),
     ]
 }
@@ -99,6 +113,8 @@ pub fn request_record(f: &Form) -> Result<Record, FieldErrors> {
         sent_on,
         due_on,
         status: RequestStatus::from_code(&f.choice("status")).unwrap_or(RequestStatus::Pending),
+        channel: Via::from_code(&f.choice("channel")),
+        body: f.text("body"),
         notes: f.text("notes"),
     });
     finish(record, errors)
@@ -123,13 +139,15 @@ pub fn report(rec: Option<&ReportInput>, ctx: &FormCtx) -> Vec<Field> {
         ),
         Field::date("received_on", received.map(|r| r.date()))
             .required()
-            .label(crate::i18n::Msg::FieldReceived),
+            .label(Msg::FieldReceived),
         Field::time("received_time", received.map(|r| r.time())).required(),
+        via_field(rec.map_or(Some(Via::WhatsApp), |r| r.channel)),
         Field::choice(
             "status",
             options(ReportStatus::ALL, ReportStatus::code),
             status.code(),
         ),
+        Field::text("reason", rec.map(|r| r.reason.as_str()).unwrap_or("")),
         Field::pick(
             "request_id",
             RecordKind::Request,
@@ -169,6 +187,8 @@ pub fn report_record(f: &Form) -> Result<Record, FieldErrors> {
         body: f.text("body"),
         received_at,
         status: ReportStatus::from_code(&f.choice("status")).unwrap_or(ReportStatus::Received),
+        channel: Via::from_code(&f.choice("channel")),
+        reason: f.text("reason"),
     });
     finish(record, errors)
 }
