@@ -266,7 +266,7 @@ fn requests_follow_their_allowed_moves() {
     assert_eq!(value(&app, "requests", &id, "status"), "answered");
     move_status(&mut app, '2');
     assert!(
-        said(&app).contains("No se puede pasar de «Respondida» a «Cancelada»"),
+        said(&app).contains("No se puede pasar de «Recibida» a «Cancelada»"),
         "{}",
         said(&app)
     );
@@ -289,11 +289,21 @@ fn reports_are_logged_and_a_used_report_stays_used() {
         "2025-03-06T08:30"
     );
     rename(&mut app, "Entrega de despensas, Tampate");
+    // Nuevo → en borrador → publicado; a new report is not published as it came.
+    move_status(&mut app, '3');
+    assert!(
+        said(&app).contains("No se puede pasar de «Nuevo» a «Publicado»"),
+        "{}",
+        said(&app)
+    );
+    close_notice(&mut app);
     move_status(&mut app, '2');
+    assert_eq!(value(&app, "reports", &id, "status"), "in_draft");
+    move_status(&mut app, '3');
     assert_eq!(value(&app, "reports", &id, "status"), "used");
     move_status(&mut app, '1');
     assert!(
-        said(&app).contains("«Aprovechado» es definitivo"),
+        said(&app).contains("«Publicado» es definitivo"),
         "{}",
         said(&app)
     );

@@ -18,7 +18,7 @@ fn an_edit_form_scrolls_to_the_field_being_written() {
     let (_dir, mut app) = demo_app(80, 24);
     type_keys(&mut app, "3e");
     // The report's text is the last field: far down the form at 80×24.
-    for _ in 0..7 {
+    for _ in 0..9 {
         press(&mut app, KeyCode::Tab);
     }
     let screen = render(&app, 80, 24);
@@ -30,7 +30,7 @@ fn an_edit_form_scrolls_to_the_field_being_written() {
 fn a_pasted_message_fills_the_room_the_form_has() {
     let (_dir, mut app) = demo_app(80, 24);
     type_keys(&mut app, "3nApoyo del DIF");
-    for _ in 0..7 {
+    for _ in 0..9 {
         press(&mut app, KeyCode::Tab);
     }
     app.on_paste(
@@ -64,8 +64,9 @@ fn a_field_error_shows_beside_its_field() {
 fn filters_show_as_a_line_above_the_list_and_esc_clears_them() {
     let (_dir, mut app) = demo_app(80, 24);
     type_keys(&mut app, "3f");
-    for _ in 0..3 {
-        press(&mut app, KeyCode::Right); // (todos) → Por revisar → En redacción → Aprovechado
+    for _ in 0..4 {
+        // (todos) → Nuevo → En revisión → En borrador → Publicado
+        press(&mut app, KeyCode::Right);
     }
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Enter); // the department picker
@@ -74,7 +75,7 @@ fn filters_show_as_a_line_above_the_list_and_esc_clears_them() {
     ctrl(&mut app, 's');
     let screen = render(&app, 80, 24);
     assert!(
-        screen.contains("Filtros: Estado: Aprovechado · Área: Sistema Municipal DIF"),
+        screen.contains("Filtros: Estado: Publicado · Área: Sistema Municipal DIF"),
         "{screen}"
     );
     let rows = app.screen().reports.reports.rows.rows().to_vec();

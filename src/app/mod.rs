@@ -8,6 +8,7 @@ mod jobs;
 mod navigation;
 mod reader;
 mod records;
+mod reports;
 pub mod run;
 mod syncing;
 pub mod terminal;
@@ -64,6 +65,8 @@ pub struct App {
     series_extended: bool,
     /// A calendar read and planned, waiting for the user's yes.
     pending_import: Option<crate::interop::ical::Prepared>,
+    /// Where a copy is also written, for terminals that do not take OSC 52.
+    clipboard_file: Option<PathBuf>,
 }
 
 impl App {
@@ -85,6 +88,7 @@ impl App {
             untidy: true,
             pending_import: None,
             series_extended: false,
+            clipboard_file: None,
         };
         let loaded = app.store.status().map(|s| app.screen.status = s);
         app.report(loaded);
@@ -184,6 +188,26 @@ impl App {
         self.config_path = path;
     }
 
+    /// The file a copy is also written to (in the cache folder), for a terminal that does not
+    /// take OSC 52 — the old Windows console, some SSH clients.
+    pub fn set_clipboard_file(&mut self, path: Option<PathBuf>) {
+        self.clipboard_file = path;
+    }
+
+    /// Copies text: OSC 52 to the terminal, and the file beside it when there is one.
+    fn copy(&mut self, text: String, name: String) {
+        let file = self
+            .clipboard_file
+            .clone()
+            .filter(|path| write_private(path, text.as_bytes()).is_ok());
+        self.effects.push(Effect::Clipboard(text));
+        let said = match file {
+            Some(path) => crate::i18n::tf(Msg::DidCopyFile, &[&name, &path.display().to_string()]),
+            None => crate::i18n::tf(Msg::DidCopy, &[&name]),
+        };
+        self.say(said);
+    }
+
     /// Shows an error in the status bar instead of failing.
     fn report<T>(&mut self, result: store::Result<T>) -> Option<T> {
         match result {
@@ -225,6 +249,10 @@ impl App {
             Action::SetStatus(target, code) => self.set_status(target, code),
             Action::Postpone(target, start) => self.postpone(target, start),
             Action::DraftFromEvent(id) => self.draft_from_event(&id),
+            Action::DraftFromReport(id) => self.draft_from_report(&id),
+            Action::AskRound => self.ask_round(),
+            Action::Round(round) => self.round(round),
+            Action::Discard(target, reason) => self.discard(target, reason),
             Action::EventInArchive(id) => self.event_in_archive(&id),
             Action::AskImport => {
                 let form = crate::ui::forms::import_agenda(self.now());
@@ -232,10 +260,7 @@ impl App {
             }
             Action::PreviewImport(file) => self.preview_import(&file),
             Action::ApplyImport => self.apply_import(),
-            Action::Copy(text, name) => {
-                self.effects.push(Effect::Clipboard(text));
-                self.say(crate::i18n::tf(Msg::DidCopy, &[&name]));
-            }
+            Action::Copy(text, name) => self.copy(text, name),
             Action::OpenLink(target) => self.open_link(target),
             Action::Save(command) => self.save(command),
             Action::SetFilters(filters) => {
@@ -310,4 +335,28 @@ impl App {
     pub fn has_unsaved(&self) -> bool {
         self.screen.has_unsaved()
     }
+}
+
+/// Writes a file readable by its owner only (0600 on Unix), whole or not at all.
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = crate::store::temporary_beside(path, "copia");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let written = options
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }

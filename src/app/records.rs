@@ -49,7 +49,7 @@ impl App {
     }
 
     /// How a record is named in messages and the undo list.
-    fn title_of(&self, target: &Target) -> String {
+    pub(super) fn title_of(&self, target: &Target) -> String {
         self.store
             .record(target)
             .map(|r| record_title(&r))
@@ -111,6 +111,11 @@ impl App {
             approved_by: String::new(),
             approved_at: String::new(),
         };
+        self.open_draft(draft, &event.title);
+    }
+
+    /// The form of a new draft, prefilled, titled after what it comes from.
+    pub(super) fn open_draft(&mut self, draft: crate::domain::edit::DraftInput, from: &str) {
         let ctx = self.form_ctx();
         if let Some(mut form) = forms::build(
             RecordKind::Draft,
@@ -119,7 +124,7 @@ impl App {
             None,
             &ctx,
         ) {
-            form.title = format!("{} — {}", form.title, event.title);
+            form.title = format!("{} — {from}", form.title);
             self.push(Overlay::Form(form));
         }
     }
@@ -169,7 +174,7 @@ impl App {
     }
 
     /// Runs a command and keeps its change to undo; the message says what was done.
-    fn run(&mut self, command: &Command, label: String) -> Result<Target, StoreError> {
+    pub(super) fn run(&mut self, command: &Command, label: String) -> Result<Target, StoreError> {
         let receipt = self.store.execute(command)?;
         if !receipt.change.is_empty() {
             self.undo.push(Undoable {
@@ -272,6 +277,11 @@ impl App {
 
     pub(super) fn set_status(&mut self, target: Target, code: String) {
         let title = self.title_of(&target);
+        // Discarding a report asks why first.
+        if target.kind == RecordKind::Report && code == ReportStatus::Discarded.code() {
+            let form = crate::ui::tabs::reports::forms::discard(target, &title, self.now());
+            return self.push(Overlay::Form(form));
+        }
         // Postponing an event asks for the new date first.
         if target.kind == RecordKind::Event && code == EventStatus::Postponed.code() {
             if let Ok(Record::Event(e)) = self.store.record(&target) {
@@ -358,7 +368,7 @@ impl App {
     }
 
     /// Selects a record in the list or calendar shown, when it is there to select.
-    fn reveal(&mut self, target: &Target) {
+    pub(super) fn reveal(&mut self, target: &Target) {
         if self.screen.pane().map(|p| p.kind()) != Some(target.kind) {
             return;
         }
@@ -367,7 +377,7 @@ impl App {
         }
     }
 
-    fn form_error(&mut self, e: StoreError) {
+    pub(super) fn form_error(&mut self, e: StoreError) {
         let Some(Overlay::Form(form)) = self.screen.overlays.last_mut() else {
             return self.screen.say(e.to_string(), true);
         };

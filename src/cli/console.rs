@@ -146,6 +146,7 @@ fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
         .and_then(|c| c.sync_folder);
     app.set_sync_folder(folder);
     app.set_config_path(config_path);
+    app.set_clipboard_file(config::cache_dir().map(|d| d.join("portapapeles.txt")));
     let mut console = match terminal::init(capability) {
         Ok(t) => t,
         Err(e) => {

@@ -17,6 +17,8 @@ pub struct DemoData {
     /// Event title templates by department key (`{loc}`, `{place}`).
     pub events: BTreeMap<String, Vec<String>>,
     pub report_body: String,
+    /// The departments' people: (key, head, liaison, WhatsApp).
+    pub department_people: Vec<(String, String, String, String)>,
     /// Why a discarded report was set aside.
     pub discard_reason: String,
     pub draft_body: String,
@@ -48,6 +50,7 @@ impl DemoData {
             campaigns: vec![(String::new(), String::new())],
             events: BTreeMap::from([("presidencia".to_owned(), vec![String::new()])]),
             report_body: String::new(),
+            department_people: Vec::new(),
             discard_reason: String::new(),
             draft_body: String::new(),
             interview_topics: vec![String::new()],

@@ -4,14 +4,37 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::{day, Gen};
 use crate::domain::edit::{
-    AnswerInput, CampaignInput, ContactListInput, JournalistInput, OutletInput, Record, StaffInput,
+    AnswerInput, CampaignInput, ContactListInput, DepartmentInput, JournalistInput, OutletInput,
+    Record, StaffInput,
 };
+use crate::domain::ids::seed_id;
 use crate::domain::status::OutletKind;
+use crate::store::seed::DEPARTMENTS;
 use crate::store::{Result, Tx};
 
 impl Gen {
     /// Staff, outlets, journalists, contact lists, campaigns and reusable answers.
     pub(super) fn directory(&mut self, tx: &mut Tx<'_, '_>, start: NaiveDate) -> Result<()> {
+        // The preloaded departments get their head, liaison and WhatsApp.
+        for (key, head, liaison, whatsapp) in self.data.department_people.clone() {
+            let Some((_, name, short)) = DEPARTMENTS.iter().find(|(k, _, _)| *k == key) else {
+                continue;
+            };
+            let department = DepartmentInput {
+                name: (*name).to_owned(),
+                short_name: (*short).to_owned(),
+                head,
+                liaison,
+                email: format!("{key}@tampamolon.gob.mx"),
+                phone: String::new(),
+                whatsapp,
+                active: true,
+            };
+            tx.update(
+                &seed_id("department", &key),
+                &Record::Department(department),
+            )?;
+        }
         for (name, role) in self.data.staff.clone() {
             let id = self.id(start);
             let email = format!(

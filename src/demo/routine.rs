@@ -52,15 +52,19 @@ impl Gen {
                     (false, false) => RequestStatus::Pending,
                 },
                 channel: Some(Via::WhatsApp),
-                body: fill(
-                    t(Msg::RequestTemplate),
-                    &Filling {
-                        area: department_name(&key),
-                        topic: &subject,
-                        due: &long_date(due),
-                        ..Filling::default()
-                    },
-                ),
+                body: {
+                    let people = self.data.department_people.iter().find(|p| p.0 == key);
+                    fill(
+                        t(Msg::RequestTemplate),
+                        &Filling {
+                            area: department_name(&key),
+                            head: people.map_or("", |p| p.1.as_str()),
+                            liaison: people.map_or("", |p| p.2.as_str()),
+                            topic: &subject,
+                            due: &long_date(due),
+                        },
+                    )
+                },
                 notes: String::new(),
             };
             self.create(tx, &id, Record::Request(request))?;

@@ -23,6 +23,8 @@ pub struct Filters {
     pub department: Option<Choice>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Only what is still pending and was due before this day (requests "vencidas").
+    pub overdue_on: Option<NaiveDate>,
 }
 
 impl Filters {

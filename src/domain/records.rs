@@ -3,7 +3,7 @@
 use super::edit::{RecordKind, Target};
 use super::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, OutletKind, ReportStatus, RequestStatus,
+    EventStatus, InterviewStatus, OutletKind, ReportStatus, RequestStatus, Via,
 };
 
 /// Where a row stands in its list: the list's sort column as text, then the row id.
@@ -119,6 +119,10 @@ keyed!(ReportRow, RecordKind::Report, received_at);
 pub struct ReportDetail {
     pub row: ReportRow,
     pub body: String,
+    /// How it arrived.
+    pub channel: Option<Via>,
+    /// Why it was discarded.
+    pub reason: String,
     pub department: Option<LinkLine>,
     /// The request it answers (date = due on).
     pub request: Option<LinkLine>,
@@ -142,6 +146,10 @@ keyed!(RequestRow, RecordKind::Request, sent_on);
 pub struct RequestDetail {
     pub row: RequestRow,
     pub notes: String,
+    /// How it was sent.
+    pub channel: Option<Via>,
+    /// The text sent to the department.
+    pub body: String,
     pub department: Option<LinkLine>,
     pub reports: Vec<LinkLine>,
 }
@@ -161,8 +169,10 @@ keyed!(DepartmentRow, RecordKind::Department, sort);
 #[derive(Debug, Clone, PartialEq)]
 pub struct DepartmentDetail {
     pub row: DepartmentRow,
+    pub liaison: String,
     pub email: String,
     pub phone: String,
+    pub whatsapp: String,
     /// Requests still pending.
     pub pending: Vec<LinkLine>,
     /// The latest reports received.

@@ -3,6 +3,8 @@
 //! person who edits it reads them.
 use chrono::NaiveDate;
 
+use super::status::Via;
+
 /// The blanks a request template may hold, and what fills them.
 pub const BLANKS: &[&str] = &[
     "{area}",
@@ -44,6 +46,20 @@ pub fn fill(template: &str, f: &Filling<'_>) -> String {
         .replace("{enlace}", &liaison)
         .replace("{tema}", f.topic.trim())
         .replace("{fecha_limite}", f.due.trim())
+}
+
+/// A request round: one request to every active department, each with the template filled
+/// for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundInput {
+    pub topic: String,
+    pub sent_on: String,
+    pub due_on: String,
+    /// The due date as the user reads it, for the `{fecha_limite}` blank.
+    pub due_text: String,
+    pub channel: Option<Via>,
+    /// The template (kept as the office's for the next round).
+    pub template: String,
 }
 
 /// Whether a pending request is past its due date on `today`.

@@ -76,10 +76,20 @@ catalogue! {
     ReadOnlyDatabase => "Esta base solo se puede leer (el archivo o la unidad no permiten escribir): se puede consultar, pero ningún cambio se guardará. Cópiela a una carpeta propia para trabajar en ella.", "This database can only be read (the file or drive does not allow writing): you can look, but no change will be saved. Copy it to a folder of your own to work on it.";
     ConfirmDeleteSeries => "¿Eliminar «{}» y sus {} fechas, con su cobertura? s = eliminar, n = no (u lo deshace)", "Delete “{}” and its {} dates, with their coverage? y = delete, n = no (u undoes it)";
     KeyB => "b", "b";
+    KeyR => "r", "r";
     KeyA => "a", "a";
     HelpEventInArchive => "Ver el evento en el Archivo", "Show the event in the Archive";
     NotInArchiveYet => "Este evento aún no está en el Archivo: entra cuando ya pasó (y no si se canceló o pospuso).", "This event is not in the Archive yet: it goes in once it has happened (and not if cancelled or postponed).";
     HelpDraftFromEvent => "Redactar borrador", "Write a draft";
+    HelpDraftFromReport => "Borrador", "Draft";
+    HelpRequestRound => "Ronda de solicitudes", "Request round";
+    RoundTitle => "Ronda de solicitudes a todas las áreas activas", "Request round to every active department";
+    RoundHint => "Se crea una solicitud pendiente por área activa, con este texto y sus datos en {area}, {titular}, {enlace}, {tema} y {fecha_limite}. El texto queda como plantilla para la próxima ronda.", "One pending request is made per active department, with this text and its details in {area}, {titular}, {enlace}, {tema} and {fecha_limite}. The text is kept as the template for the next round.";
+    DidRound => "Ronda enviada: {} solicitudes, límite {}. y copia cada texto.", "Round sent: {} requests, due {}. y copies each text.";
+    UndoLabelRound => "ronda de solicitudes «{}»", "request round “{}”";
+    DiscardTitle => "Descartar — {}", "Discard — {}";
+    DiscardHint => "Diga por qué se descarta (repetido, fuera de tiempo, no es publicable…). Queda en el reporte.", "Say why it is discarded (a repeat, too late, not publishable…). It stays on the report.";
+    DidDiscard => "«{}» descartado: {}", "“{}” discarded: {}";
     HelpImportAgenda => "Importar calendario (.ics)", "Import calendar (.ics)";
     ImportAgendaTitle => "Importar calendario (.ics)", "Import calendar (.ics)";
     ImportAgendaHint => "Escriba (o arrastre aquí) la ruta del archivo .ics exportado de Google Calendar, Outlook o Thunderbird y Ctrl+S: prensa lo revisa y muestra qué haría, sin escribir nada todavía. Importarlo otra vez no duplica eventos.", "Type (or drag here) the path of the .ics file exported from Google Calendar, Outlook or Thunderbird and Ctrl+S: prensa reads it and shows what it would do, writing nothing yet. Importing it again does not duplicate events.";
@@ -311,6 +321,8 @@ catalogue! {
     FLiaison => "Enlace", "Liaison";
     FWhatsApp => "WhatsApp", "WhatsApp";
     FReason => "Motivo", "Reason";
+    FSentBy => "Enviada por", "Sent by";
+    FArrivedBy => "Llegó por", "Arrived by";
     FRequestText => "Texto de la solicitud", "Request text";
     RequestTemplate => "Estimado(a) {titular}:\n\nLe solicitamos, de la manera más atenta, la información de {area} sobre «{tema}»: las acciones realizadas, sus avances y logros, con fotografías si las hay. Le pedimos enviarla a Comunicación Social a más tardar el {fecha_limite}.\n\nGracias por su apoyo.\nComunicación Social", "Dear {titular}:\n\nWe kindly ask {area} for its information on “{tema}”: the actions carried out, their progress and achievements, with photos if there are any. Please send it to the Press Office by {fecha_limite}.\n\nThank you for your help.\nPress Office";
     FDate => "Fecha", "Date";
@@ -415,7 +427,8 @@ catalogue! {
     UndoLabelDelete => "eliminar {} «{}»", "delete {} “{}”";
     UndoLabelStatus => "estado de «{}»", "status of “{}”";
     UndoLabelResolve => "decisión sobre «{}»", "decision on “{}”";
-    DidCopy => "Copiado al portapapeles: {}", "Copied to the clipboard: {}";
+    DidCopy => "Copiado al portapapeles (OSC 52): {}", "Copied to the clipboard (OSC 52): {}";
+    DidCopyFile => "Copiado al portapapeles (OSC 52): {}. Si su terminal no lo admite, el texto está en {}", "Copied to the clipboard (OSC 52): {}. If your terminal does not support it, the text is in {}";
     NothingSelected => "No hay nada seleccionado.", "Nothing is selected.";
     NothingHere => "Aquí no hay nada que crear: pase a otra pestaña (2 a 6).", "There is nothing to create here: go to another tab (2 to 6).";
     LinkGone => "Ese registro ya no existe.", "That record no longer exists.";
@@ -506,6 +519,7 @@ catalogue! {
     ViewMonth => "Mes", "Month";
     ViewList => "Lista", "List";
     GroupCalendar => "En Día, Semana y Mes", "In Day, Week and Month";
+    GroupReports => "En Reportes", "In Reports";
     GroupDatePrompt => "Al escribir una fecha", "While typing a date";
     KeyDays => "← → h l", "← → h l";
     KeyWeeks => ", .", ", .";

@@ -11,7 +11,7 @@ use super::lists::{
 use super::Store;
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, EventKind, InterviewStatus,
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, EventKind, InterviewStatus, Via,
 };
 use crate::domain::{
     ArchiveItemDetail, ContactListDetail, CoverageLine, DepartmentDetail, DraftDetail, EventDetail,
@@ -184,17 +184,27 @@ impl Store {
             Option<String>,
             Option<String>,
             Option<String>,
+            String,
+            String,
         );
-        let (row, body, request_id, event_id, department_id): Head = self
+        let (row, body, request_id, event_id, department_id, channel, reason): Head = self
             .conn()
             .prepare_cached(
                 "SELECT r.id, r.received_at, r.title, coalesce(d.short_name, ''), r.status,
-                        r.body, r.request_id, r.event_id, r.department_id
+                        r.body, r.request_id, r.event_id, r.department_id, r.channel, r.reason
                  FROM reports r LEFT JOIN departments d ON d.id = r.department_id
                  WHERE r.id = ?1 AND r.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
-                Ok((report_row(r)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+                Ok((
+                    report_row(r)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                ))
             })
             .optional()?
             .ok_or_else(|| not_found("reports", id))?;
@@ -209,15 +219,17 @@ impl Store {
             drafts: self.drafts_from("report_id", id)?,
             row,
             body,
+            channel: Via::from_code(&channel),
+            reason,
         })
     }
 
     pub fn request_detail(&self, id: &str) -> Result<RequestDetail> {
-        let (row, notes, department_id) = self
+        let (row, notes, department_id, channel, body) = self
             .conn()
             .prepare_cached(
                 "SELECT q.id, q.sent_on, q.due_on, q.subject, coalesce(d.short_name, ''), q.status,
-                        q.notes, q.department_id
+                        q.notes, q.department_id, q.channel, q.body
                  FROM requests q LEFT JOIN departments d ON d.id = q.department_id
                  WHERE q.id = ?1 AND q.deleted_at IS NULL",
             )?
@@ -226,6 +238,8 @@ impl Store {
                     request_row(r)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, Option<String>>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(9)?,
                 ))
             })
             .optional()?
@@ -240,15 +254,17 @@ impl Store {
             )?,
             row,
             notes,
+            channel: Via::from_code(&channel),
+            body,
         })
     }
 
     pub fn department_detail(&self, id: &str) -> Result<DepartmentDetail> {
-        let (row, email, phone) = self
+        let (row, email, phone, liaison, whatsapp) = self
             .conn()
             .prepare_cached(
                 "SELECT d.id, printf('%06d|%s', d.sort, d.name), d.name, d.short_name, d.head,
-                        d.active, d.email, d.phone
+                        d.active, d.email, d.phone, d.liaison, d.whatsapp
                  FROM departments d WHERE d.id = ?1 AND d.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
@@ -256,6 +272,8 @@ impl Store {
                     department_row(r)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(9)?,
                 ))
             })
             .optional()?
@@ -276,8 +294,10 @@ impl Store {
                 id,
             )?,
             row,
+            liaison,
             email,
             phone,
+            whatsapp,
         })
     }
 

@@ -30,6 +30,7 @@ pub(crate) const EVENTS: ListQuery = ListQuery {
     kind: None,
     department: Some("e.department_id"),
     date: Some("e.starts_at"),
+    due: None,
 };
 
 pub(crate) const REPORTS: ListQuery = ListQuery {
@@ -44,6 +45,7 @@ pub(crate) const REPORTS: ListQuery = ListQuery {
     kind: None,
     department: Some("r.department_id"),
     date: Some("r.received_at"),
+    due: None,
 };
 
 pub(crate) const REQUESTS: ListQuery = ListQuery {
@@ -58,6 +60,7 @@ pub(crate) const REQUESTS: ListQuery = ListQuery {
     kind: None,
     department: Some("q.department_id"),
     date: Some("q.sent_on"),
+    due: Some("q.due_on"),
 };
 
 pub(crate) const DEPARTMENTS: ListQuery = ListQuery {
@@ -72,6 +75,7 @@ pub(crate) const DEPARTMENTS: ListQuery = ListQuery {
     kind: None,
     department: None,
     date: None,
+    due: None,
 };
 
 pub(crate) const DRAFTS: ListQuery = ListQuery {
@@ -86,6 +90,7 @@ pub(crate) const DRAFTS: ListQuery = ListQuery {
     kind: Some("x.kind"),
     department: None,
     date: Some("x.written_at"),
+    due: None,
 };
 
 pub(crate) const JOURNALISTS: ListQuery = ListQuery {
@@ -100,6 +105,7 @@ pub(crate) const JOURNALISTS: ListQuery = ListQuery {
     kind: Some("o.kind"),
     department: None,
     date: None,
+    due: None,
 };
 
 pub(crate) const OUTLETS: ListQuery = ListQuery {
@@ -116,6 +122,7 @@ pub(crate) const OUTLETS: ListQuery = ListQuery {
     kind: Some("o.kind"),
     department: None,
     date: None,
+    due: None,
 };
 
 pub(crate) const CONTACT_LISTS: ListQuery = ListQuery {
@@ -132,6 +139,7 @@ pub(crate) const CONTACT_LISTS: ListQuery = ListQuery {
     kind: None,
     department: None,
     date: None,
+    due: None,
 };
 
 fn code<T>(r: &Row, i: usize, parse: fn(&str) -> Option<T>, or: T) -> rusqlite::Result<T> {

@@ -26,6 +26,9 @@ pub(crate) struct ListQuery {
     pub department: Option<&'static str>,
     /// The date the from/to filters compare (local text), usually the sort key.
     pub date: Option<&'static str>,
+    /// The due date of rows that can be overdue: the "overdue" status filter keeps the
+    /// pending ones due before [`Filters::overdue_on`](crate::domain::query::Filters).
+    pub due: Option<&'static str>,
 }
 
 /// SQL conditions and their values. Parameters are numbered from `base` + 1, so several
@@ -102,6 +105,12 @@ impl ListQuery {
         let f = &q.filters;
         if let (Some(col), Some(v)) = (self.status, &f.status) {
             c.add(&format!(" AND {col} = ?"), Value::Text(v.clone()));
+        }
+        if let (Some(status), Some(due), Some(day)) = (self.status, self.due, f.overdue_on) {
+            c.add(
+                &format!(" AND {status} = 'pending' AND {due} <> '' AND {due} < ?"),
+                Value::Text(day.format("%Y-%m-%d").to_string()),
+            );
         }
         if let (Some(col), Some(v)) = (self.kind, &f.kind) {
             c.add(&format!(" AND {col} = ?"), Value::Text(v.clone()));

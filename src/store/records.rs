@@ -96,11 +96,12 @@ impl Store {
                 Some("reports_fts"),
                 "t.received_at DESC",
             ),
+            // Pending requests first: a report arriving answers one of those.
             RecordKind::Request => (
                 "SELECT t.id, t.subject, t.sent_on, coalesce(d.short_name, '') FROM requests t
                  LEFT JOIN departments d ON d.id = t.department_id WHERE t.deleted_at IS NULL",
                 Some("requests_fts"),
-                "t.sent_on DESC",
+                "t.status <> 'pending', t.sent_on DESC",
             ),
             RecordKind::Draft => (
                 "SELECT t.id, t.title, t.written_at, t.folio FROM drafts t WHERE t.deleted_at IS NULL",
@@ -111,6 +112,13 @@ impl Store {
         };
         let search = fts.zip(fts_query(text));
         let sql = match (&search, kind) {
+            // A request is found by its subject or by its department's name.
+            (Some((fts, _)), RecordKind::Request) => format!(
+                "{select} AND (t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?1)
+                   OR d.rowid IN (SELECT rowid FROM departments_fts WHERE departments_fts MATCH ?1))
+                 ORDER BY {order} LIMIT {}",
+                CHOICES + 1
+            ),
             (Some((fts, _)), _) => format!(
                 "{select} AND t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?1)
                  ORDER BY {order} LIMIT {}",

@@ -35,7 +35,9 @@ const ARMS: [Arm; 4] = [
             select: "'report', r.id, r.received_at, r.title, coalesce(d.short_name, ''), ''",
             ..REPORTS
         },
-        extra: None,
+        // A report belongs to the archive once it is kept or published from, not while it is
+        // new, being worked on, or set aside.
+        extra: Some(" AND r.status IN ('archived', 'used') AND r.received_at <= ?"),
     },
     Arm {
         tag: "publication",
@@ -52,6 +54,7 @@ const ARMS: [Arm; 4] = [
             kind: None,
             department: None,
             date: Some("p.published_at"),
+            due: None,
         },
         extra: None,
     },
@@ -69,6 +72,7 @@ const ARMS: [Arm; 4] = [
             kind: Some("a.kind"),
             department: Some("a.department_id"),
             date: Some("a.occurred_at"),
+            due: None,
         },
         extra: None,
     },

@@ -6,6 +6,7 @@ use super::paged::Nav;
 use super::tabs::Tab;
 use crate::domain::edit::{Command, RecordKind, Target};
 use crate::domain::query::{Choice, Filters};
+use crate::domain::requests::RoundInput;
 use crate::domain::SortKey;
 
 /// What a component did with a key. Short-lived: returned and matched at once, so the size
@@ -92,6 +93,14 @@ pub enum Action {
     EventInArchive(String),
     /// Open a new draft about an event (its id): prefilled and linked to it.
     DraftFromEvent(String),
+    /// Open a new draft from a report (its id): its text, linked to it.
+    DraftFromReport(String),
+    /// Ask for a request round: the topic, dates and text sent to every active department.
+    AskRound,
+    /// Write a request round.
+    Round(RoundInput),
+    /// Discard a report, saying why.
+    Discard(Target, String),
     /// Ask for a calendar file to import into the agenda.
     AskImport,
     /// Read and plan a calendar file (nothing written), then show what importing would do.

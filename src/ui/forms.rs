@@ -241,6 +241,8 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
             });
             Ok(Action::Postpone(target.clone(), start))
         }
+        Purpose::Round => reports::forms::round_action(form),
+        Purpose::Discard(target) => reports::forms::discard_action(form, target),
         Purpose::ImportAgenda => {
             let file = form.text("file");
             if file.trim().is_empty() {
@@ -342,6 +344,7 @@ fn filters_of(form: &Form) -> Result<Filters, FieldErrors> {
         department: form.picked("department_id"),
         from,
         to,
+        overdue_on: None,
     })
 }
 

@@ -44,6 +44,8 @@ pub enum Scope {
     Calendar,
     /// Typing a date to go to in the calendar: every key not bound here is text.
     DatePrompt,
+    /// The lists of the Reportes tab (besides the keys of every list).
+    Reports,
 }
 
 impl Scope {
@@ -51,7 +53,7 @@ impl Scope {
     fn rank(self) -> u8 {
         match self {
             Scope::Always | Scope::Global => 0,
-            Scope::List | Scope::Views | Scope::Calendar => 1,
+            Scope::List | Scope::Views | Scope::Calendar | Scope::Reports => 1,
             Scope::Detail => 2,
             Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
@@ -76,6 +78,7 @@ impl Scope {
             Scope::Editor => Msg::GroupEditor,
             Scope::Help | Scope::Notice => Msg::GroupHelp,
             Scope::Calendar => Msg::GroupCalendar,
+            Scope::Reports => Msg::GroupReports,
             Scope::DatePrompt => Msg::GroupDatePrompt,
         }
     }
@@ -135,8 +138,10 @@ pub enum Cmd {
     AskDate,
     /// Import a calendar file (.ics) into the agenda, after a preview.
     Import,
-    /// Start a draft from the selected record (an event).
+    /// Start a draft from the selected record (an event, a report).
     DraftFrom,
+    /// Ask every active department for its information at once.
+    Round,
     /// Show the selected record (an event) on the archive timeline.
     InArchive,
 }
@@ -170,6 +175,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::overlay::KEYS,
     super::conflicts::KEYS,
     super::tabs::agenda::KEYS,
+    super::tabs::reports::KEYS,
 ];
 
 /// Whether a key event is the one a binding names. Shift is part of a character itself

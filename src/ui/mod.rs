@@ -140,6 +140,9 @@ impl Screen {
             Some(scope @ (Scope::Search | Scope::DatePrompt)) => vec![Scope::Always, scope],
             Some(scope) => {
                 let mut out = vec![Scope::Always, scope];
+                if self.tab == Tab::Reports && matches!(scope, Scope::List | Scope::Detail) {
+                    out.push(Scope::Reports);
+                }
                 if self.page(self.tab).is_some_and(|p| p.views().len() > 1) {
                     out.push(Scope::Views);
                 }
@@ -169,6 +172,9 @@ impl Screen {
             Outcome::Emit(action) => Some(action),
             Outcome::Consumed => None,
             Outcome::Ignored if self.overlays.is_empty() => {
+                if let Some(action) = self.reports_key(key) {
+                    return Some(action);
+                }
                 let views = self.page(self.tab).is_some_and(|p| p.views().len() > 1);
                 match lookup(Scope::Views, key) {
                     Some(Cmd::NextView) if views => return Some(Action::View(1)),
@@ -178,6 +184,22 @@ impl Screen {
                 lookup(Scope::Global, key).and_then(global_action)
             }
             Outcome::Ignored => None,
+        }
+    }
+
+    /// The Reportes tab's own keys: `r` a request round, `b` a draft from the report chosen.
+    fn reports_key(&self, key: &KeyEvent) -> Option<Action> {
+        if !self.scopes().contains(&Scope::Reports) {
+            return None;
+        }
+        match lookup(Scope::Reports, key)? {
+            Cmd::Round => Some(Action::AskRound),
+            Cmd::DraftFrom => {
+                let pick = self.pane()?.current()?;
+                (pick.target.kind == crate::domain::edit::RecordKind::Report)
+                    .then(|| Action::DraftFromReport(pick.target.id.clone()))
+            }
+            _ => None,
         }
     }
 

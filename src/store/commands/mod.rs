@@ -25,7 +25,9 @@ use super::error::{Result, StoreError};
 use super::undo::Change;
 use super::write::Writer;
 use super::{Store, Value};
-use crate::domain::edit::{Command, Invalid, Problem, Record, RecordKind, SeriesInput, Target};
+use crate::domain::edit::{
+    Command, DraftInput, Invalid, Problem, Record, RecordKind, SeriesInput, Target,
+};
 use crate::domain::ids;
 use crate::domain::status::{
     CoverageStatus, DraftStatus, EventStatus, ReportStatus, RequestStatus, Workflow,
@@ -153,6 +155,8 @@ impl Tx<'_, '_> {
     pub fn create(&mut self, id: Option<&str>, record: &Record) -> Result<String> {
         record.validate().map_err(StoreError::Invalid)?;
         self.check_links(record)?;
+        let completed = self.complete(record)?;
+        let record = completed.as_ref().unwrap_or(record);
         if let Record::Member(m) = record {
             return self.add_member(m);
         }
@@ -175,6 +179,8 @@ impl Tx<'_, '_> {
     pub fn update(&mut self, id: &str, record: &Record) -> Result<()> {
         record.validate().map_err(StoreError::Invalid)?;
         self.check_links(record)?;
+        let completed = self.complete(record)?;
+        let record = completed.as_ref().unwrap_or(record);
         let kind = record.kind();
         let table = table(kind);
         self.live(table, id)?;
@@ -200,7 +206,15 @@ impl Tx<'_, '_> {
             Record::Series(_) => Some(read_series(self.w.conn(), id)?),
             _ => None,
         };
+        // A report moved to another request leaves the old one to be settled too.
+        let old_request = match record {
+            Record::Report(_) => self.w.get(table, id, "request_id")?,
+            _ => None,
+        };
         self.w.update(table, id, &fields)?;
+        if let Some(Value::Text(old)) = old_request {
+            self.settle_request(&old)?;
+        }
         self.after_write(id, record, before.as_ref())
     }
 
@@ -222,7 +236,15 @@ impl Tx<'_, '_> {
                 self.w.delete(child, &id)?;
             }
         }
-        self.w.delete(table, &target.id)
+        let request = match target.kind {
+            RecordKind::Report => self.w.get(table, &target.id, "request_id")?,
+            _ => None,
+        };
+        self.w.delete(table, &target.id)?;
+        match request {
+            Some(Value::Text(request)) => self.settle_request(&request),
+            _ => Ok(()),
+        }
     }
 
     /// Moves a record to another status, along its allowed moves only.
@@ -234,10 +256,22 @@ impl Tx<'_, '_> {
         };
         check_move(target.kind, &from, status)?;
         let mut fields: Fields = vec![("status", text(status))];
+        if target.kind == RecordKind::Report
+            && status == ReportStatus::Discarded.code()
+            && !matches!(self.w.get(table, &target.id, "reason")?, Some(Value::Text(r)) if !r.trim().is_empty())
+        {
+            // A report set aside says why: the console asks for the reason with the move.
+            return Err(StoreError::Invalid(Invalid {
+                field: "reason",
+                problem: Problem::Required,
+            }));
+        }
+        let mut draft_moved = None;
         if target.kind == RecordKind::Draft {
             let mut draft = self.read_draft(&target.id)?;
             draft.status = DraftStatus::from_code(status).unwrap_or(draft.status);
             self.draft_rules(&target.id, &draft, Some(&target.id), &mut fields)?;
+            draft_moved = Some(draft);
         }
         let before = match target.kind {
             RecordKind::Series => Some(read_series(self.w.conn(), &target.id)?),
@@ -247,6 +281,89 @@ impl Tx<'_, '_> {
         if let Some(before) = before {
             let after = read_series(self.w.conn(), &target.id)?;
             self.write_occurrences(&target.id, &after, Some(&before))?;
+        }
+        if let Some(draft) = draft_moved {
+            self.follow_draft(&draft)?;
+        }
+        Ok(())
+    }
+
+    /// What a record leaves out and its links say: a report that answers a request comes
+    /// from the request's department. `None` when there is nothing to add.
+    fn complete(&self, record: &Record) -> Result<Option<Record>> {
+        let Record::Report(r) = record else {
+            return Ok(None);
+        };
+        let (None, Some(request)) = (
+            r.department_id.as_deref().filter(|d| !d.is_empty()),
+            r.request_id.as_deref().filter(|q| !q.is_empty()),
+        ) else {
+            return Ok(None);
+        };
+        let Some(Value::Text(department)) = self.w.get("requests", request, "department_id")?
+        else {
+            return Ok(None);
+        };
+        let mut report = r.clone();
+        report.department_id = Some(department);
+        Ok(Some(Record::Report(report)))
+    }
+
+    /// A request is received when a live report answers it, and pending again when the last
+    /// one is unlinked or deleted (a request called off stays called off until one arrives).
+    fn settle_request(&mut self, request: &str) -> Result<()> {
+        if !self.w.is_live("requests", request)? {
+            return Ok(());
+        }
+        let answers = self
+            .value(
+                "SELECT count(*) FROM reports WHERE request_id = ?1 AND deleted_at IS NULL",
+                request,
+            )?
+            .map_or(0, |v| match v {
+                Value::Integer(n) => n,
+                _ => 0,
+            });
+        let status = self.w.get("requests", request, "status")?;
+        let answered = text(RequestStatus::Answered.code());
+        let to = if answers > 0 && status.as_ref() != Some(&answered) {
+            RequestStatus::Answered
+        } else if answers == 0 && status.as_ref() == Some(&answered) {
+            RequestStatus::Pending
+        } else {
+            return Ok(());
+        };
+        self.w
+            .update("requests", request, &[("status", text(to.code()))])?;
+        Ok(())
+    }
+
+    /// A report a draft is written from is "en borrador" while the draft is worked on, and
+    /// "publicado" once the draft is (a report already further along is left as it is).
+    fn follow_draft(&mut self, draft: &DraftInput) -> Result<()> {
+        let Some(report) = draft.report_id.as_deref().filter(|r| !r.is_empty()) else {
+            return Ok(());
+        };
+        if !self.w.is_live("reports", report)? {
+            return Ok(());
+        }
+        let Some(Value::Text(code)) = self.w.get("reports", report, "status")? else {
+            return Ok(());
+        };
+        let Some(from) = ReportStatus::from_code(&code) else {
+            return Ok(());
+        };
+        let to = match draft.status {
+            DraftStatus::Published => ReportStatus::Used,
+            DraftStatus::Discarded => return Ok(()),
+            _ => ReportStatus::InDraft,
+        };
+        let early = matches!(from, ReportStatus::Received | ReportStatus::Review);
+        if (to == ReportStatus::InDraft && early)
+            || (to == ReportStatus::Used && (early || from == ReportStatus::InDraft))
+        {
+            self.w
+                .update("reports", report, &[("status", text(to.code()))])?;
         }
         Ok(())
     }
@@ -308,6 +425,11 @@ impl Tx<'_, '_> {
     ) -> Result<()> {
         match record {
             Record::Series(s) => self.write_occurrences(id, s, before),
+            Record::Report(r) => match &r.request_id {
+                Some(request) if !request.is_empty() => self.settle_request(request),
+                _ => Ok(()),
+            },
+            Record::Draft(d) => self.follow_draft(d),
             Record::Journalist(j) => self.set_lists(id, &j.lists),
             Record::ArchiveItem(a) => self.set_tags("archive_items", id, &a.tags),
             _ => Ok(()),

@@ -1,10 +1,14 @@
 //! Departments, the requests for information sent to them, and the reports they send back.
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{flag, opt, text, Fields};
-use crate::domain::edit::{DepartmentInput, ReportInput, RequestInput};
+use super::{flag, opt, text, Fields, Tx};
+use crate::domain::edit::{DepartmentInput, Invalid, Problem, Record, ReportInput, RequestInput};
+use crate::domain::ids::seed_id;
+use crate::domain::requests::{fill, Filling, RoundInput};
 use crate::domain::status::{ReportStatus, RequestStatus, Via};
 use crate::store::error::{Result, StoreError};
+use crate::store::undo::Change;
+use crate::store::Store;
 use crate::store::Value;
 
 pub(super) fn department_fields(d: &DepartmentInput) -> Fields {
@@ -123,4 +127,97 @@ pub(crate) fn read_report(conn: &Connection, id: &str) -> Result<ReportInput> {
     })
     .optional()?
     .ok_or_else(|| not_found("reports", id))
+}
+
+/// The setting that keeps the office's request template.
+const TEMPLATE: &str = "request_template";
+
+impl Store {
+    /// The office's own request template, when it has written one.
+    pub fn request_template(&self) -> Result<Option<String>> {
+        Ok(self.setting(TEMPLATE)?.filter(|t| !t.trim().is_empty()))
+    }
+
+    /// Sends a request round: one pending request to every active department (but the press
+    /// office itself), each with the template filled for it, in one transaction. The template
+    /// is kept as the office's for the next round. Returns the requests' ids and the change.
+    pub fn request_round(&mut self, round: &RoundInput) -> Result<(Vec<String>, Change)> {
+        self.batch("requests.round", |tx| tx.request_round(round))
+    }
+}
+
+impl Tx<'_, '_> {
+    pub fn request_round(&mut self, round: &RoundInput) -> Result<Vec<String>> {
+        let office = seed_id("department", "comunicacion");
+        let departments: Vec<(String, String, String, String)> = self
+            .w
+            .conn()
+            .prepare_cached(
+                "SELECT id, name, head, liaison FROM departments
+                 WHERE deleted_at IS NULL AND active = 1 AND id <> ?1
+                 ORDER BY sort, name, id",
+            )?
+            .query_map([&office], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if departments.is_empty() {
+            return Err(StoreError::Invalid(Invalid {
+                field: "department_id",
+                problem: Problem::Required,
+            }));
+        }
+        let mut ids = Vec::with_capacity(departments.len());
+        // Written last to first: the list shows the newest first, so the round reads in the
+        // departments' own order.
+        for (id, name, head, liaison) in departments.iter().rev() {
+            let body = fill(
+                &round.template,
+                &Filling {
+                    area: name,
+                    head,
+                    liaison,
+                    topic: &round.topic,
+                    due: &round.due_text,
+                },
+            );
+            let request = Record::Request(RequestInput {
+                department_id: Some(id.clone()),
+                subject: round.topic.trim().to_owned(),
+                sent_on: round.sent_on.clone(),
+                due_on: round.due_on.clone(),
+                status: RequestStatus::Pending,
+                channel: round.channel,
+                body,
+                notes: String::new(),
+            });
+            ids.push(self.create(None, &request)?);
+        }
+        self.set_setting(TEMPLATE, &round.template)?;
+        Ok(ids)
+    }
+
+    /// Writes an office-wide setting (created the first time; its id is the key's, so two
+    /// machines that set it hold one row).
+    fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let id = seed_id("setting", key);
+        match self.w.get("settings", &id, "value")? {
+            Some(Value::Text(v)) if v == value => Ok(()),
+            Some(_) => {
+                self.w.update("settings", &id, &[("value", text(value))])?;
+                if matches!(
+                    self.w.get("settings", &id, "deleted_at")?,
+                    Some(Value::Text(_))
+                ) {
+                    self.w.restore("settings", &id)?;
+                }
+                Ok(())
+            }
+            None => self.w.insert(
+                "settings",
+                &id,
+                &[("key", text(key)), ("value", text(value))],
+            ),
+        }
+    }
 }

@@ -40,6 +40,10 @@ pub enum Purpose {
     Postpone(Target),
     /// The calendar file to import into the agenda.
     ImportAgenda,
+    /// A request round to every active department.
+    Round,
+    /// Why a report is discarded.
+    Discard(Target),
 }
 
 /// Errors of a form's fields: (field key, message).

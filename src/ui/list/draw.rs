@@ -151,7 +151,7 @@ pub fn pane<K: ListKind>(
         detail_pane(
             frame,
             area,
-            &K::lines(detail),
+            &K::lines_on(detail, p.today),
             &words,
             p.focus == Focus::Detail,
             p.pick,

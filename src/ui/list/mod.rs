@@ -7,7 +7,7 @@ mod keys;
 use std::fmt::Debug;
 use std::marker::PhantomData;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -142,6 +142,20 @@ pub trait ListKind: 'static {
     /// A row's title (for questions and messages) and its status code.
     fn describe(row: &Self::Row) -> (String, Option<String>);
     fn lines(detail: &Self::Detail) -> Vec<DetailLine>;
+    /// The detail's lines on a given day, for kinds whose detail depends on it (a request
+    /// past its due date reads "Vencida").
+    fn lines_on(detail: &Self::Detail, _today: NaiveDate) -> Vec<DetailLine> {
+        Self::lines(detail)
+    }
+    /// The query as the store reads it, on the day of `ctx` (a filter that is not a stored
+    /// value becomes what it means: "vencida" is pending and due before today).
+    fn stored_query(query: &Query, _ctx: &Ctx) -> Query {
+        query.clone()
+    }
+    /// What `y` copies of a record, when it is not its detail as shown (a request's text).
+    fn copy_text(_detail: &Self::Detail) -> Option<String> {
+        None
+    }
     fn filters() -> FilterSpec;
 }
 
@@ -164,6 +178,8 @@ pub struct ListPane<K: ListKind> {
     pub focus: Focus,
     /// The chosen line among the detail's picks.
     pub pick: usize,
+    /// The day the list was last read on (what "today" means in its detail).
+    pub today: NaiveDate,
     kind: PhantomData<K>,
 }
 
@@ -176,6 +192,7 @@ impl<K: ListKind> Default for ListPane<K> {
             count: None,
             focus: Focus::List,
             pick: 0,
+            today: NaiveDate::default(),
             kind: PhantomData,
         }
     }
@@ -207,7 +224,12 @@ impl<K: ListKind> ListPane<K> {
     fn picks(&self) -> Vec<Pick> {
         self.detail
             .as_ref()
-            .map(|d| K::lines(d).into_iter().filter_map(|l| l.pick).collect())
+            .map(|d| {
+                K::lines_on(d, self.today)
+                    .into_iter()
+                    .filter_map(|l| l.pick)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -226,11 +248,12 @@ impl<K: ListKind> ListPane<K> {
 
     /// Loads from the list's start (the search or filters changed).
     fn restart(&mut self, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
-        let query = self.query.clone();
+        self.today = ctx.now.date();
+        let query = K::stored_query(&self.query, ctx);
         let mut fetch = |req: PageRequest| K::page(data, &query, &req, ctx);
         self.rows.clear();
         self.rows.load(K::start(ctx), &mut fetch)?;
-        self.count = if query.is_empty() {
+        self.count = if self.query.is_empty() {
             None
         } else {
             Some(data.count(K::LIST, &query, &ctx.now_text())?)
@@ -463,7 +486,8 @@ impl<K: ListKind> Pane for ListPane<K> {
     }
 
     fn apply(&mut self, cmd: &ListCmd, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
-        let query = self.query.clone();
+        self.today = ctx.now.date();
+        let query = K::stored_query(&self.query, ctx);
         let mut fetch = |req: PageRequest| K::page(data, &query, &req, ctx);
         match cmd {
             ListCmd::Date(_) => return Ok(()),
@@ -484,7 +508,7 @@ impl<K: ListKind> Pane for ListPane<K> {
                 }
                 self.rows.reload(ctx.height, &mut fetch)?;
                 if !self.query.is_empty() {
-                    self.count = Some(data.count(K::LIST, &self.query, &ctx.now_text())?);
+                    self.count = Some(data.count(K::LIST, &query, &ctx.now_text())?);
                 }
             }
             ListCmd::Search(text) => {
@@ -538,7 +562,7 @@ impl<K: ListKind> Pane for ListPane<K> {
 
     fn text(&self) -> Option<String> {
         let detail = self.detail.as_ref()?;
-        Some(lines_text(&K::lines(detail)))
+        K::copy_text(detail).or_else(|| Some(lines_text(&K::lines_on(detail, self.today))))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, views: &[Msg], view: usize) {

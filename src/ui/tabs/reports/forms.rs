@@ -1,15 +1,19 @@
 //! The forms of Reportes: a department, a request for information, a report received.
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+use crate::domain::edit::Target;
 use crate::domain::edit::{
     DepartmentInput, Problem, Record, RecordKind, ReportInput, RequestInput,
 };
+use crate::domain::requests::RoundInput;
 use crate::domain::status::{ReportStatus, RequestStatus, Via};
 use crate::i18n::labels::problem_text;
 use crate::i18n::Msg;
-use crate::ui::form::{Field, FieldErrors, Form};
+use crate::i18n::{long_date, t, tf};
+use crate::ui::form::{Field, FieldErrors, Form, Purpose};
 use crate::ui::forms::{finish, FormCtx};
 use crate::ui::tabs::agenda::options;
+use crate::ui::Action;
 
 fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
@@ -33,10 +37,10 @@ fn day(f: &Form, key: &'static str, errors: &mut FieldErrors) -> String {
 }
 
 /// How a request went or a report came: one of the channels, or not recorded.
-fn via_field(current: Option<Via>) -> Field {
+fn via_field(current: Option<Via>, label: Msg) -> Field {
     let mut choices = vec![(String::new(), "—".to_owned())];
     choices.extend(options(Via::ALL, Via::code));
-    Field::choice("channel", choices, current.map_or("", Via::code))
+    Field::choice("channel", choices, current.map_or("", Via::code)).label(label)
 }
 
 pub fn department(rec: Option<&DepartmentInput>) -> Vec<Field> {
@@ -97,7 +101,7 @@ pub fn request(rec: Option<&RequestInput>, ctx: &FormCtx) -> Vec<Field> {
             options(RequestStatus::ALL, RequestStatus::code),
             status.code(),
         ),
-        via_field(rec.map_or(Some(Via::WhatsApp), |r| r.channel)),
+        via_field(rec.map_or(Some(Via::WhatsApp), |r| r.channel), Msg::FSentBy),
         Field::multi("body", rec.map(|r| r.body.as_str()).unwrap_or("")).label(Msg::FRequestText),
         Field::multi("notes", rec.map(|r| r.notes.as_str()).unwrap_or("")),
     ]
@@ -141,7 +145,10 @@ pub fn report(rec: Option<&ReportInput>, ctx: &FormCtx) -> Vec<Field> {
             .required()
             .label(Msg::FieldReceived),
         Field::time("received_time", received.map(|r| r.time())).required(),
-        via_field(rec.map_or(Some(Via::WhatsApp), |r| r.channel)),
+        via_field(
+            rec.map_or(Some(Via::WhatsApp), |r| r.channel),
+            Msg::FArrivedBy,
+        ),
         Field::choice(
             "status",
             options(ReportStatus::ALL, ReportStatus::code),
@@ -191,4 +198,84 @@ pub fn report_record(f: &Form) -> Result<Record, FieldErrors> {
         reason: f.text("reason"),
     });
     finish(record, errors)
+}
+
+/// A request round: the topic, when it is sent and due, how, and the text (the office's
+/// template, its blanks filled for each department when it is sent).
+pub fn round(template: &str, now: NaiveDateTime) -> Form {
+    let today = now.date();
+    let fields = vec![
+        Field::text("subject", "").required().label(Msg::FTopic),
+        Field::date("sent_on", Some(today)).required(),
+        Field::date("due_on", Some(today + Duration::days(7))).required(),
+        via_field(Some(Via::WhatsApp), Msg::FSentBy),
+        Field::multi("body", template).label(Msg::FRequestText),
+    ];
+    let mut form = Form::new(t(Msg::RoundTitle).to_owned(), Purpose::Round, fields, now);
+    form.note = Some(t(Msg::RoundHint).to_owned());
+    form
+}
+
+pub fn round_action(f: &Form) -> Result<Action, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let sent = f.date("sent_on").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let due = f.date("due_on").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let topic = f.text("subject");
+    if topic.trim().is_empty() {
+        errors.push(("subject", problem_text(Problem::Required)));
+    }
+    let template = f.text("body");
+    if template.trim().is_empty() {
+        errors.push(("body", problem_text(Problem::Required)));
+    }
+    match (sent, due) {
+        (Some(s), Some(d)) if d < s => errors.push(("due_on", problem_text(Problem::BeforeStart))),
+        (None, _) if errors.iter().all(|(k, _)| *k != "sent_on") => {
+            errors.push(("sent_on", problem_text(Problem::Required)))
+        }
+        (_, None) if errors.iter().all(|(k, _)| *k != "due_on") => {
+            errors.push(("due_on", problem_text(Problem::Required)))
+        }
+        _ => {}
+    }
+    let (Some(sent), Some(due)) = (sent, due) else {
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Action::Round(RoundInput {
+        topic: topic.trim().to_owned(),
+        sent_on: sent.format("%Y-%m-%d").to_string(),
+        due_on: due.format("%Y-%m-%d").to_string(),
+        due_text: long_date(due),
+        channel: Via::from_code(&f.choice("channel")),
+        template,
+    }))
+}
+
+/// Why a report is set aside: asked when it is moved to "descartado".
+pub fn discard(target: Target, title: &str, now: NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        tf(Msg::DiscardTitle, &[&title]),
+        Purpose::Discard(target),
+        vec![Field::text("reason", "").required()],
+        now,
+    );
+    form.note = Some(t(Msg::DiscardHint).to_owned());
+    form
+}
+
+pub fn discard_action(f: &Form, target: &Target) -> Result<Action, FieldErrors> {
+    let reason = f.text("reason");
+    if reason.trim().is_empty() {
+        return Err(vec![("reason", problem_text(Problem::Required))]);
+    }
+    Ok(Action::Discard(target.clone(), reason.trim().to_owned()))
 }

@@ -1,6 +1,9 @@
 //! Reportes: what the departments sent (newest first), the requests for information sent to
 //! them, and the departments themselves.
 pub mod forms;
+mod keys;
+
+pub use keys::KEYS;
 
 use ratatui::layout::Constraint;
 use ratatui::style::{Color, Modifier, Style};
@@ -11,6 +14,7 @@ use super::lines::{link_bullet, link_field, own};
 use super::page;
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::{ListId, Query};
+use crate::domain::requests::overdue;
 use crate::domain::status::{ReportStatus, RequestStatus};
 use crate::domain::{
     DepartmentDetail, DepartmentRow, PageRequest, ReportDetail, ReportRow, RequestDetail,
@@ -21,6 +25,7 @@ use crate::i18n::{stamp, t, Msg};
 use crate::ui::data::{DataResult, Reader};
 use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind};
 use crate::ui::widgets::{field, heading};
+use chrono::NaiveDate;
 
 page!(
     /// The Reportes tab.
@@ -101,6 +106,11 @@ impl ListKind for ReportList {
         report_lines(d)
     }
 
+    /// The report's title and text as the department sent it.
+    fn copy_text(d: &ReportDetail) -> Option<String> {
+        Some(format!("{}\n\n{}", d.row.title, d.body.trim_end()))
+    }
+
     fn filters() -> FilterSpec {
         FilterSpec {
             statuses: options(ReportStatus::ALL, ReportStatus::code),
@@ -127,6 +137,12 @@ pub fn report_lines(d: &ReportDetail) -> Vec<DetailLine> {
         None => out.push(plain(field(Msg::FieldArea, r.department.clone()))),
     }
     out.push(plain(field(Msg::FieldStatus, r.status.label())));
+    if let Some(via) = d.channel {
+        out.push(plain(field(Msg::FArrivedBy, via.label())));
+    }
+    if !d.reason.is_empty() {
+        out.push(plain(field(Msg::FReason, d.reason.clone())));
+    }
     if let Some(q) = &d.request {
         out.push(link_field(Msg::FieldRequest, q));
     }
@@ -140,6 +156,23 @@ pub fn report_lines(d: &ReportDetail) -> Vec<DetailLine> {
     out.push(plain(heading(Msg::SecDrafts, d.drafts.len())));
     out.extend(d.drafts.iter().map(link_bullet));
     out
+}
+
+/// The filter that shows the requests past their due date (not a stored status).
+const OVERDUE: &str = "overdue";
+
+/// Whether a request is still pending past its due date.
+fn is_overdue(r: &RequestRow, today: NaiveDate) -> bool {
+    r.status == RequestStatus::Pending && overdue(&r.due_on, today)
+}
+
+/// How a request's status reads: "Vencida" for a pending one past its due date.
+fn request_status(r: &RequestRow, today: NaiveDate) -> String {
+    if is_overdue(r, today) {
+        t(Msg::StRequestOverdue).to_owned()
+    } else {
+        r.status.label().to_owned()
+    }
 }
 
 #[derive(Debug)]
@@ -162,6 +195,16 @@ impl ListKind for Requests {
         _: &Ctx,
     ) -> DataResult<Vec<RequestRow>> {
         data.requests(q, req)
+    }
+
+    /// "Vencida" is not stored: it is a pending request past its due date, today.
+    fn stored_query(q: &Query, ctx: &Ctx) -> Query {
+        let mut q = q.clone();
+        if q.filters.status.as_deref() == Some(OVERDUE) {
+            q.filters.status = None;
+            q.filters.overdue_on = Some(ctx.now.date());
+        }
+        q
     }
 
     fn detail(data: &dyn Reader, row: &RequestRow) -> DataResult<RequestDetail> {
@@ -189,9 +232,7 @@ impl ListKind for Requests {
     }
 
     fn cells(r: &RequestRow, ctx: &Ctx) -> (Vec<String>, Style) {
-        let today = ctx.now.format("%Y-%m-%d").to_string();
-        let overdue =
-            r.status == RequestStatus::Pending && !r.due_on.is_empty() && r.due_on < today;
+        let overdue = is_overdue(r, ctx.now.date());
         let style = if overdue {
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
         } else if r.status == RequestStatus::Pending {
@@ -204,7 +245,7 @@ impl ListKind for Requests {
             r.subject.clone(),
             r.department.clone(),
             stamp(&r.due_on),
-            r.status.label().to_owned(),
+            request_status(r, ctx.now.date()),
         ];
         (cells, style)
     }
@@ -214,6 +255,15 @@ impl ListKind for Requests {
     }
 
     fn lines(d: &RequestDetail) -> Vec<DetailLine> {
+        Self::lines_on(d, NaiveDate::MIN)
+    }
+
+    /// The text sent to the department, ready to paste into WhatsApp or an e-mail.
+    fn copy_text(d: &RequestDetail) -> Option<String> {
+        (!d.body.trim().is_empty()).then(|| d.body.clone())
+    }
+
+    fn lines_on(d: &RequestDetail, today: NaiveDate) -> Vec<DetailLine> {
         let r = &d.row;
         let mut out = vec![
             own(
@@ -228,7 +278,15 @@ impl ListKind for Requests {
             Some(dep) => out.push(link_field(Msg::FieldArea, dep)),
             None => out.push(plain(field(Msg::FieldArea, r.department.clone()))),
         }
-        out.push(plain(field(Msg::FieldStatus, r.status.label())));
+        out.push(plain(field(Msg::FieldStatus, request_status(r, today))));
+        if let Some(via) = d.channel {
+            out.push(plain(field(Msg::FSentBy, via.label())));
+        }
+        if !d.body.is_empty() {
+            out.push(plain(Line::default()));
+            out.extend(d.body.lines().map(|l| plain(Line::from(l.to_owned()))));
+            out.push(plain(Line::default()));
+        }
         if !d.notes.is_empty() {
             out.push(plain(field(Msg::FieldNotes, d.notes.clone())));
         }
@@ -238,8 +296,10 @@ impl ListKind for Requests {
     }
 
     fn filters() -> FilterSpec {
+        let mut statuses = options(RequestStatus::ALL, RequestStatus::code);
+        statuses.insert(1, (OVERDUE.to_owned(), t(Msg::StRequestOverdue).to_owned()));
         FilterSpec {
-            statuses: options(RequestStatus::ALL, RequestStatus::code),
+            statuses,
             department: true,
             dates: true,
             ..FilterSpec::default()
@@ -312,6 +372,8 @@ impl ListKind for Departments {
             ),
             plain(field(Msg::FShortName, r.short_name.clone())),
             plain(field(Msg::FieldHead, r.head.clone())),
+            plain(field(Msg::FLiaison, d.liaison.clone())),
+            plain(field(Msg::FWhatsApp, d.whatsapp.clone())),
             plain(field(Msg::FieldEmail, d.email.clone())),
             plain(field(Msg::FieldPhone, d.phone.clone())),
             plain(field(

@@ -1,0 +1,466 @@
+//! The Reportes tab as the office works it: Monday's request round to every department, a
+//! report that arrives and answers its request, one that never comes and falls overdue, a
+//! report turned into a draft (each links to the other), a report discarded with its reason,
+//! and a long WhatsApp message pasted whole.
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use prensa::app::{App, Effect};
+use prensa::domain::edit::{Command, Record, RequestInput};
+use prensa::domain::status::RequestStatus;
+use prensa::ui::overlay::Overlay;
+
+fn shown(app: &App) -> String {
+    render(app, 80, 24)
+}
+
+fn top_is_form(app: &App) -> bool {
+    matches!(app.screen().overlays.last(), Some(Overlay::Form(_)))
+}
+
+fn value(app: &App, table: &str, id: &str, col: &str) -> String {
+    sql_value(
+        app,
+        &format!("SELECT {col} FROM {table} WHERE id = ?1"),
+        &[id],
+    )
+    .unwrap_or_default()
+}
+
+fn count(app: &App, sql: &str, params: &[&str]) -> i64 {
+    sql_value(app, &format!("SELECT CAST(({sql}) AS TEXT)"), params)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(-1)
+}
+
+fn said(app: &App) -> String {
+    match (&app.screen().message, app.screen().overlays.last()) {
+        (Some(m), _) => m.text.clone(),
+        (None, Some(Overlay::Notice(n))) => n.lines.join(" "),
+        _ => String::new(),
+    }
+}
+
+/// Runs a request round from the Reportes tab: `r`, the topic, Ctrl+S.
+fn round(app: &mut App, topic: &str) {
+    type_keys(app, "3r");
+    assert!(top_is_form(app), "{}", shown(app));
+    type_keys(app, topic);
+    ctrl(app, 's');
+    assert!(!top_is_form(app), "the round was sent:\n{}", shown(app));
+}
+
+/// Tab `n` times in a form.
+fn tabs(app: &mut App, n: usize) {
+    for _ in 0..n {
+        press(app, KeyCode::Tab);
+    }
+}
+
+/// In the form's picker: types `search` and takes the first choice.
+fn pick(app: &mut App, search: &str) {
+    press(app, KeyCode::Enter);
+    type_keys(app, search);
+    press(app, KeyCode::Enter);
+}
+
+const OBRAS: &str = "Dirección de Obras Públicas";
+
+#[test]
+fn a_request_round_asks_every_active_department_with_its_own_text() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let active = count(
+        &app,
+        "SELECT count(*) FROM departments WHERE active = 1 AND deleted_at IS NULL
+         AND name <> 'Comunicación Social'",
+        &[],
+    );
+    assert!(active > 10);
+    round(&mut app, "Acciones de la semana del 3 de marzo");
+    let sent =
+        "SELECT count(*) FROM requests WHERE subject = 'Acciones de la semana del 3 de marzo'
+                AND status = 'pending' AND sent_on = '2025-03-06' AND due_on = '2025-03-13'
+                AND channel = 'whatsapp' AND deleted_at IS NULL";
+    assert_eq!(count(&app, sent, &[]), active);
+    // The office does not ask itself.
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM requests q JOIN departments d ON d.id = q.department_id
+             WHERE q.subject = 'Acciones de la semana del 3 de marzo' AND d.name = 'Comunicación Social'",
+            &[]
+        ),
+        0
+    );
+    // Each text names its department, the topic and the due date in words.
+    let obras = sql_value(
+        &app,
+        "SELECT q.body FROM requests q JOIN departments d ON d.id = q.department_id
+         WHERE q.subject = 'Acciones de la semana del 3 de marzo' AND d.name = ?1",
+        &[OBRAS],
+    )
+    .unwrap();
+    assert!(obras.contains(OBRAS), "{obras}");
+    assert!(
+        obras.contains("«Acciones de la semana del 3 de marzo»"),
+        "{obras}"
+    );
+    assert!(obras.contains("jueves 13 de marzo de 2025"), "{obras}");
+    assert!(!obras.contains('{'), "every blank filled: {obras}");
+    // The Solicitudes view shows the round, in the departments' order.
+    let screen = shown(&app);
+    assert!(
+        said(&app).contains(&format!("Ronda enviada: {active} solicitudes")),
+        "{}",
+        said(&app)
+    );
+    assert!(
+        screen.contains("Acciones de la semana del") && screen.contains("Presidencia"),
+        "{screen}"
+    );
+    // `y` copies the selected request's text, ready for WhatsApp.
+    type_keys(&mut app, "y");
+    let copied: Vec<String> = app
+        .take_effects()
+        .into_iter()
+        .map(|e| match e {
+            Effect::Clipboard(text) => text,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1);
+    assert!(copied[0].starts_with("Estimado(a) "), "{}", copied[0]);
+    assert!(said(&app).contains("OSC 52"), "{}", said(&app));
+    // One `u` takes the whole round back.
+    type_keys(&mut app, "u");
+    assert_eq!(count(&app, sent, &[]), 0);
+}
+
+#[test]
+fn the_round_text_edited_is_the_template_of_the_next_round() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3r");
+    type_keys(&mut app, "Informe mensual");
+    tabs(&mut app, 4);
+    // Clear the template: each line deleted back to its start, then joined to the one above.
+    for _ in 0..12 {
+        ctrl(&mut app, 'k');
+        press(&mut app, KeyCode::Delete);
+    }
+    app.on_paste("Hola, {enlace} de {area}: ¿nos envía lo de «{tema}» antes del {fecha_limite}?");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let body = sql_value(
+        &app,
+        "SELECT q.body FROM requests q JOIN departments d ON d.id = q.department_id
+         WHERE q.subject = 'Informe mensual' AND d.name = 'Contraloría Interna'",
+        &[],
+    )
+    .unwrap();
+    // No liaison recorded: the head stands in.
+    assert_eq!(
+        body,
+        "Hola, Lic. Ernesto Salazar Díaz de Contraloría Interna: ¿nos envía lo de «Informe mensual» antes del jueves 13 de marzo de 2025?"
+    );
+    type_keys(&mut app, "r");
+    let screen = render(&app, 100, 30);
+    assert!(screen.contains("Hola, {enlace} de {area}"), "{screen}");
+}
+
+#[test]
+fn a_report_that_answers_a_request_marks_it_received() {
+    let (_dir, mut app) = demo_app(80, 24);
+    round(&mut app, "Acciones de la semana");
+    let request = sql_value(
+        &app,
+        "SELECT q.id FROM requests q JOIN departments d ON d.id = q.department_id
+         WHERE q.subject = 'Acciones de la semana' AND d.name = ?1",
+        &[OBRAS],
+    )
+    .unwrap();
+    // The report: from the Reportes view, linked to Obras Públicas' request only (its
+    // department follows from the request).
+    type_keys(&mut app, "[n");
+    type_keys(&mut app, "Bacheo en la calle Hidalgo");
+    tabs(&mut app, 7);
+    // The request is found by its department; the pending one comes first.
+    pick(&mut app, "obras");
+    let form = shown(&app);
+    assert!(
+        form.contains("Solicitud                 Acciones de la semana"),
+        "{form}"
+    );
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let report = id_where(&app, "reports", "title", "Bacheo en la calle Hidalgo").unwrap();
+    assert_eq!(value(&app, "reports", &report, "request_id"), request);
+    assert_eq!(value(&app, "requests", &request, "status"), "answered");
+    assert_eq!(
+        sql_value(
+            &app,
+            "SELECT d.name FROM reports r JOIN departments d ON d.id = r.department_id WHERE r.id = ?1",
+            &[&report]
+        )
+        .as_deref(),
+        Some(OBRAS)
+    );
+    let screen = shown(&app);
+    assert!(
+        screen.contains("Solicitud: 13/03/2025 Acciones de la semana (Recibida)"),
+        "{screen}"
+    );
+    // Deleting the report leaves the request pending again.
+    type_keys(&mut app, "ds");
+    assert_eq!(value(&app, "requests", &request, "status"), "pending");
+    type_keys(&mut app, "u");
+    assert_eq!(value(&app, "requests", &request, "status"), "answered");
+}
+
+#[test]
+fn a_request_past_its_due_date_shows_as_overdue_and_is_found_by_the_filter() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let dif = id_where(&app, "departments", "name", "Sistema Municipal DIF").unwrap();
+    let request = RequestInput {
+        department_id: Some(dif),
+        subject: "Padrón de beneficiarios zzz".into(),
+        sent_on: "2025-02-26".into(),
+        due_on: "2025-03-05".into(),
+        status: RequestStatus::Pending,
+        channel: None,
+        body: String::new(),
+        notes: String::new(),
+    };
+    app.update(prensa::ui::Action::Save(Command::Create {
+        id: None,
+        record: Record::Request(request.clone()),
+    }));
+    // Due yesterday, not today: only the first is overdue.
+    app.update(prensa::ui::Action::Save(Command::Create {
+        id: None,
+        record: Record::Request(RequestInput {
+            subject: "Agenda de la semana zzz".into(),
+            due_on: "2025-03-06".into(),
+            ..request
+        }),
+    }));
+    type_keys(&mut app, "3]");
+    type_keys(&mut app, "/zzz");
+    press(&mut app, KeyCode::Enter);
+    let screen = shown(&app);
+    let row = |s: &str, what: &str| {
+        s.lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what} is listed:\n{s}"))
+            .to_owned()
+    };
+    assert!(row(&screen, "Padrón de").contains("Vencida"), "{screen}");
+    assert!(
+        row(&screen, "Agenda de la").contains("Pendiente"),
+        "{screen}"
+    );
+    // The filter "Vencida" keeps the first only.
+    type_keys(&mut app, "f");
+    let Some(Overlay::Form(form)) = app.screen().overlays.last() else {
+        panic!("{}", shown(&app));
+    };
+    assert!(
+        render(&app, 80, 24).contains("Estado"),
+        "{}",
+        render(&app, 80, 24)
+    );
+    let _ = form;
+    // The status field is a choice: → moves to the next (Pendiente, then Vencida).
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    ctrl(&mut app, 's');
+    let screen = shown(&app);
+    assert!(screen.contains("Padrón de"), "{screen}");
+    assert!(!screen.contains("Agenda de la"), "{screen}");
+    // Its detail says so too.
+    assert!(screen.contains("Estado: Vencida"), "{screen}");
+}
+
+#[test]
+fn a_report_becomes_a_draft_and_each_links_to_the_other() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3n");
+    type_keys(&mut app, "Entrega de uniformes en Tamápatz");
+    tabs(&mut app, 9);
+    app.on_paste("Se entregaron 240 paquetes.\nParticipó el voluntariado del DIF.");
+    ctrl(&mut app, 's');
+    let report = id_where(&app, "reports", "title", "Entrega de uniformes en Tamápatz").unwrap();
+    assert_eq!(value(&app, "reports", &report, "status"), "received");
+    type_keys(&mut app, "b");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    let form = shown(&app);
+    assert!(
+        form.contains("Nuevo borrador — Entrega de uniformes en Tamápatz"),
+        "{form}"
+    );
+    assert!(form.contains("Se entregaron 240 paquetes."), "{form}");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let draft = id_where(&app, "drafts", "report_id", &report).unwrap();
+    assert_eq!(
+        value(&app, "drafts", &draft, "body"),
+        "Se entregaron 240 paquetes.\nParticipó el voluntariado del DIF."
+    );
+    // The report is being written about now.
+    assert_eq!(value(&app, "reports", &report, "status"), "in_draft");
+    // The report lists its draft; Enter on it opens the draft, whose detail links back.
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..30 {
+        if shown(&app).lines().any(|l| {
+            l.contains('▶') && l.contains("Entrega de uniformes") && l.contains("Borrador")
+        }) {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = shown(&app);
+    assert!(
+        screen.contains("Borradores"),
+        "on the Borradores tab:\n{screen}"
+    );
+    assert!(
+        screen.contains("Origen: 06/03/2025 08:30 Entrega de uniformes en Tamápatz (En borrador)"),
+        "the draft links to its report:\n{screen}"
+    );
+    // Published, the draft takes its report along.
+    app.update(prensa::ui::Action::SetStatus(
+        prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Draft, draft.clone()),
+        "review".into(),
+    ));
+    app.update(prensa::ui::Action::SetStatus(
+        prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Draft, draft.clone()),
+        "approved".into(),
+    ));
+    app.update(prensa::ui::Action::SetStatus(
+        prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Draft, draft),
+        "published".into(),
+    ));
+    assert_eq!(value(&app, "reports", &report, "status"), "used");
+}
+
+#[test]
+fn a_report_is_discarded_only_with_a_reason() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3n");
+    type_keys(&mut app, "Foto repetida del tianguis");
+    ctrl(&mut app, 's');
+    let report = id_where(&app, "reports", "title", "Foto repetida del tianguis").unwrap();
+    type_keys(&mut app, "m");
+    let Some(Overlay::Menu(menu)) = app.screen().overlays.last() else {
+        panic!("{}", shown(&app));
+    };
+    let n = menu
+        .items
+        .iter()
+        .position(|i| i.label == "Descartado")
+        .unwrap();
+    type_keys(&mut app, &(n + 1).to_string());
+    assert!(top_is_form(&app), "{}", shown(&app));
+    assert!(
+        shown(&app).contains("Descartar — Foto repetida del tianguis"),
+        "{}",
+        shown(&app)
+    );
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app), "an empty reason is refused");
+    assert!(shown(&app).contains("Es obligatorio."), "{}", shown(&app));
+    type_keys(&mut app, "Ya se publicó la del lunes");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert_eq!(value(&app, "reports", &report, "status"), "discarded");
+    assert_eq!(
+        value(&app, "reports", &report, "reason"),
+        "Ya se publicó la del lunes"
+    );
+    assert!(
+        shown(&app).contains("Motivo: Ya se publicó la del lunes"),
+        "{}",
+        shown(&app)
+    );
+    // Set aside, it is not on the archive timeline; archived, it is.
+    let on_timeline = |app: &mut App| {
+        type_keys(app, "6/tianguis");
+        press(app, KeyCode::Enter);
+        let found = shown(app).contains("Foto repetida del tianguis");
+        press(app, KeyCode::Esc);
+        type_keys(app, "3");
+        found
+    };
+    assert!(!on_timeline(&mut app));
+    type_keys(&mut app, "u");
+    assert_eq!(value(&app, "reports", &report, "status"), "received");
+    app.update(prensa::ui::Action::SetStatus(
+        prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Report, report.clone()),
+        "archived".into(),
+    ));
+    assert_eq!(value(&app, "reports", &report, "status"), "archived");
+    assert!(on_timeline(&mut app));
+}
+
+#[test]
+fn five_thousand_pasted_lines_are_kept_to_the_last_character() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let text: String = (1..=5000)
+        .map(|i| {
+            format!("[{i}] Reparación de luminarias en Tampamolón, señal {i} ✅ — niñas y niños 👩🏽‍🌾")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(text.len() > 400_000);
+    type_keys(&mut app, "3n");
+    type_keys(&mut app, "Mensaje largo de Obras");
+    tabs(&mut app, 9);
+    app.on_paste(&text);
+    // The form still draws, and still answers keys.
+    let screen = shown(&app);
+    assert!(screen.contains("señal 5000"), "{screen}");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let id = id_where(&app, "reports", "title", "Mensaje largo de Obras").unwrap();
+    assert_eq!(value(&app, "reports", &id, "body"), text);
+}
+
+#[test]
+fn a_windows_paste_keeps_its_line_breaks() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3n");
+    type_keys(&mut app, "Mensaje de WhatsApp Web");
+    tabs(&mut app, 9);
+    app.on_paste("Buenas tardes\r\n\r\n*Bacheo* en Hidalgo\r\n- Limpieza de cunetas");
+    ctrl(&mut app, 's');
+    let id = id_where(&app, "reports", "title", "Mensaje de WhatsApp Web").unwrap();
+    assert_eq!(
+        value(&app, "reports", &id, "body"),
+        "Buenas tardes\n\n*Bacheo* en Hidalgo\n- Limpieza de cunetas"
+    );
+}
+
+#[test]
+fn no_path_discards_a_report_without_a_reason() {
+    let (_dir, path) = demo_copy();
+    let id: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM reports WHERE status = 'in_draft' AND deleted_at IS NULL LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut store = prensa::store::Store::open(&path, &options()).unwrap();
+    let target = prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Report, id);
+    let before = content(&path);
+    let refused = store.execute(&Command::SetStatus {
+        target,
+        status: "discarded".into(),
+    });
+    assert!(
+        matches!(&refused, Err(prensa::store::StoreError::Invalid(i)) if i.field == "reason"),
+        "{refused:?}"
+    );
+    assert_eq!(content(&path), before);
+}
