@@ -207,6 +207,7 @@ impl Store {
             )?,
             event: self.event_link(event_id.as_deref())?,
             drafts: self.drafts_from("report_id", id)?,
+            files: self.report_files(id)?,
             row,
             body,
         })
