@@ -40,6 +40,8 @@ pub enum Purpose {
     Postpone(Target),
     /// The calendar file to import into the agenda.
     ImportAgenda,
+    /// Files to attach to a report.
+    Attach(Target),
 }
 
 /// Errors of a form's fields: (field key, message).
