@@ -13,7 +13,7 @@ use crate::ui::Action;
 const PREVIEW_ITEMS: usize = 4;
 
 /// A path as a terminal pastes it: a file dragged onto it may come quoted, or with `file://`.
-fn clean_path(text: &str) -> String {
+pub(super) fn clean_path(text: &str) -> String {
     let text = text.trim();
     let text = text
         .strip_prefix('"')

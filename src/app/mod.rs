@@ -2,6 +2,7 @@
 //! the component that has the focus (through [`Screen::handle_key`]); what a component cannot do
 //! itself comes back as an [`Action`], which the app applies here: reading and writing the
 //! store, opening and closing overlays, undo, links, sync.
+mod attaching;
 mod conflicts;
 mod importing;
 mod jobs;
@@ -260,6 +261,7 @@ impl App {
             }
             Action::PreviewImport(file) => self.preview_import(&file),
             Action::ApplyImport => self.apply_import(),
+            Action::Attach(target, text) => self.attach(target, &text),
             Action::Copy(text, name) => self.copy(text, name),
             Action::OpenLink(target) => self.open_link(target),
             Action::Save(command) => self.save(command),

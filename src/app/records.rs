@@ -50,6 +50,14 @@ impl App {
 
     /// How a record is named in messages and the undo list.
     pub(super) fn title_of(&self, target: &Target) -> String {
+        // An attachment is called by its file's name.
+        if target.kind == RecordKind::Attachment {
+            return self
+                .store
+                .attachment_file(&target.id)
+                .map(|(name, _)| name)
+                .unwrap_or_default();
+        }
         self.store
             .record(target)
             .map(|r| record_title(&r))
@@ -57,6 +65,9 @@ impl App {
     }
 
     pub(super) fn new_record(&mut self, kind: RecordKind, parent: Option<Target>) {
+        if kind == RecordKind::Attachment {
+            return self.attach_form(parent);
+        }
         // A part of a record says whose it is: "Nueva cobertura — Sesión de Cabildo".
         let whose = parent.as_ref().map(|p| self.title_of(p));
         let mut ctx = self.form_ctx();
@@ -130,6 +141,9 @@ impl App {
     }
 
     pub(super) fn edit(&mut self, target: Target) {
+        if target.kind == RecordKind::Attachment {
+            return self.show_attachment(&target);
+        }
         let Some(target) = self.editable(target) else {
             return;
         };
@@ -349,7 +363,10 @@ impl App {
         let first;
         let target = match record {
             // A part of a record: its record stays selected.
-            Record::Coverage(_) | Record::Variant(_) | Record::Member(_) => return,
+            Record::Coverage(_)
+            | Record::Variant(_)
+            | Record::Member(_)
+            | Record::Attachment(_) => return,
             // A new series: its first occurrence.
             Record::Series(_) => {
                 let occurrences = self

@@ -36,6 +36,8 @@ pub enum RecordKind {
     Clipping,
     Question,
     Answer,
+    /// A file attached to a report.
+    Attachment,
 }
 
 /// One record: its kind and id.
@@ -248,6 +250,13 @@ pub struct MemberInput {
     pub journalist_id: String,
 }
 
+/// A file of the media store attached to a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttachmentInput {
+    pub report_id: String,
+    pub media_id: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveItemInput {
     pub kind: ArchiveKind,
@@ -352,6 +361,7 @@ pub enum Record {
     Clipping(ClippingInput),
     Question(QuestionInput),
     Answer(AnswerInput),
+    Attachment(AttachmentInput),
 }
 
 impl Record {
@@ -378,6 +388,7 @@ impl Record {
             Record::Clipping(_) => RecordKind::Clipping,
             Record::Question(_) => RecordKind::Question,
             Record::Answer(_) => RecordKind::Answer,
+            Record::Attachment(_) => RecordKind::Attachment,
         }
     }
 
@@ -406,7 +417,7 @@ impl Record {
                 .line("locality", &s.locality)
                 .line("uid", &s.uid),
             Record::Coverage(v) => c.line("note", &v.note),
-            Record::Member(_) | Record::Variant(_) => c,
+            Record::Member(_) | Record::Variant(_) | Record::Attachment(_) => c,
             Record::Department(d) => c
                 .required("name", &d.name)
                 .line("short_name", &d.short_name)

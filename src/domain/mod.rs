@@ -9,6 +9,7 @@ pub mod edit;
 pub mod folio;
 pub mod hlc;
 pub mod ids;
+pub mod media;
 pub mod query;
 pub mod records;
 pub mod recurrence;

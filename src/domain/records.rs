@@ -129,6 +129,8 @@ pub struct ReportDetail {
     /// The event it reports on.
     pub event: Option<LinkLine>,
     pub drafts: Vec<LinkLine>,
+    /// The files sent with it, in the order they were attached.
+    pub files: Vec<super::media::FileLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -729,6 +729,34 @@ catalogue! {
     CliTo => "Último día (incluido), en las mismas formas", "Last day (included), in the same forms";
     CliOut => "Archivo a escribir", "File to write";
     CliAgenda => "La agenda (eventos)", "The agenda (events)";
+
+    // Files attached to reports (the media store).
+    RecAttachment => "Adjunto", "Attachment";
+    SecAttachments => "Adjuntos", "Attachments";
+    FFiles => "Archivos", "Files";
+    MediaPhoto => "Foto", "Photo";
+    MediaVideo => "Video", "Video";
+    MediaAudio => "Audio", "Audio";
+    MediaDocument => "Documento", "Document";
+    SizeKb => "{} KB", "{} KB";
+    SizeMb => "{} MB", "{} MB";
+    SizeGb => "{} GB", "{} GB";
+    FileMissing => "no existe", "it does not exist";
+    FileIsFolder => "es una carpeta, no un archivo", "it is a folder, not a file";
+    FileNotRegular => "no es un archivo común", "it is not a regular file";
+    FileUnreadable => "no se pudo leer ({})", "it could not be read ({})";
+    FileChanged => "cambió mientras se copiaba; inténtelo de nuevo", "it changed while it was being copied; try again";
+    FileNotCopied => "no se pudo guardar su copia ({})", "its copy could not be saved ({})";
+    AttachTitle => "Adjuntar archivos — {}", "Attach files — {}";
+    AttachHint => "Una ruta por línea. Puede arrastrar archivos a la terminal o pegar rutas copiadas, con o sin comillas.", "One path per line. Files may be dragged onto the terminal, or copied paths pasted, with or without quotes.";
+    DidAttach => "Se adjuntaron {} archivos a «{}».", "{} files attached to “{}”.";
+    DidAttachOne => "Se adjuntó 1 archivo a «{}».", "1 file attached to “{}”.";
+    AttachNothingNew => "Nada nuevo: «{}» ya tenía esos archivos.", "Nothing new: “{}” had those files already.";
+    AttachAlready => "{} ya estaban adjuntos.", "{} were attached already.";
+    AttachAlreadyOne => "1 ya estaba adjunto.", "1 was attached already.";
+    AttachFailed => "No se adjuntó «{}»: {}.", "“{}” was not attached: {}.";
+    UndoLabelAttach => "adjuntar archivos a «{}»", "attach files to “{}”";
+    AttachmentAt => "«{}» está guardado en {}", "“{}” is kept at {}";
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! The domain keeps codes; this is the one place that names them.
 use super::{t, tf, Msg};
 use crate::domain::edit::{Problem, RecordKind};
+use crate::domain::media::MediaKind;
 use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
     EventStatus, InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus,
@@ -150,6 +151,14 @@ labels!(RecordKind {
     Clipping => RecClipping,
     Question => RecQuestion,
     Answer => RecAnswer,
+    Attachment => RecAttachment,
+});
+
+labels!(MediaKind {
+    Photo => MediaPhoto,
+    Video => MediaVideo,
+    Audio => MediaAudio,
+    Document => MediaDocument,
 });
 
 /// The label of a record's status code, or the code itself when this version does not know it.
@@ -234,6 +243,7 @@ pub fn field_label(field: &str) -> String {
         "to" => Msg::FTo,
         "folder" => Msg::FFolder,
         "file" => Msg::FFile,
+        "files" => Msg::FFiles,
         _ => return field.to_owned(),
     };
     t(msg).to_owned()

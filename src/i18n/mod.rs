@@ -99,9 +99,40 @@ pub fn number(n: u64) -> String {
     out
 }
 
+/// A file's size as the user reads it: whole kilobytes up to a megabyte (at least 1 KB), then
+/// megabytes and gigabytes with one decimal.
+pub fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * 1024;
+    const GB: u64 = MB * 1024;
+    let tenths = |unit: u64| {
+        let t = (bytes as u128 * 10 + unit as u128 / 2) / unit as u128;
+        format!("{}.{}", number((t / 10) as u64), t % 10)
+    };
+    if bytes < MB {
+        tf(Msg::SizeKb, &[&number(bytes.div_ceil(KB).max(1))])
+    } else if bytes < GB {
+        tf(Msg::SizeMb, &[&tenths(MB)])
+    } else {
+        tf(Msg::SizeGb, &[&tenths(GB)])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_read_in_kb_and_mb() {
+        assert_eq!(file_size(0), "1 KB");
+        assert_eq!(file_size(1), "1 KB");
+        assert_eq!(file_size(1024), "1 KB");
+        assert_eq!(file_size(1025), "2 KB");
+        assert_eq!(file_size(300 * 1024), "300 KB");
+        assert_eq!(file_size(1024 * 1024), "1.0 MB");
+        assert_eq!(file_size(1536 * 1024), "1.5 MB");
+        assert_eq!(file_size(3 * 1024 * 1024 * 1024), "3.0 GB");
+    }
 
     #[test]
     fn fill_replaces_placeholders_in_order() {

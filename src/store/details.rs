@@ -217,6 +217,7 @@ impl Store {
             )?,
             event: self.event_link(event_id.as_deref())?,
             drafts: self.drafts_from("report_id", id)?,
+            files: self.report_files(id)?,
             row,
             body,
             channel: Via::from_code(&channel),

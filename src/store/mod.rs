@@ -13,6 +13,7 @@ pub mod header;
 mod identity;
 mod lists;
 mod listsql;
+mod media;
 mod merge;
 mod records;
 pub mod schema;
@@ -40,11 +41,12 @@ use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
 use crate::domain::StoreStatus;
 pub use calendar::{CalendarExport, ExportOccurrence, ExportSeries};
-pub use commands::{allowed_moves, Occurrence, Receipt, Tx};
+pub use commands::{allowed_moves, Attached, Occurrence, Receipt, Tx};
 pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{io_text, Result, StoreError};
 use files::{damaged, recover_hot_journal};
 pub use files::{newest_backup, put_in_place, temporary_beside};
+pub use media::{media_dir_of, store_file, FileProblem, StoredFile};
 pub use merge::{
     clocks_of, export_delta as export_delta_from, Clocks, MergeStats, MAX_CLOCK_AHEAD_MS,
 };

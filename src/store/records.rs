@@ -33,6 +33,7 @@ impl Store {
             RecordKind::Journalist => Record::Journalist(read_journalist(c, id)?),
             RecordKind::ContactList => Record::ContactList(read_list(c, id)?),
             RecordKind::ArchiveItem => Record::ArchiveItem(read_item(c, id)?),
+            RecordKind::Attachment => Record::Attachment(super::commands::read_attachment(c, id)?),
             _ => {
                 return Err(StoreError::NotFound {
                     table: super::commands::table(target.kind).to_owned(),

@@ -109,6 +109,8 @@ pub enum Action {
     ApplyImport,
     /// Postpone an event: to a new start (local `YYYY-MM-DDTHH:MM`), or to a date not known yet.
     Postpone(Target, Option<String>),
+    /// Attach files to a report: the paths as typed or pasted, one per line.
+    Attach(Target, String),
     /// Copy text to the clipboard (what, how it is named in the status bar).
     Copy(String, String),
     OpenLink(Target),

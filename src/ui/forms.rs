@@ -254,6 +254,17 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
                 Ok(Action::PreviewImport(file.trim().to_owned()))
             }
         }
+        Purpose::Attach(target) => {
+            let files = form.text("files");
+            if files.trim().is_empty() {
+                Err(vec![(
+                    "files",
+                    problem_text(crate::domain::edit::Problem::Required),
+                )])
+            } else {
+                Ok(Action::Attach(target.clone(), files))
+            }
+        }
         Purpose::SyncFolder => {
             let folder = form.text("folder");
             if folder.is_empty() {
@@ -379,6 +390,18 @@ pub fn import_agenda(now: NaiveDateTime) -> Form {
         now,
     );
     form.note = Some(t(Msg::ImportAgendaHint).to_owned());
+    form
+}
+
+/// Asks for the files to attach to a report (titled `title`): paths, one per line.
+pub fn attach_files(target: Target, title: &str, now: NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        tf(Msg::AttachTitle, &[&title]),
+        Purpose::Attach(target),
+        vec![Field::multi("files", "").required()],
+        now,
+    );
+    form.note = Some(t(Msg::AttachHint).to_owned());
     form
 }
 

@@ -4,6 +4,7 @@
 //! be undone. Forms, the command line, importers and the demo all come through here; none of
 //! them names a table or a column.
 mod archive;
+mod attachments;
 mod contacts;
 mod drafts;
 mod events;
@@ -11,6 +12,8 @@ mod office;
 mod reports;
 
 pub(crate) use archive::{read_item, tags_of as archive_tags};
+pub(crate) use attachments::read_attachment;
+pub use attachments::Attached;
 pub(crate) use contacts::{read_journalist, read_list, read_outlet};
 pub(crate) use drafts::{read_draft, read_variant};
 pub use events::Occurrence;
@@ -57,6 +60,7 @@ pub(crate) fn table(kind: RecordKind) -> &'static str {
         RecordKind::Clipping => "clippings",
         RecordKind::Question => "questions",
         RecordKind::Answer => "answers",
+        RecordKind::Attachment => "report_files",
     }
 }
 
@@ -159,6 +163,9 @@ impl Tx<'_, '_> {
         let record = completed.as_ref().unwrap_or(record);
         if let Record::Member(m) = record {
             return self.add_member(m);
+        }
+        if let Record::Attachment(a) = record {
+            return self.add_attachment(a);
         }
         let id = id.map(str::to_owned).unwrap_or_else(ids::new_id);
         let mut fields = fields(record);
@@ -454,6 +461,8 @@ fn children(kind: RecordKind) -> &'static [(&'static str, &'static str)] {
         RecordKind::Draft => &[("variants", "draft_id")],
         RecordKind::ContactList => &[("list_members", "list_id")],
         RecordKind::Journalist => &[("list_members", "journalist_id")],
+        // The files stay in the media store (they may be another report's too).
+        RecordKind::Report => &[("report_files", "report_id")],
         RecordKind::ArchiveItem => &[("archive_media", "item_id"), ("taggings", "target_id")],
         _ => &[],
     }
@@ -523,6 +532,7 @@ fn links(record: &Record) -> Vec<(&'static str, RecordKind, Option<&str>)> {
             ("draft_id", K::Draft, o(&c.draft_id)),
         ],
         Record::Question(q) => vec![("answer_id", K::Answer, o(&q.answer_id))],
+        Record::Attachment(a) => vec![("report_id", K::Report, Some(a.report_id.as_str()))],
         Record::Department(_)
         | Record::Outlet(_)
         | Record::ContactList(_)
@@ -556,6 +566,7 @@ fn fields(record: &Record) -> Fields {
         Record::Clipping(c) => office::clipping_fields(c),
         Record::Question(q) => office::question_fields(q),
         Record::Answer(a) => office::answer_fields(a),
+        Record::Attachment(a) => attachments::attachment_fields(a),
     }
 }
 

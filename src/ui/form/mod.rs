@@ -44,6 +44,8 @@ pub enum Purpose {
     Round,
     /// Why a report is discarded.
     Discard(Target),
+    /// Files to attach to a report.
+    Attach(Target),
 }
 
 /// Errors of a form's fields: (field key, message).

@@ -13,6 +13,7 @@ use super::agenda::options;
 use super::lines::{link_bullet, link_field, own};
 use super::page;
 use crate::domain::edit::{RecordKind, Target};
+use crate::domain::media::FileLine;
 use crate::domain::query::{ListId, Query};
 use crate::domain::requests::overdue;
 use crate::domain::status::{ReportStatus, RequestStatus};
@@ -21,9 +22,9 @@ use crate::domain::{
     RequestRow,
 };
 use crate::i18n::labels::Label;
-use crate::i18n::{stamp, t, Msg};
+use crate::i18n::{file_size, stamp, t, Msg};
 use crate::ui::data::{DataResult, Reader};
-use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind};
+use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, Pick, Role};
 use crate::ui::widgets::{field, heading};
 use chrono::NaiveDate;
 
@@ -48,6 +49,8 @@ impl ListKind for ReportList {
     type Detail = ReportDetail;
     const LIST: ListId = ListId::Reports;
     const KIND: RecordKind = RecordKind::Report;
+    /// `n` on a report's detail attaches files to it.
+    const CHILD: Option<RecordKind> = Some(RecordKind::Attachment);
 
     fn title() -> Msg {
         Msg::ViewReports
@@ -155,6 +158,8 @@ pub fn report_lines(d: &ReportDetail) -> Vec<DetailLine> {
     }
     out.push(plain(heading(Msg::SecDrafts, d.drafts.len())));
     out.extend(d.drafts.iter().map(link_bullet));
+    out.push(plain(heading(Msg::SecAttachments, d.files.len())));
+    out.extend(d.files.iter().map(attachment_line));
     out
 }
 
@@ -173,6 +178,21 @@ fn request_status(r: &RequestRow, today: NaiveDate) -> String {
     } else {
         r.status.label().to_owned()
     }
+}
+
+/// A file attached to a report: "name — kind, size" (`d` removes it, after asking).
+fn attachment_line(f: &FileLine) -> DetailLine {
+    let text = format!(
+        " • {} — {}, {}",
+        f.file_name,
+        f.kind.label(),
+        file_size(f.size)
+    );
+    let target = Target::new(RecordKind::Attachment, f.id.clone());
+    DetailLine::pick(
+        Line::from(text),
+        Pick::new(Role::Child, target, f.file_name.clone()),
+    )
 }
 
 #[derive(Debug)]
