@@ -57,7 +57,7 @@ impl ListKind for ReportList {
         data.reports(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &ReportRow) -> DataResult<ReportDetail> {
+    fn detail(data: &dyn Reader, row: &ReportRow, _: &Ctx) -> DataResult<ReportDetail> {
         data.report(&row.id)
     }
 
@@ -164,7 +164,7 @@ impl ListKind for Requests {
         data.requests(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &RequestRow) -> DataResult<RequestDetail> {
+    fn detail(data: &dyn Reader, row: &RequestRow, _: &Ctx) -> DataResult<RequestDetail> {
         data.request(&row.id)
     }
 
@@ -269,8 +269,8 @@ impl ListKind for Departments {
         data.departments(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &DepartmentRow) -> DataResult<DepartmentDetail> {
-        data.department(&row.id)
+    fn detail(data: &dyn Reader, row: &DepartmentRow, ctx: &Ctx) -> DataResult<DepartmentDetail> {
+        data.department(&row.id, ctx.now.date())
     }
 
     fn header() -> Vec<Msg> {
