@@ -56,4 +56,6 @@ pub enum ListId {
     Outlets,
     ContactLists,
     Timeline,
+    /// Not a list: each department's figures (Reportes, Cifras).
+    Figures,
 }

@@ -44,6 +44,8 @@ pub enum Scope {
     Calendar,
     /// Typing a date to go to in the calendar: every key not bound here is text.
     DatePrompt,
+    /// The Reportes tab's Cifras view (each department's figures).
+    Figures,
 }
 
 impl Scope {
@@ -51,7 +53,7 @@ impl Scope {
     fn rank(self) -> u8 {
         match self {
             Scope::Always | Scope::Global => 0,
-            Scope::List | Scope::Views | Scope::Calendar => 1,
+            Scope::List | Scope::Views | Scope::Calendar | Scope::Figures => 1,
             Scope::Detail => 2,
             Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
@@ -77,6 +79,7 @@ impl Scope {
             Scope::Help | Scope::Notice => Msg::GroupHelp,
             Scope::Calendar => Msg::GroupCalendar,
             Scope::DatePrompt => Msg::GroupDatePrompt,
+            Scope::Figures => Msg::GroupFigures,
         }
     }
 }
@@ -170,6 +173,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::overlay::KEYS,
     super::conflicts::KEYS,
     super::tabs::agenda::KEYS,
+    super::tabs::reports::figures::KEYS,
 ];
 
 /// Whether a key event is the one a binding names. Shift is part of a character itself
