@@ -11,7 +11,6 @@ use prensa::domain::figures::DepartmentFigures;
 use prensa::domain::query::ListId;
 use prensa::domain::status::RequestStatus;
 use prensa::store::Store;
-use prensa::ui::list::Pane;
 use prensa::ui::{Page, Tab};
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;

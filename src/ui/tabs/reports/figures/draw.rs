@@ -212,7 +212,7 @@ fn bars(rows: &[DepartmentFigures]) -> Vec<(String, u32)> {
         .filter(|r| r.this_month > 0)
         .map(|r| (r.label().to_owned(), r.this_month))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|b| std::cmp::Reverse(b.1));
     out
 }
 
