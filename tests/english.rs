@@ -41,6 +41,9 @@ fn the_figures_speak_english_too() {
     assert!(figures.contains("March 2025 · 20 departments"), "{figures}");
     assert!(figures.contains("overdue requests"), "{figures}");
     assert!(figures.contains("Median (days)"), "{figures}");
-    assert!(figures.contains("Reports in March by department"), "{figures}");
+    assert!(
+        figures.contains("Reports in March by department"),
+        "{figures}"
+    );
     assert!(!figures.contains("Vencidas"), "{figures}");
 }
