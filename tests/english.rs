@@ -27,3 +27,23 @@ fn the_console_speaks_english_when_asked() {
     assert!(week.contains("Week of March 3–9, 2025"), "{week}");
     assert!(week.contains("Thu 6 today"), "{week}");
 }
+
+#[test]
+fn the_figures_speak_english_too() {
+    set_lang(Lang::En);
+    let (_dir, mut app) = demo_app(120, 40);
+    type_keys(&mut app, "3[");
+    let figures = render(&app, 120, 40);
+    assert!(
+        figures.contains("Reports │ Requests │ Departments │ Figures"),
+        "{figures}"
+    );
+    assert!(figures.contains("March 2025 · 20 departments"), "{figures}");
+    assert!(figures.contains("overdue requests"), "{figures}");
+    assert!(figures.contains("Median (days)"), "{figures}");
+    assert!(
+        figures.contains("Reports in March by department"),
+        "{figures}"
+    );
+    assert!(!figures.contains("Vencidas"), "{figures}");
+}

@@ -3,6 +3,7 @@ use chrono::NaiveDate;
 
 use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::edit::{Record, RecordKind, Target};
+use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
     ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DraftDetail, DraftRow,
@@ -45,8 +46,11 @@ impl Reader for Store {
     fn departments(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DepartmentRow>> {
         text(self.departments_page(q, r))
     }
-    fn department(&self, id: &str) -> DataResult<DepartmentDetail> {
-        text(self.department_detail(id))
+    fn department(&self, id: &str, today: NaiveDate) -> DataResult<DepartmentDetail> {
+        text(self.department_detail(id, today))
+    }
+    fn department_figures(&self, today: NaiveDate) -> DataResult<Vec<DepartmentFigures>> {
+        text(Store::department_figures(self, today))
     }
     fn drafts(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DraftRow>> {
         text(self.drafts_page(q, r))

@@ -6,6 +6,7 @@ pub mod calendar;
 mod check;
 pub mod dates;
 pub mod edit;
+pub mod figures;
 pub mod folio;
 pub mod hlc;
 pub mod ids;

@@ -58,4 +58,6 @@ pub enum ListId {
     Outlets,
     ContactLists,
     Timeline,
+    /// Not a list: each department's figures (Reportes, Cifras).
+    Figures,
 }

@@ -179,6 +179,8 @@ pub struct DepartmentDetail {
     pub pending: Vec<LinkLine>,
     /// The latest reports received.
     pub reports: Vec<LinkLine>,
+    /// How it answers the office, as of the day the detail was read.
+    pub figures: crate::domain::figures::DepartmentFigures,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -757,6 +757,36 @@ catalogue! {
     AttachFailed => "No se adjuntó «{}»: {}.", "“{}” was not attached: {}.";
     UndoLabelAttach => "adjuntar archivos a «{}»", "attach files to “{}”";
     AttachmentAt => "«{}» está guardado en {}", "“{}” is kept at {}";
+    // Reportes: Cifras, each department's figures (and in its detail).
+    ViewFigures => "Cifras", "Figures";
+    GroupFigures => "En Cifras", "In Figures";
+    ColLastReport => "Último reporte", "Last report";
+    ColThisMonth => "Este mes", "This month";
+    ColPending => "Pendientes", "Pending";
+    ColOverdue => "Vencidas", "Overdue";
+    ColMedianDays => "Mediana (días)", "Median (days)";
+    FiguresAreasOne => "1 área", "1 department";
+    FiguresAreas => "{} áreas", "{} departments";
+    FiguresReportsOne => "1 reporte este mes", "1 report this month";
+    FiguresReports => "{} reportes este mes", "{} reports this month";
+    FiguresOverdueOne => "1 solicitud vencida", "1 overdue request";
+    FiguresOverdue => "{} solicitudes vencidas", "{} overdue requests";
+    FiguresOverdueCell => "⚠ {}", "⚠ {}";
+    FiguresNone => "—", "—";
+    FiguresChart => "Reportes de {} por área", "Reports in {} by department";
+    FiguresChartNone => "Ningún reporte en {} todavía.", "No reports in {} yet.";
+    FiguresChartMore => "… y {} áreas más", "… and {} more departments";
+    FiguresChartNoRoom => "(la gráfica necesita una terminal más alta)", "(the chart needs a taller terminal)";
+    FiguresEmpty => "No hay áreas activas.", "There are no active departments.";
+    FiguresCopyName => "cifras de {}", "figures for {}";
+    HelpFiguresMove => "Elegir un área", "Choose a department";
+    HelpFiguresOpen => "Abrir el área en Áreas", "Open the department in Departments";
+    HelpFiguresCopy => "Copiar las cifras", "Copy the figures";
+    SecFigures => "Cifras", "Figures";
+    FieldLastReport => "Último reporte", "Last report";
+    FieldThisMonth => "Reportes este mes", "Reports this month";
+    FieldOverdue => "Solicitudes vencidas", "Overdue requests";
+    FieldMedianDays => "Mediana de días para responder", "Median days to answer";
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The detail behind a selected row: the row itself plus where it came from and where it went,
 //! each related record as a link that can be opened.
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::commands::archive_tags;
@@ -260,7 +261,8 @@ impl Store {
         })
     }
 
-    pub fn department_detail(&self, id: &str) -> Result<DepartmentDetail> {
+    /// A department, with its figures as of `today`.
+    pub fn department_detail(&self, id: &str, today: NaiveDate) -> Result<DepartmentDetail> {
         let (row, email, phone, liaison, whatsapp) = self
             .conn()
             .prepare_cached(
@@ -294,6 +296,7 @@ impl Store {
                  ORDER BY received_at DESC, id DESC LIMIT 5",
                 id,
             )?,
+            figures: self.figures_for(id, today)?.unwrap_or_default(),
             row,
             liaison,
             email,

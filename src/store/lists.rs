@@ -242,7 +242,7 @@ fn list_query(list: ListId) -> Option<&'static ListQuery> {
         ListId::Journalists => &JOURNALISTS,
         ListId::Outlets => &OUTLETS,
         ListId::ContactLists => &CONTACT_LISTS,
-        ListId::Timeline => return None,
+        ListId::Timeline | ListId::Figures => return None,
     })
 }
 
@@ -266,7 +266,10 @@ impl Store {
     /// How many rows a list holds under a search and filters, up to [`COUNT_CAP`] + 1.
     pub fn count(&self, list: ListId, query: &Query, now: &str) -> Result<u64> {
         let Some(q) = list_query(list) else {
-            return self.timeline_count(query, now);
+            return match list {
+                ListId::Figures => Ok(0),
+                _ => self.timeline_count(query, now),
+            };
         };
         let search = self.search_of(q.fts, &query.search)?;
         self.counted(q.count_sql(query, search.as_ref(), None))

@@ -7,6 +7,7 @@ mod commands;
 mod conflicts;
 mod details;
 mod error;
+mod figures;
 mod files;
 mod fold;
 pub mod header;

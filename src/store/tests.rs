@@ -480,3 +480,208 @@ fn upkeep_merges_the_pieces_of_a_search_index_and_finds_the_same() {
         .unwrap();
     assert_eq!(ops, after);
 }
+
+/// The departments' figures, on a file made by hand.
+mod figures {
+    use super::*;
+    use crate::domain::figures::DepartmentFigures;
+    use crate::store::testing::{delete, insert};
+    use chrono::NaiveDate;
+
+    fn text_value(s: &str) -> Value {
+        Value::Text(s.to_owned())
+    }
+
+    fn department(store: &mut Store, id: &str, name: &str, sort: i64, active: bool) {
+        let fields = [
+            ("name", text_value(name)),
+            (
+                "short_name",
+                text_value(&name.chars().take(3).collect::<String>()),
+            ),
+            ("sort", Value::Integer(sort)),
+            ("active", Value::Integer(active as i64)),
+        ];
+        insert(store, "departments", id, &fields).unwrap();
+    }
+
+    fn request(store: &mut Store, id: &str, dep: &str, sent: &str, due: &str, status: &str) {
+        let fields = [
+            ("department_id", text_value(dep)),
+            ("subject", text_value(id)),
+            ("sent_on", text_value(sent)),
+            ("due_on", text_value(due)),
+            ("status", text_value(status)),
+        ];
+        insert(store, "requests", id, &fields).unwrap();
+    }
+
+    fn report(store: &mut Store, id: &str, dep: &str, request: Option<&str>, at: &str) {
+        let request = request.map(text_value).unwrap_or(Value::Null);
+        let fields = [
+            ("department_id", text_value(dep)),
+            ("request_id", request),
+            ("title", text_value(id)),
+            ("received_at", text_value(at)),
+        ];
+        insert(store, "reports", id, &fields).unwrap();
+    }
+
+    #[test]
+    fn each_number_of_the_figures() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.sqlite");
+        let mut store = Store::open(&path, &OpenOptions::default()).unwrap();
+        let today = NaiveDate::from_ymd_opt(2025, 3, 6).unwrap();
+        // Obras comes after DIF by its order, though not by name; Cultura is inactive and
+        // quiet, Deporte inactive but with a report this month; Tránsito is deleted.
+        department(&mut store, "obras", "Obras Públicas", 2, true);
+        department(&mut store, "dif", "DIF Municipal", 1, true);
+        department(&mut store, "cultura", "Cultura", 3, false);
+        department(&mut store, "deporte", "Deporte", 4, false);
+        department(&mut store, "transito", "Tránsito", 5, true);
+        delete(&mut store, "departments", "transito").unwrap();
+
+        // Obras: three requests answered in 2, 5 and 9 days (one of them twice: 5 and 20),
+        // one pending and overdue, one pending due today, one pending with no due date, one
+        // overdue but cancelled, one overdue but deleted.
+        request(
+            &mut store,
+            "q1",
+            "obras",
+            "2025-01-06",
+            "2025-01-10",
+            "answered",
+        );
+        request(
+            &mut store,
+            "q2",
+            "obras",
+            "2025-02-03",
+            "2025-02-07",
+            "answered",
+        );
+        request(
+            &mut store,
+            "q3",
+            "obras",
+            "2025-03-01",
+            "2025-03-04",
+            "answered",
+        );
+        request(
+            &mut store,
+            "q4",
+            "obras",
+            "2025-02-24",
+            "2025-03-05",
+            "pending",
+        );
+        request(
+            &mut store,
+            "q5",
+            "obras",
+            "2025-03-03",
+            "2025-03-06",
+            "pending",
+        );
+        request(&mut store, "q6", "obras", "2025-03-03", "", "pending");
+        request(
+            &mut store,
+            "q7",
+            "obras",
+            "2025-02-01",
+            "2025-02-05",
+            "cancelled",
+        );
+        request(
+            &mut store,
+            "q8",
+            "obras",
+            "2025-02-01",
+            "2025-02-05",
+            "pending",
+        );
+        delete(&mut store, "requests", "q8").unwrap();
+        report(&mut store, "r1", "obras", Some("q1"), "2025-01-08T10:00");
+        report(&mut store, "r2", "obras", Some("q2"), "2025-02-08T12:00");
+        report(&mut store, "r3", "obras", Some("q2"), "2025-02-23T09:00");
+        report(&mut store, "r4", "obras", Some("q3"), "2025-03-10T16:45");
+        // Not this month: the last day of February, the first of April.
+        report(&mut store, "r5", "obras", None, "2025-02-28T23:59");
+        report(&mut store, "r6", "obras", None, "2025-04-01T00:00");
+        // Deleted: not counted, not the latest.
+        report(&mut store, "r7", "obras", None, "2025-03-20T09:00");
+        delete(&mut store, "reports", "r7").unwrap();
+        // A report dated before its request counts as 0 days.
+        request(
+            &mut store,
+            "q9",
+            "dif",
+            "2025-03-02",
+            "2025-03-03",
+            "pending",
+        );
+        request(
+            &mut store,
+            "q10",
+            "dif",
+            "2025-03-02",
+            "2025-03-09",
+            "answered",
+        );
+        report(&mut store, "r8", "dif", Some("q10"), "2025-03-01T09:00");
+        report(&mut store, "r9", "deporte", None, "2025-03-02T09:00");
+
+        // A new file holds the usual departments already: only these are looked at.
+        let ours = ["obras", "dif", "cultura", "deporte", "transito"];
+        let rows: Vec<DepartmentFigures> = store
+            .department_figures(today)
+            .unwrap()
+            .into_iter()
+            .filter(|r| ours.contains(&r.id.as_str()))
+            .collect();
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["dif", "obras", "deporte"]);
+
+        let obras = &rows[1];
+        assert_eq!(obras.name, "Obras Públicas");
+        assert_eq!(obras.last_report.as_deref(), Some("2025-04-01T00:00"));
+        assert_eq!(obras.this_month, 1, "r4 only");
+        assert_eq!(obras.pending, 3, "q4, q5, q6");
+        assert_eq!(obras.overdue, 1, "q4 only");
+        // 2, 5, 20, 9 days: the median of four is the mean of 5 and 9.
+        assert_eq!(obras.median_days, Some(7.0));
+
+        let dif = &rows[0];
+        assert_eq!(
+            (dif.this_month, dif.pending, dif.overdue),
+            (1, 1, 1),
+            "{dif:?}"
+        );
+        assert_eq!(dif.median_days, Some(0.0));
+
+        let deporte = &rows[2];
+        assert!(!deporte.active);
+        assert_eq!((deporte.this_month, deporte.overdue), (1, 0));
+        assert_eq!(deporte.median_days, None);
+        assert_eq!(deporte.last_report.as_deref(), Some("2025-03-02T09:00"));
+
+        // One department alone reads the same; a quiet inactive one too; a deleted one not.
+        assert_eq!(
+            store.figures_for("obras", today).unwrap().as_ref(),
+            Some(obras)
+        );
+        let cultura = store.figures_for("cultura", today).unwrap().unwrap();
+        assert_eq!(
+            (cultura.this_month, cultura.pending, cultura.last_report),
+            (0, 0, None)
+        );
+        assert_eq!(store.figures_for("transito", today).unwrap(), None);
+
+        // The next day, q5 is overdue too.
+        let tomorrow = today.succ_opt().unwrap();
+        let obras = store.figures_for("obras", tomorrow).unwrap().unwrap();
+        assert_eq!(obras.overdue, 2);
+    }
+}

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::edit::{Record, RecordKind, Target};
+use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
     ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DraftDetail, DraftRow,
@@ -29,7 +30,10 @@ pub trait Reader {
     fn requests(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<RequestRow>>;
     fn request(&self, id: &str) -> DataResult<RequestDetail>;
     fn departments(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DepartmentRow>>;
-    fn department(&self, id: &str) -> DataResult<DepartmentDetail>;
+    /// A department, with its figures as of `today`.
+    fn department(&self, id: &str, today: NaiveDate) -> DataResult<DepartmentDetail>;
+    /// Every department's figures on `today` (the Reportes tab's Cifras).
+    fn department_figures(&self, today: NaiveDate) -> DataResult<Vec<DepartmentFigures>>;
     fn drafts(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DraftRow>>;
     fn draft(&self, id: &str) -> DataResult<DraftDetail>;
     fn journalists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<JournalistRow>>;

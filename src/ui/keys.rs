@@ -46,6 +46,8 @@ pub enum Scope {
     DatePrompt,
     /// The lists of the Reportes tab (besides the keys of every list).
     Reports,
+    /// The Reportes tab's Cifras view (each department's figures).
+    Figures,
 }
 
 impl Scope {
@@ -53,7 +55,7 @@ impl Scope {
     fn rank(self) -> u8 {
         match self {
             Scope::Always | Scope::Global => 0,
-            Scope::List | Scope::Views | Scope::Calendar | Scope::Reports => 1,
+            Scope::List | Scope::Views | Scope::Calendar | Scope::Reports | Scope::Figures => 1,
             Scope::Detail => 2,
             Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
@@ -80,6 +82,7 @@ impl Scope {
             Scope::Calendar => Msg::GroupCalendar,
             Scope::Reports => Msg::GroupReports,
             Scope::DatePrompt => Msg::GroupDatePrompt,
+            Scope::Figures => Msg::GroupFigures,
         }
     }
 }
@@ -176,6 +179,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::conflicts::KEYS,
     super::tabs::agenda::KEYS,
     super::tabs::reports::KEYS,
+    super::tabs::reports::figures::KEYS,
 ];
 
 /// Whether a key event is the one a binding names. Shift is part of a character itself

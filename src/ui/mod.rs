@@ -140,7 +140,9 @@ impl Screen {
             Some(scope @ (Scope::Search | Scope::DatePrompt)) => vec![Scope::Always, scope],
             Some(scope) => {
                 let mut out = vec![Scope::Always, scope];
-                if self.tab == Tab::Reports && matches!(scope, Scope::List | Scope::Detail) {
+                if self.tab == Tab::Reports
+                    && matches!(scope, Scope::List | Scope::Detail | Scope::Figures)
+                {
                     out.push(Scope::Reports);
                 }
                 if self.page(self.tab).is_some_and(|p| p.views().len() > 1) {

@@ -130,7 +130,8 @@ pub trait ListKind: 'static {
         req: &PageRequest,
         ctx: &Ctx,
     ) -> DataResult<Vec<Self::Row>>;
-    fn detail(data: &dyn Reader, row: &Self::Row) -> DataResult<Self::Detail>;
+    /// A row's detail, as of `ctx.now` where that matters (a department's figures).
+    fn detail(data: &dyn Reader, row: &Self::Row, ctx: &Ctx) -> DataResult<Self::Detail>;
     /// Where the list opens (none: at its first row).
     fn start(_ctx: &Ctx) -> Option<SortKey> {
         None
@@ -233,9 +234,9 @@ impl<K: ListKind> ListPane<K> {
             .unwrap_or_default()
     }
 
-    fn reload_detail(&mut self, data: &dyn Reader) -> DataResult<()> {
+    fn reload_detail(&mut self, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
         self.detail = match self.rows.selected() {
-            Some(row) => Some(K::detail(data, row)?),
+            Some(row) => Some(K::detail(data, row, ctx)?),
             None => None,
         };
         let picks = self.picks().len();
@@ -259,7 +260,7 @@ impl<K: ListKind> ListPane<K> {
             Some(data.count(K::LIST, &query, &ctx.now_text())?)
         };
         self.pick = 0;
-        self.reload_detail(data)
+        self.reload_detail(data, ctx)
     }
 
     fn search_key(&mut self, key: &KeyEvent) -> Outcome {
@@ -537,7 +538,7 @@ impl<K: ListKind> Pane for ListPane<K> {
                 self.pick = 0;
             }
         }
-        self.reload_detail(data)
+        self.reload_detail(data, ctx)
     }
 
     fn selected(&self) -> Option<Pick> {

@@ -24,7 +24,7 @@ use crate::ui::data::{DataResult, Reader};
 use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, ListPane, Pane};
 use crate::ui::widgets::{field, heading};
 use calendar::{Calendar, Mode};
-pub use draw::warn_uncovered_on;
+pub use draw::{fit, warn_uncovered_on};
 pub use keys::KEYS;
 
 /// The Agenda tab: the calendar in one of its modes, or the list.
@@ -124,7 +124,7 @@ impl ListKind for Events {
         data.events(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &EventRow) -> DataResult<EventDetail> {
+    fn detail(data: &dyn Reader, row: &EventRow, _: &Ctx) -> DataResult<EventDetail> {
         data.event(&row.id)
     }
 

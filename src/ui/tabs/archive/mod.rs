@@ -57,7 +57,7 @@ impl ListKind for Timeline {
         data.timeline(q, req, &ctx.now_text())
     }
 
-    fn detail(data: &dyn Reader, row: &TimelineRow) -> DataResult<TimelineDetail> {
+    fn detail(data: &dyn Reader, row: &TimelineRow, _: &Ctx) -> DataResult<TimelineDetail> {
         data.timeline_detail(row.kind, &row.id)
     }
 

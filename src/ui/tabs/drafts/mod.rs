@@ -45,7 +45,7 @@ impl ListKind for DraftList {
         data.drafts(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &DraftRow) -> DataResult<DraftDetail> {
+    fn detail(data: &dyn Reader, row: &DraftRow, _: &Ctx) -> DataResult<DraftDetail> {
         data.draft(&row.id)
     }
 

@@ -63,7 +63,7 @@ impl ListKind for Journalists {
         data.journalists(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &JournalistRow) -> DataResult<JournalistDetail> {
+    fn detail(data: &dyn Reader, row: &JournalistRow, _: &Ctx) -> DataResult<JournalistDetail> {
         data.journalist(&row.id)
     }
 
@@ -166,7 +166,7 @@ impl ListKind for Outlets {
         data.outlets(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &OutletRow) -> DataResult<OutletDetail> {
+    fn detail(data: &dyn Reader, row: &OutletRow, _: &Ctx) -> DataResult<OutletDetail> {
         data.outlet(&row.id)
     }
 
@@ -245,7 +245,7 @@ impl ListKind for Lists {
         data.contact_lists(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &ContactListRow) -> DataResult<ContactListDetail> {
+    fn detail(data: &dyn Reader, row: &ContactListRow, _: &Ctx) -> DataResult<ContactListDetail> {
         data.contact_list(&row.id)
     }
 

@@ -1,18 +1,20 @@
 //! Reportes: what the departments sent (newest first), the requests for information sent to
-//! them, and the departments themselves.
+//! them, the departments themselves, and each department's figures (Cifras).
+pub mod figures;
 pub mod forms;
 mod keys;
 
 pub use keys::KEYS;
 
 use ratatui::layout::Constraint;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::Line;
 
 use super::agenda::options;
 use super::lines::{link_bullet, link_field, own};
-use super::page;
+use super::Page;
 use crate::domain::edit::{RecordKind, Target};
+use crate::domain::figures::DepartmentFigures;
 use crate::domain::media::FileLine;
 use crate::domain::query::{ListId, Query};
 use crate::domain::requests::overdue;
@@ -24,18 +26,60 @@ use crate::domain::{
 use crate::i18n::labels::Label;
 use crate::i18n::{file_size, stamp, t, Msg};
 use crate::ui::data::{DataResult, Reader};
-use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, Pick, Role};
+use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, ListPane, Pane, Pick, Role};
 use crate::ui::widgets::{field, heading};
 use chrono::NaiveDate;
+use figures::Figures;
 
-page!(
-    /// The Reportes tab.
-    Reports {
-        reports: ReportList => ViewReports,
-        requests: Requests => ViewRequests,
-        departments: Departments => ViewDepartments,
+/// The Reportes tab: three lists and the departments' figures, one view each.
+#[derive(Debug, Default)]
+pub struct Reports {
+    pub view: usize,
+    pub reports: ListPane<ReportList>,
+    pub requests: ListPane<Requests>,
+    pub departments: ListPane<Departments>,
+    pub figures: Figures,
+}
+
+const VIEWS: &[Msg] = &[
+    Msg::ViewReports,
+    Msg::ViewRequests,
+    Msg::ViewDepartments,
+    Msg::ViewFigures,
+];
+
+impl Page for Reports {
+    fn views(&self) -> &'static [Msg] {
+        VIEWS
     }
-);
+
+    fn view(&self) -> usize {
+        self.view
+    }
+
+    fn set_view(&mut self, view: usize) {
+        self.view = view.min(VIEWS.len() - 1);
+    }
+
+    /// In the order of the views.
+    fn panes(&self) -> Vec<&dyn Pane> {
+        vec![
+            &self.reports,
+            &self.requests,
+            &self.departments,
+            &self.figures,
+        ]
+    }
+
+    fn panes_mut(&mut self) -> Vec<&mut dyn Pane> {
+        vec![
+            &mut self.reports,
+            &mut self.requests,
+            &mut self.departments,
+            &mut self.figures,
+        ]
+    }
+}
 
 fn plain(l: Line<'static>) -> DetailLine {
     DetailLine::plain(l)
@@ -65,7 +109,7 @@ impl ListKind for ReportList {
         data.reports(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &ReportRow) -> DataResult<ReportDetail> {
+    fn detail(data: &dyn Reader, row: &ReportRow, _: &Ctx) -> DataResult<ReportDetail> {
         data.report(&row.id)
     }
 
@@ -227,7 +271,7 @@ impl ListKind for Requests {
         q
     }
 
-    fn detail(data: &dyn Reader, row: &RequestRow) -> DataResult<RequestDetail> {
+    fn detail(data: &dyn Reader, row: &RequestRow, _: &Ctx) -> DataResult<RequestDetail> {
         data.request(&row.id)
     }
 
@@ -349,8 +393,8 @@ impl ListKind for Departments {
         data.departments(q, req)
     }
 
-    fn detail(data: &dyn Reader, row: &DepartmentRow) -> DataResult<DepartmentDetail> {
-        data.department(&row.id)
+    fn detail(data: &dyn Reader, row: &DepartmentRow, ctx: &Ctx) -> DataResult<DepartmentDetail> {
+        data.department(&row.id, ctx.now.date())
     }
 
     fn header() -> Vec<Msg> {
@@ -400,8 +444,9 @@ impl ListKind for Departments {
                 Msg::FieldActive,
                 if r.active { t(Msg::Yes) } else { t(Msg::No) },
             )),
-            plain(heading(Msg::SecPending, d.pending.len())),
         ];
+        out.extend(figure_lines(&d.figures).into_iter().map(plain));
+        out.push(plain(heading(Msg::SecPending, d.pending.len())));
         out.extend(d.pending.iter().map(link_bullet));
         out.push(plain(heading(Msg::SecReports, d.reports.len())));
         out.extend(d.reports.iter().map(link_bullet));
@@ -411,4 +456,19 @@ impl ListKind for Departments {
     fn filters() -> FilterSpec {
         FilterSpec::default()
     }
+}
+
+/// A department's figures in its detail: the same numbers as its row in Cifras.
+fn figure_lines(f: &DepartmentFigures) -> Vec<Line<'static>> {
+    let mut overdue = field(Msg::FieldOverdue, figures::overdue_text(f.overdue));
+    if f.overdue > 0 {
+        overdue = overdue.patch_style(Style::new().fg(Color::Red).add_modifier(Modifier::BOLD));
+    }
+    vec![
+        Line::from(t(Msg::SecFigures)).bold().underlined(),
+        field(Msg::FieldLastReport, figures::last_report_text(f)),
+        field(Msg::FieldThisMonth, f.this_month.to_string()),
+        overdue,
+        field(Msg::FieldMedianDays, figures::median_text(f.median_days)),
+    ]
 }
