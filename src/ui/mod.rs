@@ -140,15 +140,14 @@ impl Screen {
             Some(scope @ (Scope::Search | Scope::DatePrompt)) => vec![Scope::Always, scope],
             Some(scope) => {
                 let mut out = vec![Scope::Always, scope];
-                if self.tab == Tab::Reports
-                    && matches!(scope, Scope::List | Scope::Detail | Scope::Figures)
-                {
-                    out.push(Scope::Reports);
-                }
                 if self.page(self.tab).is_some_and(|p| p.views().len() > 1) {
                     out.push(Scope::Views);
                 }
                 out.push(Scope::Global);
+                // After the keys of every screen (help and quit stay in an 80-column bar).
+                if self.tab == Tab::Reports && matches!(scope, Scope::List | Scope::Detail) {
+                    out.push(Scope::Reports);
+                }
                 out
             }
             None => vec![Scope::Always, Scope::Global],
