@@ -464,3 +464,25 @@ fn no_path_discards_a_report_without_a_reason() {
     );
     assert_eq!(content(&path), before);
 }
+
+#[test]
+fn a_single_request_starts_from_the_template_filled_for_its_department() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3]n");
+    type_keys(&mut app, "Fotos del bacheo");
+    press(&mut app, KeyCode::Tab);
+    pick(&mut app, "obras");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let id = id_where(&app, "requests", "subject", "Fotos del bacheo").unwrap();
+    let body = value(&app, "requests", &id, "body");
+    assert!(
+        body.starts_with("Estimado(a) Ing. Rogelio Hernández Martínez:"),
+        "{body}"
+    );
+    assert!(
+        body.contains("la información de Dirección de Obras Públicas sobre «Fotos del bacheo»")
+            && body.contains("a más tardar el jueves 13 de marzo de 2025."),
+        "{body}"
+    );
+}

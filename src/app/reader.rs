@@ -11,6 +11,7 @@ use crate::domain::{
     ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind,
     TimelineRow,
 };
+use crate::i18n::{t, Msg};
 use crate::store::{self, Store};
 use crate::ui::data::{DataResult, Reader};
 
@@ -48,6 +49,10 @@ impl Reader for Store {
     }
     fn department(&self, id: &str, today: NaiveDate) -> DataResult<DepartmentDetail> {
         text(self.department_detail(id, today))
+    }
+    fn request_text_template(&self) -> DataResult<String> {
+        text(self.request_template())
+            .map(|own| own.unwrap_or_else(|| t(Msg::RequestTemplate).to_owned()))
     }
     fn department_figures(&self, today: NaiveDate) -> DataResult<Vec<DepartmentFigures>> {
         text(Store::department_figures(self, today))

@@ -6,7 +6,8 @@ use crate::domain::query::ListId;
 use crate::domain::recurrence::LOCAL;
 use crate::domain::requests::RoundInput;
 use crate::domain::status::{DraftKind, DraftStatus, ReportStatus};
-use crate::i18n::{stamp, t, tf, Msg};
+use crate::i18n::{stamp, tf, Msg};
+use crate::ui::data::Reader;
 use crate::ui::overlay::Overlay;
 use crate::ui::tabs::reports::forms;
 use crate::ui::tabs::Page;
@@ -15,10 +16,9 @@ use crate::ui::{Action, ListCmd};
 impl App {
     /// `r`: the request round form, with the office's template (or the catalogue's).
     pub(super) fn ask_round(&mut self) {
-        let template = match self.store.request_template() {
-            Ok(Some(own)) => own,
-            Ok(None) => t(Msg::RequestTemplate).to_owned(),
-            Err(e) => return self.screen.say(e.to_string(), true),
+        let template = match self.store.request_text_template() {
+            Ok(template) => template,
+            Err(e) => return self.screen.say(e, true),
         };
         let form = forms::round(&template, self.now());
         self.push(Overlay::Form(form));

@@ -32,6 +32,8 @@ pub trait Reader {
     fn departments(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DepartmentRow>>;
     /// A department, with its figures as of `today`.
     fn department(&self, id: &str, today: NaiveDate) -> DataResult<DepartmentDetail>;
+    /// The text a new request starts from: the office's template, or the catalogue's.
+    fn request_text_template(&self) -> DataResult<String>;
     /// Every department's figures on `today` (the Reportes tab's Cifras).
     fn department_figures(&self, today: NaiveDate) -> DataResult<Vec<DepartmentFigures>>;
     fn drafts(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DraftRow>>;

@@ -298,6 +298,9 @@ impl Tx<'_, '_> {
     /// What a record leaves out and its links say: a report that answers a request comes
     /// from the request's department. `None` when there is nothing to add.
     fn complete(&self, record: &Record) -> Result<Option<Record>> {
+        if let Record::Request(r) = record {
+            return self.fill_request(r);
+        }
         let Record::Report(r) = record else {
             return Ok(None);
         };

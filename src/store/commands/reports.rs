@@ -4,8 +4,9 @@ use rusqlite::{Connection, OptionalExtension};
 use super::{flag, opt, text, Fields, Tx};
 use crate::domain::edit::{DepartmentInput, Invalid, Problem, Record, ReportInput, RequestInput};
 use crate::domain::ids::seed_id;
-use crate::domain::requests::{fill, Filling, RoundInput};
+use crate::domain::requests::{fill, Filling, RoundInput, BLANKS};
 use crate::domain::status::{ReportStatus, RequestStatus, Via};
+use crate::i18n::long_date;
 use crate::store::error::{Result, StoreError};
 use crate::store::undo::Change;
 use crate::store::Store;
@@ -195,6 +196,38 @@ impl Tx<'_, '_> {
         }
         self.set_setting(TEMPLATE, &round.template)?;
         Ok(ids)
+    }
+
+    /// A request's text with the template's blanks filled for its department (a request
+    /// written from the template by hand); `None` when it has no blank to fill.
+    pub(super) fn fill_request(&self, r: &RequestInput) -> Result<Option<Record>> {
+        if !BLANKS.iter().any(|b| r.body.contains(b)) {
+            return Ok(None);
+        }
+        let (name, head, liaison): (String, String, String) = match r.department_id.as_deref() {
+            Some(id) if !id.is_empty() => self
+                .w
+                .conn()
+                .prepare_cached("SELECT name, head, liaison FROM departments WHERE id = ?1")?
+                .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+                .optional()?
+                .unwrap_or_default(),
+            _ => Default::default(),
+        };
+        let due = chrono::NaiveDate::parse_from_str(&r.due_on, "%Y-%m-%d")
+            .map(long_date)
+            .unwrap_or_default();
+        let body = fill(
+            &r.body,
+            &Filling {
+                area: &name,
+                head: &head,
+                liaison: &liaison,
+                topic: &r.subject,
+                due: &due,
+            },
+        );
+        Ok(Some(Record::Request(RequestInput { body, ..r.clone() })))
     }
 
     /// Writes an office-wide setting (created the first time; its id is the key's, so two

@@ -102,7 +102,14 @@ pub fn request(rec: Option<&RequestInput>, ctx: &FormCtx) -> Vec<Field> {
             status.code(),
         ),
         via_field(rec.map_or(Some(Via::WhatsApp), |r| r.channel), Msg::FSentBy),
-        Field::multi("body", rec.map(|r| r.body.as_str()).unwrap_or("")).label(Msg::FRequestText),
+        // A new request starts from the office's template; its blanks are filled for the
+        // department when it is saved.
+        Field::multi(
+            "body",
+            &rec.map(|r| r.body.clone())
+                .unwrap_or_else(|| ctx.data.request_text_template().unwrap_or_default()),
+        )
+        .label(Msg::FRequestText),
         Field::multi("notes", rec.map(|r| r.notes.as_str()).unwrap_or("")),
     ]
 }
