@@ -290,6 +290,11 @@ fn a_report_becomes_a_draft_and_each_links_to_the_other() {
     ctrl(&mut app, 's');
     let report = id_where(&app, "reports", "title", "Entrega de uniformes en Tamápatz").unwrap();
     assert_eq!(value(&app, "reports", &report, "status"), "received");
+    // From the detail, whichever of its lines is chosen, `b` is about the report.
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
     type_keys(&mut app, "b");
     assert!(top_is_form(&app), "{}", shown(&app));
     let form = shown(&app);
@@ -308,7 +313,6 @@ fn a_report_becomes_a_draft_and_each_links_to_the_other() {
     // The report is being written about now.
     assert_eq!(value(&app, "reports", &report, "status"), "in_draft");
     // The report lists its draft; Enter on it opens the draft, whose detail links back.
-    press(&mut app, KeyCode::Enter);
     for _ in 0..30 {
         if shown(&app).lines().any(|l| {
             l.contains('▶') && l.contains("Entrega de uniformes") && l.contains("Borrador")
@@ -485,4 +489,31 @@ fn a_single_request_starts_from_the_template_filled_for_its_department() {
             && body.contains("a más tardar el jueves 13 de marzo de 2025."),
         "{body}"
     );
+}
+
+#[test]
+fn a_round_on_a_database_that_can_only_be_read_writes_nothing_and_says_why() {
+    let (_dir, path) = demo_copy();
+    let before = content(&path);
+    let store = prensa::store::Store::open_read_only(&path, &options()).unwrap();
+    let mut app = App::new(store, now(), (80, 24));
+    press(&mut app, KeyCode::Esc);
+    type_keys(&mut app, "3r");
+    type_keys(&mut app, "Ronda imposible");
+    ctrl(&mut app, 's');
+    // The form stays open with every character, and says what happened in Spanish.
+    assert!(top_is_form(&app), "{}", shown(&app));
+    let screen = shown(&app);
+    assert!(screen.contains("Ronda imposible"), "{screen}");
+    assert!(
+        screen.contains("La base de datos es de solo lectura"),
+        "{screen}"
+    );
+    // The whole message shows, what to do included.
+    assert!(
+        screen.contains("los permisos del archivo o de la carpeta."),
+        "{screen}"
+    );
+    drop(app);
+    assert_eq!(content(&path), before);
 }

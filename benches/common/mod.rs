@@ -11,9 +11,28 @@ pub fn reference() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 3, 6).unwrap_or_default()
 }
 
-/// Writes a demo database at `path` when it does not exist yet.
+/// Writes a demo database at `path` when it does not exist yet; one written by an older
+/// build is brought to this build's schema (its backup, made by the migration, removed after).
 pub fn ensure(path: &Path, opts: &DemoOptions) {
     if path.exists() {
+        let backups = path.with_extension("respaldos");
+        let started = std::time::Instant::now();
+        let migrated = Store::open(
+            path,
+            &OpenOptions {
+                backup_dir: Some(backups.clone()),
+                machine: None,
+            },
+        );
+        let _ = std::fs::remove_dir_all(&backups);
+        if started.elapsed().as_secs() > 1 {
+            eprintln!(
+                "{} brought to the current schema in {:.1?}",
+                path.display(),
+                started.elapsed()
+            );
+        }
+        migrated.expect("open or migrate dataset");
         return;
     }
     eprintln!("writing {} …", path.display());

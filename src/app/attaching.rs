@@ -12,11 +12,50 @@ use crate::store::Attached;
 use crate::ui::overlay::Overlay;
 use crate::ui::Action;
 
-/// The paths of the text of the form: one per line, without the quotes and spaces a paste
-/// brings, `~` standing for `home`.
+/// The paths of one line. A line is one path, unless it is how a terminal pastes several
+/// dragged files: each quoted ('…' or "…"), spaces escaped (`Obras\ Públicas`), or several
+/// `file://` addresses; then it is split the way a shell would.
+fn line_paths(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let several = line.starts_with(['\'', '"'])
+        || line.contains("\\ ")
+        || line.matches("file://").count() > 1;
+    if !several {
+        return vec![line.to_owned()];
+    }
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '\\') if chars.peek() == Some(&' ') => {
+                word.push(' ');
+                chars.next();
+            }
+            (None, c) if c.is_whitespace() => {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+            (None, c) => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// The paths of the text of the form: one per line (or several dragged onto one line), without
+/// the quotes and spaces a paste brings, `~` standing for `home`.
 pub fn attach_paths(text: &str, home: Option<&Path>) -> Vec<PathBuf> {
     text.lines()
-        .map(clean_path)
+        .flat_map(line_paths)
+        .map(|p| clean_path(&p))
         .filter(|p| !p.is_empty())
         .map(|p| match (p.strip_prefix('~'), home) {
             (Some(""), Some(home)) => home.to_path_buf(),
@@ -125,6 +164,34 @@ mod tests {
         assert_eq!(
             attach_paths("~/a.jpg", None),
             vec![PathBuf::from("~/a.jpg")]
+        );
+    }
+
+    #[test]
+    fn several_files_dragged_onto_one_line_are_several_paths() {
+        let paths = |t: &str| attach_paths(t, None);
+        assert_eq!(
+            paths("'/tmp/Obras Públicas/IMG_1.jpg' '/tmp/Obras Públicas/IMG_2.JPG' "),
+            vec![
+                PathBuf::from("/tmp/Obras Públicas/IMG_1.jpg"),
+                PathBuf::from("/tmp/Obras Públicas/IMG_2.JPG"),
+            ]
+        );
+        assert_eq!(
+            paths("/tmp/Obras\\ Públicas/a.jpg /tmp/b.png"),
+            vec![
+                PathBuf::from("/tmp/Obras Públicas/a.jpg"),
+                PathBuf::from("/tmp/b.png"),
+            ]
+        );
+        assert_eq!(
+            paths("file:///tmp/a.jpg file:///tmp/b.jpg"),
+            vec![PathBuf::from("/tmp/a.jpg"), PathBuf::from("/tmp/b.jpg")]
+        );
+        // A path with spaces and no quotes (typed, or from Windows) stays one path.
+        assert_eq!(
+            paths("C:\\Users\\Ana\\Mis fotos\\a.jpg"),
+            vec![PathBuf::from("C:\\Users\\Ana\\Mis fotos\\a.jpg")]
         );
     }
 }

@@ -203,7 +203,7 @@ impl App {
             .filter(|path| write_private(path, text.as_bytes()).is_ok());
         self.effects.push(Effect::Clipboard(text));
         let said = match file {
-            Some(path) => crate::i18n::tf(Msg::DidCopyFile, &[&name, &path.display().to_string()]),
+            Some(path) => crate::i18n::tf(Msg::DidCopyFile, &[&path.display().to_string()]),
             None => crate::i18n::tf(Msg::DidCopy, &[&name]),
         };
         self.say(said);

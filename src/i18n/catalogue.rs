@@ -428,7 +428,7 @@ catalogue! {
     UndoLabelStatus => "estado de «{}»", "status of “{}”";
     UndoLabelResolve => "decisión sobre «{}»", "decision on “{}”";
     DidCopy => "Copiado al portapapeles (OSC 52): {}", "Copied to the clipboard (OSC 52): {}";
-    DidCopyFile => "Copiado al portapapeles (OSC 52): {}. Si su terminal no lo admite, el texto está en {}", "Copied to the clipboard (OSC 52): {}. If your terminal does not support it, the text is in {}";
+    DidCopyFile => "Copiado con OSC 52; también en {}", "Copied with OSC 52; also in {}";
     NothingSelected => "No hay nada seleccionado.", "Nothing is selected.";
     NothingHere => "Aquí no hay nada que crear: pase a otra pestaña (2 a 6).", "There is nothing to create here: go to another tab (2 to 6).";
     LinkGone => "Ese registro ya no existe.", "That record no longer exists.";

@@ -196,7 +196,8 @@ impl Screen {
         match lookup(Scope::Reports, key)? {
             Cmd::Round => Some(Action::AskRound),
             Cmd::DraftFrom => {
-                let pick = self.pane()?.current()?;
+                // The report shown, whichever line of its detail is chosen.
+                let pick = self.pane()?.selected()?;
                 (pick.target.kind == crate::domain::edit::RecordKind::Report)
                     .then(|| Action::DraftFromReport(pick.target.id.clone()))
             }

@@ -141,7 +141,12 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
         let rows = (n.chars().count() as u16).div_ceil(inner.width.max(1));
         rows.clamp(1, 3).min((inner.height / 3).max(1))
     });
-    let error_rows = form.error.is_some() as u16 + note_height;
+    // A form's error (the disk is full, the base can only be read) wraps too: it says what to do.
+    let error_height = form.error.as_ref().map_or(0, |e| {
+        let rows = (e.chars().count() as u16).div_ceil(inner.width.max(1));
+        rows.clamp(1, 3).min((inner.height / 3).max(1))
+    });
+    let error_rows = error_height + note_height;
     let fields_height = inner.height.saturating_sub(error_rows);
     let label_width = (inner.width / 3).clamp(8, 28);
     let value_x = inner.x + label_width + 1;
@@ -234,8 +239,9 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     }
     if let Some(e) = &form.error {
         frame.render_widget(
-            Paragraph::new(Line::from(e.clone()).style(Style::new().fg(Color::Red).bold())),
-            Rect::new(inner.x, y, inner.width, 1),
+            Paragraph::new(Line::from(e.clone()).style(Style::new().fg(Color::Red).bold()))
+                .wrap(Wrap { trim: true }),
+            Rect::new(inner.x, y, inner.width, error_height),
         );
     }
 }

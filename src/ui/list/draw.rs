@@ -169,23 +169,29 @@ pub fn detail_pane(
     focused: bool,
     chosen: usize,
 ) {
+    let inner_width = area.width.saturating_sub(2) as usize;
     let mut pick = 0;
-    let mut chosen_row = 0;
+    // The rows (after wrapping) above the chosen line, and its own.
+    let (mut row, mut chosen_rows) = (0, None);
     let mut out: Vec<Line<'static>> = Vec::with_capacity(lines.len());
-    for (i, l) in lines.iter().enumerate() {
+    for l in lines {
         let mut line = mark_line(&l.line, words);
+        let rows = wrapped_rows(&line, inner_width);
         if l.pick.is_some() {
             if focused && pick == chosen {
                 line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
-                chosen_row = i;
+                chosen_rows = Some((row, rows));
             }
             pick += 1;
         }
+        row += rows;
         out.push(line);
     }
     let inner_height = area.height.saturating_sub(2) as usize;
-    // Keep the chosen line in view (lines wrap, so this is an estimate by lines).
-    let scroll = chosen_row.saturating_sub(inner_height.saturating_sub(2)) as u16;
+    // Keep the chosen line in view, its last row with one row below it when there is room.
+    let scroll = chosen_rows.map_or(0, |(start, rows)| {
+        (start + rows + 1).saturating_sub(inner_height).min(start) as u16
+    });
     frame.render_widget(
         Paragraph::new(out)
             .wrap(Wrap { trim: false })
@@ -299,5 +305,45 @@ mod tests {
             .style
             .add_modifier
             .contains(Modifier::UNDERLINED));
+    }
+}
+
+/// How many rows a line takes in `width` columns when wrapped at spaces (as the detail's
+/// paragraph wraps it; a word longer than the width is cut across rows).
+fn wrapped_rows(line: &Line, width: usize) -> usize {
+    if width == 0 {
+        return 1;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let (mut rows, mut used) = (1, 0);
+    for word in text.split_inclusive(' ') {
+        let w = Span::raw(word).width();
+        let visible = Span::raw(word.trim_end()).width();
+        if used > 0 && used + visible > width {
+            rows += 1;
+            used = 0;
+        }
+        if w > width {
+            rows += (used + w - 1) / width;
+            used = (used + w) % width;
+        } else {
+            used += w;
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_rows_count_like_the_paragraph() {
+        let l = |s: &str| Line::from(s.to_owned());
+        assert_eq!(wrapped_rows(&l(""), 10), 1);
+        assert_eq!(wrapped_rows(&l("uno dos"), 10), 1);
+        assert_eq!(wrapped_rows(&l("uno dos tres"), 10), 2);
+        assert_eq!(wrapped_rows(&l("abcdefghijklmnopqrstuvwxy"), 10), 3);
+        assert_eq!(wrapped_rows(&l("uno dos"), 0), 1);
     }
 }
