@@ -13,23 +13,6 @@ use prensa::store::{store_file, Store};
 use prensa::ui::overlay::Overlay;
 use sha2::{Digest, Sha256};
 
-fn shown(app: &App) -> String {
-    render(app, 80, 24)
-}
-
-/// The message of the last action: in the status bar, or (long) in a notice.
-fn said(app: &App) -> String {
-    match (&app.screen().message, app.screen().overlays.last()) {
-        (Some(m), _) => m.text.clone(),
-        (None, Some(Overlay::Notice(n))) => n.lines.join(" "),
-        _ => String::new(),
-    }
-}
-
-fn top_is_form(app: &App) -> bool {
-    matches!(app.screen().overlays.last(), Some(Overlay::Form(_)))
-}
-
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -54,12 +37,6 @@ fn stored_at(app: &App, bytes: &[u8], ext: &str) -> PathBuf {
         .media_dir()
         .join(&hash[..2])
         .join(format!("{}.{ext}", &hash[2..]))
-}
-
-fn count(app: &App, sql: &str, params: &[&str]) -> i64 {
-    sql_value(app, sql, params)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(-1)
 }
 
 /// Live attachments of a report.

@@ -11,37 +11,6 @@ use prensa::domain::edit::{Command, Record, RequestInput};
 use prensa::domain::status::RequestStatus;
 use prensa::ui::overlay::Overlay;
 
-fn shown(app: &App) -> String {
-    render(app, 80, 24)
-}
-
-fn top_is_form(app: &App) -> bool {
-    matches!(app.screen().overlays.last(), Some(Overlay::Form(_)))
-}
-
-fn value(app: &App, table: &str, id: &str, col: &str) -> String {
-    sql_value(
-        app,
-        &format!("SELECT {col} FROM {table} WHERE id = ?1"),
-        &[id],
-    )
-    .unwrap_or_default()
-}
-
-fn count(app: &App, sql: &str, params: &[&str]) -> i64 {
-    sql_value(app, &format!("SELECT CAST(({sql}) AS TEXT)"), params)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(-1)
-}
-
-fn said(app: &App) -> String {
-    match (&app.screen().message, app.screen().overlays.last()) {
-        (Some(m), _) => m.text.clone(),
-        (None, Some(Overlay::Notice(n))) => n.lines.join(" "),
-        _ => String::new(),
-    }
-}
-
 /// Runs a request round from the Reportes tab: `r`, the topic, Ctrl+S.
 fn round(app: &mut App, topic: &str) {
     type_keys(app, "3r");

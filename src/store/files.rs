@@ -78,3 +78,36 @@ pub fn put_in_place(from: &Path, to: &Path) -> std::io::Result<()> {
         Err(_) => std::fs::rename(from, to),
     }
 }
+
+/// Makes a rename durable (Unix: flush the folder; elsewhere the rename is enough).
+pub(crate) fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Removes the `<prefix>….tmp` files in `dir` untouched for longer than `after`: what writes
+/// cut short (a kill, a lost power) left behind, old enough not to be a write still running.
+pub(crate) fn remove_stale_temporaries(dir: &Path, prefix: &str, after: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let idle = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > after);
+        if idle {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

@@ -14,6 +14,7 @@ use rusqlite::OptionalExtension;
 use sha2::{Digest, Sha256};
 
 use super::error::{io_text, Result, StoreError};
+use super::files::{remove_stale_temporaries, sync_dir};
 use super::Store;
 use crate::domain::media::{mime_of, FileLine, MediaKind};
 use crate::i18n::{t, tf, Msg};
@@ -118,16 +119,6 @@ fn private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// Makes a rename durable (Unix: flush the folder; elsewhere the rename is enough).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
 /// The extension a stored file keeps: the original's, lowercased, when it is a plain one.
 fn extension(path: &Path) -> String {
     let ext = path
@@ -198,7 +189,7 @@ pub fn store_file(media: &Path, source: &Path) -> std::result::Result<StoredFile
     }
     copied?;
     sync_dir(&folder);
-    remove_stale(&folder, &name);
+    remove_stale_temporaries(&folder, &format!("{name}."), STALE);
     Ok(stored)
 }
 
@@ -228,29 +219,6 @@ fn copy_then_rename(
     out.sync_all().map_err(FileProblem::Copy)?;
     drop(out);
     fs::rename(tmp, dest).map_err(FileProblem::Copy)
-}
-
-/// Removes what copies of `name` that never finished left in `folder` long ago.
-fn remove_stale(folder: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    let prefix = format!("{name}.");
-    for entry in entries.flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        if !file.starts_with(&prefix) || !file.ends_with(".tmp") {
-            continue;
-        }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|m| m.elapsed().ok())
-            .is_some_and(|age| age > STALE);
-        if old {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
 }
 
 impl Store {

@@ -9,6 +9,7 @@ mod details;
 mod error;
 mod figures;
 mod files;
+pub(crate) use files::{remove_stale_temporaries, sync_dir};
 mod fold;
 pub mod header;
 mod identity;

@@ -8,6 +8,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::store::remove_stale_temporaries;
+
 use super::error::SyncError;
 use crate::store::Store;
 
@@ -82,7 +84,7 @@ pub fn before_merge(
     if size > FULL_COPY_LIMIT && done_today {
         return Ok(None);
     }
-    remove_stale(dir, &prefix);
+    remove_stale_temporaries(dir, &prefix, STALE);
     prune(dir, &prefix, KEEP_LAST - 1);
     let mut dest = dir.join(format!("{prefix}{}.sqlite", now.format("%Y%m%dT%H%M%S")));
     let mut n = 1;
@@ -106,28 +108,6 @@ pub fn before_merge(
         }
     })?;
     Ok(Some(dest))
-}
-
-/// Removes this database's temporary backups that no run has written to for a while.
-fn remove_stale(dir: &Path, prefix: &str) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !(name.starts_with(prefix) && name.ends_with(".tmp")) {
-            continue;
-        }
-        let idle = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > STALE);
-        if idle {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// Keeps the newest `keep` and, before them, the newest backup of each day.

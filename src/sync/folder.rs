@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::error::SyncError;
-use crate::store::Clocks;
+use crate::store::{sync_dir, Clocks};
 
 /// The manifest format this build writes and reads.
 pub const FORMAT: u32 = 1;
@@ -91,16 +91,6 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> SyncError + '_ {
         path: path.to_path_buf(),
         source,
     }
-}
-
-/// Makes a rename durable (Unix: fsync the folder; elsewhere the rename is enough).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Writes `name` in the folder without ever leaving it half-written: to `name.tmp`, fsync,

@@ -232,3 +232,42 @@ pub fn titles(path: &Path) -> Vec<String> {
         .unwrap();
     rows
 }
+
+/// The screen at 80×24.
+pub fn shown(app: &App) -> String {
+    render(app, 80, 24)
+}
+
+/// Whether a form is the overlay on top.
+pub fn top_is_form(app: &App) -> bool {
+    matches!(
+        app.screen().overlays.last(),
+        Some(prensa::ui::overlay::Overlay::Form(_))
+    )
+}
+
+/// The message of the last action: in the status bar, or (long) in a notice.
+pub fn said(app: &App) -> String {
+    match (&app.screen().message, app.screen().overlays.last()) {
+        (Some(m), _) => m.text.clone(),
+        (None, Some(prensa::ui::overlay::Overlay::Notice(n))) => n.lines.join(" "),
+        _ => String::new(),
+    }
+}
+
+/// One column of one row, deleted or not ("" when there is none).
+pub fn value(app: &App, table: &str, id: &str, col: &str) -> String {
+    sql_value(
+        app,
+        &format!("SELECT {col} FROM {table} WHERE id = ?1"),
+        &[id],
+    )
+    .unwrap_or_default()
+}
+
+/// A number a query gives (-1 when it gives none).
+pub fn count(app: &App, sql: &str, params: &[&str]) -> i64 {
+    sql_value(app, &format!("SELECT CAST(({sql}) AS TEXT)"), params)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(-1)
+}
