@@ -486,3 +486,65 @@ fn a_round_on_a_database_that_can_only_be_read_writes_nothing_and_says_why() {
     drop(app);
     assert_eq!(content(&path), before);
 }
+
+#[test]
+fn two_machines_that_each_send_a_round_hold_both_after_a_sync_and_lose_no_template() {
+    use prensa::domain::requests::RoundInput;
+    let (_dir, office_path) = demo_copy();
+    let home_dir = tempfile::tempdir().unwrap();
+    let home_path = home_dir.path().join("casa.sqlite");
+    std::fs::copy(&office_path, &home_path).unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    let mut office = open_as(&office_path, "oficina");
+    let mut home = open_as(&home_path, "casa");
+    let round = |topic: &str, template: &str| RoundInput {
+        topic: topic.into(),
+        sent_on: "2025-03-06".into(),
+        due_on: "2025-03-13".into(),
+        due_text: "jueves 13 de marzo de 2025".into(),
+        channel: None,
+        template: template.into(),
+    };
+    let (sent, _) = office
+        .request_round(&round("Ronda de la oficina", "Hola {titular}: {tema}."))
+        .unwrap();
+    home.request_round(&round("Ronda desde casa", "Buen día, {enlace}: {tema}."))
+        .unwrap();
+    sync_with(&mut office, stick.path());
+    sync_with(&mut home, stick.path());
+    sync_with(&mut office, stick.path());
+    let pending = |store: &prensa::store::Store, topic: &str| -> i64 {
+        rusqlite::Connection::open(store.path())
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM requests WHERE subject = ?1 AND status = 'pending'
+                 AND deleted_at IS NULL",
+                [topic],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    for store in [&office, &home] {
+        assert_eq!(pending(store, "Ronda de la oficina"), sent.len() as i64);
+        assert_eq!(pending(store, "Ronda desde casa"), sent.len() as i64);
+        // One template won; the other waits in Conflictos, on both machines.
+        let template = store.request_template().unwrap().unwrap();
+        let lost: String = rusqlite::Connection::open(store.path())
+            .unwrap()
+            .query_row(
+                "SELECT CAST(lost_value AS TEXT) FROM conflicts WHERE target_table = 'settings' AND col = 'value'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let mut both = [template, lost];
+        both.sort();
+        assert_eq!(
+            both,
+            [
+                "Buen día, {enlace}: {tema}.".to_owned(),
+                "Hola {titular}: {tema}.".to_owned()
+            ]
+        );
+    }
+}
