@@ -358,3 +358,43 @@ fn snapshot_report_detail_with_two_attachments() {
     press(&mut app, KeyCode::Down);
     insta::assert_snapshot!("detalle_con_adjuntos_80x24", shown(&app));
 }
+
+#[test]
+fn a_machine_with_no_attachments_yet_receives_them_with_its_first_sync() {
+    let (_photos, a, _) = photos();
+    let (_dir, office_path) = demo_copy();
+    let home_dir = tempfile::tempdir().unwrap();
+    let home_path = home_dir.path().join("casa.sqlite");
+    std::fs::copy(&office_path, &home_path).unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    let mut office = open_as(&office_path, "oficina");
+    let mut home = open_as(&home_path, "casa");
+    let report: String = rusqlite::Connection::open(&office_path)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM reports WHERE deleted_at IS NULL ORDER BY received_at DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    office
+        .attach_files(&report, std::slice::from_ref(&a))
+        .unwrap();
+    assert!(!home.media_dir().exists());
+    let sync = |store: &mut Store| {
+        let mut opts = prensa::sync::SyncOptions::for_store(store, stick.path(), false, now());
+        let place = store.path().with_extension("lugar");
+        opts.work_dir = place.join("cache");
+        opts.backup_dir = place.join("respaldos");
+        prensa::sync::run(store, &opts, &mut |_, _, _| {}).unwrap()
+    };
+    assert_eq!(sync(&mut office).media_sent, 1);
+    assert_eq!(sync(&mut home).media_received, 1);
+    let hash = sha256(&std::fs::read(&a).unwrap());
+    let received = home
+        .media_dir()
+        .join(&hash[..2])
+        .join(format!("{}.jpg", &hash[2..]));
+    assert_eq!(std::fs::read(received).unwrap(), std::fs::read(&a).unwrap());
+    assert_eq!(home.report_files(&report).unwrap().len(), 1);
+}

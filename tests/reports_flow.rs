@@ -175,7 +175,7 @@ fn a_report_that_answers_a_request_marks_it_received() {
     );
     let screen = shown(&app);
     assert!(
-        screen.contains("Solicitud: 13/03/2025 Acciones de la semana (Recibida)"),
+        screen.contains("Solicitud: 13/03/2025 Acciones de la semana — Obras Públicas (Recibida)"),
         "{screen}"
     );
     // Deleting the report leaves the request pending again.
@@ -547,4 +547,283 @@ fn two_machines_that_each_send_a_round_hold_both_after_a_sync_and_lose_no_templa
             ]
         );
     }
+}
+
+#[test]
+fn a_copy_is_also_left_in_a_file_but_never_a_journalists_data() {
+    let (dir, mut app) = demo_app(80, 24);
+    let file = dir.path().join("cache").join("portapapeles.txt");
+    app.set_clipboard_file(Some(file.clone()));
+    type_keys(&mut app, "3]y");
+    let copied = std::fs::read_to_string(&file).unwrap();
+    assert!(copied.starts_with("Estimado(a) "), "{copied}");
+    assert!(said(&app).contains("portapapeles.txt"), "{}", said(&app));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // A journalist goes to the clipboard only.
+    std::fs::remove_file(&file).unwrap();
+    type_keys(&mut app, "5y");
+    assert_eq!(app.take_effects().len(), 2);
+    assert!(!file.exists());
+    assert!(
+        said(&app).contains("Copiado al portapapeles (OSC 52)"),
+        "{}",
+        said(&app)
+    );
+}
+
+fn request_of(app: &App, topic: &str, department: &str) -> String {
+    sql_value(
+        app,
+        "SELECT q.id FROM requests q JOIN departments d ON d.id = q.department_id
+         WHERE q.subject = ?1 AND d.name = ?2 AND q.deleted_at IS NULL",
+        &[topic, department],
+    )
+    .unwrap()
+}
+
+fn report_for(request: Option<String>, department: Option<String>, title: &str) -> Record {
+    Record::Report(prensa::domain::edit::ReportInput {
+        department_id: department,
+        request_id: request,
+        event_id: None,
+        title: title.into(),
+        body: String::new(),
+        received_at: "2025-03-06T09:00".into(),
+        status: prensa::domain::status::ReportStatus::Received,
+        channel: None,
+        reason: String::new(),
+    })
+}
+
+#[test]
+fn undoing_a_round_keeps_a_request_another_console_has_answered_since() {
+    let (_dir, mut app) = demo_app(80, 24);
+    round(&mut app, "Ronda doble");
+    let request = request_of(&app, "Ronda doble", OBRAS);
+    // Another console on the same file links a report to one of the round's requests.
+    let mut other = prensa::store::Store::open(app.store().path(), &options()).unwrap();
+    other
+        .execute(&Command::Create {
+            id: None,
+            record: report_for(Some(request.clone()), None, "De la otra consola"),
+        })
+        .unwrap();
+    drop(other);
+    type_keys(&mut app, "u");
+    assert!(
+        said(&app).contains("se dejaron como estaban"),
+        "{}",
+        said(&app)
+    );
+    assert_eq!(value(&app, "requests", &request, "deleted_at"), "");
+    assert_eq!(value(&app, "requests", &request, "status"), "answered");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM requests WHERE subject = 'Ronda doble' AND deleted_at IS NULL",
+            &[]
+        ),
+        1
+    );
+}
+
+#[test]
+fn a_report_answers_only_its_own_departments_request() {
+    let (_dir, mut app) = demo_app(80, 24);
+    round(&mut app, "Ronda A");
+    let salud = request_of(&app, "Ronda A", "Coordinación de Salud");
+    let obras = id_where(&app, "departments", "name", OBRAS).unwrap();
+    let before = content(app.store().path());
+    let mut store = prensa::store::Store::open(app.store().path(), &options()).unwrap();
+    let refused = store.execute(&Command::Create {
+        id: None,
+        record: report_for(Some(salud.clone()), Some(obras), "Bacheo"),
+    });
+    assert!(
+        matches!(&refused, Err(prensa::store::StoreError::Invalid(i)) if i.field == "request_id"),
+        "{refused:?}"
+    );
+    assert_eq!(content(app.store().path()), before);
+    assert_eq!(value(&app, "requests", &salud, "status"), "pending");
+}
+
+#[test]
+fn a_request_called_off_stays_called_off_when_a_report_comes_and_goes() {
+    let (_dir, mut app) = demo_app(80, 24);
+    round(&mut app, "Ronda C");
+    let dif = request_of(&app, "Ronda C", "Sistema Municipal DIF");
+    let mut store = prensa::store::Store::open(app.store().path(), &options()).unwrap();
+    let target =
+        prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Request, dif.clone());
+    store
+        .execute(&Command::SetStatus {
+            target,
+            status: "cancelled".into(),
+        })
+        .unwrap();
+    let report = store
+        .execute(&Command::Create {
+            id: None,
+            record: report_for(Some(dif.clone()), None, "Llegó tarde"),
+        })
+        .unwrap();
+    assert_eq!(value(&app, "requests", &dif, "status"), "cancelled");
+    store.execute(&Command::Delete(report.target)).unwrap();
+    assert_eq!(value(&app, "requests", &dif, "status"), "cancelled");
+}
+
+#[test]
+fn a_round_with_no_active_department_says_so() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let conn = rusqlite::Connection::open(app.store().path()).unwrap();
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM departments WHERE deleted_at IS NULL")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    drop(conn);
+    let mut store = prensa::store::Store::open(app.store().path(), &options()).unwrap();
+    for id in ids {
+        let Record::Department(mut d) = store
+            .record(&prensa::domain::edit::Target::new(
+                prensa::domain::edit::RecordKind::Department,
+                id.clone(),
+            ))
+            .unwrap()
+        else {
+            panic!()
+        };
+        d.active = false;
+        store
+            .execute(&Command::Update {
+                id,
+                record: Record::Department(d),
+            })
+            .unwrap();
+    }
+    type_keys(&mut app, "3r");
+    type_keys(&mut app, "Nadie a quien pedir");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert!(
+        render(&app, 100, 30).contains("No hay áreas activas a las que pedir"),
+        "{}",
+        render(&app, 100, 30)
+    );
+}
+
+#[test]
+fn a_round_sent_from_solicitudes_shows_on_top() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3]");
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Down);
+    }
+    type_keys(&mut app, "r");
+    type_keys(&mut app, "Ronda nueva");
+    ctrl(&mut app, 's');
+    let selected = app
+        .screen()
+        .reports
+        .requests
+        .rows
+        .selected()
+        .unwrap()
+        .subject
+        .clone();
+    assert_eq!(selected, "Ronda nueva");
+}
+
+#[test]
+fn a_published_report_is_not_asked_why_it_cannot_be_discarded() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3/acciones logros");
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "m");
+    let Some(Overlay::Menu(menu)) = app.screen().overlays.last() else {
+        panic!("{}", shown(&app));
+    };
+    let n = menu
+        .items
+        .iter()
+        .position(|i| i.label == "Descartado")
+        .unwrap();
+    type_keys(&mut app, &(n + 1).to_string());
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert!(
+        said(&app).contains("«Publicado» es definitivo"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn a_report_back_from_discarded_has_no_reason_and_one_whose_draft_is_deleted_is_reviewed_again() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3n");
+    type_keys(&mut app, "Ida y vuelta");
+    ctrl(&mut app, 's');
+    let report = id_where(&app, "reports", "title", "Ida y vuelta").unwrap();
+    let target =
+        prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Report, report.clone());
+    app.update(prensa::ui::Action::Discard(
+        target.clone(),
+        "Repetido".into(),
+    ));
+    assert_eq!(value(&app, "reports", &report, "reason"), "Repetido");
+    app.update(prensa::ui::Action::SetStatus(target, "received".into()));
+    assert_eq!(value(&app, "reports", &report, "status"), "received");
+    assert_eq!(value(&app, "reports", &report, "reason"), "");
+    // A draft from it, then the draft deleted: the report is no longer en borrador.
+    type_keys(&mut app, "b");
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "reports", &report, "status"), "in_draft");
+    let draft = id_where(&app, "drafts", "report_id", &report).unwrap();
+    app.update(prensa::ui::Action::Delete(
+        prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Draft, draft),
+    ));
+    assert_eq!(value(&app, "reports", &report, "status"), "review");
+}
+
+#[test]
+fn a_linked_request_is_named_with_its_department() {
+    let (_dir, mut app) = demo_app(80, 24);
+    round(&mut app, "Ronda D");
+    type_keys(&mut app, "[n");
+    type_keys(&mut app, "Con su área");
+    tabs(&mut app, 7);
+    pick(&mut app, "obras");
+    assert!(
+        shown(&app).contains("Ronda D — Obras Públicas (06/03/2025)"),
+        "{}",
+        shown(&app)
+    );
+    ctrl(&mut app, 's');
+    assert!(
+        shown(&app).contains("Solicitud: 13/03/2025 Ronda D — Obras Públicas (Recibida)"),
+        "{}",
+        shown(&app)
+    );
+}
+
+#[test]
+fn a_nul_in_a_paste_is_left_out_and_the_rest_kept_as_text() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "3n");
+    type_keys(&mut app, "Con basura");
+    tabs(&mut app, 9);
+    app.on_paste("uno\u{0}\u{1b}[31m dos\u{7}\r\ntres\tcuatro");
+    ctrl(&mut app, 's');
+    let id = id_where(&app, "reports", "title", "Con basura").unwrap();
+    assert_eq!(
+        value(&app, "reports", &id, "body"),
+        "uno\u{1b}[31m dos\u{7}\ntres\tcuatro"
+    );
 }

@@ -20,7 +20,52 @@ pub(super) fn clean_path(text: &str) -> String {
         .and_then(|t| t.strip_suffix('"'))
         .or_else(|| text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')))
         .unwrap_or(text);
-    text.strip_prefix("file://").unwrap_or(text).to_owned()
+    match text.strip_prefix("file://") {
+        // A file address: `file:///ruta` or `file://localhost/ruta`, its spaces and accents
+        // written as `%20`, `%C3%BA`…
+        Some(address) => percent_decoded(address.strip_prefix("localhost").unwrap_or(address)),
+        None => text.to_owned(),
+    }
+}
+
+/// `%XX` escapes turned back into the bytes they stand for (read as UTF-8).
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    #[test]
+    fn file_addresses_are_decoded() {
+        assert_eq!(
+            clean_path("file:///tmp/Obras%20P%C3%BAblicas/Foto%20n%C3%BAmero%201.JPG"),
+            "/tmp/Obras Públicas/Foto número 1.JPG"
+        );
+        assert_eq!(clean_path("file://localhost/tmp/a%2"), "/tmp/a%2");
+        assert_eq!(clean_path("'/tmp/100%25 real.jpg'"), "/tmp/100%25 real.jpg");
+    }
 }
 
 impl App {

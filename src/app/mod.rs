@@ -196,10 +196,18 @@ impl App {
     }
 
     /// Copies text: OSC 52 to the terminal, and the file beside it when there is one.
+    /// What holds a journalist's personal data (Medios) goes by OSC 52 only: it is never
+    /// left in a file.
     fn copy(&mut self, text: String, name: String) {
+        let personal = self
+            .screen
+            .pane()
+            .and_then(|p| p.current())
+            .is_some_and(|p| p.target.kind.is_personal());
         let file = self
             .clipboard_file
             .clone()
+            .filter(|_| !personal)
             .filter(|path| write_private(path, text.as_bytes()).is_ok());
         self.effects.push(Effect::Clipboard(text));
         let said = match file {

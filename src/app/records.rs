@@ -291,8 +291,18 @@ impl App {
 
     pub(super) fn set_status(&mut self, target: Target, code: String) {
         let title = self.title_of(&target);
-        // Discarding a report asks why first.
-        if target.kind == RecordKind::Report && code == ReportStatus::Discarded.code() {
+        // Discarding a report asks why first (when it may be discarded at all).
+        let discardable = || match self.store.record(&target) {
+            Ok(Record::Report(r)) => {
+                crate::store::allowed_moves(RecordKind::Report, r.status.code())
+                    .contains(&code.as_str())
+            }
+            _ => false,
+        };
+        if target.kind == RecordKind::Report
+            && code == ReportStatus::Discarded.code()
+            && discardable()
+        {
             let form = crate::ui::tabs::reports::forms::discard(target, &title, self.now());
             return self.push(Overlay::Form(form));
         }

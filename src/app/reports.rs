@@ -9,6 +9,7 @@ use crate::domain::status::{DraftKind, DraftStatus, ReportStatus};
 use crate::i18n::{stamp, tf, Msg};
 use crate::ui::data::Reader;
 use crate::ui::overlay::Overlay;
+use crate::ui::paged::Nav;
 use crate::ui::tabs::reports::forms;
 use crate::ui::tabs::Page;
 use crate::ui::{Action, ListCmd};
@@ -39,6 +40,8 @@ impl App {
                 self.reload_all();
                 self.screen.reports.show_list(ListId::Requests);
                 self.list(&ListCmd::Load);
+                // The round is the newest: on top, in view.
+                self.list(&ListCmd::Nav(Nav::Home));
                 self.say(tf(Msg::DidRound, &[&ids.len(), &stamp(&round.due_on)]));
             }
             Err(e) => self.form_error(e),

@@ -29,6 +29,10 @@ pub enum Problem {
     BadRule,
     /// Two fields that must differ or a value the record cannot take (e.g. a folio).
     NotAllowed,
+    /// A request of another department than the report's.
+    OtherDepartment,
+    /// A round with no active department to ask.
+    NoActiveDepartment,
 }
 
 pub(super) fn invalid(field: &'static str, problem: Problem) -> Invalid {

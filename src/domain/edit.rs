@@ -40,6 +40,22 @@ pub enum RecordKind {
     Attachment,
 }
 
+impl RecordKind {
+    /// Whether a record of this kind holds personal data of journalists (their names, phones,
+    /// e-mails): it is not written anywhere but the database.
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            RecordKind::Journalist
+                | RecordKind::Outlet
+                | RecordKind::ContactList
+                | RecordKind::Member
+                | RecordKind::Interview
+                | RecordKind::Distribution
+        )
+    }
+}
+
 /// One record: its kind and id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Target {

@@ -40,12 +40,32 @@ pub fn fill(template: &str, f: &Filling<'_>) -> String {
     };
     let head = or(f.head, f.area);
     let liaison = or(f.liaison, &head);
-    template
-        .replace("{area}", f.area.trim())
-        .replace("{titular}", &head)
-        .replace("{enlace}", &liaison)
-        .replace("{tema}", f.topic.trim())
-        .replace("{fecha_limite}", f.due.trim())
+    let values = [
+        f.area.trim(),
+        head.as_str(),
+        liaison.as_str(),
+        f.topic.trim(),
+        f.due.trim(),
+    ];
+    // One pass: what fills a blank is never read again as a blank.
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match BLANKS.iter().position(|b| rest.starts_with(b)) {
+            Some(i) => {
+                out.push_str(values[i]);
+                rest = &rest[BLANKS[i].len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A request round: one request to every active department, each with the template filled
@@ -107,6 +127,21 @@ mod tests {
         assert_eq!(
             fill("{titular} ({area})", &f),
             "Ing. Rosa Martínez (Obras Públicas)"
+        );
+    }
+
+    #[test]
+    fn what_fills_a_blank_is_not_filled_again() {
+        let f = Filling {
+            area: "Área {titular}",
+            head: "",
+            liaison: "",
+            topic: "{fecha_limite}|{titular}",
+            due: "mañana",
+        };
+        assert_eq!(
+            fill("{tema} · {area} · {fecha_limite} · {otro} {", &f),
+            "{fecha_limite}|{titular} · Área {titular} · mañana · {otro} {"
         );
     }
 

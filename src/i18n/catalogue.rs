@@ -85,7 +85,7 @@ catalogue! {
     HelpRequestRound => "Ronda de solicitudes", "Request round";
     RoundTitle => "Ronda de solicitudes a todas las áreas activas", "Request round to every active department";
     RoundHint => "Se crea una solicitud pendiente por área activa, con este texto y sus datos en {area}, {titular}, {enlace}, {tema} y {fecha_limite}. El texto queda como plantilla para la próxima ronda.", "One pending request is made per active department, with this text and its details in {area}, {titular}, {enlace}, {tema} and {fecha_limite}. The text is kept as the template for the next round.";
-    DidRound => "Ronda enviada: {} solicitudes, límite {}. y copia cada texto.", "Round sent: {} requests, due {}. y copies each text.";
+    DidRound => "Ronda enviada: {} solicitudes, límite {}. Con y se copia cada texto.", "Round sent: {} requests, due {}. Key y copies each text.";
     UndoLabelRound => "ronda de solicitudes «{}»", "request round “{}”";
     DiscardTitle => "Descartar — {}", "Discard — {}";
     DiscardHint => "Diga por qué se descarta (repetido, fuera de tiempo, no es publicable…). Queda en el reporte.", "Say why it is discarded (a repeat, too late, not publishable…). It stays on the report.";
@@ -358,6 +358,8 @@ catalogue! {
     PBadExcept => "«{}» no es una fecha. Escriba las fechas separadas por comas: 24/03, 7 de abril.", "“{}” is not a date. Type the dates separated by commas: 24/03, 7 de abril.";
     PSeriesNeedsRule => "Un evento que se repite necesita cómo se repite. Para dejar una sola fecha, elimine las demás.", "A recurring event needs how it repeats. To keep one date, delete the others.";
     PBadRule => "No se entiende la repetición (p. ej. «cada semana»).", "The repetition cannot be read (e.g. \"every week\").";
+    POtherDepartment => "Esa solicitud es de otra área: elija una del área del reporte, o cambie el área.", "That request belongs to another department: choose one of the report's department, or change the department.";
+    PNoActiveDepartment => "No hay áreas activas a las que pedir: active alguna en la vista Áreas.", "There is no active department to ask: activate one in the Departments view.";
     PNotAllowed => "Ese valor no se permite aquí.", "That value is not allowed here.";
 
     // Editing: errors the store gives.
@@ -420,7 +422,7 @@ catalogue! {
     DidStatus => "«{}» ahora está en «{}». u deshace.", "“{}” is now “{}”. u undoes.";
     DidResolve => "Conflicto decidido: {}. u deshace.", "Conflict decided: {}. u undoes.";
     DidUndo => "Deshecho: {}", "Undone: {}";
-    DidUndoKept => "Deshecho: {} ({} campos se dejaron como estaban: cambiaron después).", "Undone: {} ({} fields were left as they were: they changed later).";
+    DidUndoKept => "Deshecho: {} ({} cambios se dejaron como estaban: cambiaron después u otro registro los usa).", "Undone: {} ({} changes were left as they were: they changed later or another record uses them).";
     UndoNothing => "No hay nada que deshacer en esta sesión.", "Nothing to undo in this session.";
     UndoLabelCreate => "crear {} «{}»", "create {} “{}”";
     UndoLabelUpdate => "cambios a «{}»", "changes to “{}”";

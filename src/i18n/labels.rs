@@ -261,6 +261,8 @@ pub fn problem_text(problem: Problem) -> String {
         Problem::Missing => t(Msg::PMissing).to_owned(),
         Problem::NotAllowed => t(Msg::PNotAllowed).to_owned(),
         Problem::BadRule => t(Msg::PBadRule).to_owned(),
+        Problem::OtherDepartment => t(Msg::POtherDepartment).to_owned(),
+        Problem::NoActiveDepartment => t(Msg::PNoActiveDepartment).to_owned(),
     }
 }
 

@@ -110,7 +110,8 @@ pub fn file_size(bytes: u64) -> String {
         format!("{}.{}", number((t / 10) as u64), t % 10)
     };
     if bytes < MB {
-        tf(Msg::SizeKb, &[&number(bytes.div_ceil(KB).max(1))])
+        // Anything but an empty file is at least 1 KB.
+        tf(Msg::SizeKb, &[&number(bytes.div_ceil(KB))])
     } else if bytes < GB {
         tf(Msg::SizeMb, &[&tenths(MB)])
     } else {
@@ -124,7 +125,7 @@ mod tests {
 
     #[test]
     fn file_sizes_read_in_kb_and_mb() {
-        assert_eq!(file_size(0), "1 KB");
+        assert_eq!(file_size(0), "0 KB");
         assert_eq!(file_size(1), "1 KB");
         assert_eq!(file_size(1024), "1 KB");
         assert_eq!(file_size(1025), "2 KB");

@@ -213,7 +213,9 @@ impl Store {
             department: self.department_link(department_id.as_deref())?,
             request: self.one_link(
                 RecordKind::Request,
-                "SELECT id, due_on, subject, status FROM requests WHERE id = ?1 AND deleted_at IS NULL",
+                "SELECT q.id, q.due_on, q.subject || coalesce(' — ' || d.short_name, ''), q.status
+                 FROM requests q LEFT JOIN departments d ON d.id = q.department_id
+                 WHERE q.id = ?1 AND q.deleted_at IS NULL",
                 request_id.as_deref(),
             )?,
             event: self.event_link(event_id.as_deref())?,

@@ -99,7 +99,8 @@ impl Store {
             ),
             // Pending requests first: a report arriving answers one of those.
             RecordKind::Request => (
-                "SELECT t.id, t.subject, t.sent_on, coalesce(d.short_name, '') FROM requests t
+                "SELECT t.id, t.subject || coalesce(' — ' || d.short_name, ''), t.sent_on, ''
+                 FROM requests t
                  LEFT JOIN departments d ON d.id = t.department_id WHERE t.deleted_at IS NULL",
                 Some("requests_fts"),
                 "t.status <> 'pending', t.sent_on DESC",
@@ -174,9 +175,11 @@ impl Store {
             RecordKind::Report => {
                 "SELECT id, title, received_at, '' FROM reports WHERE id = ?1".into()
             }
-            RecordKind::Request => {
-                "SELECT id, subject, sent_on, '' FROM requests WHERE id = ?1".into()
-            }
+            // A round asks every department the same: the department tells them apart.
+            RecordKind::Request => "SELECT q.id, q.subject || coalesce(' — ' || d.short_name, ''),
+                        q.sent_on, '' FROM requests q
+                 LEFT JOIN departments d ON d.id = q.department_id WHERE q.id = ?1"
+                .into(),
             RecordKind::Draft => {
                 "SELECT id, title, written_at, '' FROM drafts WHERE id = ?1".into()
             }

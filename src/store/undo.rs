@@ -72,11 +72,19 @@ impl Store {
     /// can itself be undone: a redo).
     pub fn undo(&mut self, change: &Change) -> Result<(Undone, Change)> {
         self.write_recorded("undo", |w| {
+            let links = links_to(w.conn())?;
             let mut done = Undone::default();
             for step in change.steps.iter().rev() {
                 match step {
                     Step::Created { table, id } | Step::Restored { table, id } => {
-                        if w.is_live(table, id)? {
+                        if !w.is_live(table, id)? {
+                            continue;
+                        }
+                        // A record something else now points to (a request a report made
+                        // since answers, in this console or another) stays.
+                        if used_by_others(w.conn(), &links, table, id)? {
+                            done.kept += 1;
+                        } else {
                             w.delete(table, id)?;
                             done.reversed += 1;
                         }
@@ -109,4 +117,38 @@ impl Store {
             Ok(done)
         })
     }
+}
+
+/// Every link between tables the schema declares: (table, column, table it points to).
+fn links_to(conn: &rusqlite::Connection) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.name, f.\"from\", f.\"table\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+         WHERE m.type = 'table'
+           AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'deleted_at')",
+    )?;
+    let links = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(links)
+}
+
+/// Whether a live row of any table points to `table`'s row `id`.
+fn used_by_others(
+    conn: &rusqlite::Connection,
+    links: &[(String, String, String)],
+    table: &str,
+    id: &str,
+) -> Result<bool> {
+    for (child, column, _) in links.iter().filter(|(_, _, parent)| parent == table) {
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM \"{child}\" WHERE \"{column}\" = ?1 AND deleted_at IS NULL)"
+        );
+        if conn
+            .prepare_cached(&sql)?
+            .query_row([id], |r| r.get::<_, bool>(0))?
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

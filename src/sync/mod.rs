@@ -74,7 +74,8 @@ impl SyncOptions {
                     .map(Path::to_path_buf)
                     .unwrap_or_default()
             }),
-            media_dir: media.is_dir().then_some(media),
+            // Also when this machine has no files yet: it receives the others'.
+            media_dir: Some(media),
             now,
         }
     }

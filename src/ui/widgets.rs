@@ -172,3 +172,43 @@ pub fn bullet(text: impl Into<String>) -> Line<'static> {
 pub fn title(text: &str) -> Line<'static> {
     Line::from(text.to_owned()).bold()
 }
+
+/// How many rows a line takes in `width` columns when wrapped at spaces (as the detail's
+/// paragraph wraps it; a word longer than the width is cut across rows).
+pub fn wrapped_rows(line: &Line, width: usize) -> usize {
+    if width == 0 {
+        return 1;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let (mut rows, mut used) = (1, 0);
+    for word in text.split_inclusive(' ') {
+        let w = Span::raw(word).width();
+        let visible = Span::raw(word.trim_end()).width();
+        if used > 0 && used + visible > width {
+            rows += 1;
+            used = 0;
+        }
+        if w > width {
+            rows += (used + w - 1) / width;
+            used = (used + w) % width;
+        } else {
+            used += w;
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_rows_count_like_the_paragraph() {
+        let l = |s: &str| Line::from(s.to_owned());
+        assert_eq!(wrapped_rows(&l(""), 10), 1);
+        assert_eq!(wrapped_rows(&l("uno dos"), 10), 1);
+        assert_eq!(wrapped_rows(&l("uno dos tres"), 10), 2);
+        assert_eq!(wrapped_rows(&l("abcdefghijklmnopqrstuvwxy"), 10), 3);
+        assert_eq!(wrapped_rows(&l("uno dos"), 0), 1);
+    }
+}

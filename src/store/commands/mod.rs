@@ -243,15 +243,38 @@ impl Tx<'_, '_> {
                 self.w.delete(child, &id)?;
             }
         }
-        let request = match target.kind {
+        // What the record was linked to, to settle once it is gone.
+        let linked = match target.kind {
             RecordKind::Report => self.w.get(table, &target.id, "request_id")?,
+            RecordKind::Draft => self.w.get(table, &target.id, "report_id")?,
             _ => None,
         };
         self.w.delete(table, &target.id)?;
-        match request {
-            Some(Value::Text(request)) => self.settle_request(&request),
+        match (target.kind, linked) {
+            (RecordKind::Report, Some(Value::Text(request))) => self.settle_request(&request),
+            (RecordKind::Draft, Some(Value::Text(report))) => self.draft_gone(&report),
             _ => Ok(()),
         }
+    }
+
+    /// A report whose last draft is deleted is no longer being written about: it goes back
+    /// to review.
+    fn draft_gone(&mut self, report: &str) -> Result<()> {
+        let in_draft = Some(text(ReportStatus::InDraft.code()));
+        if !self.w.is_live("reports", report)?
+            || self.w.get("reports", report, "status")? != in_draft
+        {
+            return Ok(());
+        }
+        let drafts = self.ids_where("drafts", "report_id", report)?;
+        if drafts.is_empty() {
+            self.w.update(
+                "reports",
+                report,
+                &[("status", text(ReportStatus::Review.code()))],
+            )?;
+        }
+        Ok(())
     }
 
     /// Moves a record to another status, along its allowed moves only.
@@ -263,6 +286,10 @@ impl Tx<'_, '_> {
         };
         check_move(target.kind, &from, status)?;
         let mut fields: Fields = vec![("status", text(status))];
+        // A report taken out of the discarded ones no longer has a reason to be there.
+        if target.kind == RecordKind::Report && status != ReportStatus::Discarded.code() {
+            fields.push(("reason", text("")));
+        }
         if target.kind == RecordKind::Report
             && status == ReportStatus::Discarded.code()
             && !matches!(self.w.get(table, &target.id, "reason")?, Some(Value::Text(r)) if !r.trim().is_empty())
@@ -304,19 +331,25 @@ impl Tx<'_, '_> {
         let Record::Report(r) = record else {
             return Ok(None);
         };
-        let (None, Some(request)) = (
-            r.department_id.as_deref().filter(|d| !d.is_empty()),
-            r.request_id.as_deref().filter(|q| !q.is_empty()),
-        ) else {
+        let Some(request) = r.request_id.as_deref().filter(|q| !q.is_empty()) else {
             return Ok(None);
         };
-        let Some(Value::Text(department)) = self.w.get("requests", request, "department_id")?
-        else {
+        let Some(Value::Text(asked)) = self.w.get("requests", request, "department_id")? else {
             return Ok(None);
         };
-        let mut report = r.clone();
-        report.department_id = Some(department);
-        Ok(Some(Record::Report(report)))
+        match r.department_id.as_deref().filter(|d| !d.is_empty()) {
+            None => {
+                let mut report = r.clone();
+                report.department_id = Some(asked);
+                Ok(Some(Record::Report(report)))
+            }
+            // A report answers its own department's request, not another's.
+            Some(department) if department != asked => Err(StoreError::Invalid(Invalid {
+                field: "request_id",
+                problem: Problem::OtherDepartment,
+            })),
+            Some(_) => Ok(None),
+        }
     }
 
     /// A request is received when a live report answers it, and pending again when the last
@@ -335,8 +368,12 @@ impl Tx<'_, '_> {
                 _ => 0,
             });
         let status = self.w.get("requests", request, "status")?;
-        let answered = text(RequestStatus::Answered.code());
-        let to = if answers > 0 && status.as_ref() != Some(&answered) {
+        let (pending, answered) = (
+            text(RequestStatus::Pending.code()),
+            text(RequestStatus::Answered.code()),
+        );
+        // A request called off stays called off, with or without a report.
+        let to = if answers > 0 && status.as_ref() == Some(&pending) {
             RequestStatus::Answered
         } else if answers == 0 && status.as_ref() == Some(&answered) {
             RequestStatus::Pending

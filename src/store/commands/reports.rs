@@ -48,7 +48,15 @@ pub(super) fn report_fields(r: &ReportInput) -> Fields {
         ("received_at", text(&r.received_at)),
         ("status", text(r.status.code())),
         ("channel", via(r.channel)),
-        ("reason", text(r.reason.trim())),
+        // Only a discarded report has a reason for it.
+        (
+            "reason",
+            text(if r.status == ReportStatus::Discarded {
+                r.reason.trim()
+            } else {
+                ""
+            }),
+        ),
     ]
 }
 
@@ -164,8 +172,8 @@ impl Tx<'_, '_> {
             .collect::<rusqlite::Result<_>>()?;
         if departments.is_empty() {
             return Err(StoreError::Invalid(Invalid {
-                field: "department_id",
-                problem: Problem::Required,
+                field: "subject",
+                problem: Problem::NoActiveDepartment,
             }));
         }
         let mut ids = Vec::with_capacity(departments.len());

@@ -258,7 +258,13 @@ impl Form {
         };
         match &mut field.input {
             Input::Multi(area) => {
-                area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                // Every character is kept as text, but NUL (from a binary file): SQLite's
+                // text functions and search index would stop at it.
+                let text: String = text
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n")
+                    .replace('\0', "");
+                area.insert_str(text);
             }
             Input::Text(area) | Input::Date(area) | Input::Time(area) | Input::Tags(area) => {
                 let line: String = text

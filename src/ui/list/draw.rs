@@ -176,7 +176,7 @@ pub fn detail_pane(
     let mut out: Vec<Line<'static>> = Vec::with_capacity(lines.len());
     for l in lines {
         let mut line = mark_line(&l.line, words);
-        let rows = wrapped_rows(&line, inner_width);
+        let rows = crate::ui::widgets::wrapped_rows(&line, inner_width);
         if l.pick.is_some() {
             if focused && pick == chosen {
                 line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
@@ -305,45 +305,5 @@ mod tests {
             .style
             .add_modifier
             .contains(Modifier::UNDERLINED));
-    }
-}
-
-/// How many rows a line takes in `width` columns when wrapped at spaces (as the detail's
-/// paragraph wraps it; a word longer than the width is cut across rows).
-fn wrapped_rows(line: &Line, width: usize) -> usize {
-    if width == 0 {
-        return 1;
-    }
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let (mut rows, mut used) = (1, 0);
-    for word in text.split_inclusive(' ') {
-        let w = Span::raw(word).width();
-        let visible = Span::raw(word.trim_end()).width();
-        if used > 0 && used + visible > width {
-            rows += 1;
-            used = 0;
-        }
-        if w > width {
-            rows += (used + w - 1) / width;
-            used = (used + w) % width;
-        } else {
-            used += w;
-        }
-    }
-    rows
-}
-
-#[cfg(test)]
-mod wrap_tests {
-    use super::*;
-
-    #[test]
-    fn wrapped_rows_count_like_the_paragraph() {
-        let l = |s: &str| Line::from(s.to_owned());
-        assert_eq!(wrapped_rows(&l(""), 10), 1);
-        assert_eq!(wrapped_rows(&l("uno dos"), 10), 1);
-        assert_eq!(wrapped_rows(&l("uno dos tres"), 10), 2);
-        assert_eq!(wrapped_rows(&l("abcdefghijklmnopqrstuvwxy"), 10), 3);
-        assert_eq!(wrapped_rows(&l("uno dos"), 0), 1);
     }
 }

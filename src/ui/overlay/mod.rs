@@ -273,7 +273,7 @@ fn notice_box(frame: &mut Frame, area: Rect, title: Option<String>, lines: &[Str
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines
         .iter()
-        .map(|l| l.chars().count().max(1).div_ceil(inner))
+        .map(|l| crate::ui::widgets::wrapped_rows(&Line::from(l.as_str()), inner))
         .sum();
     let popup = centered(area, width, rows as u16 + 2);
     frame.render_widget(Clear, popup);

@@ -21,16 +21,15 @@ const CHART_MIN: u16 = 30;
 const CHART_MAX: u16 = 48;
 /// The chart's widest under the table (wider bars say nothing more).
 const STACKED_MAX: u16 = 64;
-/// The width of the columns after the department's name, with the spaces between columns.
-const NUMBERS_WIDTH: u16 = 16 + 8 + 10 + 8 + 14 + 5;
 
 /// The widths of the columns after the department's name.
+const NUMBER_WIDTHS: [u16; 5] = [16, 8, 10, 8, 14];
 const NUMBERS: [Constraint; 5] = [
-    Constraint::Length(16),
-    Constraint::Length(8),
-    Constraint::Length(10),
-    Constraint::Length(8),
-    Constraint::Length(14),
+    Constraint::Length(NUMBER_WIDTHS[0]),
+    Constraint::Length(NUMBER_WIDTHS[1]),
+    Constraint::Length(NUMBER_WIDTHS[2]),
+    Constraint::Length(NUMBER_WIDTHS[3]),
+    Constraint::Length(NUMBER_WIDTHS[4]),
 ];
 
 /// How overdue requests look: red and bold (and marked in words, see `overdue_text`).
@@ -148,6 +147,26 @@ fn summary_line(f: &Figures, ctx: &Ctx) -> Line<'static> {
     ])
 }
 
+/// The columns the table shows in `width`: the department, this month and overdue always;
+/// the median, the last report and the pending ones as the room allows (left out in that
+/// order, so a name never shrinks to nothing). Indexes into `COLUMNS`.
+fn visible_columns(width: u16) -> Vec<usize> {
+    const NAME_MIN: u16 = 14;
+    let mut shown = vec![0, 1, 2, 3, 4, 5];
+    for drop in [5, 1, 3] {
+        let used: u16 = shown
+            .iter()
+            .skip(1)
+            .map(|i| NUMBER_WIDTHS[*i - 1] + 1)
+            .sum();
+        if width.saturating_sub(used) >= NAME_MIN {
+            break;
+        }
+        shown.retain(|i| *i != drop);
+    }
+    shown
+}
+
 fn table(f: &Figures, frame: &mut Frame, area: Rect) {
     // The counts are numbers: right-aligned, under right-aligned headings.
     let align = |i: usize| {
@@ -157,26 +176,37 @@ fn table(f: &Figures, frame: &mut Frame, area: Rect) {
             Alignment::Left
         }
     };
+    let shown = visible_columns(area.width);
     let header = Row::new(
-        COLUMNS
+        shown
             .iter()
-            .enumerate()
-            .map(|(i, m)| Cell::from(Line::from(t(*m)).alignment(align(i)))),
+            .map(|i| Cell::from(Line::from(t(COLUMNS[*i])).alignment(align(*i)))),
     )
     .bold();
+    let numbers: Vec<Constraint> = shown.iter().skip(1).map(|i| NUMBERS[*i - 1]).collect();
+    let numbers_width: u16 = shown
+        .iter()
+        .skip(1)
+        .map(|i| NUMBER_WIDTHS[*i - 1] + 1)
+        .sum();
     // The name's column is as wide as the longest name, or what the others leave (a name
     // longer than that ends in "…").
     let longest = f.rows.iter().map(|r| r.label().chars().count()).max();
-    let name_width = (area.width.saturating_sub(NUMBERS_WIDTH) as usize)
+    let name_width = (area.width.saturating_sub(numbers_width) as usize)
         .min(longest.unwrap_or(0).max(t(Msg::ColArea).chars().count()));
     let mut widths = vec![Constraint::Length(name_width as u16)];
-    widths.extend(NUMBERS);
+    widths.extend(numbers);
     let rows: Vec<Row> = f
         .rows
         .iter()
         .map(|r| {
-            let row = cells(r).into_iter().enumerate().map(|(i, text)| {
-                let text = if i == 0 { fit(&text, name_width) } else { text };
+            let cells = cells(r);
+            let row = shown.iter().map(|&i| {
+                let text = if i == 0 {
+                    fit(&cells[i], name_width)
+                } else {
+                    cells[i].clone()
+                };
                 let line = Line::from(text).alignment(align(i));
                 let line = if i == 4 && r.overdue > 0 {
                     line.style(warning())
@@ -416,5 +446,20 @@ mod tests {
             summary.contains("2 áreas · 5 reportes este mes · 2 solicitudes vencidas"),
             "{summary}"
         );
+    }
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::visible_columns;
+
+    #[test]
+    fn a_narrow_table_leaves_out_columns_before_the_names() {
+        assert_eq!(visible_columns(120), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(visible_columns(78), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(visible_columns(60), vec![0, 1, 2, 3, 4]);
+        assert_eq!(visible_columns(50), vec![0, 2, 3, 4]);
+        assert_eq!(visible_columns(38), vec![0, 2, 4]);
+        assert_eq!(visible_columns(10), vec![0, 2, 4]);
     }
 }
