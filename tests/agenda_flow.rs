@@ -633,3 +633,30 @@ fn an_assignment_called_off_leaves_the_event_flagged_in_every_view() {
         "Lista:\n{lista}"
     );
 }
+
+#[test]
+fn an_event_made_late_at_night_or_ending_after_midnight_ends_the_next_day() {
+    let (_dir, mut app) = demo_app(80, 24);
+    app.set_now(reference().and_hms_opt(22, 30, 0).unwrap());
+    type_keys(&mut app, "2n");
+    type_keys(&mut app, "Guardia nocturna");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let id = id_where(&app, "events", "title", "Guardia nocturna").unwrap();
+    assert_eq!(value(&app, "events", &id, "starts_at"), "2025-03-06T23:00");
+    assert_eq!(value(&app, "events", &id, "ends_at"), "2025-03-07T00:00");
+    // Typed: from ten at night to one in the morning.
+    type_keys(&mut app, "n");
+    type_keys(&mut app, "Velada de Xantolo");
+    for (field, text) in [(2, "22:00"), (1, "1:00")] {
+        for _ in 0..field {
+            press(&mut app, KeyCode::Tab);
+        }
+        type_keys(&mut app, text);
+    }
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let id = id_where(&app, "events", "title", "Velada de Xantolo").unwrap();
+    assert_eq!(value(&app, "events", &id, "starts_at"), "2025-03-06T22:00");
+    assert_eq!(value(&app, "events", &id, "ends_at"), "2025-03-07T01:00");
+}

@@ -398,3 +398,44 @@ fn a_machine_with_no_attachments_yet_receives_them_with_its_first_sync() {
     assert_eq!(std::fs::read(received).unwrap(), std::fs::read(&a).unwrap());
     assert_eq!(home.report_files(&report).unwrap().len(), 1);
 }
+
+#[test]
+fn an_idle_console_removes_what_an_old_cut_copy_left_and_nothing_else() {
+    let (_photos, a, _) = photos();
+    let (_dir, mut app) = demo_app(80, 24);
+    let report: String = rusqlite::Connection::open(app.store().path())
+        .unwrap()
+        .query_row(
+            "SELECT id FROM reports WHERE deleted_at IS NULL ORDER BY received_at DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut store = Store::open(app.store().path(), &options()).unwrap();
+    store
+        .attach_files(&report, std::slice::from_ref(&a))
+        .unwrap();
+    let shard = store.media_dir().join("ab");
+    std::fs::create_dir_all(&shard).unwrap();
+    let old = shard.join("cdef.mp4.4242.tmp");
+    let fresh = shard.join("cdef.mp4.4343.tmp");
+    for tmp in [&old, &fresh] {
+        std::fs::write(tmp, b"a copy cut short").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    app.on_idle();
+    assert!(!old.exists(), "the old leftover goes");
+    assert!(fresh.exists(), "a copy that may still be running stays");
+    let hash = sha256(&std::fs::read(&a).unwrap());
+    assert!(store
+        .media_dir()
+        .join(&hash[..2])
+        .join(format!("{}.jpg", &hash[2..]))
+        .exists());
+}

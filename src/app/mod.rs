@@ -171,6 +171,7 @@ impl App {
             if self.store.extend_series().unwrap_or(0) > 0 {
                 self.reload_all();
             }
+            self.store.sweep_media_temporaries();
         }
         if self.untidy && !self.busy() {
             self.untidy = self

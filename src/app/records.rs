@@ -6,7 +6,7 @@ use crate::domain::recurrence::LOCAL;
 use crate::domain::status::{
     CoverageStatus, DraftStatus, EventStatus, ReportStatus, RequestStatus,
 };
-use crate::i18n::labels::{problem_text, status_label, Label};
+use crate::i18n::labels::{field_problem, status_label, Label};
 use crate::i18n::stamp_long;
 use crate::i18n::{t, tf, Msg};
 use crate::store::StoreError;
@@ -409,7 +409,7 @@ impl App {
             return self.screen.say(e.to_string(), true);
         };
         match &e {
-            StoreError::Invalid(i) => form.set_error(i.field, problem_text(i.problem)),
+            StoreError::Invalid(i) => form.set_error(i.field, field_problem(i.field, i.problem)),
             StoreError::Transition { .. } => form.set_error("status", e.to_string()),
             _ => form.error = Some(tf(Msg::FormNotSaved, &[&e])),
         }

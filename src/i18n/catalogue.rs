@@ -359,6 +359,7 @@ catalogue! {
     PSeriesNeedsRule => "Un evento que se repite necesita cómo se repite. Para dejar una sola fecha, elimine las demás.", "A recurring event needs how it repeats. To keep one date, delete the others.";
     PBadRule => "No se entiende la repetición (p. ej. «cada semana»).", "The repetition cannot be read (e.g. \"every week\").";
     POtherDepartment => "Esa solicitud es de otra área: elija una del área del reporte, o cambie el área.", "That request belongs to another department: choose one of the report's department, or change the department.";
+    PDueBeforeSent => "No puede ser antes de la fecha de envío.", "It cannot be before the date it was sent.";
     PNoActiveDepartment => "No hay áreas activas a las que pedir: active alguna en la vista Áreas.", "There is no active department to ask: activate one in the Departments view.";
     PNotAllowed => "Ese valor no se permite aquí.", "That value is not allowed here.";
 
@@ -394,7 +395,7 @@ catalogue! {
     HintTags => "Enter agrega · Supr quita la última", "Enter adds · Del removes the last";
     HintDate => "dd/mm/aaaa, hoy, mañana, lunes…", "dd/mm/yyyy, today, tomorrow, monday…";
     HintTime => "10:30, 17, 5 pm", "10:30, 17, 5 pm";
-    PickNone => "(ninguno)", "(none)";
+    PickNone => "(sin elegir)", "(none)";
     PickerTitle => "Elegir: {}", "Choose: {}";
     PickerType => "Escriba para filtrar", "Type to filter";
     PickerEmpty => "Nada coincide.", "Nothing matches.";

@@ -249,6 +249,15 @@ pub fn field_label(field: &str) -> String {
     t(msg).to_owned()
 }
 
+/// What is wrong with a given field, as a sentence: a due date before the request was sent
+/// says so in those words.
+pub fn field_problem(field: &str, problem: Problem) -> String {
+    match (field, problem) {
+        ("due_on", Problem::BeforeStart) => t(Msg::PDueBeforeSent).to_owned(),
+        _ => problem_text(problem),
+    }
+}
+
 /// What is wrong with a field, as a sentence.
 pub fn problem_text(problem: Problem) -> String {
     match problem {

@@ -227,6 +227,18 @@ impl Store {
         media_dir_of(self.path())
     }
 
+    /// Removes what copies cut short (a kill, a lost power) left in the media folder, once
+    /// they are an hour old: a file is never partial under its final name, but its temporary
+    /// would otherwise stay until the same file were attached again.
+    pub fn sweep_media_temporaries(&self) {
+        let Ok(shards) = fs::read_dir(self.media_dir()) else {
+            return;
+        };
+        for shard in shards.flatten().filter(|s| s.path().is_dir()) {
+            remove_stale_temporaries(&shard.path(), "", STALE);
+        }
+    }
+
     /// Stores a copy of a file in the media folder (nothing is written to the database).
     pub fn store_media_file(&self, source: &Path) -> std::result::Result<StoredFile, FileProblem> {
         store_file(&self.media_dir(), source)

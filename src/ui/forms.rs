@@ -9,7 +9,7 @@ use super::list::FilterSpec;
 use super::tabs::{agenda, archive, drafts, media, reports};
 use crate::domain::edit::{Command, Record, RecordKind, Target};
 use crate::domain::query::{Choice, Filters, ListId};
-use crate::i18n::labels::{problem_text, Label};
+use crate::i18n::labels::{field_problem, problem_text, Label};
 use crate::i18n::{t, tf, Msg};
 
 /// What building a form needs: the time, and how linked records read.
@@ -40,7 +40,7 @@ impl FormCtx<'_> {
 pub fn finish(record: Record, mut errors: FieldErrors) -> Result<Record, FieldErrors> {
     if let Err(invalid) = record.validate() {
         if !errors.iter().any(|(f, _)| *f == invalid.field) {
-            errors.push((invalid.field, problem_text(invalid.problem)));
+            errors.push((invalid.field, field_problem(invalid.field, invalid.problem)));
         }
     }
     if errors.is_empty() {

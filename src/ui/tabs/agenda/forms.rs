@@ -197,10 +197,19 @@ fn read_event(f: &Form, original: Option<&EventInput>, errors: &mut FieldErrors)
     if date.is_some() && start.is_none() && f.text("start_time").is_empty() {
         errors.push(("start_time", problem_text(Problem::Required)));
     }
+    // An end earlier than the start is the next morning (a vigil from 22:00 to 01:00; an
+    // event made at 22:30 that starts at 23:00 and ends at midnight).
+    let ends_at = match (date, start, end) {
+        (Some(d), Some(s), Some(e)) if e < s => d
+            .succ_opt()
+            .map(|next| next.and_time(e).format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default(),
+        _ => at(end),
+    };
     EventInput {
         title: f.text("title"),
         starts_at: at(start),
-        ends_at: at(end),
+        ends_at,
         place: f.text("place"),
         locality: f.text("locality"),
         department_id: f.pick("department_id"),

@@ -7,7 +7,7 @@ use crate::domain::edit::{
 };
 use crate::domain::requests::RoundInput;
 use crate::domain::status::{ReportStatus, RequestStatus, Via};
-use crate::i18n::labels::problem_text;
+use crate::i18n::labels::{field_problem, problem_text};
 use crate::i18n::Msg;
 use crate::i18n::{long_date, t, tf};
 use crate::ui::form::{Field, FieldErrors, Form, Purpose};
@@ -242,7 +242,9 @@ pub fn round_action(f: &Form) -> Result<Action, FieldErrors> {
         errors.push(("body", problem_text(Problem::Required)));
     }
     match (sent, due) {
-        (Some(s), Some(d)) if d < s => errors.push(("due_on", problem_text(Problem::BeforeStart))),
+        (Some(s), Some(d)) if d < s => {
+            errors.push(("due_on", field_problem("due_on", Problem::BeforeStart)))
+        }
         (None, _) if errors.iter().all(|(k, _)| *k != "sent_on") => {
             errors.push(("sent_on", problem_text(Problem::Required)))
         }
