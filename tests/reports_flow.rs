@@ -34,6 +34,18 @@ fn pick(app: &mut App, search: &str) {
     press(app, KeyCode::Enter);
 }
 
+/// A new report whose text is `text` pasted whole; returns the text as saved.
+fn pasted_into_a_report(app: &mut App, text: &str) -> String {
+    type_keys(app, "3n");
+    type_keys(app, "Mensaje pegado");
+    tabs(app, 9);
+    app.on_paste(text);
+    ctrl(app, 's');
+    assert!(!top_is_form(app), "{}", shown(app));
+    let id = id_where(app, "reports", "title", "Mensaje pegado").unwrap();
+    value(app, "reports", &id, "body")
+}
+
 const OBRAS: &str = "Dirección de Obras Públicas";
 
 #[test]
@@ -401,14 +413,11 @@ fn five_thousand_pasted_lines_are_kept_to_the_last_character() {
 #[test]
 fn a_windows_paste_keeps_its_line_breaks() {
     let (_dir, mut app) = demo_app(80, 24);
-    type_keys(&mut app, "3n");
-    type_keys(&mut app, "Mensaje de WhatsApp Web");
-    tabs(&mut app, 9);
-    app.on_paste("Buenas tardes\r\n\r\n*Bacheo* en Hidalgo\r\n- Limpieza de cunetas");
-    ctrl(&mut app, 's');
-    let id = id_where(&app, "reports", "title", "Mensaje de WhatsApp Web").unwrap();
     assert_eq!(
-        value(&app, "reports", &id, "body"),
+        pasted_into_a_report(
+            &mut app,
+            "Buenas tardes\r\n\r\n*Bacheo* en Hidalgo\r\n- Limpieza de cunetas"
+        ),
         "Buenas tardes\n\n*Bacheo* en Hidalgo\n- Limpieza de cunetas"
     );
 }
@@ -816,14 +825,8 @@ fn a_linked_request_is_named_with_its_department() {
 #[test]
 fn a_nul_in_a_paste_is_left_out_and_the_rest_kept_as_text() {
     let (_dir, mut app) = demo_app(80, 24);
-    type_keys(&mut app, "3n");
-    type_keys(&mut app, "Con basura");
-    tabs(&mut app, 9);
-    app.on_paste("uno\u{0}\u{1b}[31m dos\u{7}\r\ntres\tcuatro");
-    ctrl(&mut app, 's');
-    let id = id_where(&app, "reports", "title", "Con basura").unwrap();
     assert_eq!(
-        value(&app, "reports", &id, "body"),
+        pasted_into_a_report(&mut app, "uno\u{0}\u{1b}[31m dos\u{7}\r\ntres\tcuatro"),
         "uno\u{1b}[31m dos\u{7}\ntres\tcuatro"
     );
 }
