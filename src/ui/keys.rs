@@ -170,6 +170,20 @@ pub const UP_DOWN: &[(KeyCode, KeyModifiers, Cmd)] = &[
     (KeyCode::Char('j'), NONE, Cmd::Down),
 ];
 
+/// A screen up and down: lists, Cifras.
+pub const PAGES: &[(KeyCode, KeyModifiers, Cmd)] = &[
+    (KeyCode::PageUp, NONE, Cmd::Nav(Nav::PageUp)),
+    (KeyCode::PageDown, NONE, Cmd::Nav(Nav::PageDown)),
+];
+
+/// The first and the last: lists, Cifras.
+pub const EDGES: &[(KeyCode, KeyModifiers, Cmd)] = &[
+    (KeyCode::Home, NONE, Cmd::Nav(Nav::Home)),
+    (KeyCode::Char('g'), NONE, Cmd::Nav(Nav::Home)),
+    (KeyCode::End, NONE, Cmd::Nav(Nav::End)),
+    (KeyCode::Char('G'), NONE, Cmd::Nav(Nav::End)),
+];
+
 /// Every component's table.
 pub const TABLES: &[&[Binding]] = &[
     super::global::KEYS,

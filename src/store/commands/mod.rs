@@ -28,9 +28,7 @@ use super::error::{Result, StoreError};
 use super::undo::Change;
 use super::write::Writer;
 use super::{Store, Value};
-use crate::domain::edit::{
-    Command, DraftInput, Invalid, Problem, Record, RecordKind, SeriesInput, Target,
-};
+use crate::domain::edit::{Command, Invalid, Problem, Record, RecordKind, SeriesInput, Target};
 use crate::domain::ids;
 use crate::domain::status::{
     CoverageStatus, DraftStatus, EventStatus, ReportStatus, RequestStatus, Workflow,
@@ -257,26 +255,6 @@ impl Tx<'_, '_> {
         }
     }
 
-    /// A report whose last draft is deleted is no longer being written about: it goes back
-    /// to review.
-    fn draft_gone(&mut self, report: &str) -> Result<()> {
-        let in_draft = Some(text(ReportStatus::InDraft.code()));
-        if !self.w.is_live("reports", report)?
-            || self.w.get("reports", report, "status")? != in_draft
-        {
-            return Ok(());
-        }
-        let drafts = self.ids_where("drafts", "report_id", report)?;
-        if drafts.is_empty() {
-            self.w.update(
-                "reports",
-                report,
-                &[("status", text(ReportStatus::Review.code()))],
-            )?;
-        }
-        Ok(())
-    }
-
     /// Moves a record to another status, along its allowed moves only.
     pub fn set_status(&mut self, target: &Target, status: &str) -> Result<()> {
         let table = table(target.kind);
@@ -318,99 +296,6 @@ impl Tx<'_, '_> {
         }
         if let Some(draft) = draft_moved {
             self.follow_draft(&draft)?;
-        }
-        Ok(())
-    }
-
-    /// What a record leaves out and its links say: a report that answers a request comes
-    /// from the request's department. `None` when there is nothing to add.
-    fn complete(&self, record: &Record) -> Result<Option<Record>> {
-        if let Record::Request(r) = record {
-            return self.fill_request(r);
-        }
-        let Record::Report(r) = record else {
-            return Ok(None);
-        };
-        let Some(request) = r.request_id.as_deref().filter(|q| !q.is_empty()) else {
-            return Ok(None);
-        };
-        let Some(Value::Text(asked)) = self.w.get("requests", request, "department_id")? else {
-            return Ok(None);
-        };
-        match r.department_id.as_deref().filter(|d| !d.is_empty()) {
-            None => {
-                let mut report = r.clone();
-                report.department_id = Some(asked);
-                Ok(Some(Record::Report(report)))
-            }
-            // A report answers its own department's request, not another's.
-            Some(department) if department != asked => Err(StoreError::Invalid(Invalid {
-                field: "request_id",
-                problem: Problem::OtherDepartment,
-            })),
-            Some(_) => Ok(None),
-        }
-    }
-
-    /// A request is received when a live report answers it, and pending again when the last
-    /// one is unlinked or deleted (a request called off stays called off until one arrives).
-    fn settle_request(&mut self, request: &str) -> Result<()> {
-        if !self.w.is_live("requests", request)? {
-            return Ok(());
-        }
-        let answers = self
-            .value(
-                "SELECT count(*) FROM reports WHERE request_id = ?1 AND deleted_at IS NULL",
-                request,
-            )?
-            .map_or(0, |v| match v {
-                Value::Integer(n) => n,
-                _ => 0,
-            });
-        let status = self.w.get("requests", request, "status")?;
-        let (pending, answered) = (
-            text(RequestStatus::Pending.code()),
-            text(RequestStatus::Answered.code()),
-        );
-        // A request called off stays called off, with or without a report.
-        let to = if answers > 0 && status.as_ref() == Some(&pending) {
-            RequestStatus::Answered
-        } else if answers == 0 && status.as_ref() == Some(&answered) {
-            RequestStatus::Pending
-        } else {
-            return Ok(());
-        };
-        self.w
-            .update("requests", request, &[("status", text(to.code()))])?;
-        Ok(())
-    }
-
-    /// A report a draft is written from is "en borrador" while the draft is worked on, and
-    /// "publicado" once the draft is (a report already further along is left as it is).
-    fn follow_draft(&mut self, draft: &DraftInput) -> Result<()> {
-        let Some(report) = draft.report_id.as_deref().filter(|r| !r.is_empty()) else {
-            return Ok(());
-        };
-        if !self.w.is_live("reports", report)? {
-            return Ok(());
-        }
-        let Some(Value::Text(code)) = self.w.get("reports", report, "status")? else {
-            return Ok(());
-        };
-        let Some(from) = ReportStatus::from_code(&code) else {
-            return Ok(());
-        };
-        let to = match draft.status {
-            DraftStatus::Published => ReportStatus::Used,
-            DraftStatus::Discarded => return Ok(()),
-            _ => ReportStatus::InDraft,
-        };
-        let early = matches!(from, ReportStatus::Received | ReportStatus::Review);
-        if (to == ReportStatus::InDraft && early)
-            || (to == ReportStatus::Used && (early || from == ReportStatus::InDraft))
-        {
-            self.w
-                .update("reports", report, &[("status", text(to.code()))])?;
         }
         Ok(())
     }

@@ -2,10 +2,12 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{flag, opt, text, Fields, Tx};
-use crate::domain::edit::{DepartmentInput, Invalid, Problem, Record, ReportInput, RequestInput};
+use crate::domain::edit::{
+    DepartmentInput, DraftInput, Invalid, Problem, Record, ReportInput, RequestInput,
+};
 use crate::domain::ids::seed_id;
 use crate::domain::requests::{fill, Filling, RoundInput, BLANKS};
-use crate::domain::status::{ReportStatus, RequestStatus, Via};
+use crate::domain::status::{DraftStatus, ReportStatus, RequestStatus, Via};
 use crate::i18n::long_date;
 use crate::store::error::{Result, StoreError};
 use crate::store::undo::Change;
@@ -156,6 +158,119 @@ impl Store {
 }
 
 impl Tx<'_, '_> {
+    /// A report whose last draft is deleted is no longer being written about: it goes back
+    /// to review.
+    pub(super) fn draft_gone(&mut self, report: &str) -> Result<()> {
+        let in_draft = Some(text(ReportStatus::InDraft.code()));
+        if !self.w.is_live("reports", report)?
+            || self.w.get("reports", report, "status")? != in_draft
+        {
+            return Ok(());
+        }
+        let drafts = self.ids_where("drafts", "report_id", report)?;
+        if drafts.is_empty() {
+            self.w.update(
+                "reports",
+                report,
+                &[("status", text(ReportStatus::Review.code()))],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// What a record leaves out and its links say: a report that answers a request comes
+    /// from the request's department. `None` when there is nothing to add.
+    pub(super) fn complete(&self, record: &Record) -> Result<Option<Record>> {
+        if let Record::Request(r) = record {
+            return self.fill_request(r);
+        }
+        let Record::Report(r) = record else {
+            return Ok(None);
+        };
+        let Some(request) = r.request_id.as_deref().filter(|q| !q.is_empty()) else {
+            return Ok(None);
+        };
+        let Some(Value::Text(asked)) = self.w.get("requests", request, "department_id")? else {
+            return Ok(None);
+        };
+        match r.department_id.as_deref().filter(|d| !d.is_empty()) {
+            None => {
+                let mut report = r.clone();
+                report.department_id = Some(asked);
+                Ok(Some(Record::Report(report)))
+            }
+            // A report answers its own department's request, not another's.
+            Some(department) if department != asked => Err(StoreError::Invalid(Invalid {
+                field: "request_id",
+                problem: Problem::OtherDepartment,
+            })),
+            Some(_) => Ok(None),
+        }
+    }
+
+    /// A request is received when a live report answers it, and pending again when the last
+    /// one is unlinked or deleted (a request called off stays called off until one arrives).
+    pub(super) fn settle_request(&mut self, request: &str) -> Result<()> {
+        if !self.w.is_live("requests", request)? {
+            return Ok(());
+        }
+        let answers = self
+            .value(
+                "SELECT count(*) FROM reports WHERE request_id = ?1 AND deleted_at IS NULL",
+                request,
+            )?
+            .map_or(0, |v| match v {
+                Value::Integer(n) => n,
+                _ => 0,
+            });
+        let status = self.w.get("requests", request, "status")?;
+        let (pending, answered) = (
+            text(RequestStatus::Pending.code()),
+            text(RequestStatus::Answered.code()),
+        );
+        // A request called off stays called off, with or without a report.
+        let to = if answers > 0 && status.as_ref() == Some(&pending) {
+            RequestStatus::Answered
+        } else if answers == 0 && status.as_ref() == Some(&answered) {
+            RequestStatus::Pending
+        } else {
+            return Ok(());
+        };
+        self.w
+            .update("requests", request, &[("status", text(to.code()))])?;
+        Ok(())
+    }
+
+    /// A report a draft is written from is "en borrador" while the draft is worked on, and
+    /// "publicado" once the draft is (a report already further along is left as it is).
+    pub(super) fn follow_draft(&mut self, draft: &DraftInput) -> Result<()> {
+        let Some(report) = draft.report_id.as_deref().filter(|r| !r.is_empty()) else {
+            return Ok(());
+        };
+        if !self.w.is_live("reports", report)? {
+            return Ok(());
+        }
+        let Some(Value::Text(code)) = self.w.get("reports", report, "status")? else {
+            return Ok(());
+        };
+        let Some(from) = ReportStatus::from_code(&code) else {
+            return Ok(());
+        };
+        let to = match draft.status {
+            DraftStatus::Published => ReportStatus::Used,
+            DraftStatus::Discarded => return Ok(()),
+            _ => ReportStatus::InDraft,
+        };
+        let early = matches!(from, ReportStatus::Received | ReportStatus::Review);
+        if (to == ReportStatus::InDraft && early)
+            || (to == ReportStatus::Used && (early || from == ReportStatus::InDraft))
+        {
+            self.w
+                .update("reports", report, &[("status", text(to.code()))])?;
+        }
+        Ok(())
+    }
+
     pub fn request_round(&mut self, round: &RoundInput) -> Result<Vec<String>> {
         let office = seed_id("department", "comunicacion");
         let departments: Vec<(String, String, String, String)> = self

@@ -2,7 +2,7 @@
 use crossterm::event::KeyCode::*;
 
 use crate::i18n::Msg;
-use crate::ui::keys::{Binding, Cmd, Scope, CTRL, NONE, UP_DOWN};
+use crate::ui::keys::{Binding, Cmd, Scope, CTRL, EDGES, NONE, PAGES, UP_DOWN};
 use crate::ui::paged::Nav;
 
 pub const KEYS: &[Binding] = &[
@@ -20,22 +20,14 @@ pub const KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::List,
-        keys: &[
-            (PageUp, NONE, Cmd::Nav(Nav::PageUp)),
-            (PageDown, NONE, Cmd::Nav(Nav::PageDown)),
-        ],
+        keys: PAGES,
         label: Msg::KeyPages,
         help: Msg::HelpPage,
         in_bar: false,
     },
     Binding {
         scope: Scope::List,
-        keys: &[
-            (Home, NONE, Cmd::Nav(Nav::Home)),
-            (Char('g'), NONE, Cmd::Nav(Nav::Home)),
-            (End, NONE, Cmd::Nav(Nav::End)),
-            (Char('G'), NONE, Cmd::Nav(Nav::End)),
-        ],
+        keys: EDGES,
         label: Msg::KeyEdges,
         help: Msg::HelpEdges,
         in_bar: false,
