@@ -152,6 +152,9 @@ pub struct RequestDetail {
     pub channel: Option<Via>,
     /// The text sent to the department.
     pub body: String,
+    /// Still pending past its due date, on the day the screen read it (the store leaves it
+    /// false: "today" is the console's).
+    pub overdue: bool,
     pub department: Option<LinkLine>,
     pub reports: Vec<LinkLine>,
 }

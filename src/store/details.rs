@@ -260,6 +260,7 @@ impl Store {
             notes,
             channel: Via::from_code(&channel),
             body,
+            overdue: false,
         })
     }
 

@@ -151,7 +151,7 @@ pub fn pane<K: ListKind>(
         detail_pane(
             frame,
             area,
-            &K::lines_on(detail, p.today),
+            &K::lines(detail),
             &words,
             p.focus == Focus::Detail,
             p.pick,

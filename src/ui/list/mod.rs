@@ -7,7 +7,7 @@ mod keys;
 use std::fmt::Debug;
 use std::marker::PhantomData;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -143,11 +143,6 @@ pub trait ListKind: 'static {
     /// A row's title (for questions and messages) and its status code.
     fn describe(row: &Self::Row) -> (String, Option<String>);
     fn lines(detail: &Self::Detail) -> Vec<DetailLine>;
-    /// The detail's lines on a given day, for kinds whose detail depends on it (a request
-    /// past its due date reads "Vencida").
-    fn lines_on(detail: &Self::Detail, _today: NaiveDate) -> Vec<DetailLine> {
-        Self::lines(detail)
-    }
     /// The query as the store reads it, on the day of `ctx` (a filter that is not a stored
     /// value becomes what it means: "vencida" is pending and due before today).
     fn stored_query(query: &Query, _ctx: &Ctx) -> Query {
@@ -179,8 +174,6 @@ pub struct ListPane<K: ListKind> {
     pub focus: Focus,
     /// The chosen line among the detail's picks.
     pub pick: usize,
-    /// The day the list was last read on (what "today" means in its detail).
-    pub today: NaiveDate,
     kind: PhantomData<K>,
 }
 
@@ -193,7 +186,6 @@ impl<K: ListKind> Default for ListPane<K> {
             count: None,
             focus: Focus::List,
             pick: 0,
-            today: NaiveDate::default(),
             kind: PhantomData,
         }
     }
@@ -225,12 +217,7 @@ impl<K: ListKind> ListPane<K> {
     fn picks(&self) -> Vec<Pick> {
         self.detail
             .as_ref()
-            .map(|d| {
-                K::lines_on(d, self.today)
-                    .into_iter()
-                    .filter_map(|l| l.pick)
-                    .collect()
-            })
+            .map(|d| K::lines(d).into_iter().filter_map(|l| l.pick).collect())
             .unwrap_or_default()
     }
 
@@ -249,7 +236,6 @@ impl<K: ListKind> ListPane<K> {
 
     /// Loads from the list's start (the search or filters changed).
     fn restart(&mut self, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
-        self.today = ctx.now.date();
         let query = K::stored_query(&self.query, ctx);
         let mut fetch = |req: PageRequest| K::page(data, &query, &req, ctx);
         self.rows.clear();
@@ -487,7 +473,6 @@ impl<K: ListKind> Pane for ListPane<K> {
     }
 
     fn apply(&mut self, cmd: &ListCmd, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
-        self.today = ctx.now.date();
         let query = K::stored_query(&self.query, ctx);
         let mut fetch = |req: PageRequest| K::page(data, &query, &req, ctx);
         match cmd {
@@ -563,7 +548,7 @@ impl<K: ListKind> Pane for ListPane<K> {
 
     fn text(&self) -> Option<String> {
         let detail = self.detail.as_ref()?;
-        K::copy_text(detail).or_else(|| Some(lines_text(&K::lines_on(detail, self.today))))
+        K::copy_text(detail).or_else(|| Some(lines_text(&K::lines(detail))))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, views: &[Msg], view: usize) {

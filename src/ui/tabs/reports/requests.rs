@@ -68,8 +68,10 @@ impl ListKind for Requests {
         q
     }
 
-    fn detail(data: &dyn Reader, row: &RequestRow, _: &Ctx) -> DataResult<RequestDetail> {
-        data.request(&row.id)
+    fn detail(data: &dyn Reader, row: &RequestRow, ctx: &Ctx) -> DataResult<RequestDetail> {
+        let mut d = data.request(&row.id)?;
+        d.overdue = is_overdue(&d.row, ctx.now.date());
+        Ok(d)
     }
 
     fn header() -> Vec<Msg> {
@@ -115,16 +117,12 @@ impl ListKind for Requests {
         (r.subject.clone(), Some(r.status.code().to_owned()))
     }
 
-    fn lines(d: &RequestDetail) -> Vec<DetailLine> {
-        Self::lines_on(d, NaiveDate::MIN)
-    }
-
     /// The text sent to the department, ready to paste into WhatsApp or an e-mail.
     fn copy_text(d: &RequestDetail) -> Option<String> {
         (!d.body.trim().is_empty()).then(|| d.body.clone())
     }
 
-    fn lines_on(d: &RequestDetail, today: NaiveDate) -> Vec<DetailLine> {
+    fn lines(d: &RequestDetail) -> Vec<DetailLine> {
         let r = &d.row;
         let mut out = vec![
             own(
@@ -139,7 +137,12 @@ impl ListKind for Requests {
             Some(dep) => out.push(link_field(Msg::FieldArea, dep)),
             None => out.push(plain(field(Msg::FieldArea, r.department.clone()))),
         }
-        out.push(plain(field(Msg::FieldStatus, request_status(r, today))));
+        let status = if d.overdue {
+            t(Msg::StRequestOverdue)
+        } else {
+            r.status.label()
+        };
+        out.push(plain(field(Msg::FieldStatus, status)));
         if let Some(via) = d.channel {
             out.push(plain(field(Msg::FSentBy, via.label())));
         }
