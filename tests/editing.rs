@@ -326,8 +326,9 @@ fn drafts_need_review_before_approval_and_releases_get_their_folio() {
     ctrl(&mut app, 's');
     let id = id_where(&app, "drafts", "title", "Boletín: programa de bacheo").unwrap();
     assert_eq!(value(&app, "drafts", &id, "kind"), "release");
-    // Draft → approved is refused: review comes first.
-    move_status(&mut app, '2');
+    // Draft → approved is refused: review comes first. (The menu: En revisión, Rechazado,
+    // Aprobado, …)
+    move_status(&mut app, '3');
     assert!(
         said(&app).contains("No se puede pasar de «Borrador» a «Aprobado»"),
         "{}",
@@ -337,7 +338,8 @@ fn drafts_need_review_before_approval_and_releases_get_their_folio() {
     assert_eq!(value(&app, "drafts", &id, "folio"), "");
     move_status(&mut app, '1');
     assert_eq!(value(&app, "drafts", &id, "status"), "review");
-    move_status(&mut app, '2');
+    // From review: Borrador, Rechazado, Aprobado, …
+    move_status(&mut app, '3');
     assert_eq!(value(&app, "drafts", &id, "status"), "approved");
     let folio = value(&app, "drafts", &id, "folio");
     assert!(

@@ -321,10 +321,13 @@ fn a_report_becomes_a_draft_and_each_links_to_the_other() {
         prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Draft, draft.clone()),
         "approved".into(),
     ));
+    // Publishing asks where and when it came out; saved as it opens, it is published now.
     app.update(prensa::ui::Action::SetStatus(
         prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Draft, draft),
         "published".into(),
     ));
+    assert!(top_is_form(&app), "{}", shown(&app));
+    ctrl(&mut app, 's');
     assert_eq!(value(&app, "reports", &report, "status"), "used");
 }
 

@@ -3,7 +3,9 @@
 //! itself comes back as an [`Action`], which the app applies here: reading and writing the
 //! store, opening and closing overlays, undo, links, sync.
 mod attaching;
+mod autosave;
 mod conflicts;
+mod drafts;
 mod importing;
 mod jobs;
 mod navigation;
@@ -55,6 +57,13 @@ pub struct App {
     config_path: Option<PathBuf>,
     job: Option<SyncJob>,
     undo: Vec<Undoable>,
+    /// A move refused for a warning nobody acknowledged yet: tried again once it is.
+    retry: Option<Action>,
+    /// The piece being written, saved every few seconds, and when it last was.
+    session: Option<autosave::Session>,
+    autosaved_at: std::time::Instant,
+    /// Whether a piece's form was open at the last look (its clock runs from when it opened).
+    writing: bool,
     history: Vec<Place>,
     /// The store's data version when the screen last read it (another console or a sync
     /// writing changes it).
@@ -83,6 +92,10 @@ impl App {
             config_path: None,
             job: None,
             undo: Vec::new(),
+            retry: None,
+            session: None,
+            autosaved_at: std::time::Instant::now(),
+            writing: false,
             history: Vec::new(),
             data_version,
             effects: Vec::new(),
@@ -129,6 +142,7 @@ impl App {
         if let Some(action) = self.screen.handle_key(&key) {
             self.update(action);
         }
+        self.autosave(false);
         self.screen.refresh_keys();
         self.dirty = true;
     }
@@ -139,6 +153,7 @@ impl App {
         if let Some(action) = self.screen.paste(text) {
             self.update(action);
         }
+        self.autosave(false);
         self.screen.refresh_keys();
         self.dirty = true;
     }
@@ -165,6 +180,8 @@ impl App {
     /// that searching stays quick on a database written to a record at a time. Once there is
     /// nothing left (or the file cannot be written), it waits for the next change.
     pub fn on_idle(&mut self) {
+        // Typing paused: the piece being written is saved now.
+        self.autosave(true);
         // Once a session: series with no end get their coming year written.
         if !self.series_extended && !self.busy() {
             self.series_extended = true;
@@ -263,6 +280,15 @@ impl App {
             Action::AskRound => self.ask_round(),
             Action::Round(round) => self.round(round),
             Action::Discard(target, reason) => self.discard(target, reason),
+            Action::Reject(target, comment) => self.reject(target, comment),
+            Action::Schedule(target, at) => self.schedule(target, at),
+            Action::Publish(publication) => self.publish(publication),
+            Action::Acknowledge(target, code, reason) => self.acknowledge(target, code, reason),
+            Action::AckNext(target) => self.ack_next(target),
+            Action::DiscardForm => {
+                self.autosave_discard();
+                self.update(Action::PopForm);
+            }
             Action::EventInArchive(id) => self.event_in_archive(&id),
             Action::AskImport => {
                 let form = crate::ui::forms::import_agenda(self.now());

@@ -109,18 +109,13 @@ impl App {
             body.push_str(&format!("\n\n{}", event.notes.trim()));
         }
         let draft = crate::domain::edit::DraftInput {
-            title: event.title.clone(),
-            body,
-            kind: crate::domain::status::DraftKind::Post,
-            status: DraftStatus::Draft,
-            written_at: self.now().format(LOCAL).to_string(),
-            topic: String::new(),
-            report_id: None,
             event_id: Some(id.to_owned()),
             campaign_id: event.campaign_id.clone(),
-            author_id: None,
-            approved_by: String::new(),
-            approved_at: String::new(),
+            ..crate::domain::edit::DraftInput::new(
+                &event.title,
+                &body,
+                &self.now().format(LOCAL).to_string(),
+            )
         };
         self.open_draft(draft, &event.title);
     }
@@ -314,6 +309,12 @@ impl App {
                 return self.push(Overlay::Form(form));
             }
         }
+        if target.kind == RecordKind::Draft {
+            if self.draft_move(target.clone(), &code) {
+                return;
+            }
+            return self.move_draft(target, code);
+        }
         self.run_status(target, code);
     }
 
@@ -360,6 +361,9 @@ impl App {
         let record = record.clone();
         match self.run(&command, label) {
             Ok(target) => {
+                if kind == RecordKind::Draft {
+                    self.autosave_done(&target.id);
+                }
                 self.update(Action::PopForm);
                 self.say(said);
                 self.select(&target, &record);

@@ -5,7 +5,7 @@ use crate::domain::edit::{Command, DraftInput, Record, RecordKind, Target};
 use crate::domain::query::ListId;
 use crate::domain::recurrence::LOCAL;
 use crate::domain::requests::RoundInput;
-use crate::domain::status::{DraftKind, DraftStatus, ReportStatus};
+use crate::domain::status::ReportStatus;
 use crate::i18n::{stamp, tf, Msg};
 use crate::ui::data::Reader;
 use crate::ui::overlay::Overlay;
@@ -57,18 +57,13 @@ impl App {
             Err(e) => return self.screen.say(e.to_string(), true),
         };
         let draft = DraftInput {
-            title: report.title.clone(),
-            body: report.body.trim().to_owned(),
-            kind: DraftKind::Post,
-            status: DraftStatus::Draft,
-            written_at: self.now().format(LOCAL).to_string(),
-            topic: String::new(),
             report_id: Some(id.to_owned()),
             event_id: report.event_id.clone(),
-            campaign_id: None,
-            author_id: None,
-            approved_by: String::new(),
-            approved_at: String::new(),
+            ..DraftInput::new(
+                &report.title,
+                report.body.trim(),
+                &self.now().format(LOCAL).to_string(),
+            )
         };
         self.open_draft(draft, &report.title);
     }

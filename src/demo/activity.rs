@@ -333,6 +333,8 @@ impl Gen {
             } else {
                 String::new()
             },
+            review_comment: String::new(),
+            scheduled_for: String::new(),
         };
         // A press release gets its folio from the store, as one approved in the console does.
         self.create(tx, &id, Record::Draft(draft))?;
@@ -353,11 +355,7 @@ impl Gen {
         };
         for (channel, text_body) in &variants {
             let vid = self.id(date);
-            let variant = VariantInput {
-                draft_id: id.clone(),
-                channel: *channel,
-                body: text_body.clone(),
-            };
+            let variant = VariantInput::new(&id, *channel, text_body);
             self.create(tx, &vid, Record::Variant(variant))?;
         }
         if status == DraftStatus::Published {

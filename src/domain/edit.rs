@@ -8,8 +8,8 @@ use super::check::Check;
 pub use super::check::{is_date, is_datetime, Invalid, Problem, MAX_LINE};
 use super::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus,
-    SendChannel, Tone, Via,
+    EventStatus, InterviewStatus, Language, OutletKind, QuestionStatus, ReportStatus,
+    RequestStatus, SendChannel, Tone, Via,
 };
 
 /// Every kind of record the store holds.
@@ -213,6 +213,32 @@ pub struct DraftInput {
     /// Who approved it and when; the store sets them when the draft is approved.
     pub approved_by: String,
     pub approved_at: String,
+    /// Why it was turned back (set with the move to "rechazado").
+    pub review_comment: String,
+    /// When it is to go out, once scheduled (`YYYY-MM-DDTHH:MM`).
+    pub scheduled_for: String,
+}
+
+impl DraftInput {
+    /// A new post in "borrador", written at `written_at`, linked to nothing yet.
+    pub fn new(title: &str, body: &str, written_at: &str) -> DraftInput {
+        DraftInput {
+            title: title.to_owned(),
+            body: body.to_owned(),
+            kind: DraftKind::Post,
+            status: DraftStatus::Draft,
+            written_at: written_at.to_owned(),
+            topic: String::new(),
+            report_id: None,
+            event_id: None,
+            campaign_id: None,
+            author_id: None,
+            approved_by: String::new(),
+            approved_at: String::new(),
+            review_comment: String::new(),
+            scheduled_for: String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -220,6 +246,42 @@ pub struct VariantInput {
     pub draft_id: String,
     pub channel: Channel,
     pub body: String,
+    /// The most characters it may hold; `None`: the network's published limit.
+    pub limit: Option<u32>,
+    /// Whether it goes out with an image, and that image's description for people who
+    /// cannot see it.
+    pub with_image: bool,
+    pub alt_text: String,
+    /// The language it is written in; a translation names its translator and whether a
+    /// second speaker reviewed it.
+    pub language: Language,
+    pub translator: String,
+    pub reviewed: bool,
+}
+
+impl VariantInput {
+    /// A Spanish version for `channel` with no image and the network's limit.
+    pub fn new(draft_id: &str, channel: Channel, body: &str) -> VariantInput {
+        VariantInput {
+            draft_id: draft_id.to_owned(),
+            channel,
+            body: body.to_owned(),
+            limit: None,
+            with_image: false,
+            alt_text: String::new(),
+            language: Language::Spanish,
+            translator: String::new(),
+            reviewed: false,
+        }
+    }
+
+    /// The most characters it may hold: its own limit, else the network's.
+    pub fn max_chars(&self) -> Option<usize> {
+        self.limit
+            .filter(|l| *l > 0)
+            .map(|l| l as usize)
+            .or(self.channel.limit())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -433,7 +495,10 @@ impl Record {
                 .line("locality", &s.locality)
                 .line("uid", &s.uid),
             Record::Coverage(v) => c.line("note", &v.note),
-            Record::Member(_) | Record::Variant(_) | Record::Attachment(_) => c,
+            Record::Member(_) | Record::Attachment(_) => c,
+            Record::Variant(v) => c
+                .line("alt_text", &v.alt_text)
+                .line("translator", &v.translator),
             Record::Department(d) => c
                 .required("name", &d.name)
                 .line("short_name", &d.short_name)
@@ -458,10 +523,19 @@ impl Record {
                     c
                 }
             }
-            Record::Draft(d) => c
-                .required("title", &d.title)
-                .datetime("written_at", &d.written_at, true)
-                .line("topic", &d.topic),
+            Record::Draft(d) => {
+                let c = c
+                    .required("title", &d.title)
+                    .datetime("written_at", &d.written_at, true)
+                    .datetime("scheduled_for", &d.scheduled_for, false)
+                    .line("topic", &d.topic);
+                // A piece turned back says why, so its author knows what to correct.
+                if d.status == DraftStatus::Rejected {
+                    c.required("review_comment", &d.review_comment)
+                } else {
+                    c
+                }
+            }
             Record::Publication(p) => c.datetime("published_at", &p.published_at, true),
             Record::Outlet(o) => c
                 .required("name", &o.name)

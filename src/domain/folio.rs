@@ -38,6 +38,13 @@ impl Folio {
     }
 }
 
+impl Folio {
+    /// The folio as the office writes it, with its prefix (`CS/045/2023`).
+    pub fn with_prefix(&self, prefix: &str) -> String {
+        format!("{prefix}/{:03}/{}", self.number, self.year)
+    }
+}
+
 impl fmt::Display for Folio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{PREFIX}/{:03}/{}", self.number, self.year)

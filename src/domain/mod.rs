@@ -4,12 +4,14 @@
 pub mod agenda;
 pub mod calendar;
 mod check;
+pub mod compliance;
 pub mod dates;
 pub mod edit;
 pub mod figures;
 pub mod folio;
 pub mod hlc;
 pub mod ids;
+pub mod measure;
 pub mod media;
 pub mod query;
 pub mod records;

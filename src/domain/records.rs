@@ -1,9 +1,10 @@
 //! Plain rows and details the store returns and the screens draw. They carry data — ids,
 //! codes, local times as text `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM` — never translated labels.
+use super::compliance::Finding;
 use super::edit::{RecordKind, Target};
 use super::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, OutletKind, ReportStatus, RequestStatus, Via,
+    EventStatus, InterviewStatus, Language, OutletKind, ReportStatus, RequestStatus, Via,
 };
 
 /// Where a row stands in its list: the list's sort column as text, then the row id.
@@ -201,7 +202,35 @@ keyed!(DraftRow, RecordKind::Draft, written_at);
 pub struct VariantLine {
     pub id: String,
     pub channel: Channel,
+    /// Its length as its network counts it, and the most it may hold.
     pub chars: usize,
+    pub limit: Option<usize>,
+    pub hashtags: usize,
+    pub language: Language,
+    pub translator: String,
+    pub reviewed: bool,
+    pub with_image: bool,
+    pub alt_text: String,
+    /// Its text as it goes out (for WhatsApp, with WhatsApp's marks).
+    pub body: String,
+}
+
+/// A finding of the compliance checks, and the acknowledgment that let it through, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckLine {
+    pub finding: Finding,
+    /// (reason, who, when).
+    pub acknowledged: Option<(String, String, String)>,
+}
+
+/// A move of a piece: when, who, from and to, and the comment of a rejection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepLine {
+    pub at: String,
+    pub actor: String,
+    pub from: Option<DraftStatus>,
+    pub to: DraftStatus,
+    pub comment: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -223,6 +252,19 @@ pub struct DraftDetail {
     pub publications: Vec<PublicationLine>,
     /// Lists of media it was sent to (date = sent at).
     pub sent_to: Vec<LinkLine>,
+    pub topic: String,
+    /// Why it was turned back (while it is).
+    pub review_comment: String,
+    /// When it goes out, once scheduled.
+    pub scheduled_for: String,
+    pub approved_by: String,
+    pub approved_at: String,
+    /// What the compliance checks find, as of the day it would go out.
+    pub checks: Vec<CheckLine>,
+    /// Its moves, oldest first.
+    pub steps: Vec<StepLine>,
+    /// Other pieces holding the same folio (after two machines numbered apart).
+    pub same_folio: Vec<LinkLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

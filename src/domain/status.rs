@@ -1,6 +1,7 @@
 //! The coded values the store keeps (stable ASCII codes) and the rules about them: which
 //! status may follow which, and channel limits. What the user reads for each value is the
 //! UI's business (`ui::labels`), so nothing here depends on the language.
+use super::measure::Counting;
 
 /// Declares an enum stored as a stable code.
 macro_rules! coded {
@@ -188,10 +189,14 @@ impl Workflow for ReportStatus {
 }
 
 coded!(
+    /// Where a piece stands: written, sent for review, turned back with a comment, approved,
+    /// scheduled, published; or set aside.
     DraftStatus {
         Draft = "draft",
         Review = "review",
+        Rejected = "rejected",
         Approved = "approved",
+        Scheduled = "scheduled",
         Published = "published",
         Discarded = "discarded",
     }
@@ -202,8 +207,11 @@ impl Workflow for DraftStatus {
         use DraftStatus::*;
         match self {
             Draft => &[Review, Discarded],
-            Review => &[Approved, Draft, Discarded],
-            Approved => &[Published, Draft, Discarded],
+            Review => &[Approved, Rejected, Draft, Discarded],
+            // Turned back: corrected and sent again, or set aside.
+            Rejected => &[Review, Draft, Discarded],
+            Approved => &[Scheduled, Published, Draft, Discarded],
+            Scheduled => &[Published, Approved, Draft],
             Published => &[],
             Discarded => &[Draft],
         }
@@ -213,15 +221,45 @@ impl Workflow for DraftStatus {
 impl DraftStatus {
     /// Whether a press release in this status holds a folio (it gets one when approved).
     pub fn has_folio(self) -> bool {
-        matches!(self, DraftStatus::Approved | DraftStatus::Published)
+        matches!(
+            self,
+            DraftStatus::Approved | DraftStatus::Scheduled | DraftStatus::Published
+        )
+    }
+
+    /// Whether moving here puts the piece before the public (or lets it go there), so the
+    /// compliance checks must pass first.
+    pub fn goes_out(self) -> bool {
+        matches!(
+            self,
+            DraftStatus::Approved | DraftStatus::Scheduled | DraftStatus::Published
+        )
+    }
+
+    /// Whether the piece waits for someone to approve it.
+    pub fn waiting(self) -> bool {
+        self == DraftStatus::Review
     }
 }
 
 coded!(
-    /// A social-media post or a press release (which gets a folio).
+    /// What a piece is: a social-media post, a press release (which gets a folio), campaign
+    /// material, or a script for video or radio.
     DraftKind {
         Post = "post",
         Release = "release",
+        Campaign = "campaign",
+        Script = "script",
+    }
+);
+
+coded!(
+    /// The language a version is written in: Spanish, or an indigenous language of the
+    /// Huasteca (for its radio and local audiences), which needs a translator.
+    Language {
+        Spanish = "es",
+        Tenek = "tenek",
+        Nahuatl = "nahuatl",
     }
 );
 
@@ -247,6 +285,35 @@ impl Channel {
             Channel::WhatsApp => Some(65_536),
             Channel::Web | Channel::Media => None,
         }
+    }
+
+    /// How the network counts a text (X weighs links and wide characters).
+    pub fn counting(self) -> Counting {
+        match self {
+            Channel::X => Counting::X,
+            _ => Counting::Graphemes,
+        }
+    }
+
+    /// The most hashtags a post may carry (Instagram: 5, since December 2025).
+    pub fn max_hashtags(self) -> Option<usize> {
+        match self {
+            Channel::Instagram => Some(5),
+            _ => None,
+        }
+    }
+
+    /// Where a phone cuts the post with "Ver más" (Facebook: about 125 characters).
+    pub fn fold_at(self) -> Option<usize> {
+        match self {
+            Channel::Facebook => Some(125),
+            _ => None,
+        }
+    }
+
+    /// Whether a post on this channel always carries an image (so it needs alt text).
+    pub fn needs_image(self) -> bool {
+        self == Channel::Instagram
     }
 }
 

@@ -46,21 +46,84 @@ pub fn terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where `text` matches a search: for every word of `text` that starts with one of `terms`
-/// (folded), the byte range of the matching start of that word.
-pub fn highlights(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    // The folded text, and for each folded byte the byte offset in `text` it came from.
+/// The folded text, and for each folded byte the byte offset in `text` it came from (plus
+/// one past the end).
+fn folded_with_origin(text: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 1);
     for (at, c) in text.char_indices() {
         let before = folded.len();
         fold_char(c, &mut folded);
         origin.extend(std::iter::repeat_n(at, folded.len() - before));
     }
     origin.push(text.len());
+    (folded, origin)
+}
+
+/// The byte range in `text` of the folded bytes `at..at + len`: from the original character
+/// of the first to the end of the original character of the last.
+fn original_range(text: &str, origin: &[usize], at: usize, len: usize) -> (usize, usize) {
+    let from = origin[at];
+    let last = origin[at + len - 1];
+    let to = last + text[last..].chars().next().map_or(0, char::len_utf8);
+    (from, to)
+}
+
+/// Where a name or phrase stands in `text` as whole words, whatever its accents and case
+/// ("Gracias a la Presidenta" finds "gracias a la presidenta"): byte ranges in `text`.
+pub fn find_words(text: &str, phrase: &str) -> Vec<(usize, usize)> {
+    let needle = terms(phrase).join(" ");
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let (folded, origin) = folded_with_origin(text);
+    // Runs of anything but letters and digits count as one space, as in the needle.
+    let mut squeezed = String::with_capacity(folded.len());
+    let mut map: Vec<usize> = Vec::with_capacity(folded.len());
+    let mut gap = false;
+    for (at, c) in folded.char_indices() {
+        if c.is_alphanumeric() {
+            if gap && !squeezed.is_empty() {
+                squeezed.push(' ');
+                map.push(at);
+            }
+            gap = false;
+            squeezed.push(c);
+            map.extend((0..c.len_utf8()).map(|k| at + k));
+        } else {
+            gap = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = squeezed[from..].find(&needle) {
+        let at = from + found;
+        let end = at + needle.len();
+        let bounded_before = squeezed[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let bounded_after = squeezed[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if bounded_before && bounded_after {
+            let start = map[at];
+            let last = map[end - 1];
+            out.push(original_range(text, &origin, start, last + 1 - start));
+        }
+        from = at + squeezed[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// Where `text` matches a search: for every word of `text` that starts with one of `terms`
+/// (folded), the byte range of the matching start of that word.
+pub fn highlights(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let (folded, origin) = folded_with_origin(text);
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = folded.char_indices().collect();
     for (i, &(at, c)) in chars.iter().enumerate() {
@@ -75,12 +138,7 @@ pub fn highlights(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
             .map(String::len)
             .max();
         if let Some(len) = best {
-            // From the original character of the first matched byte to the end of the
-            // original character of the last one.
-            let from = origin[at];
-            let last = origin[at + len - 1];
-            let to = last + text[last..].chars().next().map_or(0, char::len_utf8);
-            out.push((from, to));
+            out.push(original_range(text, &origin, at, len));
         }
     }
     out
@@ -97,6 +155,23 @@ mod tests {
             "Reunióned etnedisera[2J con\tvecinos\nhoy"
         );
         assert_eq!(clean("Ñandú 🙂"), "Ñandú 🙂");
+    }
+
+    #[test]
+    fn names_and_phrases_are_found_as_whole_words_whatever_their_accents() {
+        let text = "Gracias a la PRESIDENTA Rosa Martínez,\ngracias  a la presidenta otra vez; presidentas no.";
+        let found = find_words(text, "gracias a la presidenta");
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].0..found[0].1], "Gracias a la PRESIDENTA");
+        assert_eq!(&text[found[1].0..found[1].1], "gracias  a la presidenta");
+        let name = find_words(text, "rosa martinez");
+        assert_eq!(name.len(), 1);
+        assert_eq!(&text[name[0].0..name[0].1], "Rosa Martínez");
+        assert!(find_words(text, "presidente").is_empty());
+        assert!(find_words(text, "").is_empty());
+        assert!(find_words("", "mi gobierno").is_empty());
+        assert_eq!(find_words("Mi gobierno.", "mi gobierno"), vec![(0, 11)]);
+        assert!(find_words("ámi gobierno", "mi gobierno").is_empty());
     }
 
     fn marked(text: &str, query: &str) -> String {

@@ -1,13 +1,58 @@
 //! What the user reads for the domain's coded values, kinds of record, fields and problems.
 //! The domain keeps codes; this is the one place that names them.
-use super::{t, tf, Msg};
+use super::dates::short_date;
+use super::{number, t, tf, Msg};
+use crate::domain::compliance::{Finding, Issue};
 use crate::domain::edit::{Problem, RecordKind};
 use crate::domain::media::MediaKind;
 use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, OutletKind, QuestionStatus, ReportStatus, RequestStatus,
-    SendChannel, Tone, Via,
+    EventStatus, InterviewStatus, Language, OutletKind, QuestionStatus, ReportStatus,
+    RequestStatus, SendChannel, Tone, Via,
 };
+
+/// What a compliance finding says, and why.
+pub fn finding_text(f: &Finding) -> String {
+    match &f.issue {
+        Issue::Official { name } => tf(Msg::FindOfficial, &[name]),
+        Issue::Personal { phrase } => tf(Msg::FindPersonal, &[phrase]),
+        Issue::Veda { period, from, to } => tf(
+            Msg::FindVeda,
+            &[period, &short_date(*from), &short_date(*to)],
+        ),
+        Issue::OverLimit {
+            channel,
+            length,
+            limit,
+        } => tf(
+            Msg::FindOverLimit,
+            &[
+                &channel.label(),
+                &number(*length as u64),
+                &number(*limit as u64),
+                &number(length.saturating_sub(*limit) as u64),
+            ],
+        ),
+        Issue::Hashtags {
+            channel,
+            count,
+            max,
+        } => tf(Msg::FindHashtags, &[&channel.label(), count, max]),
+        Issue::NoAlt { channel } => tf(Msg::FindNoAlt, &[&channel.label()]),
+        Issue::Translation {
+            channel,
+            language,
+            translator,
+        } => tf(
+            if *translator {
+                Msg::FindNotReviewed
+            } else {
+                Msg::FindNoTranslator
+            },
+            &[&channel.label(), &language.label()],
+        ),
+    }
+}
 
 /// A value the user reads by name.
 pub trait Label: Copy {
@@ -81,13 +126,22 @@ labels!(Via {
 labels!(DraftStatus {
     Draft => StDraftDraft,
     Review => StDraftReview,
+    Rejected => StDraftRejected,
     Approved => StDraftApproved,
+    Scheduled => StDraftScheduled,
     Published => StDraftPublished,
     Discarded => StDraftDiscarded,
 });
 labels!(DraftKind {
     Post => KindPost,
     Release => KindRelease,
+    Campaign => KindCampaign,
+    Script => KindScript,
+});
+labels!(Language {
+    Spanish => LangSpanish,
+    Tenek => LangTenek,
+    Nahuatl => LangNahuatl,
 });
 labels!(Channel {
     Facebook => ChFacebook,
@@ -225,6 +279,14 @@ pub fn field_label(field: &str) -> String {
         "kind" => Msg::FieldKind,
         "written_at" => Msg::FieldWritten,
         "topic" => Msg::FTopic,
+        "review_comment" => Msg::FReviewComment,
+        "limit" => Msg::FLimit,
+        "with_image" => Msg::FWithImage,
+        "alt_text" => Msg::FAltText,
+        "language" => Msg::FLanguage,
+        "translator" => Msg::FTranslator,
+        "reviewed" => Msg::FReviewed,
+        "url" => Msg::FUrl,
         "author_id" => Msg::FieldAuthor,
         "channel" => Msg::FChannel,
         "outlet_id" => Msg::FieldOutlet,

@@ -232,11 +232,16 @@ impl Store {
             });
         }
         let renumber = if col == "folio" && *resolution != Resolution::KeepCurrent {
-            let year: Option<i64> = self.conn().query_row(
-                "SELECT folio_year FROM drafts WHERE id = ?1",
+            let (year, current): (Option<i64>, String) = self.conn().query_row(
+                "SELECT folio_year, folio FROM drafts WHERE id = ?1",
                 [&target],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
+            // The office's prefix as the folio has it (`CS` unless configured otherwise).
+            let prefix = match current.rsplitn(3, '/').nth(2) {
+                Some(p) if !p.is_empty() => p.to_owned(),
+                _ => crate::domain::folio::PREFIX.to_owned(),
+            };
             let highest: Option<i64> = self.conn().query_row(
                 "SELECT max(folio_number) FROM drafts WHERE folio_year = ?1",
                 params![year],
@@ -244,13 +249,14 @@ impl Store {
             )?;
             year.map(|y| {
                 let y = y as i32;
-                Folio::next(
+                let folio = Folio::next(
                     y,
                     highest.map(|n| Folio {
                         year: y,
                         number: n.max(0) as u32,
                     }),
-                )
+                );
+                (folio, prefix)
             })
         } else {
             None
@@ -271,7 +277,7 @@ struct Plan {
     target: String,
     col: String,
     lost: Value,
-    renumber: Option<Folio>,
+    renumber: Option<(Folio, String)>,
 }
 
 fn apply_resolution(
@@ -279,13 +285,13 @@ fn apply_resolution(
     plan: &Plan,
     resolution: &Resolution,
 ) -> Result<()> {
-    match (resolution, plan.renumber) {
-        (_, Some(folio)) => {
+    match (resolution, &plan.renumber) {
+        (_, Some((folio, prefix))) => {
             w.update(
                 "drafts",
                 &plan.target,
                 &[
-                    ("folio", Value::Text(folio.to_string())),
+                    ("folio", Value::Text(folio.with_prefix(prefix))),
                     ("folio_number", Value::Integer(folio.number as i64)),
                 ],
             )?;

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::commands::archive_tags;
+use super::commands::{
+    acknowledged, archive_tags, findings, going_out_on, read_draft, read_variant, rules,
+};
 use super::error::{Result, StoreError};
 use super::lists::{
     contact_list_row, department_row, draft_row, event_row, journalist_row, outlet_row, report_row,
@@ -11,13 +13,16 @@ use super::lists::{
 };
 use super::Store;
 use crate::domain::edit::{RecordKind, Target};
+use crate::domain::measure;
+use crate::domain::records::CheckLine;
 use crate::domain::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, EventKind, InterviewStatus, Via,
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftStatus, EventKind, InterviewStatus,
+    Via,
 };
 use crate::domain::{
     ArchiveItemDetail, ContactListDetail, CoverageLine, DepartmentDetail, DraftDetail, EventDetail,
     EventRow, InterviewLine, JournalistDetail, LinkLine, MemberLine, OutletDetail, PublicationLine,
-    ReportDetail, RequestDetail, SeriesLine, TimelineDetail, TimelineKind, VariantLine,
+    ReportDetail, RequestDetail, SeriesLine, StepLine, TimelineDetail, TimelineKind, VariantLine,
 };
 
 fn not_found(table: &str, id: &str) -> StoreError {
@@ -346,18 +351,78 @@ impl Store {
             )?,
             (None, e) => self.event_link(e.as_deref())?,
         };
-        let variants = self.rows(
-            "SELECT id, channel, body FROM variants
-             WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY channel, id",
+        let draft = read_draft(self.conn(), id)?;
+        let stored = self.rows(
+            "SELECT id FROM variants WHERE draft_id = ?1 AND deleted_at IS NULL
+             ORDER BY created_at, id",
+            id,
+            |r| r.get::<_, String>(0),
+        )?;
+        let mut inputs = Vec::with_capacity(stored.len());
+        let mut variants = Vec::with_capacity(stored.len());
+        for vid in stored {
+            let v = read_variant(self.conn(), &vid)?;
+            variants.push(VariantLine {
+                id: vid,
+                channel: v.channel,
+                chars: measure::length(&v.body, v.channel.counting()),
+                limit: v.max_chars(),
+                hashtags: measure::hashtags(&v.body).len(),
+                language: v.language,
+                translator: v.translator.clone(),
+                reviewed: v.reviewed,
+                with_image: v.with_image,
+                alt_text: v.alt_text.clone(),
+                body: if v.channel == Channel::WhatsApp {
+                    measure::whatsapp(&v.body)
+                } else {
+                    v.body.clone()
+                },
+            });
+            inputs.push(v);
+        }
+        let now = self.local_now();
+        let today =
+            NaiveDate::parse_from_str(now.get(..10).unwrap_or(""), "%Y-%m-%d").unwrap_or_default();
+        let acks = acknowledged(self.conn(), id)?;
+        let checks = findings(
+            &rules(self.conn())?,
+            &draft,
+            &inputs,
+            going_out_on(&draft, today),
+        )
+        .into_iter()
+        .map(|finding| CheckLine {
+            acknowledged: acks
+                .iter()
+                .find(|(code, ..)| *code == finding.code())
+                .map(|(_, reason, by, at)| (reason.clone(), by.clone(), at.clone())),
+            finding,
+        })
+        .collect();
+        let steps = self.rows(
+            "SELECT at, actor, status_from, status_to, comment FROM draft_steps
+             WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY at, created_at, id",
             id,
             |r| {
-                let body: String = r.get(2)?;
-                Ok(VariantLine {
-                    id: r.get(0)?,
-                    channel: Channel::from_code(&r.get::<_, String>(1)?).unwrap_or(Channel::Web),
-                    chars: body.chars().count(),
+                Ok(StepLine {
+                    at: r.get(0)?,
+                    actor: r.get(1)?,
+                    from: DraftStatus::from_code(&r.get::<_, String>(2)?),
+                    to: DraftStatus::from_code(&r.get::<_, String>(3)?)
+                        .unwrap_or(DraftStatus::Draft),
+                    comment: r.get(4)?,
                 })
             },
+        )?;
+        let same_folio = self.links(
+            RecordKind::Draft,
+            "SELECT o.id, o.written_at, o.title, o.status FROM drafts x
+             JOIN drafts o ON o.folio_year = x.folio_year AND o.folio_number = x.folio_number
+             WHERE x.id = ?1 AND o.id <> x.id AND o.deleted_at IS NULL
+             AND typeof(x.folio_number) = 'integer'
+             ORDER BY o.written_at, o.id",
+            id,
         )?;
         let publications = self.rows(
             "SELECT channel, published_at, url FROM publications
@@ -387,6 +452,14 @@ impl Store {
             variants,
             publications,
             sent_to,
+            topic: draft.topic,
+            review_comment: draft.review_comment,
+            scheduled_for: draft.scheduled_for,
+            approved_by: draft.approved_by,
+            approved_at: draft.approved_at,
+            checks,
+            steps,
+            same_folio,
         })
     }
 

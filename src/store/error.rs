@@ -2,8 +2,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::domain::compliance::Finding;
 use crate::domain::edit::{Invalid, RecordKind};
-use crate::i18n::labels::{field_label, problem_text, status_label};
+use crate::i18n::labels::{field_label, finding_text, problem_text, status_label};
 use crate::i18n::{t, tf, Msg};
 
 #[derive(Debug)]
@@ -62,6 +63,10 @@ pub enum StoreError {
     PublishedFinal,
     /// A conflict someone already decided: who (machine or user) and when.
     AlreadyDecided { by: String, at: String },
+    /// A piece may not move to `to` (a draft status code): a check blocks it.
+    Blocked { to: String, finding: Box<Finding> },
+    /// A piece has warnings nobody acknowledged yet: how many, and the first.
+    Unacknowledged { count: usize, first: Box<Finding> },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -204,6 +209,13 @@ impl fmt::Display for StoreError {
             StoreError::NoStatus => t(Msg::ErrNoStatus).to_owned(),
             StoreError::PublishedFinal => t(Msg::ErrPublishedFinal).to_owned(),
             StoreError::AlreadyDecided { by, at } => tf(Msg::ErrAlreadyDecided, &[by, at]),
+            StoreError::Blocked { to, finding } => tf(
+                Msg::ErrBlocked,
+                &[&status_label(RecordKind::Draft, to), &finding_text(finding)],
+            ),
+            StoreError::Unacknowledged { count, first } => {
+                tf(Msg::ErrUnacknowledged, &[count, &finding_text(first)])
+            }
         };
         f.write_str(&text)
     }

@@ -43,7 +43,10 @@ use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
 use crate::domain::StoreStatus;
 pub use calendar::{CalendarExport, ExportOccurrence, ExportSeries};
-pub use commands::{allowed_moves, Attached, Occurrence, Receipt, Tx};
+pub use commands::{
+    allowed_moves, Attached, Occurrence, Receipt, Tx, FOLIO_PREFIX_SETTING, OFFICIALS_SETTING,
+    PHRASES_SETTING,
+};
 pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{io_text, Result, StoreError};
 use files::{damaged, recover_hot_journal};

@@ -18,6 +18,11 @@ pub const CHOICES: usize = 200;
 
 impl Store {
     /// A record's content, to edit it.
+    /// A piece's live versions, in the order they were written.
+    pub fn variants_of(&self, draft: &str) -> Result<Vec<crate::domain::edit::VariantInput>> {
+        super::commands::variants_of(self.conn(), draft)
+    }
+
     pub fn record(&self, target: &Target) -> Result<Record> {
         let (c, id) = (self.conn(), target.id.as_str());
         Ok(match target.kind {

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[Migration] = &[
     search_by_prefix,
     agenda_depth,
     reports_depth,
+    drafts_depth,
 ];
 
 /// The schema version this build writes.
@@ -204,6 +205,51 @@ fn reports_depth(tx: &Transaction) -> rusqlite::Result<()> {
          CREATE INDEX IF NOT EXISTS reports_by_request ON reports(request_id);
          CREATE INDEX IF NOT EXISTS requests_by_department ON requests(department_id, due_on);
          CREATE INDEX IF NOT EXISTS reports_by_department ON reports(department_id, received_at);",
+    )
+}
+
+/// The newsroom's workflow: why a piece was turned back and when it is to go out; each
+/// version's own limit, image description and language (with its translator); every move of a
+/// piece (who, when, why); the warnings acknowledged before approval, with their reason.
+fn drafts_depth(tx: &Transaction) -> rusqlite::Result<()> {
+    for (table, column, definition) in [
+        ("drafts", "review_comment", "TEXT NOT NULL DEFAULT ''"),
+        ("drafts", "scheduled_for", "TEXT NOT NULL DEFAULT ''"),
+        ("variants", "char_limit", "INTEGER"),
+        ("variants", "with_image", "INTEGER NOT NULL DEFAULT 0"),
+        ("variants", "alt_text", "TEXT NOT NULL DEFAULT ''"),
+        ("variants", "language", "TEXT NOT NULL DEFAULT 'es'"),
+        ("variants", "translator", "TEXT NOT NULL DEFAULT ''"),
+        ("variants", "reviewed", "INTEGER NOT NULL DEFAULT 0"),
+    ] {
+        add_column(tx, table, column, definition)?;
+    }
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS draft_steps (
+             id TEXT PRIMARY KEY NOT NULL,
+             created_at TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL DEFAULT '',
+             deleted_at TEXT,
+             draft_id TEXT REFERENCES drafts(id) DEFERRABLE INITIALLY DEFERRED,
+             status_from TEXT NOT NULL DEFAULT '',
+             status_to TEXT NOT NULL DEFAULT '',
+             at TEXT NOT NULL DEFAULT '',
+             actor TEXT NOT NULL DEFAULT '',
+             comment TEXT NOT NULL DEFAULT ''
+         );
+         CREATE INDEX IF NOT EXISTS draft_steps_by_draft ON draft_steps(draft_id, at);
+         CREATE TABLE IF NOT EXISTS draft_checks (
+             id TEXT PRIMARY KEY NOT NULL,
+             created_at TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL DEFAULT '',
+             deleted_at TEXT,
+             draft_id TEXT REFERENCES drafts(id) DEFERRABLE INITIALLY DEFERRED,
+             code TEXT NOT NULL DEFAULT '',
+             reason TEXT NOT NULL DEFAULT '',
+             at TEXT NOT NULL DEFAULT '',
+             actor TEXT NOT NULL DEFAULT ''
+         );
+         CREATE INDEX IF NOT EXISTS draft_checks_by_draft ON draft_checks(draft_id);",
     )
 }
 

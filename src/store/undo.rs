@@ -42,6 +42,11 @@ impl Change {
         self.steps.is_empty()
     }
 
+    /// Adds a later change to this one: undoing the whole undoes both, the later first.
+    pub fn extend(&mut self, later: Change) {
+        self.steps.extend(later.steps);
+    }
+
     /// The rows it touched: (table, id), in order, without repeats.
     pub fn rows(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();

@@ -101,6 +101,18 @@ pub enum Action {
     Round(RoundInput),
     /// Discard a report, saying why.
     Discard(Target, String),
+    /// Turn a piece back to its author, with the comment.
+    Reject(Target, String),
+    /// Schedule a piece to go out (local `YYYY-MM-DDTHH:MM`).
+    Schedule(Target, String),
+    /// Record where and when a piece came out (and mark it published).
+    Publish(crate::domain::edit::PublicationInput),
+    /// Close the form on top, its changes not kept (those saved on the way taken back).
+    DiscardForm,
+    /// Ask why the next open warning of a piece may be let through.
+    AckNext(Target),
+    /// Let a warning on a piece through, with the reason (target, finding code, reason).
+    Acknowledge(Target, String, String),
     /// Ask for a calendar file to import into the agenda.
     AskImport,
     /// Read and plan a calendar file (nothing written), then show what importing would do.

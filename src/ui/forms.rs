@@ -7,7 +7,7 @@ use super::data::Reader;
 use super::form::{Field, FieldErrors, Form, Purpose};
 use super::list::FilterSpec;
 use super::tabs::{agenda, archive, drafts, media, reports};
-use crate::domain::edit::{Command, Record, RecordKind, Target};
+use crate::domain::edit::{Command, Problem, Record, RecordKind, Target};
 use crate::domain::query::{Choice, Filters, ListId};
 use crate::i18n::labels::{field_problem, problem_text, Label};
 use crate::i18n::{t, tf, Msg};
@@ -150,7 +150,11 @@ pub fn build(
         original: record,
         parent,
     };
-    Some(Form::new(title, purpose, fields, ctx.now).with_aliases(aliases))
+    let mut form = Form::new(title, purpose, fields, ctx.now).with_aliases(aliases);
+    if kind == RecordKind::Draft {
+        form.note = Some(drafts::forms::draft_note());
+    }
+    Some(form)
 }
 
 /// What a record is called in a form's title and in messages.
@@ -243,6 +247,30 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
         }
         Purpose::Round => reports::forms::round_action(form),
         Purpose::Discard(target) => reports::forms::discard_action(form, target),
+        Purpose::Reject(target) => {
+            let comment = form.text("review_comment");
+            if comment.trim().is_empty() {
+                return Err(vec![("review_comment", problem_text(Problem::Required))]);
+            }
+            Ok(Action::Reject(target.clone(), comment.trim().to_owned()))
+        }
+        Purpose::Schedule(target) => {
+            drafts::forms::when(form).map(|at| Action::Schedule(target.clone(), at))
+        }
+        Purpose::Publish(target) => {
+            drafts::forms::publication_record(form, &target.id).map(Action::Publish)
+        }
+        Purpose::Acknowledge { target, code } => {
+            let reason = form.text("reason");
+            if reason.trim().is_empty() {
+                return Err(vec![("reason", problem_text(Problem::Required))]);
+            }
+            Ok(Action::Acknowledge(
+                target.clone(),
+                code.clone(),
+                reason.trim().to_owned(),
+            ))
+        }
         Purpose::ImportAgenda => {
             let file = form.text("file");
             if file.trim().is_empty() {

@@ -48,6 +48,8 @@ pub enum Scope {
     Reports,
     /// The Reportes tab's Cifras view (each department's figures).
     Figures,
+    /// The list and detail of Borradores (besides the keys of every list).
+    Drafts,
 }
 
 impl Scope {
@@ -55,7 +57,12 @@ impl Scope {
     fn rank(self) -> u8 {
         match self {
             Scope::Always | Scope::Global => 0,
-            Scope::List | Scope::Views | Scope::Calendar | Scope::Reports | Scope::Figures => 1,
+            Scope::List
+            | Scope::Views
+            | Scope::Calendar
+            | Scope::Reports
+            | Scope::Figures
+            | Scope::Drafts => 1,
             Scope::Detail => 2,
             Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
@@ -81,6 +88,7 @@ impl Scope {
             Scope::Help | Scope::Notice => Msg::GroupHelp,
             Scope::Calendar => Msg::GroupCalendar,
             Scope::Reports => Msg::GroupReports,
+            Scope::Drafts => Msg::GroupDrafts,
             Scope::DatePrompt => Msg::GroupDatePrompt,
             Scope::Figures => Msg::GroupFigures,
         }
@@ -145,6 +153,10 @@ pub enum Cmd {
     DraftFrom,
     /// Ask every active department for its information at once.
     Round,
+    /// Let the next open warning of a piece through, with a reason.
+    Acknowledge,
+    /// Record a piece's publication on a network.
+    Publish,
     /// Show the selected record (an event) on the archive timeline.
     InArchive,
 }
@@ -193,6 +205,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::conflicts::KEYS,
     super::tabs::agenda::KEYS,
     super::tabs::reports::KEYS,
+    super::tabs::drafts::KEYS,
     super::tabs::reports::figures::KEYS,
 ];
 

@@ -145,8 +145,12 @@ impl Screen {
                 }
                 out.push(Scope::Global);
                 // After the keys of every screen (help and quit stay in an 80-column bar).
-                if self.tab == Tab::Reports && matches!(scope, Scope::List | Scope::Detail) {
-                    out.push(Scope::Reports);
+                if matches!(scope, Scope::List | Scope::Detail) {
+                    match self.tab {
+                        Tab::Reports => out.push(Scope::Reports),
+                        Tab::Drafts => out.push(Scope::Drafts),
+                        _ => {}
+                    }
                 }
                 out
             }
@@ -173,7 +177,7 @@ impl Screen {
             Outcome::Emit(action) => Some(action),
             Outcome::Consumed => None,
             Outcome::Ignored if self.overlays.is_empty() => {
-                if let Some(action) = self.reports_key(key) {
+                if let Some(action) = self.reports_key(key).or_else(|| self.drafts_key(key)) {
                     return Some(action);
                 }
                 let views = self.page(self.tab).is_some_and(|p| p.views().len() > 1);
@@ -201,6 +205,24 @@ impl Screen {
                 (pick.target.kind == crate::domain::edit::RecordKind::Report)
                     .then(|| Action::DraftFromReport(pick.target.id.clone()))
             }
+            _ => None,
+        }
+    }
+
+    /// The Borradores tab's own keys, on the piece shown (whichever line of its detail is
+    /// chosen): `a` lets its next warning through, `p` records a publication.
+    fn drafts_key(&self, key: &KeyEvent) -> Option<Action> {
+        if !self.scopes().contains(&Scope::Drafts) {
+            return None;
+        }
+        let cmd = lookup(Scope::Drafts, key)?;
+        let draft = self.pane()?.selected()?.target;
+        if draft.kind != crate::domain::edit::RecordKind::Draft {
+            return None;
+        }
+        match cmd {
+            Cmd::Acknowledge => Some(Action::AckNext(draft)),
+            Cmd::Publish => Some(Action::SetStatus(draft, "published".to_owned())),
             _ => None,
         }
     }

@@ -1,11 +1,14 @@
 //! Drafts, their versions per network and their publications; approval and press-release
 //! folios (`CS/045/2023`: sequential per year, never reused).
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{opt, text, Fields, Tx};
-use crate::domain::edit::{DraftInput, PublicationInput, VariantInput};
-use crate::domain::folio::Folio;
-use crate::domain::status::{Channel, DraftKind, DraftStatus};
+use super::{flag, opt, text, Fields, Tx};
+use crate::domain::compliance::{check, Finding, Piece, Rules, Severity, Veda, Version, PHRASES};
+use crate::domain::edit::{DraftInput, Invalid, Problem, PublicationInput, VariantInput};
+use crate::domain::folio::{Folio, PREFIX};
+use crate::domain::ids::{self, seed_id};
+use crate::domain::status::{Channel, DraftKind, DraftStatus, Language};
 use crate::store::error::{Result, StoreError};
 use crate::store::Value;
 
@@ -23,6 +26,8 @@ pub(super) fn draft_fields(d: &DraftInput) -> Fields {
         ("author_id", opt(&d.author_id)),
         ("approved_by", text(&d.approved_by)),
         ("approved_at", text(&d.approved_at)),
+        ("review_comment", text(d.review_comment.trim())),
+        ("scheduled_for", text(&d.scheduled_for)),
     ]
 }
 
@@ -31,6 +36,17 @@ pub(super) fn variant_fields(v: &VariantInput) -> Fields {
         ("draft_id", text(&v.draft_id)),
         ("channel", text(v.channel.code())),
         ("body", text(&v.body)),
+        (
+            "char_limit",
+            v.limit
+                .filter(|l| *l > 0)
+                .map_or(Value::Null, |l| Value::Integer(l.into())),
+        ),
+        ("with_image", flag(v.with_image)),
+        ("alt_text", text(v.alt_text.trim())),
+        ("language", text(v.language.code())),
+        ("translator", text(v.translator.trim())),
+        ("reviewed", flag(v.reviewed)),
     ]
 }
 
@@ -43,6 +59,26 @@ pub(super) fn publication_fields(p: &PublicationInput) -> Fields {
     ]
 }
 
+/// Columns a new row need not write while they hold their default (no op travels for
+/// them; the row is born with it everywhere).
+const BORN_WITH: &[(&str, &str)] = &[
+    ("review_comment", ""),
+    ("scheduled_for", ""),
+    ("alt_text", ""),
+    ("language", "es"),
+    ("translator", ""),
+];
+
+/// Leaves out of a new row's fields the ones still at their default.
+pub(super) fn sparse(fields: &mut Fields) {
+    fields.retain(|(col, value)| match value {
+        Value::Null => *col != "char_limit",
+        Value::Integer(0) => !matches!(*col, "with_image" | "reviewed"),
+        Value::Text(t) => !BORN_WITH.iter().any(|(c, d)| c == col && d == t),
+        _ => true,
+    });
+}
+
 /// Sets a column in a list of fields, replacing it when present.
 fn set(fields: &mut Fields, col: &'static str, value: Value) {
     match fields.iter_mut().find(|(c, _)| *c == col) {
@@ -51,9 +87,122 @@ fn set(fields: &mut Fields, col: &'static str, value: Value) {
     }
 }
 
+/// The setting that holds the phrases Art. 134 warns about (one per line).
+pub const PHRASES_SETTING: &str = "personal_phrases";
+/// The setting that holds the officials' names and titles (one per line).
+pub const OFFICIALS_SETTING: &str = "official_names";
+
+/// What the office configured for the compliance checks: officials, phrases, blackouts.
+pub(crate) fn rules(conn: &Connection) -> Result<Rules> {
+    let setting = |key: &str| -> Result<Option<String>> {
+        Ok(conn
+            .prepare_cached("SELECT value FROM settings WHERE id = ?1 AND deleted_at IS NULL")?
+            .query_row([seed_id("setting", key)], |r| r.get(0))
+            .optional()?)
+    };
+    let officials = Rules::list(&setting(OFFICIALS_SETTING)?.unwrap_or_default());
+    let phrases = match setting(PHRASES_SETTING)? {
+        Some(p) => Rules::list(&p),
+        None => PHRASES.iter().map(|p| (*p).to_owned()).collect(),
+    };
+    let vedas = conn
+        .prepare_cached(
+            "SELECT name, starts_on, ends_on, allowed_topics FROM veda_periods
+             WHERE deleted_at IS NULL ORDER BY starts_on",
+        )?
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .filter_map(|(name, from, to, allowed)| {
+            Some(Veda {
+                name,
+                from: NaiveDate::parse_from_str(&from, "%Y-%m-%d").ok()?,
+                to: NaiveDate::parse_from_str(&to, "%Y-%m-%d").ok()?,
+                allowed: Rules::list(&allowed),
+            })
+        })
+        .collect();
+    Ok(Rules {
+        officials,
+        phrases,
+        vedas,
+    })
+}
+
+/// A piece's live versions, in the order they were written.
+pub(crate) fn variants_of(conn: &Connection, draft: &str) -> Result<Vec<VariantInput>> {
+    let ids: Vec<String> = conn
+        .prepare_cached(
+            "SELECT id FROM variants WHERE draft_id = ?1 AND deleted_at IS NULL
+             ORDER BY created_at, id",
+        )?
+        .query_map([draft], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter().map(|id| read_variant(conn, id)).collect()
+}
+
+/// A warning acknowledged on a piece: its code, the reason, who and when.
+pub(crate) type Acknowledgment = (String, String, String, String);
+
+/// The warnings acknowledged on a piece, oldest first.
+pub(crate) fn acknowledged(conn: &Connection, draft: &str) -> Result<Vec<Acknowledgment>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT code, reason, actor, at FROM draft_checks
+             WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY at, id",
+        )?
+        .query_map([draft], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// What the checks find in a piece going out on `on`.
+pub(crate) fn findings(
+    rules: &Rules,
+    d: &DraftInput,
+    variants: &[VariantInput],
+    on: NaiveDate,
+) -> Vec<Finding> {
+    let piece = Piece {
+        title: &d.title,
+        body: &d.body,
+        topic: &d.topic,
+        on,
+        versions: variants
+            .iter()
+            .map(|v| Version {
+                channel: v.channel,
+                body: &v.body,
+                limit: v.max_chars(),
+                with_image: v.with_image,
+                alt_text: &v.alt_text,
+                language: v.language,
+                translator: &v.translator,
+                reviewed: v.reviewed,
+            })
+            .collect(),
+    };
+    check(&piece, rules)
+}
+
+/// The day a piece reaches the public: the day it is scheduled for (or was published on)
+/// when it has one, else `today`.
+pub(crate) fn going_out_on(d: &DraftInput, today: NaiveDate) -> NaiveDate {
+    NaiveDate::parse_from_str(d.scheduled_for.get(..10).unwrap_or(""), "%Y-%m-%d").unwrap_or(today)
+}
+
 impl Tx<'_, '_> {
-    /// What approving a draft brings: who approved it and when, and — for a press release —
-    /// the next folio of its year, once. `existing` is the draft's id when it is already stored.
+    /// What a move of a draft brings: the checks that must pass before it goes out; who
+    /// approved it and when; for a press release, the next folio of its year, once; a line in
+    /// its history. `existing` is the draft's id when it is already stored.
     pub(super) fn draft_rules(
         &mut self,
         id: &str,
@@ -65,11 +214,26 @@ impl Tx<'_, '_> {
             Some(id) => self.w.get("drafts", id, "status")?,
             None => None,
         };
-        let was_approved = before == Some(Value::Text(DraftStatus::Approved.code().into()));
+        let from = match &before {
+            Some(Value::Text(code)) => DraftStatus::from_code(code),
+            _ => None,
+        };
+        let moving = existing.is_some() && from != Some(d.status);
+        if moving && d.status.goes_out() {
+            self.may_go_out(id, d)?;
+        }
+        let was_approved = from.is_some_and(DraftStatus::has_folio);
         let approving = d.status == DraftStatus::Approved && !was_approved;
         if approving && (existing.is_some() || d.approved_by.is_empty()) {
             set(fields, "approved_by", Value::Text(self.actor.to_owned()));
             set(fields, "approved_at", Value::Text(self.now.clone()));
+        }
+        // The comment belongs to the rejection: the next move leaves it in the history only.
+        if moving && d.status != DraftStatus::Rejected {
+            set(fields, "review_comment", text(""));
+        }
+        if d.status != DraftStatus::Scheduled && d.status != DraftStatus::Published {
+            set(fields, "scheduled_for", text(""));
         }
         if d.kind == DraftKind::Release && d.status.has_folio() {
             let current = match existing {
@@ -81,19 +245,105 @@ impl Tx<'_, '_> {
                     .written_at
                     .get(..4)
                     .and_then(|y| y.parse().ok())
-                    .unwrap_or_else(|| {
-                        self.now
-                            .get(..4)
-                            .and_then(|y| y.parse().ok())
-                            .unwrap_or(2000)
-                    });
+                    .unwrap_or_else(|| self.year());
                 let folio = self.next_folio(year)?;
-                set(fields, "folio", Value::Text(folio.to_string()));
+                let prefix = self.folio_prefix()?;
+                set(fields, "folio", Value::Text(folio.with_prefix(&prefix)));
                 set(fields, "folio_year", Value::Integer(folio.year as i64));
                 set(fields, "folio_number", Value::Integer(folio.number as i64));
             }
         }
+        if moving {
+            let comment = if d.status == DraftStatus::Rejected {
+                d.review_comment.trim()
+            } else {
+                ""
+            };
+            self.w.insert(
+                "draft_steps",
+                &ids::new_id(),
+                &[
+                    ("draft_id", text(id)),
+                    ("status_from", text(from.map_or("", DraftStatus::code))),
+                    ("status_to", text(d.status.code())),
+                    ("at", text(&self.now)),
+                    ("actor", text(self.actor)),
+                    ("comment", text(comment)),
+                ],
+            )?;
+        }
         Ok(())
+    }
+
+    /// A piece may be approved, scheduled or published only when nothing blocks it and every
+    /// warning was acknowledged with a reason.
+    fn may_go_out(&self, id: &str, d: &DraftInput) -> Result<()> {
+        let conn = self.w.conn();
+        let rules = rules(conn)?;
+        let variants = variants_of(conn, id)?;
+        let today = NaiveDate::parse_from_str(self.now.get(..10).unwrap_or(""), "%Y-%m-%d")
+            .unwrap_or_default();
+        let found = findings(&rules, d, &variants, going_out_on(d, today));
+        if let Some(block) = found.iter().find(|f| f.severity == Severity::Block) {
+            return Err(StoreError::Blocked {
+                to: d.status.code().to_owned(),
+                finding: Box::new(block.clone()),
+            });
+        }
+        let acknowledged = acknowledged(conn, id)?;
+        let open: Vec<Finding> = found
+            .into_iter()
+            .filter(|f| !acknowledged.iter().any(|(code, ..)| *code == f.code()))
+            .collect();
+        if let Some(first) = open.first() {
+            return Err(StoreError::Unacknowledged {
+                count: open.len(),
+                first: Box::new(first.clone()),
+            });
+        }
+        Ok(())
+    }
+
+    /// Records that a warning on a piece was seen and why it may go out anyway.
+    pub fn acknowledge(&mut self, draft: &str, code: &str, reason: &str) -> Result<()> {
+        self.live("drafts", draft)?;
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid(Invalid {
+                field: "reason",
+                problem: Problem::Required,
+            }));
+        }
+        self.w.insert(
+            "draft_checks",
+            &ids::new_id(),
+            &[
+                ("draft_id", text(draft)),
+                ("code", text(code)),
+                ("reason", text(reason.trim())),
+                ("at", text(&self.now)),
+                ("actor", text(self.actor)),
+            ],
+        )
+    }
+
+    fn year(&self) -> i32 {
+        self.now
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(2000)
+    }
+
+    /// The office's folio prefix (`CS` unless configured).
+    fn folio_prefix(&self) -> Result<String> {
+        let value = self.w.get(
+            "settings",
+            &seed_id("setting", FOLIO_PREFIX_SETTING),
+            "value",
+        )?;
+        Ok(match value {
+            Some(Value::Text(p)) if !p.trim().is_empty() => p.trim().to_owned(),
+            _ => PREFIX.to_owned(),
+        })
     }
 
     /// The folio after the highest ever given this year (deleted drafts included: a folio is
@@ -118,6 +368,9 @@ impl Tx<'_, '_> {
     }
 }
 
+/// The setting that holds the folio prefix.
+pub const FOLIO_PREFIX_SETTING: &str = "folio_prefix";
+
 fn not_found(table: &str, id: &str) -> StoreError {
     StoreError::NotFound {
         table: table.to_owned(),
@@ -128,7 +381,8 @@ fn not_found(table: &str, id: &str) -> StoreError {
 pub(crate) fn read_draft(conn: &Connection, id: &str) -> Result<DraftInput> {
     conn.prepare_cached(
         "SELECT title, body, kind, status, written_at, topic, report_id, event_id, campaign_id,
-                author_id, approved_by, approved_at FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+                author_id, approved_by, approved_at, review_comment, scheduled_for
+         FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
     )?
     .query_row([id], |r| {
         Ok(DraftInput {
@@ -144,6 +398,8 @@ pub(crate) fn read_draft(conn: &Connection, id: &str) -> Result<DraftInput> {
             author_id: r.get(9)?,
             approved_by: r.get(10)?,
             approved_at: r.get(11)?,
+            review_comment: r.get(12)?,
+            scheduled_for: r.get(13)?,
         })
     })
     .optional()?
@@ -152,13 +408,24 @@ pub(crate) fn read_draft(conn: &Connection, id: &str) -> Result<DraftInput> {
 
 pub(crate) fn read_variant(conn: &Connection, id: &str) -> Result<VariantInput> {
     conn.prepare_cached(
-        "SELECT draft_id, channel, body FROM variants WHERE id = ?1 AND deleted_at IS NULL",
+        "SELECT draft_id, channel, body, char_limit, with_image, alt_text, language, translator,
+                reviewed
+         FROM variants WHERE id = ?1 AND deleted_at IS NULL",
     )?
     .query_row([id], |r| {
         Ok(VariantInput {
             draft_id: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
             channel: Channel::from_code(&r.get::<_, String>(1)?).unwrap_or(Channel::Facebook),
             body: r.get(2)?,
+            limit: r
+                .get::<_, Option<i64>>(3)?
+                .and_then(|l| u32::try_from(l).ok())
+                .filter(|l| *l > 0),
+            with_image: r.get::<_, i64>(4)? != 0,
+            alt_text: r.get(5)?,
+            language: Language::from_code(&r.get::<_, String>(6)?).unwrap_or(Language::Spanish),
+            translator: r.get(7)?,
+            reviewed: r.get::<_, i64>(8)? != 0,
         })
     })
     .optional()?

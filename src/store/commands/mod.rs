@@ -15,7 +15,10 @@ pub(crate) use archive::{read_item, tags_of as archive_tags};
 pub(crate) use attachments::read_attachment;
 pub use attachments::Attached;
 pub(crate) use contacts::{read_journalist, read_list, read_outlet};
-pub(crate) use drafts::{read_draft, read_variant};
+pub(crate) use drafts::{
+    acknowledged, findings, going_out_on, read_draft, read_variant, rules, variants_of,
+};
+pub use drafts::{FOLIO_PREFIX_SETTING, OFFICIALS_SETTING, PHRASES_SETTING};
 pub use events::Occurrence;
 pub(crate) use events::{
     event_by_uid, occurrences_of, read_coverage, read_event, read_series, series_by_uid,
@@ -169,6 +172,9 @@ impl Tx<'_, '_> {
         let mut fields = fields(record);
         if let Record::Draft(d) = record {
             self.draft_rules(&id, d, None, &mut fields)?;
+        }
+        if matches!(record, Record::Draft(_) | Record::Variant(_)) {
+            drafts::sparse(&mut fields);
         }
         if matches!(record, Record::Event(_) | Record::Series(_))
             && !fields.iter().any(|(c, _)| *c == "uid")
@@ -383,7 +389,11 @@ impl Tx<'_, '_> {
 fn children(kind: RecordKind) -> &'static [(&'static str, &'static str)] {
     match kind {
         RecordKind::Event => &[("coverage", "event_id")],
-        RecordKind::Draft => &[("variants", "draft_id")],
+        RecordKind::Draft => &[
+            ("variants", "draft_id"),
+            ("draft_steps", "draft_id"),
+            ("draft_checks", "draft_id"),
+        ],
         RecordKind::ContactList => &[("list_members", "list_id")],
         RecordKind::Journalist => &[("list_members", "journalist_id")],
         // The files stay in the media store (they may be another report's too).

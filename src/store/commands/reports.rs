@@ -355,7 +355,7 @@ impl Tx<'_, '_> {
 
     /// Writes an office-wide setting (created the first time; its id is the key's, so two
     /// machines that set it hold one row).
-    fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         let id = seed_id("setting", key);
         match self.w.get("settings", &id, "value")? {
             Some(Value::Text(v)) if v == value => Ok(()),

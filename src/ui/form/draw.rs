@@ -6,9 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{Field, Form, Input};
+use super::{wrap, Field, Form, Input};
 use crate::domain::dates::{parse_date, parse_time};
-use crate::i18n::{long_date, stamp, t, Msg};
+use crate::domain::measure::{self, Counting};
+use crate::domain::status::Channel;
+use crate::i18n::{long_date, number, stamp, t, tf, Msg};
 
 /// Rows a long-text field takes.
 fn multi_rows(screen_rows: u16) -> u16 {
@@ -19,10 +21,64 @@ fn multi_rows(screen_rows: u16) -> u16 {
     }
 }
 
+/// The line under a measured text: its length as its channel counts it (the form's
+/// "channel" and "limit" fields, when it has them), against the limit, and its hashtags.
+fn meter(text: &str, form: &Form) -> Line<'static> {
+    let channel = Channel::from_code(&form.choice("channel"));
+    let counting = channel.map_or(Counting::Graphemes, Channel::counting);
+    let length = measure::length(text, counting);
+    let limit = form
+        .text("limit")
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|l| *l > 0)
+        .or(channel.and_then(Channel::limit));
+    let mut parts = vec![match limit {
+        Some(l) => tf(
+            Msg::CharsOfLimit,
+            &[&number(length as u64), &number(l as u64)],
+        ),
+        None => tf(Msg::Chars, &[&number(length as u64)]),
+    }];
+    let tags = measure::hashtags(text).len();
+    let max_tags = channel.and_then(Channel::max_hashtags);
+    if tags > 0 || max_tags.is_some() {
+        parts.push(match max_tags {
+            Some(m) => tf(Msg::HashtagsOfMax, &[&tags, &m]),
+            None => crate::ui::tabs::drafts::hashtags(tags),
+        });
+    }
+    if let Some(fold) = channel
+        .and_then(Channel::fold_at)
+        .and_then(|at| measure::fold_point(text, at))
+    {
+        let tail: String = text[..fold]
+            .chars()
+            .rev()
+            .take(24)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        parts.push(tf(Msg::SeeMoreAfter, &[&tail.trim()]));
+    }
+    let over = limit.is_some_and(|l| length > l) || max_tags.is_some_and(|m| tags > m);
+    let style = if over {
+        Style::new().fg(Color::Red).bold()
+    } else {
+        Style::new().dim()
+    };
+    Line::from(parts.join(" · ")).style(style)
+}
+
 /// The line under a field: its error, or what a typed date means.
 fn note(field: &Field, form: &Form, focused: bool) -> Option<Line<'static>> {
     if let Some(e) = &field.error {
         return Some(Line::from(e.clone()).style(Style::new().fg(Color::Red).bold()));
+    }
+    if let (Input::Multi(a), true) = (&field.input, field.counted) {
+        return Some(meter(&a.lines().join("\n"), form));
     }
     let hint = |s: String| Some(Line::from(s).style(Style::new().dim()));
     match &field.input {
@@ -136,8 +192,14 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     if inner.height == 0 || inner.width < 4 {
         return;
     }
-    // A form's note wraps, on up to three rows (a third of the form at most).
-    let note_height = form.note.as_ref().map_or(0, |n| {
+    // A form's note wraps, on up to three rows (a third of the form at most). While finding
+    // in a long text, what is sought takes its place.
+    let form_note = match &form.find {
+        Some(f) if f.missing => Some(tf(Msg::FindMissing, &[&f.query])),
+        Some(f) => Some(tf(Msg::FindPrompt, &[&f.query])),
+        None => form.note.clone(),
+    };
+    let note_height = form_note.as_ref().map_or(0, |n| {
         let rows = (n.chars().count() as u16).div_ceil(inner.width.max(1));
         rows.clamp(1, 3).min((inner.height / 3).max(1))
     });
@@ -201,16 +263,18 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
             (Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a), true) => {
                 frame.render_widget(a, value);
             }
-            (Input::Multi(a), true) => frame.render_widget(a, value),
-            (Input::Multi(a), false) => {
-                // Long text wraps while it is not being written.
-                let text = a.lines().join("\n");
-                frame.render_widget(
-                    Paragraph::new(text.chars().take(20_000).collect::<String>())
-                        .wrap(Wrap { trim: false })
-                        .dim(),
-                    value,
-                );
+            (Input::Multi(a), _) => {
+                // Long text wraps at words, the cursor's row always in view.
+                let top = if focused {
+                    let lines = a.lines();
+                    let (at, _) = wrap::locate(&wrap::rows(lines, value.width), lines, a.cursor());
+                    wrap::scroll(field.top.get(), at, value.height)
+                } else {
+                    0
+                };
+                field.top.set(top);
+                field.width.set(value.width);
+                wrap::draw(a, value, frame.buffer_mut(), top, focused);
             }
             (Input::Choice { options, index }, true) => {
                 let label = options.get(*index).map(|(_, l)| l.as_str()).unwrap_or("");
@@ -230,9 +294,14 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
         }
     }
     let mut y = inner.y + fields_height;
-    if let Some(n) = &form.note {
+    if let Some(n) = &form_note {
+        let line = if form.find.is_some() {
+            Line::from(n.clone()).reversed()
+        } else {
+            Line::from(n.clone()).dim()
+        };
         frame.render_widget(
-            Paragraph::new(Line::from(n.clone()).dim()).wrap(Wrap { trim: true }),
+            Paragraph::new(line).wrap(Wrap { trim: true }),
             Rect::new(inner.x, y, inner.width, note_height),
         );
         y += note_height;

@@ -2,6 +2,8 @@
 //! record or several picked from a list, yes/no, tags) and its label, requirement and error.
 use chrono::{NaiveDate, NaiveTime};
 use ratatui::style::Style;
+use std::cell::Cell;
+
 use tui_textarea::TextArea;
 
 use crate::domain::edit::RecordKind;
@@ -43,6 +45,13 @@ pub struct Field {
     pub required: bool,
     pub input: Input,
     pub error: Option<String>,
+    /// A long text measured as it is written: its length against its channel's limit, and
+    /// its hashtags.
+    pub counted: bool,
+    /// Long text: the first screen row shown and the width it was last drawn at (drawing
+    /// keeps the cursor in view; the keys move by screen rows).
+    pub(super) top: Cell<usize>,
+    pub(super) width: Cell<u16>,
 }
 
 fn editor(text: &str) -> TextArea<'static> {
@@ -67,6 +76,9 @@ impl Field {
             required: false,
             input,
             error: None,
+            counted: false,
+            top: Cell::new(0),
+            width: Cell::new(0),
         }
     }
 
@@ -119,6 +131,12 @@ impl Field {
 
     pub fn required(mut self) -> Field {
         self.required = true;
+        self
+    }
+
+    /// Measured live under the text (see [`Field::counted`]).
+    pub fn counted(mut self) -> Field {
+        self.counted = true;
         self
     }
 

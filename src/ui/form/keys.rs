@@ -2,7 +2,9 @@
 use crossterm::event::KeyCode::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Form, Input};
+use tui_textarea::CursorMove;
+
+use super::{wrap, Find, Form, Input};
 use crate::domain::text::fold;
 use crate::i18n::{t, Msg};
 use crate::ui::action::{Action, Outcome};
@@ -65,7 +67,38 @@ pub const KEYS: &[Binding] = &[
         help: Msg::HelpClearField,
         in_bar: false,
     },
+    Binding {
+        scope: Scope::Form,
+        keys: &[],
+        label: Msg::KeyUndoRedo,
+        help: Msg::HelpUndoText,
+        in_bar: false,
+    },
+    Binding {
+        scope: Scope::Form,
+        keys: &[],
+        label: Msg::KeyFind,
+        help: Msg::HelpFindText,
+        in_bar: false,
+    },
 ];
+
+/// A key for a text field: Ctrl+Z and Ctrl+Y undo and redo (as on Windows, besides
+/// tui-textarea's own Ctrl+U and Ctrl+R); every other key is the text area's.
+fn edit(area: &mut tui_textarea::TextArea<'static>, key: &KeyEvent) {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('z' | 'Z') if ctrl => {
+            area.undo();
+        }
+        KeyCode::Char('y' | 'Y') if ctrl => {
+            area.redo();
+        }
+        _ => {
+            area.input(*key);
+        }
+    }
+}
 
 /// What a key in a field leads to, once the field has taken it.
 #[allow(clippy::large_enum_variant)]
@@ -125,14 +158,98 @@ impl Form {
         if self.changed() {
             Outcome::Emit(Action::Push(Box::new(Overlay::Confirm(Confirm::new(
                 t(Msg::FormDiscard).to_owned(),
-                Action::PopForm,
+                Action::DiscardForm,
             )))))
         } else {
             Outcome::Emit(Action::Pop)
         }
     }
 
+    /// A key while finding in a long text: typed into what is sought; Enter goes to the next
+    /// place it appears (after the cursor, then from the start), Esc goes back to writing.
+    fn find_key(&mut self, key: &KeyEvent) -> Outcome {
+        let Some(find) = self.find.as_mut() else {
+            return Outcome::Ignored;
+        };
+        match key.code {
+            KeyCode::Esc => self.find = None,
+            KeyCode::Enter => self.find_next(),
+            KeyCode::Backspace => {
+                find.query.pop();
+                find.missing = false;
+            }
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                find.query.push(c);
+                find.missing = false;
+            }
+            _ => {}
+        }
+        Outcome::Consumed
+    }
+
+    /// Selects the next place the text sought appears in the field being written.
+    fn find_next(&mut self) {
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        let Some(Input::Multi(area)) = self.fields.get_mut(self.focus).map(|f| &mut f.input) else {
+            return;
+        };
+        let sought = fold(&find.query);
+        if sought.is_empty() {
+            return;
+        }
+        let lines = area.lines().to_vec();
+        let (row, col) = area.cursor();
+        // Every place in order, as (line, first char, chars): the first after the cursor, or
+        // the first of all.
+        let mut places = Vec::new();
+        for (n, line) in lines.iter().enumerate() {
+            let chars: Vec<char> = line.chars().collect();
+            for start in 0..chars.len() {
+                let mut folded = String::new();
+                let mut end = start;
+                while end < chars.len() && folded.len() < sought.len() {
+                    folded.push_str(&fold(&chars[end].to_string()));
+                    end += 1;
+                }
+                if folded == sought {
+                    places.push((n, start, end));
+                }
+            }
+        }
+        let next = places
+            .iter()
+            .find(|(n, start, _)| {
+                (*n, *start) > (row, col)
+                    || (area.selection_range().is_none() && (*n, *start) == (row, col))
+            })
+            .or(places.first());
+        match next {
+            Some(&(n, start, end)) => {
+                let (n, start, end) = (
+                    u16::try_from(n).unwrap_or(u16::MAX),
+                    u16::try_from(start).unwrap_or(u16::MAX),
+                    u16::try_from(end).unwrap_or(u16::MAX),
+                );
+                area.cancel_selection();
+                area.move_cursor(CursorMove::Jump(n, end));
+                area.start_selection();
+                area.move_cursor(CursorMove::Jump(n, start));
+                find.missing = false;
+            }
+            None => find.missing = true,
+        }
+    }
+
     pub fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
+        if self.find.is_some() {
+            return self.find_key(key);
+        }
         let cmd = lookup(Scope::Form, key);
         match cmd {
             Some(Cmd::Save) => return self.submit(),
@@ -158,13 +275,31 @@ impl Form {
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         let then = match &mut field.input {
             Input::Multi(area) => {
-                if matches!(code, KeyCode::Up) && area.cursor().0 == 0 {
+                let width = field.width.get();
+                let by = match code {
+                    KeyCode::Up if plain => -1,
+                    KeyCode::Down if plain => 1,
+                    _ => 0,
+                };
+                if by != 0 && width > 0 {
+                    // Up and down go by screen rows; past the first or last, to the next field.
+                    if wrap::step(area, width, by) {
+                        Then::Stay
+                    } else if by < 0 {
+                        Then::Prev
+                    } else {
+                        Then::Next
+                    }
+                } else if matches!(code, KeyCode::Up) && area.cursor().0 == 0 {
                     Then::Prev
                 } else if matches!(code, KeyCode::Down) && area.cursor().0 + 1 == area.lines().len()
                 {
                     Then::Next
+                } else if !plain && matches!(code, KeyCode::Char('f' | 'F')) {
+                    self.find = Some(Find::default());
+                    Then::Stay
                 } else {
-                    area.input(*key);
+                    edit(area, key);
                     field.error = None;
                     Then::Stay
                 }
@@ -177,7 +312,7 @@ impl Form {
                     // Ctrl+M would start a second line in a one-line field.
                     KeyCode::Char('m') if !plain => Then::Stay,
                     _ => {
-                        area.input(*key);
+                        edit(area, key);
                         field.error = None;
                         Then::Stay
                     }

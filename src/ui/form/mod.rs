@@ -6,6 +6,7 @@
 mod draw;
 mod field;
 mod keys;
+mod wrap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::layout::Rect;
@@ -46,6 +47,21 @@ pub enum Purpose {
     Discard(Target),
     /// Files to attach to a report.
     Attach(Target),
+    /// Why a piece is turned back.
+    Reject(Target),
+    /// When a piece goes out.
+    Schedule(Target),
+    /// Where and when a piece came out on one network.
+    Publish(Target),
+    /// Why a warning on a piece may be let through (`code`: the finding's).
+    Acknowledge { target: Target, code: String },
+}
+
+/// What is sought in a long text, and whether the last look found nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Find {
+    pub query: String,
+    pub missing: bool,
 }
 
 /// Errors of a form's fields: (field key, message).
@@ -67,6 +83,8 @@ pub struct Form {
     pub note: Option<String>,
     /// Names the store gives fields that this form shows under another key.
     pub aliases: &'static [(&'static str, &'static str)],
+    /// Finding in the long text being written (Ctrl+F), while it is open.
+    pub find: Option<Find>,
     initial: Vec<String>,
 }
 
@@ -83,6 +101,7 @@ impl Form {
             now,
             note: None,
             aliases: &[],
+            find: None,
             initial,
         }
     }
@@ -90,6 +109,40 @@ impl Form {
     pub fn with_aliases(mut self, aliases: &'static [(&'static str, &'static str)]) -> Form {
         self.aliases = aliases;
         self
+    }
+
+    /// Selects the text of the field being written, so that typing replaces it (a date
+    /// offered that the user will usually change).
+    pub fn select_focused(&mut self) {
+        if let Some(
+            Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a) | Input::Multi(a),
+        ) = self.fields.get_mut(self.focus).map(|f| &mut f.input)
+        {
+            if !a.is_empty() {
+                a.select_all();
+            }
+        }
+    }
+
+    /// Every field's value as text, in order (to tell what changed since a moment).
+    pub fn values(&self) -> Vec<String> {
+        self.fields.iter().map(Field::value).collect()
+    }
+
+    /// The values the form opened with.
+    pub fn initial(&self) -> &[String] {
+        &self.initial
+    }
+
+    /// Whether this form writes a piece (a draft), new or stored.
+    pub fn writes_draft(&self) -> bool {
+        matches!(
+            self.purpose,
+            Purpose::Record {
+                kind: RecordKind::Draft,
+                ..
+            }
+        )
     }
 
     /// Whether anything was changed since the form opened.

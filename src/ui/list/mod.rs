@@ -148,8 +148,9 @@ pub trait ListKind: 'static {
     fn stored_query(query: &Query, _ctx: &Ctx) -> Query {
         query.clone()
     }
-    /// What `y` copies of a record, when it is not its detail as shown (a request's text).
-    fn copy_text(_detail: &Self::Detail) -> Option<String> {
+    /// What `y` copies of a record, when it is not its detail as shown (a request's text, the
+    /// version of a piece chosen in its detail).
+    fn copy_text(_detail: &Self::Detail, _chosen: Option<&Pick>) -> Option<String> {
         None
     }
     fn filters() -> FilterSpec;
@@ -548,7 +549,8 @@ impl<K: ListKind> Pane for ListPane<K> {
 
     fn text(&self) -> Option<String> {
         let detail = self.detail.as_ref()?;
-        K::copy_text(detail).or_else(|| Some(lines_text(&K::lines(detail))))
+        K::copy_text(detail, self.current().as_ref())
+            .or_else(|| Some(lines_text(&K::lines(detail))))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx, views: &[Msg], view: usize) {

@@ -1,14 +1,19 @@
-//! The forms of Borradores: a draft (title and text), and a version of it for one network.
-use crate::domain::edit::{DraftInput, Problem, Record, RecordKind, VariantInput};
-use crate::domain::status::{Channel, DraftKind, DraftStatus};
+//! The forms of Borradores: a piece (title, kind, text, topic and links), a version of it for
+//! one network, and the questions a move asks (why it is turned back, when it goes out, where
+//! it was published, why a warning may be let through).
+use crate::domain::edit::{
+    DraftInput, Problem, PublicationInput, Record, RecordKind, Target, VariantInput,
+};
+use crate::domain::status::{Channel, DraftKind, Language};
 use crate::i18n::labels::problem_text;
-use crate::ui::form::{Field, FieldErrors, Form};
+use crate::i18n::{t, tf, Msg};
+use crate::ui::form::{Field, FieldErrors, Form, Purpose};
 use crate::ui::forms::{finish, FormCtx};
 use crate::ui::tabs::agenda::options;
+use chrono::NaiveDateTime;
 
 pub fn draft(rec: Option<&DraftInput>, ctx: &FormCtx) -> Vec<Field> {
     let kind = rec.map(|d| d.kind).unwrap_or(DraftKind::Post);
-    let status = rec.map(|d| d.status).unwrap_or(DraftStatus::Draft);
     let id = |f: fn(&DraftInput) -> &Option<String>| rec.and_then(|d| f(d).as_deref());
     vec![
         Field::text("title", rec.map(|d| d.title.as_str()).unwrap_or("")).required(),
@@ -17,12 +22,7 @@ pub fn draft(rec: Option<&DraftInput>, ctx: &FormCtx) -> Vec<Field> {
             options(DraftKind::ALL, DraftKind::code),
             kind.code(),
         ),
-        Field::multi("body", rec.map(|d| d.body.as_str()).unwrap_or("")),
-        Field::choice(
-            "status",
-            options(DraftStatus::ALL, DraftStatus::code),
-            status.code(),
-        ),
+        Field::multi("body", rec.map(|d| d.body.as_str()).unwrap_or("")).counted(),
         Field::text("topic", rec.map(|d| d.topic.as_str()).unwrap_or("")),
         Field::pick(
             "author_id",
@@ -39,39 +39,67 @@ pub fn draft(rec: Option<&DraftInput>, ctx: &FormCtx) -> Vec<Field> {
             RecordKind::Report,
             ctx.label(RecordKind::Report, id(|d| &d.report_id)),
         ),
+        Field::pick(
+            "campaign_id",
+            RecordKind::Campaign,
+            ctx.label(RecordKind::Campaign, id(|d| &d.campaign_id)),
+        ),
     ]
+}
+
+/// The note under a piece's form: which topics the electoral blackout lets through.
+pub fn draft_note() -> String {
+    t(Msg::DraftTopicHint).to_owned()
 }
 
 pub fn draft_record(f: &Form, original: Option<&DraftInput>) -> Result<Record, FieldErrors> {
     let written_at = original
         .map(|d| d.written_at.clone())
         .unwrap_or_else(|| f.now.format("%Y-%m-%dT%H:%M").to_string());
+    let base = original
+        .cloned()
+        .unwrap_or_else(|| DraftInput::new("", "", &written_at));
     let record = Record::Draft(DraftInput {
         title: f.text("title"),
         body: f.text("body"),
         kind: DraftKind::from_code(&f.choice("kind")).unwrap_or(DraftKind::Post),
-        status: DraftStatus::from_code(&f.choice("status")).unwrap_or(DraftStatus::Draft),
-        written_at,
         topic: f.text("topic"),
         report_id: f.pick("report_id"),
         event_id: f.pick("event_id"),
-        campaign_id: original.and_then(|d| d.campaign_id.clone()),
+        campaign_id: f.pick("campaign_id"),
         author_id: f.pick("author_id"),
-        approved_by: original.map(|d| d.approved_by.clone()).unwrap_or_default(),
-        approved_at: original.map(|d| d.approved_at.clone()).unwrap_or_default(),
+        ..base
     });
     finish(record, Vec::new())
 }
 
 pub fn variant(rec: Option<&VariantInput>) -> Vec<Field> {
     let channel = rec.map(|v| v.channel).unwrap_or(Channel::Facebook);
+    let language = rec.map(|v| v.language).unwrap_or(Language::Spanish);
+    let limit = rec
+        .and_then(|v| v.limit)
+        .map(|l| l.to_string())
+        .unwrap_or_default();
     vec![
         Field::choice(
             "channel",
             options(Channel::ALL, Channel::code),
             channel.code(),
         ),
-        Field::multi("body", rec.map(|v| v.body.as_str()).unwrap_or("")),
+        Field::multi("body", rec.map(|v| v.body.as_str()).unwrap_or("")).counted(),
+        Field::text("limit", &limit),
+        Field::toggle("with_image", rec.is_some_and(|v| v.with_image)),
+        Field::text("alt_text", rec.map(|v| v.alt_text.as_str()).unwrap_or("")),
+        Field::choice(
+            "language",
+            options(Language::ALL, Language::code),
+            language.code(),
+        ),
+        Field::text(
+            "translator",
+            rec.map(|v| v.translator.as_str()).unwrap_or(""),
+        ),
+        Field::toggle("reviewed", rec.is_some_and(|v| v.reviewed)),
     ]
 }
 
@@ -88,10 +116,125 @@ pub fn variant_record(
     if f.text("body").trim().is_empty() {
         errors.push(("body", problem_text(Problem::Required)));
     }
+    let limit_text = f.text("limit");
+    let limit = match limit_text.trim() {
+        "" => None,
+        n => match n.replace([',', '.', ' '], "").parse::<u32>() {
+            Ok(l) if l > 0 => Some(l),
+            _ => {
+                errors.push(("limit", t(Msg::LimitNotNumber).to_owned()));
+                None
+            }
+        },
+    };
+    let channel = Channel::from_code(&f.choice("channel")).unwrap_or(Channel::Facebook);
     let record = Record::Variant(VariantInput {
-        draft_id,
-        channel: Channel::from_code(&f.choice("channel")).unwrap_or(Channel::Facebook),
-        body: f.text("body"),
+        limit,
+        with_image: f.toggle("with_image"),
+        alt_text: f.text("alt_text"),
+        language: Language::from_code(&f.choice("language")).unwrap_or(Language::Spanish),
+        translator: f.text("translator"),
+        reviewed: f.toggle("reviewed"),
+        ..VariantInput::new(&draft_id, channel, &f.text("body"))
     });
     finish(record, errors)
+}
+
+/// Why a piece is turned back: the comment its author reads.
+pub fn reject(target: Target, title: &str, now: NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        tf(Msg::RejectTitle, &[&title]),
+        Purpose::Reject(target),
+        vec![Field::multi("review_comment", "").required()],
+        now,
+    );
+    form.note = Some(t(Msg::RejectHint).to_owned());
+    form
+}
+
+/// When a piece goes out.
+pub fn schedule(target: Target, title: &str, now: NaiveDateTime) -> Form {
+    let tomorrow = now.date().succ_opt().unwrap_or(now.date());
+    let mut form = Form::new(
+        tf(Msg::ScheduleTitle, &[&title]),
+        Purpose::Schedule(target),
+        vec![
+            Field::date("date", Some(tomorrow)).required(),
+            Field::time("start_time", chrono::NaiveTime::from_hms_opt(9, 0, 0)).required(),
+        ],
+        now,
+    );
+    form.note = Some(t(Msg::ScheduleHint).to_owned());
+    form.select_focused();
+    form
+}
+
+/// Where and when a piece came out on one network: the record of its publication.
+pub fn publish(target: Target, title: &str, channels: &[Channel], now: NaiveDateTime) -> Form {
+    let first = channels.first().copied().unwrap_or(Channel::Facebook);
+    let mut form = Form::new(
+        tf(Msg::PublishTitle, &[&title]),
+        Purpose::Publish(target),
+        vec![
+            Field::choice(
+                "channel",
+                options(Channel::ALL, Channel::code),
+                first.code(),
+            ),
+            Field::date("date", Some(now.date())).required(),
+            Field::time("start_time", Some(now.time())).required(),
+            Field::text("url", ""),
+        ],
+        now,
+    );
+    form.note = Some(t(Msg::PublishHint).to_owned());
+    form
+}
+
+/// The date and time a form's "date" and "start_time" fields say (`YYYY-MM-DDTHH:MM`), or
+/// the error beside the field that does not say one.
+pub fn when(f: &Form) -> Result<String, FieldErrors> {
+    let date = f.date("date").map_err(|e| vec![e])?;
+    let time = f.time("start_time").map_err(|e| vec![e])?;
+    match (date, time) {
+        (Some(d), Some(t)) => Ok(d.and_time(t).format("%Y-%m-%dT%H:%M").to_string()),
+        (None, _) => Err(vec![("date", problem_text(Problem::Required))]),
+        (_, None) => Err(vec![("start_time", problem_text(Problem::Required))]),
+    }
+}
+
+/// The publication a filled publish form describes, or the errors beside its fields.
+pub fn publication_record(f: &Form, draft: &str) -> Result<PublicationInput, FieldErrors> {
+    Ok(PublicationInput {
+        draft_id: draft.to_owned(),
+        channel: Channel::from_code(&f.choice("channel")).unwrap_or(Channel::Facebook),
+        published_at: when(f)?,
+        url: f.text("url"),
+    })
+}
+
+/// Why a warning may be let through: recorded with who and when.
+pub fn acknowledge(target: Target, code: String, finding: &str, now: NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        t(Msg::AckTitle).to_owned(),
+        Purpose::Acknowledge { target, code },
+        vec![Field::text("reason", "").required()],
+        now,
+    );
+    form.note = Some(finding.to_owned());
+    form
+}
+
+/// The channels of a piece's versions, in order, each once; every channel when it has none.
+pub fn channels_of(variants: &[VariantInput]) -> Vec<Channel> {
+    let mut out: Vec<Channel> = Vec::new();
+    for v in variants {
+        if !out.contains(&v.channel) {
+            out.push(v.channel);
+        }
+    }
+    if out.is_empty() {
+        out.push(Channel::Facebook);
+    }
+    out
 }

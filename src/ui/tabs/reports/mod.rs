@@ -153,7 +153,7 @@ impl ListKind for ReportList {
     }
 
     /// The report's title and text as the department sent it.
-    fn copy_text(d: &ReportDetail) -> Option<String> {
+    fn copy_text(d: &ReportDetail, _: Option<&Pick>) -> Option<String> {
         Some(format!("{}\n\n{}", d.row.title, d.body.trim_end()))
     }
 

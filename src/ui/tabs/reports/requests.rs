@@ -14,7 +14,7 @@ use crate::domain::{PageRequest, RequestDetail, RequestRow};
 use crate::i18n::labels::Label;
 use crate::i18n::{stamp, t, Msg};
 use crate::ui::data::{DataResult, Reader};
-use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind};
+use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, Pick};
 use crate::ui::tabs::agenda::options;
 use crate::ui::tabs::lines::{link_bullet, link_field, own};
 use crate::ui::widgets::{field, heading};
@@ -118,7 +118,7 @@ impl ListKind for Requests {
     }
 
     /// The text sent to the department, ready to paste into WhatsApp or an e-mail.
-    fn copy_text(d: &RequestDetail) -> Option<String> {
+    fn copy_text(d: &RequestDetail, _: Option<&Pick>) -> Option<String> {
         (!d.body.trim().is_empty()).then(|| d.body.clone())
     }
 

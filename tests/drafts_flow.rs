@@ -1,0 +1,580 @@
+//! Borradores as the office works it, key by key: a post written and its X version made to
+//! fit; sent for review, turned back with a comment, sent again, approved, copied and
+//! published; a press release numbered with the office's prefix; the electoral blackout
+//! blocking; an Art. 134 warning let through with a reason; the piece being written saved
+//! every few seconds and taken back whole when the form is cancelled.
+mod common;
+
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prensa::app::{App, Effect};
+use prensa::domain::edit::{RecordKind, Target};
+use prensa::store::Store;
+use prensa::ui::overlay::Overlay;
+use prensa::ui::Action;
+
+/// Writes a new piece from the Borradores list: title and text. Returns its id.
+fn new_draft(app: &mut App, title: &str, body: &str) -> String {
+    type_keys(app, "4n");
+    assert!(top_is_form(app), "{}", shown(app));
+    type_keys(app, title);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    type_keys(app, body);
+    ctrl(app, 's');
+    assert!(!top_is_form(app), "{}", shown(app));
+    id_where(app, "drafts", "title", title).unwrap()
+}
+
+fn draft(id: &str) -> Target {
+    Target::new(RecordKind::Draft, id)
+}
+
+/// Shows a piece selected in the Borradores list, its detail beside it.
+fn show(app: &mut App, id: &str) {
+    if app.screen().overlays.is_empty() {
+        type_keys(app, "4");
+    }
+    let key = app.store().place_of(&draft(id)).unwrap().unwrap();
+    app.update(Action::List(prensa::ui::ListCmd::Reveal(key)));
+}
+
+/// Adds a version for the channel `rights` steps after Facebook (1: X, 2: Instagram,
+/// 3: WhatsApp) to the draft shown, from its detail.
+fn add_variant(app: &mut App, id: &str, rights: usize, body: &str) -> String {
+    show(app, id);
+    press(app, KeyCode::Enter);
+    type_keys(app, "n");
+    assert!(top_is_form(app), "{}", shown(app));
+    for _ in 0..rights {
+        press(app, KeyCode::Right);
+    }
+    press(app, KeyCode::Tab);
+    type_keys(app, body);
+    ctrl(app, 's');
+    assert!(!top_is_form(app), "{}", shown(app));
+    press(app, KeyCode::Esc);
+    sql_value(
+        app,
+        "SELECT id FROM variants WHERE draft_id = ?1 AND deleted_at IS NULL
+         ORDER BY created_at DESC, id DESC LIMIT 1",
+        &[id],
+    )
+    .unwrap()
+}
+
+/// The detail pane at 120×40 as one line of words (what wraps on screen reads joined).
+fn detail(app: &App) -> String {
+    let screen = render(app, 120, 40);
+    let words: Vec<String> = screen
+        .lines()
+        .filter_map(|l| {
+            l.split_once("││")
+                .map(|(_, right)| right.trim_end_matches('│').to_owned())
+        })
+        .collect();
+    words
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn set_status(app: &mut App, id: &str, code: &str) {
+    app.update(Action::SetStatus(draft(id), code.into()));
+}
+
+fn close_notice(app: &mut App) {
+    if matches!(app.screen().overlays.last(), Some(Overlay::Notice(_))) {
+        press(app, KeyCode::Esc);
+    }
+}
+
+fn steps(app: &App, id: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(app.store().path()).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT status_from || '→' || status_to || ':' || comment FROM draft_steps
+             WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY at, created_at, id",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([id], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<String>>>()
+        .unwrap();
+    rows
+}
+
+#[test]
+fn a_post_is_made_to_fit_turned_back_approved_copied_and_published() {
+    let (_dir, mut app) = demo_app(120, 40);
+    let id = new_draft(
+        &mut app,
+        "Jornada de salud del DIF en Tamápatz",
+        "El DIF municipal llevó consultas, vacunas y pláticas de nutrición a Tamápatz.",
+    );
+    let long = format!(
+        "Jornada de salud del DIF en Tamápatz: consultas, vacunas y pláticas. {} #DIF",
+        "Gracias por acudir. ".repeat(12)
+    );
+    let x = add_variant(&mut app, &id, 1, &long);
+    assert_eq!(value(&app, "variants", &x, "channel"), "x");
+    // The detail says the X version is too long, and by how much.
+    show(&mut app, &id);
+    let screen = detail(&app);
+    assert!(
+        screen.contains("Revisión antes de publicar (1)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("⛔ Bloquea: X: 314 de 280 caracteres; sobran 34."),
+        "{screen}"
+    );
+
+    set_status(&mut app, &id, "review");
+    assert_eq!(value(&app, "drafts", &id, "status"), "review");
+    // Approval is refused while the X version does not fit, and the refusal says why.
+    set_status(&mut app, &id, "approved");
+    assert_eq!(value(&app, "drafts", &id, "status"), "review");
+    assert!(
+        said(&app).contains("No puede pasar a «Aprobado»: X:"),
+        "{}",
+        said(&app)
+    );
+    close_notice(&mut app);
+
+    // Turned back: the comment is asked for, kept, and shown.
+    set_status(&mut app, &id, "rejected");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app), "a rejection needs its comment");
+    type_keys(&mut app, "Recortar la versión de X y poner el horario");
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "drafts", &id, "status"), "rejected");
+    show(&mut app, &id);
+    let screen = detail(&app);
+    assert!(
+        screen.contains("Comentario: Recortar la versión de X y poner el horario"),
+        "{screen}"
+    );
+
+    // The X version is cut to fit: the form counts as X counts.
+    app.update(Action::Edit(Target::new(RecordKind::Variant, x.clone())));
+    assert!(top_is_form(&app));
+    press(&mut app, KeyCode::Tab);
+    let screen = shown(&app);
+    assert!(screen.contains("de 280 caracteres"), "{screen}");
+    app.on_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
+    type_keys(
+        &mut app,
+        "Jornada de salud del DIF en Tamápatz, hoy de 9 a 14 h. https://tampamolon.gob.mx/dif/jornada-de-salud-marzo #DIF",
+    );
+    let screen = shown(&app);
+    assert!(
+        screen.contains("83 de 280 caracteres · 1 hashtag"),
+        "{screen}"
+    );
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+
+    // Sent again, approved: who and when are kept, and every move is in the history.
+    set_status(&mut app, &id, "review");
+    assert_eq!(value(&app, "drafts", &id, "review_comment"), "");
+    set_status(&mut app, &id, "approved");
+    assert_eq!(value(&app, "drafts", &id, "status"), "approved");
+    assert!(!value(&app, "drafts", &id, "approved_by").is_empty());
+    assert!(!value(&app, "drafts", &id, "approved_at").is_empty());
+    assert_eq!(
+        steps(&app, &id),
+        vec![
+            "draft→review:",
+            "review→rejected:Recortar la versión de X y poner el horario",
+            "rejected→review:",
+            "review→approved:",
+        ]
+    );
+    show(&mut app, &id);
+    let screen = detail(&app);
+    assert!(screen.contains("Historial (4)"), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "En revisión → Rechazado ({}): «Recortar la versión",
+            app.store().actor()
+        )),
+        "{screen}"
+    );
+
+    // `y` on the X version copies its text, ready to paste into X.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    app.take_effects();
+    type_keys(&mut app, "y");
+    let copied: Vec<Effect> = app.take_effects();
+    assert_eq!(
+        copied,
+        vec![Effect::Clipboard(
+            "Jornada de salud del DIF en Tamápatz, hoy de 9 a 14 h. https://tampamolon.gob.mx/dif/jornada-de-salud-marzo #DIF".into()
+        )]
+    );
+    press(&mut app, KeyCode::Esc);
+
+    // Published on X: `p` asks for the network, when, and the post's link.
+    show(&mut app, &id);
+    type_keys(&mut app, "p");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    let screen = shown(&app);
+    assert!(screen.contains("‹ X ›") || screen.contains("X"), "{screen}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "https://x.com/tampamolon/status/1");
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "drafts", &id, "status"), "published");
+    let publication = id_where(&app, "publications", "draft_id", &id).unwrap();
+    assert_eq!(value(&app, "publications", &publication, "channel"), "x");
+    assert_eq!(
+        value(&app, "publications", &publication, "url"),
+        "https://x.com/tampamolon/status/1"
+    );
+    assert_eq!(
+        value(&app, "publications", &publication, "published_at"),
+        "2025-03-06T08:30"
+    );
+    // A published piece is final.
+    assert_eq!(steps(&app, &id).len(), 5);
+}
+
+#[test]
+fn a_press_release_takes_the_next_folio_with_the_offices_prefix() {
+    let (dir, path) = demo_copy();
+    {
+        let mut store = Store::open(&path, &options()).unwrap();
+        store
+            .batch("settings", |tx| {
+                tx.set_setting(prensa::store::FOLIO_PREFIX_SETTING, "COM")
+            })
+            .unwrap();
+    }
+    let store = Store::open(&path, &options()).unwrap();
+    let mut app = App::new(store, now(), (80, 24));
+    let highest: i64 = count(
+        &app,
+        "SELECT coalesce(max(folio_number), 0) FROM drafts WHERE folio_year = 2025",
+        &[],
+    );
+    type_keys(&mut app, "4n");
+    type_keys(&mut app, "Boletín: inicia el programa de bacheo");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // Publicación → Boletín
+    press(&mut app, KeyCode::Tab);
+    type_keys(
+        &mut app,
+        "El Ayuntamiento informa que inicia el bacheo en la cabecera.",
+    );
+    ctrl(&mut app, 's');
+    let id = id_where(
+        &app,
+        "drafts",
+        "title",
+        "Boletín: inicia el programa de bacheo",
+    )
+    .unwrap();
+    set_status(&mut app, &id, "review");
+    set_status(&mut app, &id, "approved");
+    assert_eq!(
+        value(&app, "drafts", &id, "folio"),
+        format!("COM/{:03}/2025", highest + 1)
+    );
+    // Back to draft and approved again: the folio stays (a folio is never given twice).
+    set_status(&mut app, &id, "draft");
+    set_status(&mut app, &id, "review");
+    set_status(&mut app, &id, "approved");
+    assert_eq!(
+        value(&app, "drafts", &id, "folio"),
+        format!("COM/{:03}/2025", highest + 1)
+    );
+    drop(dir);
+}
+
+#[test]
+fn the_electoral_blackout_blocks_scheduling_and_publishing_unless_the_topic_is_allowed() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let id = new_draft(
+        &mut app,
+        "Inauguración de la cancha de San Antonio",
+        "Se inauguró la cancha de usos múltiples.",
+    );
+    set_status(&mut app, &id, "review");
+    set_status(&mut app, &id, "approved");
+    assert_eq!(value(&app, "drafts", &id, "status"), "approved");
+    // Scheduled inside the 2024 blackout: refused, saying why.
+    set_status(&mut app, &id, "scheduled");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    type_keys(&mut app, "15/04/2024");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app), "the form stays with the reason");
+    let screen = shown(&app);
+    assert!(screen.contains("veda electoral"), "{screen}");
+    assert_eq!(value(&app, "drafts", &id, "status"), "approved");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('s'));
+    // Published on a day of the blackout: refused too.
+    set_status(&mut app, &id, "published");
+    assert!(top_is_form(&app));
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "20/05/2024");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert_eq!(value(&app, "drafts", &id, "status"), "approved");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM publications WHERE draft_id = ?1",
+            &[&id]
+        ),
+        0
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('s'));
+    // Civil protection may be published in a blackout: with that topic, it goes out.
+    app.update(Action::Edit(draft(&id)));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_keys(&mut app, "Protección civil");
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "drafts", &id, "topic"), "Protección civil");
+    set_status(&mut app, &id, "published");
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "20/05/2024");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert_eq!(value(&app, "drafts", &id, "status"), "published");
+}
+
+#[test]
+fn an_art_134_warning_is_let_through_only_with_a_reason_which_is_kept() {
+    let (_dir, mut app) = demo_app(120, 40);
+    let id = new_draft(
+        &mut app,
+        "Entrega de útiles escolares",
+        "Gracias a la presidenta, 300 niñas y niños de Tampamolón recibieron útiles.",
+    );
+    show(&mut app, &id);
+    let screen = detail(&app);
+    assert!(
+        screen.contains("⚠ Aviso: Art. 134: «gracias a la presidenta» atribuye un logro"),
+        "{screen}"
+    );
+    set_status(&mut app, &id, "review");
+    // Approving asks for the reason first; without one nothing is written.
+    set_status(&mut app, &id, "approved");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    assert!(shown(&app).contains("Atender un aviso"), "{}", shown(&app));
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert_eq!(value(&app, "drafts", &id, "status"), "review");
+    type_keys(&mut app, "Es la cita textual de una madre de familia");
+    ctrl(&mut app, 's');
+    // Acknowledged, the approval goes on by itself.
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert_eq!(value(&app, "drafts", &id, "status"), "approved");
+    assert_eq!(
+        sql_value(
+            &app,
+            "SELECT code || '|' || reason FROM draft_checks WHERE draft_id = ?1",
+            &[&id]
+        )
+        .unwrap(),
+        "art134:gracias a la presidenta|Es la cita textual de una madre de familia"
+    );
+    show(&mut app, &id);
+    let screen = detail(&app);
+    assert!(
+        screen.contains("✓ Atendido: Art. 134: «gracias a la presidenta»"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!(
+            "motivo: «Es la cita textual de una madre de familia» ({}",
+            app.store().actor()
+        )),
+        "{screen}"
+    );
+    // `u` takes the approval back, then the acknowledgment.
+    type_keys(&mut app, "u");
+    assert_eq!(value(&app, "drafts", &id, "status"), "review");
+    type_keys(&mut app, "u");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM draft_checks WHERE draft_id = ?1 AND deleted_at IS NULL",
+            &[&id]
+        ),
+        0
+    );
+}
+
+#[test]
+fn two_machines_that_approve_a_release_each_meet_their_shared_folio_in_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("carpeta");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (_d1, a) = demo_copy();
+    let b = dir.path().join("casa.sqlite");
+    std::fs::copy(&a, &b).unwrap();
+    let mut office = open_as(&a, "oficina");
+    let mut home = open_as(&b, "casa");
+    let approve = |store: &mut Store, title: &str| -> String {
+        let mut d =
+            prensa::domain::edit::DraftInput::new(title, "Texto del boletín.", "2025-03-06T09:00");
+        d.kind = prensa::domain::status::DraftKind::Release;
+        let (id, _) = store
+            .batch("test", |tx| {
+                let id = tx.create(None, &prensa::domain::edit::Record::Draft(d))?;
+                tx.set_status(&draft(&id), "review")?;
+                tx.set_status(&draft(&id), "approved")?;
+                Ok(id)
+            })
+            .unwrap();
+        id
+    };
+    let first = approve(&mut office, "Boletín de la oficina");
+    let second = approve(&mut home, "Boletín hecho en casa");
+    let folio = |store: &Store, id: &str| -> String {
+        rusqlite::Connection::open(store.path())
+            .unwrap()
+            .query_row("SELECT folio FROM drafts WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        folio(&office, &first),
+        folio(&home, &second),
+        "each machine gave the next one"
+    );
+    sync_with(&mut office, &folder);
+    sync_with(&mut home, &folder);
+    sync_with(&mut office, &folder);
+    // Both pieces hold it on both machines, and the collision waits in Conflictos.
+    let shared = office.draft_detail(&first).unwrap();
+    assert_eq!(shared.same_folio.len(), 1);
+    assert_eq!(shared.same_folio[0].title, "Boletín hecho en casa");
+    let conflicts: i64 = rusqlite::Connection::open(office.path())
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM conflicts WHERE col = 'folio' AND resolved_at = ''",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(conflicts, 1);
+    let mut app = App::new(office, now(), (120, 40));
+    show(&mut app, &first);
+    let screen = detail(&app);
+    assert!(
+        screen.contains("también lo tiene «Boletín hecho en casa»"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_piece_being_written_is_saved_as_typing_pauses_and_cancelling_takes_it_back() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let before = count(
+        &app,
+        "SELECT count(*) FROM drafts WHERE deleted_at IS NULL",
+        &[],
+    );
+    type_keys(&mut app, "4n");
+    type_keys(&mut app, "Feria del elote");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_keys(
+        &mut app,
+        "Este domingo, la Feria del Elote en la plaza principal.",
+    );
+    // Typing pauses: the piece is in the store, through the one write path.
+    app.on_idle();
+    let id = id_where(&app, "drafts", "title", "Feria del elote").unwrap();
+    assert_eq!(
+        value(&app, "drafts", &id, "body"),
+        "Este domingo, la Feria del Elote en la plaza principal."
+    );
+    assert!(
+        shown(&app).contains("Guardado automático: 08:30:00"),
+        "{}",
+        shown(&app)
+    );
+    type_keys(&mut app, " Habrá música.");
+    app.on_idle();
+    assert!(value(&app, "drafts", &id, "body").ends_with("Habrá música."));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM drafts WHERE deleted_at IS NULL",
+            &[]
+        ),
+        before + 1,
+        "saved twice, one piece"
+    );
+    // Esc asks; discarding takes every save back.
+    press(&mut app, KeyCode::Esc);
+    type_keys(&mut app, "s");
+    assert!(!top_is_form(&app));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM drafts WHERE deleted_at IS NULL",
+            &[]
+        ),
+        before
+    );
+
+    // Saved on the way and then with Ctrl+S: one `u` takes the whole piece back.
+    type_keys(&mut app, "n");
+    type_keys(&mut app, "Concurso de piñatas");
+    app.on_idle();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "Bases del concurso.");
+    app.on_idle();
+    ctrl(&mut app, 's');
+    let id = id_where(&app, "drafts", "title", "Concurso de piñatas").unwrap();
+    assert_eq!(value(&app, "drafts", &id, "body"), "Bases del concurso.");
+    type_keys(&mut app, "u");
+    assert!(id_where(&app, "drafts", "title", "Concurso de piñatas").is_none());
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM drafts WHERE deleted_at IS NULL",
+            &[]
+        ),
+        before
+    );
+}
+
+#[test]
+fn ctrl_f_finds_in_the_text_without_accents_and_esc_goes_back_to_writing() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "4n");
+    type_keys(&mut app, "Campaña de vacunación");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "Vacunación canina. La vacunacion es gratuita.");
+    ctrl(&mut app, 'f');
+    type_keys(&mut app, "vacunacion");
+    let screen = shown(&app);
+    assert!(screen.contains("Buscar: vacunacion"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    // Back to writing: what is typed replaces the second match, selected.
+    type_keys(&mut app, "aplicación");
+    ctrl(&mut app, 's');
+    let id = id_where(&app, "drafts", "title", "Campaña de vacunación").unwrap();
+    assert_eq!(
+        value(&app, "drafts", &id, "body"),
+        "Vacunación canina. La aplicación es gratuita."
+    );
+}
