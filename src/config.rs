@@ -14,6 +14,10 @@ pub struct Config {
     /// The folder on a stick or share this machine syncs with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_folder: Option<PathBuf>,
+    /// The name of who works on this machine, as approvals and a piece's history record it
+    /// (without it, the system account's name).
+    #[serde(default, rename = "nombre", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// The platform's folders for prensa.

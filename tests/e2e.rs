@@ -266,6 +266,50 @@ fn ctrl_c_quits_even_after_an_unfinished_escape_sequence() {
 }
 
 #[test]
+fn a_draft_killed_while_being_written_keeps_what_was_saved_as_typing_paused() {
+    let home = tempfile::tempdir().unwrap();
+    let db = demo_db(home.path());
+    let mut s = Session::start(home.path(), &["--db", db.to_str().unwrap()]);
+    s.wait_for("Agenda de hoy");
+    s.send("4n");
+    s.wait_for("Nuevo borrador");
+    s.send("Jornada de salud en Tamápatz");
+    s.send("\t\t");
+    s.send("Consultas, vacunas y pláticas para niñas y niños 🙂");
+    // Typing pauses: the console saves by itself, and says so.
+    s.wait_for("Guardado automático");
+    // Killed at once, with no chance to restore anything (a power cut, a lost session).
+    let pid = s.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.wait_exit();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let body: String = conn
+        .query_row(
+            "SELECT body FROM drafts WHERE title = 'Jornada de salud en Tamápatz'
+             AND deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(body, "Consultas, vacunas y pláticas para niñas y niños 🙂");
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    // The next console opens it as it was left.
+    let mut s = Session::start(home.path(), &["--db", db.to_str().unwrap()]);
+    s.wait_for("Agenda de hoy");
+    s.send("4");
+    s.wait_for("Jornada de salud en Tamápatz");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn a_megabyte_pasted_into_a_form_goes_in_whole() {
     let home = tempfile::tempdir().unwrap();
     let db = demo_db(home.path());

@@ -130,7 +130,7 @@ pub fn open_demo() -> ExitCode {
     code
 }
 
-fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
+fn run_console(mut store: Store, temporary: Option<PathBuf>) -> ExitCode {
     let _ = color_eyre::install();
     let capability = terminal::detect();
     if capability == Capability::Dumb {
@@ -138,13 +138,17 @@ fn run_console(store: Store, temporary: Option<PathBuf>) -> ExitCode {
         return fail(tf(Msg::TermDumb, &[&term]));
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(store, run::local_now(), size);
     let config_path = config::config_path();
-    let folder = config_path
+    let settings = config_path
         .as_deref()
         .and_then(|p| crate::config::Config::load(p).ok())
-        .and_then(|c| c.sync_folder);
-    app.set_sync_folder(folder);
+        .unwrap_or_default();
+    // Who approves and moves pieces, by name (an office PC's account is often shared).
+    if let Some(name) = settings.name.as_deref().filter(|n| !n.trim().is_empty()) {
+        store.set_actor(name.trim());
+    }
+    let mut app = App::new(store, run::local_now(), size);
+    app.set_sync_folder(settings.sync_folder);
     app.set_config_path(config_path);
     app.set_clipboard_file(config::cache_dir().map(|d| d.join("portapapeles.txt")));
     let mut console = match terminal::init(capability) {

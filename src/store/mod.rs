@@ -327,6 +327,11 @@ impl Store {
         &self.actor
     }
 
+    /// Names who writes from now on (the name in this machine's settings).
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_owned();
+    }
+
     /// A number that changes when another connection (another console, a sync) commits to the
     /// file: cheap enough to ask every second.
     pub fn data_version(&self) -> Result<i64> {
