@@ -87,9 +87,14 @@ mod tests {
         let saved = Config {
             lang: None,
             sync_folder: Some(PathBuf::from("/media/usb/prensa")),
+            name: Some("Mariana Olvera".into()),
         };
         let path = dir.path().join("sub").join("config.json");
         saved.save(&path).unwrap();
         assert_eq!(Config::load(&path).unwrap(), saved);
+        // The name is written in Spanish, as a person edits the file.
+        assert!(std::fs::read_to_string(&path)
+            .unwrap()
+            .contains(r#""nombre": "Mariana Olvera""#));
     }
 }
