@@ -578,3 +578,151 @@ fn ctrl_f_finds_in_the_text_without_accents_and_esc_goes_back_to_writing() {
         "Vacunación canina. La aplicación es gratuita."
     );
 }
+
+/// The binary, on a database, with its platform folders inside the test's own.
+fn prensa(home: &std::path::Path, db: &std::path::Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_prensa"));
+    cmd.arg("--db")
+        .arg(db)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("LANG", "es_MX.UTF-8");
+    cmd
+}
+
+#[test]
+fn a_press_release_is_exported_by_its_folio_as_text_markdown_and_html() {
+    let (dir, db) = demo_copy();
+    let (folio, title): (String, String) = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT folio, title FROM drafts WHERE kind = 'release' AND folio <> ''
+             AND deleted_at IS NULL ORDER BY approved_at DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let expected = {
+        let store = Store::open(&db, &options()).unwrap();
+        let b = store.bulletin(&folio).unwrap().unwrap();
+        assert_eq!(b.place, "Tampamolón Corona, S.L.P.");
+        prensa::interop::bulletin::render(&b, prensa::interop::bulletin::BulletinFormat::Txt)
+    };
+    // The folio as people type it (any case); the format from the file's name.
+    let txt = dir.path().join("boletin.txt");
+    let out = prensa(dir.path(), &db)
+        .args(["exportar", "boletin", &folio.to_lowercase(), "--salida"])
+        .arg(&txt)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("Boletín {folio} escrito en")));
+    let written = std::fs::read_to_string(&txt).unwrap();
+    assert_eq!(written, expected);
+    assert!(written.starts_with(
+        "H. Ayuntamiento de Tampamolón Corona, S.L.P.\nDirección de Comunicación Social\n\nBoletín "
+    ));
+    assert!(
+        written.contains("\nTampamolón Corona, S.L.P., a "),
+        "{written}"
+    );
+    assert!(written.contains(&format!("\n{title}\n")), "{written}");
+    assert!(
+        written.trim_end().ends_with("WhatsApp 481 100 2020"),
+        "{written}"
+    );
+
+    let html = dir.path().join("boletin.html");
+    let out = prensa(dir.path(), &db)
+        .args(["export", "bulletin", &folio, "--salida"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<html lang=\"es-MX\">"), "{page}");
+    assert!(
+        page.contains(&format!("<p class=\"folio\">Boletín {folio}</p>")),
+        "{page}"
+    );
+    let md = dir.path().join("boletin.txt");
+    let out = prensa(dir.path(), &db)
+        .args(["exportar", "boletin", &folio, "--formato", "md", "--salida"])
+        .arg(&md)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(&md).unwrap().contains("\n# "));
+
+    // A folio nobody was given: said in Spanish, exit 1, nothing written.
+    let none = dir.path().join("ninguno.txt");
+    let out = prensa(dir.path(), &db)
+        .args(["exportar", "boletin", "CS/999/1999", "--salida"])
+        .arg(&none)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("No hay un boletín con el folio «CS/999/1999»"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!none.exists());
+}
+
+#[test]
+fn x_on_a_press_release_writes_it_where_the_user_says() {
+    let (dir, mut app) = demo_app(80, 24);
+    let id = sql_value(
+        &app,
+        "SELECT id FROM drafts WHERE kind = 'release' AND folio <> '' AND deleted_at IS NULL
+         ORDER BY written_at DESC LIMIT 1",
+        &[],
+    )
+    .unwrap();
+    let folio = value(&app, "drafts", &id, "folio");
+    show(&mut app, &id);
+    type_keys(&mut app, "x");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    let screen = shown(&app);
+    assert!(
+        screen.contains(&format!("Exportar el boletín {folio}")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("boletin-{}.html", folio.replace('/', "-"))),
+        "{screen}"
+    );
+    // Plain text, to a file named without its extension: it gets one.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    let file = dir.path().join("para whatsapp");
+    type_keys(&mut app, &file.display().to_string());
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let written = std::fs::read_to_string(file.with_extension("txt")).unwrap();
+    assert!(written.contains(&format!("Boletín {folio}")), "{written}");
+    assert!(said(&app).contains("escrito en"), "{}", said(&app));
+    // A post has no folio: nothing to export, and it says so.
+    let post = sql_value(
+        &app,
+        "SELECT id FROM drafts WHERE kind = 'post' AND deleted_at IS NULL LIMIT 1",
+        &[],
+    )
+    .unwrap();
+    show(&mut app, &post);
+    type_keys(&mut app, "x");
+    assert!(!top_is_form(&app));
+    assert!(
+        said(&app).contains("Solo un boletín aprobado tiene folio"),
+        "{}",
+        said(&app)
+    );
+}

@@ -57,14 +57,24 @@ pub fn attach_paths(text: &str, home: Option<&Path>) -> Vec<PathBuf> {
         .flat_map(line_paths)
         .map(|p| clean_path(&p))
         .filter(|p| !p.is_empty())
-        .map(|p| match (p.strip_prefix('~'), home) {
-            (Some(""), Some(home)) => home.to_path_buf(),
-            (Some(rest), Some(home)) if rest.starts_with(['/', '\\']) => {
-                home.join(rest.trim_start_matches(['/', '\\']))
-            }
-            _ => PathBuf::from(p),
-        })
+        .map(|p| with_home(&p, home))
         .collect()
+}
+
+/// A path with `~` standing for `home`.
+fn with_home(p: &str, home: Option<&Path>) -> PathBuf {
+    match (p.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home.to_path_buf(),
+        (Some(rest), Some(home)) if rest.starts_with(['/', '\\']) => {
+            home.join(rest.trim_start_matches(['/', '\\']))
+        }
+        _ => PathBuf::from(p),
+    }
+}
+
+/// One path as typed or pasted into a form (quotes, `file://`, `~`), as the system reads it.
+pub(super) fn expand_home(text: &str) -> PathBuf {
+    with_home(&clean_path(text), home_dir().as_deref())
 }
 
 fn home_dir() -> Option<PathBuf> {

@@ -212,6 +212,61 @@ impl App {
         }
     }
 
+    /// `x` on a press release: where to write it. A piece without a folio has none to write.
+    pub(super) fn ask_export_bulletin(&mut self, target: Target) {
+        let folio = match self.store.draft_detail(&target.id) {
+            Ok(d) if !d.row.folio.is_empty() => d.row.folio,
+            Ok(_) => return self.say(crate::i18n::t(Msg::BulletinNoFolio).to_owned()),
+            Err(e) => return self.screen.say(e.to_string(), true),
+        };
+        let dir = directories::UserDirs::new().and_then(|u| {
+            u.document_dir()
+                .map(std::path::Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        });
+        let form = forms::export_bulletin(&folio, dir.as_deref(), self.now());
+        self.push(Overlay::Form(form));
+    }
+
+    /// Writes a press release where the user said, whole or not at all.
+    pub(super) fn export_bulletin(&mut self, folio: &str, format: &str, file: &str) {
+        use crate::interop::bulletin::{render, BulletinFormat};
+        let format = match format {
+            "txt" => BulletinFormat::Txt,
+            "md" => BulletinFormat::Md,
+            _ => BulletinFormat::Html,
+        };
+        let mut path = crate::app::attaching::expand_home(file);
+        if path.extension().is_none() {
+            path.set_extension(format.extension());
+        }
+        let bulletin = match self.store.bulletin(folio) {
+            Ok(Some(b)) => b,
+            Ok(None) => return self.form_note_error(tf(Msg::BulletinNotFound, &[&folio])),
+            Err(e) => return self.form_error(e),
+        };
+        let text = render(&bulletin, format);
+        match crate::interop::output::write_output(&path, text.as_bytes()) {
+            Ok(()) => {
+                self.update(Action::PopForm);
+                self.say(tf(Msg::BulletinExported, &[&folio, &path.display()]));
+            }
+            Err(e) => self.form_note_error(tf(
+                Msg::ErrIo,
+                &[&path.display(), &crate::store::io_text(&e)],
+            )),
+        }
+    }
+
+    /// An error about the form as a whole (the file could not be written): said in it, every
+    /// field kept.
+    fn form_note_error(&mut self, text: String) {
+        match self.screen.overlays.last_mut() {
+            Some(Overlay::Form(form)) => form.error = Some(text),
+            _ => self.screen.say(text, true),
+        }
+    }
+
     /// Lets a warning through with its reason, then tries again the move it stopped.
     pub(super) fn acknowledge(&mut self, target: Target, code: String, reason: String) {
         let title = self.title_of(&target);

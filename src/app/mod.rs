@@ -285,6 +285,12 @@ impl App {
             Action::Publish(publication) => self.publish(publication),
             Action::Acknowledge(target, code, reason) => self.acknowledge(target, code, reason),
             Action::AckNext(target) => self.ack_next(target),
+            Action::AskExportBulletin(target) => self.ask_export_bulletin(target),
+            Action::ExportBulletin {
+                folio,
+                format,
+                file,
+            } => self.export_bulletin(&folio, &format, &file),
             Action::DiscardForm => {
                 self.autosave_discard();
                 self.update(Action::PopForm);

@@ -121,7 +121,7 @@ pub fn export(db: Option<&Path>, args: &ExportAgendaArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     // Whole or not at all: a reader never sees half a calendar.
-    if let Err(e) = super::output::write_output(&args.salida, text.as_bytes()) {
+    if let Err(e) = crate::interop::output::write_output(&args.salida, text.as_bytes()) {
         return fail(tf(
             Msg::ErrIo,
             &[&args.salida.display(), &crate::store::io_text(&e)],

@@ -217,7 +217,9 @@ pub fn run(db: Option<&Path>, args: &BriefArgs) -> ExitCode {
     };
     match &args.salida {
         Some(out) => {
-            if let Err(e) = super::output::write_output(out, format!("{text}\n").as_bytes()) {
+            if let Err(e) =
+                crate::interop::output::write_output(out, format!("{text}\n").as_bytes())
+            {
                 return fail(tf(
                     Msg::ErrIo,
                     &[&out.display(), &crate::store::io_text(&e)],

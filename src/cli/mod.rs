@@ -2,9 +2,9 @@
 //! or failed, with a Spanish message on stderr) and 2 (wrong usage).
 mod agenda;
 mod brief;
+mod bulletin;
 mod console;
 mod demo;
-mod output;
 mod sync;
 
 use std::path::PathBuf;
@@ -101,6 +101,22 @@ pub struct ExportArgs {
 pub enum ExportWhat {
     #[command(disable_help_flag = true)]
     Agenda(ExportAgendaArgs),
+    /// A press release by its folio.
+    #[command(disable_help_flag = true, visible_alias = "bulletin")]
+    Boletin(ExportBulletinArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportBulletinArgs {
+    #[arg(value_name = "FOLIO")]
+    pub folio: String,
+    /// Without it, the one the file's name says (`.md`, `.html`), plain text otherwise.
+    #[arg(long, value_enum)]
+    pub formato: Option<crate::interop::bulletin::BulletinFormat>,
+    #[arg(long, value_name = "ARCHIVO")]
+    pub salida: PathBuf,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 #[derive(Debug, Args)]
@@ -159,7 +175,18 @@ fn command() -> clap::Command {
         "{{name}} {{version}}\n{{about}}\n\n{} {{usage}}\n\n{{all-args}}",
         t(Msg::CliUsage)
     );
-    let arg = |msg: Msg| move |a: clap::Arg| a.help(t(msg)).help_heading(t(Msg::CliOptions));
+    // Values and defaults are said in the help text itself, in the catalogue's words (clap would
+    // add them in English).
+    let arg = |msg: Msg| {
+        move |a: clap::Arg| {
+            let a = a.help(t(msg)).help_heading(t(Msg::CliOptions));
+            if a.get_action().takes_values() {
+                a.hide_possible_values(true).hide_default_value(true)
+            } else {
+                a
+            }
+        }
+    };
     Cli::command()
         .help_template(&template)
         .about(t(Msg::CliAbout))
@@ -209,13 +236,22 @@ fn command() -> clap::Command {
                 })
         })
         .mut_subcommand("exportar", |c| {
-            described(c, Msg::CliExportCmd, "prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics")
+            described(c, Msg::CliExportCmd, "prensa exportar agenda|boletin … --salida ARCHIVO")
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
                     described(c, Msg::CliAgenda, "prensa exportar agenda --desde FECHA --hasta FECHA --salida ARCHIVO.ics [--db RUTA]")
                         .mut_arg("desde", arg(Msg::CliFrom))
                         .mut_arg("hasta", arg(Msg::CliTo))
+                        .mut_arg("salida", arg(Msg::CliOut))
+                        .mut_arg("si", arg(Msg::CliYes))
+                })
+                .mut_subcommand("boletin", |c| {
+                    described(c, Msg::CliBulletin, "prensa exportar boletin FOLIO [--formato txt|md|html] --salida ARCHIVO [--db RUTA]")
+                        .mut_arg("folio", |a| {
+                            a.help(t(Msg::CliFolio)).help_heading(t(Msg::CliOptions))
+                        })
+                        .mut_arg("formato", arg(Msg::CliBulletinFormat))
                         .mut_arg("salida", arg(Msg::CliOut))
                         .mut_arg("si", arg(Msg::CliYes))
                 })
@@ -410,6 +446,9 @@ pub fn main() -> ExitCode {
         Some(Command::Exportar(ExportArgs {
             what: ExportWhat::Agenda(args),
         })) => agenda::export(cli.db.as_deref(), args),
+        Some(Command::Exportar(ExportArgs {
+            what: ExportWhat::Boletin(args),
+        })) => bulletin::export(cli.db.as_deref(), args),
         Some(Command::Demo(args)) => match &cli.db {
             Some(path) => demo::write(path, args),
             None => usage(format!(

@@ -15,6 +15,24 @@ use crate::store::{Result, Tx};
 impl Gen {
     /// Staff, outlets, journalists, contact lists, campaigns and reusable answers.
     pub(super) fn directory(&mut self, tx: &mut Tx<'_, '_>, start: NaiveDate) -> Result<()> {
+        // What a press release prints, and the names Art. 134 looks for.
+        for (key, value) in [
+            (
+                crate::store::OFFICE_HEADER,
+                "H. Ayuntamiento de Tampamolón Corona, S.L.P.\nDirección de Comunicación Social",
+            ),
+            (crate::store::OFFICE_PLACE, "Tampamolón Corona, S.L.P."),
+            (
+                crate::store::OFFICE_CONTACT,
+                "Comunicación Social · comunicacion@tampamolon.gob.mx · WhatsApp 481 100 2020",
+            ),
+            (
+                crate::store::OFFICIALS_SETTING,
+                "Martha Elena Reyes Castillo\npresidenta municipal",
+            ),
+        ] {
+            tx.set_setting(key, value)?;
+        }
         // The preloaded departments get their head, liaison and WhatsApp.
         for (key, head, liaison, whatsapp) in self.data.department_people.clone() {
             let Some((_, name, short)) = DEPARTMENTS.iter().find(|(k, _, _)| *k == key) else {

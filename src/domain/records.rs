@@ -446,3 +446,18 @@ pub struct ConflictItem {
     pub lost_machine: String,
     pub lost_at: String,
 }
+
+/// Everything a press release ("boletín") prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bulletin {
+    pub folio: String,
+    /// The office's header: one or more lines ("H. Ayuntamiento de …", "Comunicación Social").
+    pub header: String,
+    /// Where it is issued ("Tampamolón Corona, S.L.P."); may be empty.
+    pub place: String,
+    pub date: chrono::NaiveDate,
+    pub title: String,
+    pub body: String,
+    /// How media reach the office; may be empty.
+    pub contact: String,
+}

@@ -799,12 +799,25 @@ catalogue! {
     ExportBadDate => "{} «{}» no es una fecha: escriba AAAA-MM-DD, dd/mm/aaaa, «6 de marzo» u «hoy»", "{} “{}” is not a date: write YYYY-MM-DD, dd/mm/yyyy, “6 de marzo” or “hoy”";
     ExportBadRange => "--hasta ({}) es antes de --desde ({})", "--hasta ({}) is before --desde ({})";
     CliImportCmd => "Importa datos de un archivo (agenda: un calendario .ics), con vista previa", "Imports data from a file (agenda: an .ics calendar), with a preview";
-    CliExportCmd => "Exporta datos a un archivo (agenda: un calendario .ics)", "Exports data to a file (agenda: an .ics calendar)";
+    CliExportCmd => "Exporta datos a un archivo (agenda: un calendario .ics; boletin: un boletín en texto, Markdown o HTML)", "Exports data to a file (agenda: an .ics calendar; boletin: a press release as text, Markdown or HTML)";
     CliIcsFile => "El archivo .ics a importar", "The .ics file to import";
     CliFrom => "Primer día: AAAA-MM-DD, dd/mm/aaaa, «6 de marzo», «hoy»…", "First day: YYYY-MM-DD, dd/mm/yyyy, “6 de marzo”, “hoy”…";
     CliTo => "Último día (incluido), en las mismas formas", "Last day (included), in the same forms";
     CliOut => "Archivo a escribir", "File to write";
     CliAgenda => "La agenda (eventos)", "The agenda (events)";
+    CliBulletin => "Un boletín de prensa, por su folio: encabezado, lugar y fecha, texto y contacto", "A press release, by its folio: header, place and date, text and contact";
+    CliFolio => "El folio del boletín, p. ej. CS/045/2023", "The press release's folio, e.g. CS/045/2023";
+    CliBulletinFormat => "txt (texto para correo o WhatsApp), md (Markdown) o html (una página para imprimir); sin él, el de la extensión del archivo", "txt (text for e-mail or WhatsApp), md (Markdown) or html (a printable page); without it, the file's extension decides";
+    BulletinNotFound => "No hay un boletín con el folio «{}». Los folios se dan al aprobar un boletín; búsquelo en Borradores.", "There is no press release with folio “{}”. Folios are given when a press release is approved; look for it in Borradores.";
+    BulletinNoFolio => "Solo un boletín aprobado tiene folio: este no tiene qué exportar todavía.", "Only an approved press release has a folio: this one has nothing to export yet.";
+    ExportBulletinTitle => "Exportar el boletín {}", "Export press release {}";
+    ExportBulletinHint => "HTML: una página para imprimir o abrir en el navegador. Texto: para correo o WhatsApp.", "HTML: a page to print or open in a browser. Text: for e-mail or WhatsApp.";
+    FormatHtml => "HTML para imprimir", "HTML to print";
+    FormatTxt => "Texto", "Text";
+    FormatMd => "Markdown", "Markdown";
+    HelpExportBulletin => "Exportar el boletín (texto, Markdown o HTML)", "Export the press release (text, Markdown or HTML)";
+    KeyX => "x", "x";
+    BulletinExported => "Boletín {} escrito en «{}».", "Press release {} written to “{}”.";
 
     // Files attached to reports (the media store).
     RecAttachment => "Adjunto", "Attachment";

@@ -3,7 +3,9 @@
 //! updated, unchanged, skipped and why), show the plan as a **preview**, then **apply** it in
 //! one transaction of typed store commands (all or nothing). The console and the command line
 //! show the same preview, from [`Plan::preview`].
+pub mod bulletin;
 pub mod ical;
+pub mod output;
 
 use serde::Serialize;
 

@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::commands::{
     acknowledged, archive_tags, findings, going_out_on, read_draft, read_variant, rules,
+    OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE,
 };
 use super::error::{Result, StoreError};
 use super::lists::{
@@ -19,6 +20,7 @@ use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftStatus, EventKind, InterviewStatus,
     Via,
 };
+use crate::domain::Bulletin;
 use crate::domain::{
     ArchiveItemDetail, ContactListDetail, CoverageLine, DepartmentDetail, DraftDetail, EventDetail,
     EventRow, InterviewLine, JournalistDetail, LinkLine, MemberLine, OutletDetail, PublicationLine,
@@ -461,6 +463,52 @@ impl Store {
             steps,
             same_folio,
         })
+    }
+
+    /// The press release with this folio (written as the office writes it, any case; or a
+    /// draft's id), ready to print: none when no live press release holds it.
+    pub fn bulletin(&self, folio: &str) -> Result<Option<Bulletin>> {
+        let wanted = folio.trim();
+        let found: Option<(String, String, String, String, String, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT folio, title, body, approved_at, written_at, id FROM drafts
+                 WHERE deleted_at IS NULL AND kind = 'release' AND folio <> ''
+                 AND (upper(folio) = upper(?1) OR id = ?1)
+                 ORDER BY approved_at LIMIT 1",
+            )?
+            .query_row([wanted], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })
+            .optional()?;
+        let Some((folio, title, body, approved_at, written_at, _)) = found else {
+            return Ok(None);
+        };
+        let day = |s: &str| NaiveDate::parse_from_str(s.get(..10).unwrap_or(""), "%Y-%m-%d");
+        let date = day(&approved_at)
+            .or_else(|_| day(&written_at))
+            .unwrap_or_default();
+        let setting = |key: &str| -> Result<String> { Ok(self.setting(key)?.unwrap_or_default()) };
+        let header = match setting(OFFICE_HEADER)? {
+            h if !h.trim().is_empty() => h,
+            _ => setting("office_name")?,
+        };
+        Ok(Some(Bulletin {
+            folio,
+            header,
+            place: setting(OFFICE_PLACE)?,
+            date,
+            title,
+            body,
+            contact: setting(OFFICE_CONTACT)?,
+        }))
     }
 
     pub fn journalist_detail(&self, id: &str) -> Result<JournalistDetail> {

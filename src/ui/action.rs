@@ -107,6 +107,14 @@ pub enum Action {
     Schedule(Target, String),
     /// Record where and when a piece came out (and mark it published).
     Publish(crate::domain::edit::PublicationInput),
+    /// Ask where to write a piece's press release.
+    AskExportBulletin(Target),
+    /// Write a press release (its folio) in a format (`txt`, `md`, `html`) to a file.
+    ExportBulletin {
+        folio: String,
+        format: String,
+        file: String,
+    },
     /// Close the form on top, its changes not kept (those saved on the way taken back).
     DiscardForm,
     /// Ask why the next open warning of a piece may be let through.

@@ -260,6 +260,17 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
         Purpose::Publish(target) => {
             drafts::forms::publication_record(form, &target.id).map(Action::Publish)
         }
+        Purpose::ExportBulletin(folio) => {
+            let file = form.text("file");
+            if file.trim().is_empty() {
+                return Err(vec![("file", problem_text(Problem::Required))]);
+            }
+            Ok(Action::ExportBulletin {
+                folio: folio.clone(),
+                format: form.choice("format"),
+                file: file.trim().to_owned(),
+            })
+        }
         Purpose::Acknowledge { target, code } => {
             let reason = form.text("reason");
             if reason.trim().is_empty() {

@@ -157,6 +157,8 @@ pub enum Cmd {
     Acknowledge,
     /// Record a piece's publication on a network.
     Publish,
+    /// Write a press release to a file.
+    ExportBulletin,
     /// Show the selected record (an event) on the archive timeline.
     InArchive,
 }

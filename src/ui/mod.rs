@@ -223,6 +223,7 @@ impl Screen {
         match cmd {
             Cmd::Acknowledge => Some(Action::AckNext(draft)),
             Cmd::Publish => Some(Action::SetStatus(draft, "published".to_owned())),
+            Cmd::ExportBulletin => Some(Action::AskExportBulletin(draft)),
             _ => None,
         }
     }

@@ -368,6 +368,12 @@ impl Tx<'_, '_> {
     }
 }
 
+/// The settings a press release prints: the office's header (one or more lines), the place
+/// it is issued in, and how media reach the office.
+pub const OFFICE_HEADER: &str = "office_header";
+pub const OFFICE_PLACE: &str = "office_place";
+pub const OFFICE_CONTACT: &str = "office_contact";
+
 /// The setting that holds the folio prefix.
 pub const FOLIO_PREFIX_SETTING: &str = "folio_prefix";
 

@@ -18,7 +18,10 @@ pub(crate) use contacts::{read_journalist, read_list, read_outlet};
 pub(crate) use drafts::{
     acknowledged, findings, going_out_on, read_draft, read_variant, rules, variants_of,
 };
-pub use drafts::{FOLIO_PREFIX_SETTING, OFFICIALS_SETTING, PHRASES_SETTING};
+pub use drafts::{
+    FOLIO_PREFIX_SETTING, OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE, OFFICIALS_SETTING,
+    PHRASES_SETTING,
+};
 pub use events::Occurrence;
 pub(crate) use events::{
     event_by_uid, occurrences_of, read_coverage, read_event, read_series, series_by_uid,

@@ -238,3 +238,25 @@ pub fn channels_of(variants: &[VariantInput]) -> Vec<Channel> {
     }
     out
 }
+
+/// Where and how to write a press release: plain text, Markdown or a printable page.
+pub fn export_bulletin(folio: &str, dir: Option<&std::path::Path>, now: NaiveDateTime) -> Form {
+    let name = format!("boletin-{}.html", folio.replace(['/', '\\', ' '], "-"));
+    let path = dir.map_or(name.clone(), |d| d.join(&name).display().to_string());
+    let formats = vec![
+        ("html".to_owned(), t(Msg::FormatHtml).to_owned()),
+        ("txt".to_owned(), t(Msg::FormatTxt).to_owned()),
+        ("md".to_owned(), t(Msg::FormatMd).to_owned()),
+    ];
+    let mut form = Form::new(
+        tf(Msg::ExportBulletinTitle, &[&folio]),
+        Purpose::ExportBulletin(folio.to_owned()),
+        vec![
+            Field::choice("format", formats, "html"),
+            Field::text("file", &path).required(),
+        ],
+        now,
+    );
+    form.note = Some(t(Msg::ExportBulletinHint).to_owned());
+    form
+}

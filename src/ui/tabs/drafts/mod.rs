@@ -21,6 +21,13 @@ pub const KEYS: &[Binding] = &[
         help: Msg::HelpPublish,
         in_bar: false,
     },
+    Binding {
+        scope: Scope::Drafts,
+        keys: &[(Char('x'), NONE, Cmd::ExportBulletin)],
+        label: Msg::KeyX,
+        help: Msg::HelpExportBulletin,
+        in_bar: false,
+    },
 ];
 
 use ratatui::layout::Constraint;
