@@ -84,6 +84,15 @@ fn set_status(app: &mut App, id: &str, code: &str) {
     app.update(Action::SetStatus(draft(id), code.into()));
 }
 
+/// Esc on a form, saying yes when it asks whether to leave what was typed.
+fn cancel_form(app: &mut App) {
+    press(app, KeyCode::Esc);
+    if matches!(app.screen().overlays.last(), Some(Overlay::Confirm(_))) {
+        press(app, KeyCode::Char('s'));
+    }
+    assert!(!top_is_form(app), "{}", shown(app));
+}
+
 fn close_notice(app: &mut App) {
     if matches!(app.screen().overlays.last(), Some(Overlay::Notice(_))) {
         press(app, KeyCode::Esc);
@@ -317,8 +326,7 @@ fn the_electoral_blackout_blocks_scheduling_and_publishing_unless_the_topic_is_a
     let screen = shown(&app);
     assert!(screen.contains("veda electoral"), "{screen}");
     assert_eq!(value(&app, "drafts", &id, "status"), "approved");
-    press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Char('s'));
+    cancel_form(&mut app);
     // Published on a day of the blackout: refused too.
     set_status(&mut app, &id, "published");
     assert!(top_is_form(&app));
@@ -335,8 +343,7 @@ fn the_electoral_blackout_blocks_scheduling_and_publishing_unless_the_topic_is_a
         ),
         0
     );
-    press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Char('s'));
+    cancel_form(&mut app);
     // Civil protection may be published in a blackout: with that topic, it goes out.
     app.update(Action::Edit(draft(&id)));
     for _ in 0..3 {
@@ -722,6 +729,82 @@ fn x_on_a_press_release_writes_it_where_the_user_says() {
     assert!(!top_is_form(&app));
     assert!(
         said(&app).contains("Solo un boletín aprobado tiene folio"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn the_office_sets_its_blackouts_names_and_folio_prefix_from_borradores() {
+    let (_dir, mut app) = demo_app(120, 40);
+    type_keys(&mut app, "4o");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("Oficina: boletines, Art. 134 y vedas"),
+        "{screen}"
+    );
+    assert!(screen.contains("Martha Elena Reyes Castillo"), "{screen}");
+    // To the blackouts (the last field), a line that cannot be read: refused beside it.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("01/03/2024 a 02/06/2024 Veda electoral 2024"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "la semana que entra");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert!(
+        render(&app, 120, 40).contains("Renglón 3: no se entiende"),
+        "{}",
+        render(&app, 120, 40)
+    );
+    // Written as the note says, it is a new period.
+    for _ in 0..19 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_keys(&mut app, "01/03/2025 a 10/03/2025 Veda de prueba");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM veda_periods WHERE deleted_at IS NULL AND name = 'Veda de prueba'
+             AND starts_on = '2025-03-01' AND ends_on = '2025-03-10'",
+            &[]
+        ),
+        1
+    );
+    // A piece scheduled inside it is held back, saying which period.
+    let id = new_draft(&mut app, "Torneo de fútbol", "Inicia el torneo municipal.");
+    set_status(&mut app, &id, "review");
+    set_status(&mut app, &id, "approved");
+    set_status(&mut app, &id, "scheduled");
+    type_keys(&mut app, "07/03/2025");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert!(
+        render(&app, 120, 40).contains("Veda de prueba"),
+        "{}",
+        render(&app, 120, 40)
+    );
+    cancel_form(&mut app);
+    // `u`, once for each change (the approval, the review, the piece, the settings), takes
+    // the settings back too: the period is gone.
+    type_keys(&mut app, "uuuu");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM veda_periods WHERE deleted_at IS NULL AND name = 'Veda de prueba'",
+            &[]
+        ),
+        0,
         "{}",
         said(&app)
     );

@@ -12,22 +12,51 @@ use crate::ui::tabs::drafts::forms;
 
 impl App {
     /// Runs `f` in one write, undoable under `label`; the screen reads the store again.
-    pub(super) fn run_batch(
+    /// Returns the record the write was about (what `u` shows afterwards), if any.
+    pub(super) fn run_batch<T: Into<Option<Target>> + Clone>(
         &mut self,
         action: &str,
         label: String,
-        f: impl FnOnce(&mut Tx<'_, '_>) -> crate::store::Result<Target>,
-    ) -> Result<Target, StoreError> {
-        let (target, change) = self.store.batch(action, f)?;
+        f: impl FnOnce(&mut Tx<'_, '_>) -> crate::store::Result<T>,
+    ) -> Result<T, StoreError> {
+        let (done, change) = self.store.batch(action, f)?;
         if !change.is_empty() {
             self.undo.push(Undoable {
                 label,
                 change,
-                target: Some(target.clone()),
+                target: done.clone().into(),
             });
         }
         self.reload_all();
-        Ok(target)
+        Ok(done)
+    }
+
+    /// `o` in Borradores: what the office configured (a press release's header and folio,
+    /// the names and phrases of Art. 134, the blackout periods).
+    pub(super) fn ask_office(&mut self) {
+        match self.store.office() {
+            Ok(office) => {
+                let form = forms::office(&office, self.now());
+                self.push(Overlay::Form(form));
+            }
+            Err(e) => self.screen.say(e.to_string(), true),
+        }
+    }
+
+    /// Saves what the office configured, in one write (one `u` takes it back).
+    pub(super) fn save_office(&mut self, office: crate::domain::edit::OfficeInput) {
+        let saved = self.run_batch(
+            "office",
+            crate::i18n::t(Msg::UndoLabelOffice).to_owned(),
+            |tx| tx.set_office(&office).map(|()| None::<Target>),
+        );
+        match saved {
+            Ok(_) => {
+                self.update(Action::PopForm);
+                self.say(crate::i18n::t(Msg::DidOffice).to_owned());
+            }
+            Err(e) => self.form_error(e),
+        }
     }
 
     /// The piece a target names, as stored.

@@ -286,6 +286,8 @@ impl App {
             Action::Acknowledge(target, code, reason) => self.acknowledge(target, code, reason),
             Action::AckNext(target) => self.ack_next(target),
             Action::AskExportBulletin(target) => self.ask_export_bulletin(target),
+            Action::AskOffice => self.ask_office(),
+            Action::SaveOffice(office) => self.save_office(office),
             Action::ExportBulletin {
                 folio,
                 format,

@@ -134,6 +134,64 @@ impl Rules {
     }
 }
 
+/// The topics every blackout lets through (Art. 41: education, health, civil protection,
+/// information on procedures and services), as the preloaded periods list them.
+pub const VEDA_TOPICS: &str = "educacion,salud,proteccion-civil,tramites-y-servicios";
+
+/// A blackout period as the office writes it in its settings, one per line:
+/// `01/03/2024 a 02/06/2024 Veda electoral 2024`.
+pub fn veda_line(from: NaiveDate, to: NaiveDate, name: &str) -> String {
+    format!(
+        "{} a {} {}",
+        from.format("%d/%m/%Y"),
+        to.format("%d/%m/%Y"),
+        name.trim()
+    )
+    .trim_end()
+    .to_owned()
+}
+
+/// Why a line of blackout periods could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VedaProblem {
+    /// The line (1-based) is not two dates and a name.
+    Unreadable(usize),
+    /// The line's period ends before it starts.
+    Backwards(usize),
+}
+
+/// The blackout periods of the settings' text: (from, to, name), one per non-empty line, the
+/// two dates as `dd/mm/aaaa` or `aaaa-mm-dd`, "a", "al" or a dash between them.
+pub fn parse_vedas(text: &str) -> Result<Vec<(NaiveDate, NaiveDate, String)>, VedaProblem> {
+    let date = |t: &str| {
+        NaiveDate::parse_from_str(t, "%d/%m/%Y")
+            .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
+            .ok()
+            .filter(|d| super::dates::YEARS.contains(&chrono::Datelike::year(d)))
+    };
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "a" | "al" | "-" | "–" | "—"))
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let (Some(from), Some(to)) = (
+            words.first().and_then(|w| date(w)),
+            words.get(1).and_then(|w| date(w)),
+        ) else {
+            return Err(VedaProblem::Unreadable(n + 1));
+        };
+        if to < from {
+            return Err(VedaProblem::Backwards(n + 1));
+        }
+        out.push((from, to, words[2..].join(" ")));
+    }
+    Ok(out)
+}
+
 /// One version of a piece, as the checks read it.
 #[derive(Debug, Clone, Copy)]
 pub struct Version<'a> {
@@ -414,6 +472,37 @@ mod tests {
         assert_eq!(check(&p, &rules()).len(), 1);
         p.versions[0].reviewed = true;
         assert!(check(&p, &rules()).is_empty());
+    }
+
+    #[test]
+    fn blackout_periods_are_read_one_per_line_and_written_back_the_same() {
+        let text =
+            "04/02/2022 a 10/04/2022 Revocación de mandato\n\n2024-03-01 – 2024-06-02 Veda 2024\n";
+        let vedas = parse_vedas(text).unwrap();
+        assert_eq!(
+            vedas,
+            vec![
+                (
+                    day("2022-02-04"),
+                    day("2022-04-10"),
+                    "Revocación de mandato".into()
+                ),
+                (day("2024-03-01"), day("2024-06-02"), "Veda 2024".into()),
+            ]
+        );
+        assert_eq!(
+            veda_line(vedas[0].0, vedas[0].1, &vedas[0].2),
+            "04/02/2022 a 10/04/2022 Revocación de mandato"
+        );
+        assert_eq!(
+            parse_vedas("mañana a pasado"),
+            Err(VedaProblem::Unreadable(1))
+        );
+        assert_eq!(
+            parse_vedas("01/01/2024 a 02/01/2024 x\n10/04/2022 a 04/02/2022 y"),
+            Err(VedaProblem::Backwards(2))
+        );
+        assert_eq!(parse_vedas("").unwrap(), Vec::new());
     }
 
     #[test]

@@ -241,6 +241,23 @@ impl DraftInput {
     }
 }
 
+/// What the office configures for its press releases and the compliance checks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OfficeInput {
+    /// The header of a press release (one or more lines), where it is issued, how media
+    /// reach the office.
+    pub header: String,
+    pub place: String,
+    pub contact: String,
+    /// The folio's prefix (`CS`).
+    pub folio_prefix: String,
+    /// Art. 134: officials' names and titles, and the phrases that personalise (one per line).
+    pub officials: String,
+    pub phrases: String,
+    /// Blackout periods: (from, to, name).
+    pub vedas: Vec<(chrono::NaiveDate, chrono::NaiveDate, String)>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct VariantInput {
     pub draft_id: String,

@@ -817,6 +817,21 @@ catalogue! {
     FormatMd => "Markdown", "Markdown";
     HelpExportBulletin => "Exportar el boletín (texto, Markdown o HTML)", "Export the press release (text, Markdown or HTML)";
     KeyX => "x", "x";
+    KeyO => "o", "o";
+    HelpOffice => "Oficina: encabezado y folio de boletines, nombres y frases (Art. 134), vedas", "Office: press-release header and folio, names and phrases (Art. 134), blackouts";
+    OfficeTitle => "Oficina: boletines, Art. 134 y vedas", "Office: press releases, Art. 134 and blackouts";
+    OfficeHint => "Nombres y frases: uno por renglón. Vedas: un periodo por renglón, «01/03/2024 a 02/06/2024 Nombre».", "Names and phrases: one per line. Blackouts: one period per line, “01/03/2024 a 02/06/2024 Name”.";
+    VedaUnreadable => "Renglón {}: no se entiende; escriba «01/03/2024 a 02/06/2024 Nombre».", "Line {}: not understood; write “01/03/2024 a 02/06/2024 Name”.";
+    VedaBackwards => "Renglón {}: el periodo termina antes de empezar.", "Line {}: the period ends before it starts.";
+    FolioPrefixBad => "Escriba el prefijo del folio, sin «/» (p. ej. CS).", "Type the folio's prefix, without “/” (e.g. CS).";
+    UndoLabelOffice => "ajustes de la oficina", "office settings";
+    DidOffice => "Ajustes de la oficina guardados.", "Office settings saved.";
+    FHeader => "Encabezado", "Header";
+    FContact => "Contacto", "Contact";
+    FFolioPrefix => "Prefijo de folio", "Folio prefix";
+    FOfficials => "Nombres (Art. 134)", "Names (Art. 134)";
+    FPhrases => "Frases (Art. 134)", "Phrases (Art. 134)";
+    FVedas => "Vedas", "Blackouts";
     BulletinExported => "Boletín {} escrito en «{}».", "Press release {} written to “{}”.";
 
     // Files attached to reports (the media store).

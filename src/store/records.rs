@@ -18,6 +18,11 @@ pub const CHOICES: usize = 200;
 
 impl Store {
     /// A record's content, to edit it.
+    /// What the office configured for its press releases and the compliance checks.
+    pub fn office(&self) -> Result<crate::domain::edit::OfficeInput> {
+        super::commands::office_settings(self.conn())
+    }
+
     /// A piece's live versions, in the order they were written.
     pub fn variants_of(&self, draft: &str) -> Result<Vec<crate::domain::edit::VariantInput>> {
         super::commands::variants_of(self.conn(), draft)

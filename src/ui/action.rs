@@ -107,6 +107,10 @@ pub enum Action {
     Schedule(Target, String),
     /// Record where and when a piece came out (and mark it published).
     Publish(crate::domain::edit::PublicationInput),
+    /// Show what the office configured, to edit it.
+    AskOffice,
+    /// Save what the office configured.
+    SaveOffice(crate::domain::edit::OfficeInput),
     /// Ask where to write a piece's press release.
     AskExportBulletin(Target),
     /// Write a press release (its folio) in a format (`txt`, `md`, `html`) to a file.

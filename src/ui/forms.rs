@@ -260,6 +260,7 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
         Purpose::Publish(target) => {
             drafts::forms::publication_record(form, &target.id).map(Action::Publish)
         }
+        Purpose::Office => drafts::forms::office_record(form).map(Action::SaveOffice),
         Purpose::ExportBulletin(folio) => {
             let file = form.text("file");
             if file.trim().is_empty() {

@@ -159,6 +159,8 @@ pub enum Cmd {
     Publish,
     /// Write a press release to a file.
     ExportBulletin,
+    /// What the office configured (press releases, Art. 134, blackouts).
+    Office,
     /// Show the selected record (an event) on the archive timeline.
     InArchive,
 }

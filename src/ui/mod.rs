@@ -216,6 +216,9 @@ impl Screen {
             return None;
         }
         let cmd = lookup(Scope::Drafts, key)?;
+        if cmd == Cmd::Office {
+            return Some(Action::AskOffice);
+        }
         let draft = self.pane()?.selected()?.target;
         if draft.kind != crate::domain::edit::RecordKind::Draft {
             return None;

@@ -4,8 +4,12 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{flag, opt, text, Fields, Tx};
-use crate::domain::compliance::{check, Finding, Piece, Rules, Severity, Veda, Version, PHRASES};
-use crate::domain::edit::{DraftInput, Invalid, Problem, PublicationInput, VariantInput};
+use crate::domain::compliance::{
+    check, Finding, Piece, Rules, Severity, Veda, Version, PHRASES, VEDA_TOPICS,
+};
+use crate::domain::edit::{
+    DraftInput, Invalid, OfficeInput, Problem, PublicationInput, VariantInput,
+};
 use crate::domain::folio::{Folio, PREFIX};
 use crate::domain::ids::{self, seed_id};
 use crate::domain::status::{Channel, DraftKind, DraftStatus, Language};
@@ -133,6 +137,57 @@ pub(crate) fn rules(conn: &Connection) -> Result<Rules> {
         officials,
         phrases,
         vedas,
+    })
+}
+
+/// The live blackout periods: (id, from, to, name), in order.
+fn vedas_of(conn: &Connection) -> Result<Vec<(String, NaiveDate, NaiveDate, String)>> {
+    let rows: Vec<(String, String, String, String)> = conn
+        .prepare_cached(
+            "SELECT id, starts_on, ends_on, name FROM veda_periods
+             WHERE deleted_at IS NULL ORDER BY starts_on, id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, from, to, name)| {
+            Some((
+                id,
+                NaiveDate::parse_from_str(&from, "%Y-%m-%d").ok()?,
+                NaiveDate::parse_from_str(&to, "%Y-%m-%d").ok()?,
+                name,
+            ))
+        })
+        .collect())
+}
+
+/// What the office configured, as its settings form shows it.
+pub(crate) fn office_settings(conn: &Connection) -> Result<OfficeInput> {
+    let setting = |key: &str| -> Result<Option<String>> {
+        Ok(conn
+            .prepare_cached("SELECT value FROM settings WHERE id = ?1 AND deleted_at IS NULL")?
+            .query_row([seed_id("setting", key)], |r| r.get(0))
+            .optional()?)
+    };
+    let value = |key: &str| -> Result<String> { Ok(setting(key)?.unwrap_or_default()) };
+    Ok(OfficeInput {
+        header: match value(OFFICE_HEADER)? {
+            h if h.trim().is_empty() => value("office_name")?,
+            h => h,
+        },
+        place: value(OFFICE_PLACE)?,
+        contact: value(OFFICE_CONTACT)?,
+        folio_prefix: match value(FOLIO_PREFIX_SETTING)? {
+            p if p.trim().is_empty() => PREFIX.to_owned(),
+            p => p,
+        },
+        officials: value(OFFICIALS_SETTING)?,
+        phrases: setting(PHRASES_SETTING)?.unwrap_or_else(|| PHRASES.join("\n")),
+        vedas: vedas_of(conn)?
+            .into_iter()
+            .map(|(_, from, to, name)| (from, to, name))
+            .collect(),
     })
 }
 
@@ -324,6 +379,55 @@ impl Tx<'_, '_> {
                 ("actor", text(self.actor)),
             ],
         )
+    }
+
+    /// Writes what the office configured: each setting, and the blackout periods (a period
+    /// kept by its dates keeps its row; one gone is deleted; a new one gets the id of its
+    /// dates, so two machines that add the same period hold one row).
+    pub fn set_office(&mut self, o: &OfficeInput) -> Result<()> {
+        let prefix = o.folio_prefix.trim();
+        if prefix.is_empty() || prefix.contains(['/', '\n']) {
+            return Err(StoreError::Invalid(Invalid {
+                field: "folio_prefix",
+                problem: Problem::NotAllowed,
+            }));
+        }
+        for (key, value) in [
+            (OFFICE_HEADER, o.header.trim()),
+            (OFFICE_PLACE, o.place.trim()),
+            (OFFICE_CONTACT, o.contact.trim()),
+            (FOLIO_PREFIX_SETTING, prefix),
+            (OFFICIALS_SETTING, o.officials.trim()),
+            (PHRASES_SETTING, o.phrases.trim()),
+        ] {
+            self.set_setting(key, value)?;
+        }
+        let stored = vedas_of(self.w.conn())?;
+        for (id, from, to, _) in &stored {
+            if !o.vedas.iter().any(|(f, t, _)| f == from && t == to) {
+                self.w.delete("veda_periods", id)?;
+            }
+        }
+        for (from, to, name) in &o.vedas {
+            let fields = [
+                ("name", text(name.trim())),
+                ("starts_on", text(&from.to_string())),
+                ("ends_on", text(&to.to_string())),
+            ];
+            match stored.iter().find(|(_, f, t, _)| f == from && t == to) {
+                Some((id, _, _, old)) if old != name.trim() => {
+                    self.w.update("veda_periods", id, &fields)?;
+                }
+                Some(_) => {}
+                None => {
+                    let id = seed_id("veda", &format!("{from}/{to}"));
+                    let mut fields = fields.to_vec();
+                    fields.push(("allowed_topics", text(VEDA_TOPICS)));
+                    self.ensure("veda_periods", &id, &fields)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn year(&self) -> i32 {

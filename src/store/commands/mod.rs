@@ -16,7 +16,8 @@ pub(crate) use attachments::read_attachment;
 pub use attachments::Attached;
 pub(crate) use contacts::{read_journalist, read_list, read_outlet};
 pub(crate) use drafts::{
-    acknowledged, findings, going_out_on, read_draft, read_variant, rules, variants_of,
+    acknowledged, findings, going_out_on, office_settings, read_draft, read_variant, rules,
+    variants_of,
 };
 pub use drafts::{
     FOLIO_PREFIX_SETTING, OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE, OFFICIALS_SETTING,

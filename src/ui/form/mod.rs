@@ -53,6 +53,8 @@ pub enum Purpose {
     Schedule(Target),
     /// Where and when a piece came out on one network.
     Publish(Target),
+    /// What the office configured (press releases, Art. 134, blackouts).
+    Office,
     /// Where to write a press release (its folio).
     ExportBulletin(String),
     /// Why a warning on a piece may be let through (`code`: the finding's).

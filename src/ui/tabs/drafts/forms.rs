@@ -1,8 +1,9 @@
 //! The forms of Borradores: a piece (title, kind, text, topic and links), a version of it for
 //! one network, and the questions a move asks (why it is turned back, when it goes out, where
 //! it was published, why a warning may be let through).
+use crate::domain::compliance::{parse_vedas, veda_line, VedaProblem};
 use crate::domain::edit::{
-    DraftInput, Problem, PublicationInput, Record, RecordKind, Target, VariantInput,
+    DraftInput, OfficeInput, Problem, PublicationInput, Record, RecordKind, Target, VariantInput,
 };
 use crate::domain::status::{Channel, DraftKind, Language};
 use crate::i18n::labels::problem_text;
@@ -259,4 +260,54 @@ pub fn export_bulletin(folio: &str, dir: Option<&std::path::Path>, now: NaiveDat
     );
     form.note = Some(t(Msg::ExportBulletinHint).to_owned());
     form
+}
+
+/// What the office configured: a press release's header, place, contact and folio prefix;
+/// the names, titles and phrases Art. 134 warns about; the blackout periods, one per line.
+pub fn office(o: &OfficeInput, now: NaiveDateTime) -> Form {
+    let vedas: Vec<String> = o
+        .vedas
+        .iter()
+        .map(|(from, to, name)| veda_line(*from, *to, name))
+        .collect();
+    let mut form = Form::new(
+        t(Msg::OfficeTitle).to_owned(),
+        Purpose::Office,
+        vec![
+            Field::multi("header", &o.header),
+            Field::text("place", &o.place),
+            Field::multi("contact", &o.contact),
+            Field::text("folio_prefix", &o.folio_prefix).required(),
+            Field::multi("officials", &o.officials),
+            Field::multi("phrases", &o.phrases),
+            Field::multi("vedas", &vedas.join("\n")),
+        ],
+        now,
+    );
+    form.note = Some(t(Msg::OfficeHint).to_owned());
+    form
+}
+
+/// The office's settings a filled form describes, or the errors beside its fields.
+pub fn office_record(f: &Form) -> Result<OfficeInput, FieldErrors> {
+    let vedas = parse_vedas(&f.text("vedas")).map_err(|e| {
+        let message = match e {
+            VedaProblem::Unreadable(n) => tf(Msg::VedaUnreadable, &[&n]),
+            VedaProblem::Backwards(n) => tf(Msg::VedaBackwards, &[&n]),
+        };
+        vec![("vedas", message)]
+    })?;
+    let prefix = f.text("folio_prefix");
+    if prefix.trim().is_empty() || prefix.contains('/') {
+        return Err(vec![("folio_prefix", t(Msg::FolioPrefixBad).to_owned())]);
+    }
+    Ok(OfficeInput {
+        header: f.text("header"),
+        place: f.text("place"),
+        contact: f.text("contact"),
+        folio_prefix: prefix.trim().to_owned(),
+        officials: f.text("officials"),
+        phrases: f.text("phrases"),
+        vedas,
+    })
 }

@@ -28,6 +28,13 @@ pub const KEYS: &[Binding] = &[
         help: Msg::HelpExportBulletin,
         in_bar: false,
     },
+    Binding {
+        scope: Scope::Drafts,
+        keys: &[(Char('o'), NONE, Cmd::Office)],
+        label: Msg::KeyO,
+        help: Msg::HelpOffice,
+        in_bar: false,
+    },
 ];
 
 use ratatui::layout::Constraint;
