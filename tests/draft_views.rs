@@ -150,3 +150,18 @@ fn the_list_shows_each_piece_with_its_status_or_folio() {
         insta::assert_snapshot!(format!("borradores_lista_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn campaigns_and_material_requests_are_views_of_borradores() {
+    for (w, h) in SIZES {
+        let (_dir, mut app) = app(w, h);
+        type_keys(&mut app, "4]");
+        let screen = render(&app, w, h);
+        assert!(screen.contains("Campañas"), "{screen}");
+        insta::assert_snapshot!(format!("borradores_campanas_{w}x{h}"), screen);
+        type_keys(&mut app, "]");
+        let screen = render(&app, w, h);
+        assert!(screen.contains("Para el"), "{screen}");
+        insta::assert_snapshot!(format!("borradores_material_{w}x{h}"), screen);
+    }
+}

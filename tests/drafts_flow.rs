@@ -809,3 +809,132 @@ fn the_office_sets_its_blackouts_names_and_folio_prefix_from_borradores() {
         said(&app)
     );
 }
+
+#[test]
+fn campaigns_show_their_progress_and_a_new_one_is_written_from_its_view() {
+    let (_dir, mut app) = demo_app(120, 40);
+    type_keys(&mut app, "4]");
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("Borradores │ Campañas │ Material"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Fechas: 01/01/2025 – 31/12/2025"),
+        "{screen}"
+    );
+    // A campaign's pieces are of its own year.
+    let strays = count(
+        &app,
+        "SELECT count(*) FROM drafts x JOIN campaigns c ON c.id = x.campaign_id
+         WHERE substr(x.written_at, 1, 4) <> substr(c.starts_on, 1, 4)",
+        &[],
+    );
+    assert_eq!(strays, 0);
+    type_keys(&mut app, "n");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    type_keys(&mut app, "Día de muertos sin riesgos");
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "Protección Civil");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let id = id_where(&app, "campaigns", "name", "Día de muertos sin riesgos").unwrap();
+    let screen = detail(&app);
+    assert!(screen.contains("Día de muertos sin riesgos"), "{screen}");
+    assert!(screen.contains("Sin piezas todavía."), "{screen}");
+    // A piece written for it counts toward it.
+    type_keys(&mut app, "[");
+    let piece = new_draft(
+        &mut app,
+        "Recomendaciones para visitar panteones",
+        "Use cubrebocas.",
+    );
+    app.update(Action::Edit(draft(&piece)));
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_keys(&mut app, "Día de muertos");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "drafts", &piece, "campaign_id"), id);
+    type_keys(&mut app, "]");
+    let key = app
+        .store()
+        .place_of(&Target::new(RecordKind::Campaign, id.clone()))
+        .unwrap()
+        .unwrap();
+    app.update(Action::List(prensa::ui::ListCmd::Reveal(key)));
+    let screen = detail(&app);
+    assert!(screen.contains("0 de 1 piezas publicadas"), "{screen}");
+    assert!(
+        screen.contains("Recomendaciones para visitar panteones"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_request_for_material_is_late_on_hoy_until_it_is_delivered_with_its_files() {
+    let (dir, mut app) = demo_app(120, 40);
+    type_keys(&mut app, "4]]n");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    type_keys(&mut app, "Lona del tianguis navideño");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right); // Cartel → Volante → Lona
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "Cultura");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab); // requested on: today
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "04/03/2025"); // needed by: two days ago
+    ctrl(&mut app, 's');
+    // Needed before it was asked for: refused beside the field.
+    assert!(top_is_form(&app));
+    assert!(
+        render(&app, 120, 40).contains("Para el"),
+        "{}",
+        render(&app, 120, 40)
+    );
+    press(&mut app, KeyCode::Up);
+    type_keys(&mut app, "01/03/2025");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", render(&app, 120, 40));
+    let id = id_where(
+        &app,
+        "material_requests",
+        "title",
+        "Lona del tianguis navideño",
+    )
+    .unwrap();
+    assert_eq!(value(&app, "material_requests", &id, "kind"), "banner");
+    assert_eq!(value(&app, "material_requests", &id, "status"), "received");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("⚠ Atrasado"), "{screen}");
+    type_keys(&mut app, "1");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Material atrasado"), "{screen}");
+    assert!(screen.contains("Lona del tianguis navideño"), "{screen}");
+    // Designed, delivered with its file: no longer late anywhere.
+    let target = Target::new(RecordKind::Material, id.clone());
+    app.update(Action::SetStatus(target.clone(), "design".into()));
+    assert_eq!(value(&app, "material_requests", &id, "status"), "design");
+    let file = dir.path().join("lona tianguis.pdf");
+    std::fs::write(&file, b"%PDF-1.4 lona").unwrap();
+    type_keys(&mut app, "4");
+    let key = app.store().place_of(&target).unwrap().unwrap();
+    app.update(Action::List(prensa::ui::ListCmd::Reveal(key)));
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "n");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    type_keys(&mut app, &file.display().to_string());
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let screen = detail(&app);
+    assert!(screen.contains("Entregado (1)"), "{screen}");
+    assert!(screen.contains("lona tianguis.pdf"), "{screen}");
+    app.update(Action::SetStatus(target, "delivered".into()));
+    assert_eq!(value(&app, "material_requests", &id, "status"), "delivered");
+    type_keys(&mut app, "1");
+    assert!(!render(&app, 120, 40).contains("Lona del tianguis navideño"));
+}

@@ -108,7 +108,9 @@ fn summary(done: &Attached, title: &str) -> String {
 impl App {
     /// `n` on a report's detail: the form that asks for the files.
     pub(super) fn attach_form(&mut self, report: Option<Target>) {
-        let Some(report) = report.filter(|r| r.kind == RecordKind::Report) else {
+        let Some(report) =
+            report.filter(|r| matches!(r.kind, RecordKind::Report | RecordKind::Material))
+        else {
             return self.say(t(Msg::NothingHere).to_owned());
         };
         let title = self.title_of(&report);
@@ -121,7 +123,11 @@ impl App {
     pub(super) fn attach(&mut self, report: Target, text: &str) {
         let paths = attach_paths(text, home_dir().as_deref());
         let title = self.title_of(&report);
-        let done = match self.store.attach_files(&report.id, &paths) {
+        let owner = match report.kind {
+            RecordKind::Material => crate::store::FileOwner::Material,
+            _ => crate::store::FileOwner::Report,
+        };
+        let done = match self.store.attach_to(owner, &report.id, &paths) {
             Ok(done) => done,
             Err(e) => return self.form_error(e),
         };
@@ -146,7 +152,7 @@ impl App {
 
     /// Enter on an attachment: where its copy is kept (to open it with another program).
     pub(super) fn show_attachment(&mut self, target: &Target) {
-        match self.store.attachment_file(&target.id) {
+        match self.store.attachment_file(target) {
             Ok((name, path)) => self.say(tf(Msg::AttachmentAt, &[&name, &path.display()])),
             Err(e) => self.screen.say(e.to_string(), true),
         }

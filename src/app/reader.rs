@@ -6,10 +6,10 @@ use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
-    ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DraftDetail, DraftRow,
-    EventDetail, EventRow, JournalistDetail, JournalistRow, OutletDetail, OutletRow, PageRequest,
-    ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind,
-    TimelineRow,
+    CampaignDetail, CampaignRow, ContactListDetail, ContactListRow, DepartmentDetail,
+    DepartmentRow, DraftDetail, DraftRow, EventDetail, EventRow, JournalistDetail, JournalistRow,
+    MaterialDetail, MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail, ReportRow,
+    RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
 };
 use crate::i18n::{t, Msg};
 use crate::store::{self, Store};
@@ -62,6 +62,18 @@ impl Reader for Store {
     }
     fn draft(&self, id: &str) -> DataResult<DraftDetail> {
         text(self.draft_detail(id))
+    }
+    fn campaigns(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<CampaignRow>> {
+        text(self.campaigns_page(q, r))
+    }
+    fn campaign(&self, id: &str) -> DataResult<CampaignDetail> {
+        text(self.campaign_detail(id))
+    }
+    fn materials(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<MaterialRow>> {
+        text(self.materials_page(q, r))
+    }
+    fn material(&self, id: &str) -> DataResult<MaterialDetail> {
+        text(self.material_detail(id))
     }
     fn journalists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<JournalistRow>> {
         text(self.journalists_page(q, r))

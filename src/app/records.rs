@@ -26,6 +26,10 @@ fn statuses(kind: RecordKind) -> Vec<&'static str> {
         RecordKind::Request => codes(RequestStatus::ALL, RequestStatus::code),
         RecordKind::Report => codes(ReportStatus::ALL, ReportStatus::code),
         RecordKind::Draft => codes(DraftStatus::ALL, DraftStatus::code),
+        RecordKind::Material => codes(
+            crate::domain::status::MaterialStatus::ALL,
+            crate::domain::status::MaterialStatus::code,
+        ),
         _ => Vec::new(),
     }
 }
@@ -51,10 +55,13 @@ impl App {
     /// How a record is named in messages and the undo list.
     pub(super) fn title_of(&self, target: &Target) -> String {
         // An attachment is called by its file's name.
-        if target.kind == RecordKind::Attachment {
+        if matches!(
+            target.kind,
+            RecordKind::Attachment | RecordKind::MaterialFile
+        ) {
             return self
                 .store
-                .attachment_file(&target.id)
+                .attachment_file(target)
                 .map(|(name, _)| name)
                 .unwrap_or_default();
         }
@@ -65,7 +72,7 @@ impl App {
     }
 
     pub(super) fn new_record(&mut self, kind: RecordKind, parent: Option<Target>) {
-        if kind == RecordKind::Attachment {
+        if matches!(kind, RecordKind::Attachment | RecordKind::MaterialFile) {
             return self.attach_form(parent);
         }
         // A part of a record says whose it is: "Nueva cobertura — Sesión de Cabildo".
@@ -136,7 +143,10 @@ impl App {
     }
 
     pub(super) fn edit(&mut self, target: Target) {
-        if target.kind == RecordKind::Attachment {
+        if matches!(
+            target.kind,
+            RecordKind::Attachment | RecordKind::MaterialFile
+        ) {
             return self.show_attachment(&target);
         }
         let Some(target) = self.editable(target) else {

@@ -4,13 +4,13 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::{is_weekend, stamp, Gen, GRANDE_EVENTS_PER_DAY};
 use crate::domain::edit::{
-    ArchiveItemInput, CoverageInput, DistributionInput, DraftInput, EventInput, PublicationInput,
-    Record, ReportInput, SeriesInput, VariantInput,
+    ArchiveItemInput, CoverageInput, DistributionInput, DraftInput, EventInput, MaterialInput,
+    PublicationInput, Record, ReportInput, SeriesInput, VariantInput,
 };
 use crate::domain::ids::seed_id;
 use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, ReportStatus, SendChannel, Via,
+    EventStatus, MaterialKind, MaterialStatus, ReportStatus, SendChannel, Via,
 };
 use crate::store::{Result, Tx};
 
@@ -76,6 +76,148 @@ impl Gen {
         Ok(())
     }
 
+    /// What the departments asked the office to make: two requests a month, made after every
+    /// other record (so the rest of the demo is the same with or without them). The recent
+    /// ones are still in design or review, a couple of them late.
+    pub(super) fn materials(
+        &mut self,
+        tx: &mut Tx<'_, '_>,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<()> {
+        const ASKED: &[(MaterialKind, &str, &str, &str)] = &[
+            (
+                MaterialKind::Poster,
+                "Jornada de salud",
+                "salud",
+                "Tamaño doble carta, con horarios y sedes.",
+            ),
+            (
+                MaterialKind::Flyer,
+                "Pago oportuno del predial",
+                "tesoreria",
+                "Mil volantes con los descuentos de enero a marzo.",
+            ),
+            (
+                MaterialKind::Banner,
+                "Feria patronal",
+                "cultura",
+                "Lona de 3 × 2 m para el escenario.",
+            ),
+            (
+                MaterialKind::Invitation,
+                "Informe de actividades",
+                "presidencia",
+                "Invitación impresa y digital para autoridades y comisariados.",
+            ),
+            (
+                MaterialKind::Video,
+                "Nueva red de agua potable",
+                "agua",
+                "Un minuto para redes, con testimonios de vecinos.",
+            ),
+            (
+                MaterialKind::RadioSpot,
+                "Vacunación, en tének y en español",
+                "salud",
+                "Treinta segundos en tének y en español para la radio indígena.",
+            ),
+            (
+                MaterialKind::Poster,
+                "Torneo municipal de fútbol",
+                "deporte",
+                "Con el calendario de partidos.",
+            ),
+            (
+                MaterialKind::Invitation,
+                "Inscripción escolar",
+                "educacion",
+                "Para pegar en escuelas y en la presidencia.",
+            ),
+        ];
+        let reference = self.opts.reference;
+        let mut month = start.with_day(1).unwrap_or(start);
+        let mut n = 0usize;
+        while month <= end {
+            for day in [5u32, 18] {
+                let Some(asked_on) = month.with_day(day) else {
+                    continue;
+                };
+                if asked_on > reference {
+                    continue;
+                }
+                let (kind, title, dept, description) = ASKED[n % ASKED.len()];
+                n += 1;
+                let needed_by = asked_on + Duration::days(7 + i64::from(self.rng.below(14)));
+                let age = (reference - needed_by).num_days();
+                let status = match age {
+                    // Due in the coming days: still being made.
+                    a if a < 0 => match self.rng.below(3) {
+                        0 => MaterialStatus::Received,
+                        1 => MaterialStatus::Design,
+                        _ => MaterialStatus::Review,
+                    },
+                    // Just past its day: one of every few is late.
+                    a if a < 10 && self.rng.chance(40) => MaterialStatus::Design,
+                    _ if self.rng.chance(6) => MaterialStatus::Cancelled,
+                    _ => MaterialStatus::Delivered,
+                };
+                let delivered = status == MaterialStatus::Delivered;
+                let campaign = self
+                    .rng
+                    .chance(30)
+                    .then(|| self.campaign_on(asked_on))
+                    .flatten();
+                let id = self.id(asked_on);
+                let material = MaterialInput {
+                    title: title.to_owned(),
+                    kind,
+                    description: description.to_owned(),
+                    department_id: Some(seed_id("department", dept)),
+                    campaign_id: campaign,
+                    event_id: None,
+                    requested_on: asked_on.format("%Y-%m-%d").to_string(),
+                    needed_by: needed_by.format("%Y-%m-%d").to_string(),
+                    status,
+                    approved_by: if delivered {
+                        self.rng.pick(&self.data.department_people).2.clone()
+                    } else {
+                        String::new()
+                    },
+                    delivered_on: if delivered {
+                        (needed_by - Duration::days(1))
+                            .format("%Y-%m-%d")
+                            .to_string()
+                    } else {
+                        String::new()
+                    },
+                    notes: String::new(),
+                };
+                self.create(tx, &id, Record::Material(material))?;
+            }
+            month = month
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(end + Duration::days(1));
+        }
+        Ok(())
+    }
+
+    /// A campaign of the year of `date` (the same one the pick names, that year's edition).
+    fn campaign_on(&mut self, date: NaiveDate) -> Option<String> {
+        if self.campaigns.is_empty() {
+            return None;
+        }
+        let picked = self.rng.below(self.campaigns.len() as u32) as usize;
+        let per_year = self.data.campaigns.len().max(1);
+        let first = self.opts.reference.year() - 3;
+        let year = (date.year() - first).clamp(0, 3) as usize;
+        let index = year * per_year + picked % per_year;
+        self.campaigns
+            .get(index)
+            .or(self.campaigns.get(picked))
+            .cloned()
+    }
+
     fn event(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let reference = self.opts.reference;
         let keys: Vec<String> = self.data.events.keys().cloned().collect();
@@ -102,7 +244,8 @@ impl Gen {
         let campaign = self
             .rng
             .chance(15)
-            .then(|| self.rng.pick(&self.campaigns).clone());
+            .then(|| self.campaign_on(date))
+            .flatten();
         let event = EventInput {
             title: title.clone(),
             starts_at: starts.clone(),

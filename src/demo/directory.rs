@@ -147,8 +147,10 @@ impl Gen {
                 self.counts.journalists += 1;
             }
         }
+        // Each campaign is a department's (by its place in the demo's list).
+        const CAMPAIGN_DEPARTMENTS: [&str; 4] = ["obras", "salud", "tesoreria", "educacion"];
         for year in 0..4 {
-            for (name, objective) in self.data.campaigns.clone() {
+            for (n, (name, objective)) in self.data.campaigns.clone().into_iter().enumerate() {
                 let id = self.id(start);
                 let y = start.year() + year;
                 let campaign = CampaignInput {
@@ -156,6 +158,9 @@ impl Gen {
                     objective,
                     starts_on: format!("{y}-01-01"),
                     ends_on: format!("{y}-12-31"),
+                    department_id: CAMPAIGN_DEPARTMENTS
+                        .get(n % CAMPAIGN_DEPARTMENTS.len())
+                        .map(|k| seed_id("department", k)),
                 };
                 self.create(tx, &id, Record::Campaign(campaign))?;
                 self.campaigns.push(id);

@@ -137,6 +137,7 @@ pub fn generate(
         date = month_end;
         progress(((date - start).num_days().max(0) as u64).min(total), total);
     }
+    store.batch("demo.materials", |tx| gen.materials(tx, start, end))?;
     // Written a month at a time, the search indexes are in many pieces: one each.
     store.tidy_search(Upkeep::Whole)?;
     Ok(gen.counts)

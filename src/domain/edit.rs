@@ -8,8 +8,8 @@ use super::check::Check;
 pub use super::check::{is_date, is_datetime, Invalid, Problem, MAX_LINE};
 use super::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, Language, OutletKind, QuestionStatus, ReportStatus,
-    RequestStatus, SendChannel, Tone, Via,
+    EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus, OutletKind,
+    QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone, Via,
 };
 
 /// Every kind of record the store holds.
@@ -38,6 +38,10 @@ pub enum RecordKind {
     Answer,
     /// A file attached to a report.
     Attachment,
+    /// A department's request for printed or multimedia material.
+    Material,
+    /// A file delivered for a request for material.
+    MaterialFile,
 }
 
 impl RecordKind {
@@ -380,6 +384,27 @@ pub struct CampaignInput {
     pub objective: String,
     pub starts_on: String,
     pub ends_on: String,
+    /// The department it is for, if one.
+    pub department_id: Option<String>,
+}
+
+/// A department asks the office for material: what, for which campaign or event, by when;
+/// where it stands, who at the department approved what was delivered, and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MaterialInput {
+    pub title: String,
+    pub kind: MaterialKind,
+    pub description: String,
+    pub department_id: Option<String>,
+    pub campaign_id: Option<String>,
+    pub event_id: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub requested_on: String,
+    pub needed_by: String,
+    pub status: MaterialStatus,
+    pub approved_by: String,
+    pub delivered_on: String,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -457,6 +482,7 @@ pub enum Record {
     Question(QuestionInput),
     Answer(AnswerInput),
     Attachment(AttachmentInput),
+    Material(MaterialInput),
 }
 
 impl Record {
@@ -484,6 +510,7 @@ impl Record {
             Record::Question(_) => RecordKind::Question,
             Record::Answer(_) => RecordKind::Answer,
             Record::Attachment(_) => RecordKind::Attachment,
+            Record::Material(_) => RecordKind::Material,
         }
     }
 
@@ -591,6 +618,13 @@ impl Record {
                     .datetime("asked_at", &q.asked_at, true)
             }
             Record::Answer(a) => c.required("title", &a.title),
+            Record::Material(m) => c
+                .required("title", &m.title)
+                .date("requested_on", &m.requested_on, true)
+                .date("needed_by", &m.needed_by, false)
+                .order("needed_by", &m.requested_on, &m.needed_by)
+                .date("delivered_on", &m.delivered_on, false)
+                .line("approved_by", &m.approved_by),
         }
         .done()
     }

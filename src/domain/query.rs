@@ -54,6 +54,8 @@ pub enum ListId {
     Requests,
     Departments,
     Drafts,
+    Campaigns,
+    Materials,
     Journalists,
     Outlets,
     ContactLists,

@@ -4,7 +4,8 @@ use super::compliance::Finding;
 use super::edit::{RecordKind, Target};
 use super::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, Language, OutletKind, ReportStatus, RequestStatus, Via,
+    EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus, OutletKind, ReportStatus,
+    RequestStatus, Via,
 };
 
 /// Where a row stands in its list: the list's sort column as text, then the row id.
@@ -415,6 +416,10 @@ pub struct TodaySummary {
     pub owing_total: u64,
     /// Published yesterday: (channel, title).
     pub published_yesterday: Vec<(Channel, String)>,
+    /// Material the office still owes after the day it was needed by: (department, kind,
+    /// title, needed by).
+    pub material_late: Vec<(String, MaterialKind, String, String)>,
+    pub material_late_total: u64,
 }
 
 /// What the status bar shows about the database.
@@ -445,6 +450,57 @@ pub struct ConflictItem {
     /// The machine whose value lost, and when it was written (local time text).
     pub lost_machine: String,
     pub lost_at: String,
+}
+
+/// A campaign in its list: its dates, its department, and how many of its pieces went out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignRow {
+    pub id: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub name: String,
+    pub department: String,
+    pub pieces: u32,
+    pub published: u32,
+}
+keyed!(CampaignRow, RecordKind::Campaign, starts_on);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignDetail {
+    pub row: CampaignRow,
+    pub objective: String,
+    pub department: Option<LinkLine>,
+    /// Its pieces (date = written), events (date = start) and requests for material.
+    pub pieces: Vec<LinkLine>,
+    pub events: Vec<LinkLine>,
+    pub materials: Vec<LinkLine>,
+}
+
+/// A department's request for material in its list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MaterialRow {
+    pub id: String,
+    pub needed_by: String,
+    pub title: String,
+    pub kind: MaterialKind,
+    pub status: MaterialStatus,
+    pub department: String,
+}
+keyed!(MaterialRow, RecordKind::Material, needed_by);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MaterialDetail {
+    pub row: MaterialRow,
+    pub description: String,
+    pub requested_on: String,
+    pub approved_by: String,
+    pub delivered_on: String,
+    pub notes: String,
+    pub department: Option<LinkLine>,
+    pub campaign: Option<LinkLine>,
+    pub event: Option<LinkLine>,
+    /// What was delivered (files in the media store).
+    pub files: Vec<super::media::FileLine>,
 }
 
 /// Everything a press release ("boletín") prints.

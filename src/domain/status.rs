@@ -254,6 +254,52 @@ coded!(
 );
 
 coded!(
+    /// What a department asks the office to make.
+    MaterialKind {
+        Poster = "poster",
+        Flyer = "flyer",
+        Banner = "banner",
+        Invitation = "invitation",
+        Video = "video",
+        RadioSpot = "radio_spot",
+        Other = "other",
+    }
+);
+
+coded!(
+    /// Where a department's request for material stands.
+    MaterialStatus {
+        Received = "received",
+        Design = "design",
+        Review = "review",
+        Delivered = "delivered",
+        Cancelled = "cancelled",
+    }
+);
+
+impl Workflow for MaterialStatus {
+    fn next(self) -> &'static [MaterialStatus] {
+        use MaterialStatus::*;
+        match self {
+            Received => &[Design, Cancelled],
+            Design => &[Review, Delivered, Cancelled, Received],
+            // The department asks for changes (back to design) or agrees.
+            Review => &[Design, Delivered, Cancelled],
+            // Delivered and found wanting: reviewed again.
+            Delivered => &[Review],
+            Cancelled => &[Received],
+        }
+    }
+}
+
+impl MaterialStatus {
+    /// Whether the office still owes it (so it can be late).
+    pub fn open(self) -> bool {
+        !matches!(self, MaterialStatus::Delivered | MaterialStatus::Cancelled)
+    }
+}
+
+coded!(
     /// The language a version is written in: Spanish, or an indigenous language of the
     /// Huasteca (for its radio and local audiences), which needs a translator.
     Language {

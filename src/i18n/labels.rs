@@ -7,8 +7,8 @@ use crate::domain::edit::{Problem, RecordKind};
 use crate::domain::media::MediaKind;
 use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, Language, OutletKind, QuestionStatus, ReportStatus,
-    RequestStatus, SendChannel, Tone, Via,
+    EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus, OutletKind,
+    QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone, Via,
 };
 
 /// What a compliance finding says, and why.
@@ -138,6 +138,22 @@ labels!(DraftKind {
     Campaign => KindCampaign,
     Script => KindScript,
 });
+labels!(MaterialKind {
+    Poster => MatPoster,
+    Flyer => MatFlyer,
+    Banner => MatBanner,
+    Invitation => MatInvitation,
+    Video => MatVideo,
+    RadioSpot => MatRadioSpot,
+    Other => MatOther,
+});
+labels!(MaterialStatus {
+    Received => StMatReceived,
+    Design => StMatDesign,
+    Review => StMatReview,
+    Delivered => StMatDelivered,
+    Cancelled => StMatCancelled,
+});
 labels!(Language {
     Spanish => LangSpanish,
     Tenek => LangTenek,
@@ -206,6 +222,8 @@ labels!(RecordKind {
     Question => RecQuestion,
     Answer => RecAnswer,
     Attachment => RecAttachment,
+    Material => RecMaterial,
+    MaterialFile => RecMaterialFile,
 });
 
 labels!(MediaKind {
@@ -228,6 +246,7 @@ pub fn status_label(kind: RecordKind, code: &str) -> String {
         RecordKind::Draft => of(DraftStatus::from_code(code)),
         RecordKind::Interview => of(InterviewStatus::from_code(code)),
         RecordKind::Question => of(QuestionStatus::from_code(code)),
+        RecordKind::Material => of(MaterialStatus::from_code(code)),
         _ => None,
     };
     known.map(str::to_owned).unwrap_or_else(|| code.to_owned())
@@ -281,6 +300,13 @@ pub fn field_label(field: &str) -> String {
         "topic" => Msg::FTopic,
         "review_comment" => Msg::FReviewComment,
         "header" => Msg::FHeader,
+        "starts_on" => Msg::FFrom,
+        "ends_on" => Msg::FTo,
+        "objective" => Msg::FObjective,
+        "requested_on" => Msg::FRequestedOn,
+        "needed_by" => Msg::FNeededBy,
+        "delivered_on" => Msg::FDeliveredOn,
+        "approved_by" => Msg::FApprovedByArea,
         "contact" => Msg::FContact,
         "folio_prefix" => Msg::FFolioPrefix,
         "officials" => Msg::FOfficials,

@@ -9,8 +9,8 @@ use super::commands::{
 };
 use super::error::{Result, StoreError};
 use super::lists::{
-    contact_list_row, department_row, draft_row, event_row, journalist_row, outlet_row, report_row,
-    request_row,
+    campaign_row, contact_list_row, department_row, draft_row, event_row, journalist_row,
+    material_row, outlet_row, report_row, request_row, CAMPAIGNS, MATERIALS,
 };
 use super::Store;
 use crate::domain::edit::{RecordKind, Target};
@@ -20,12 +20,12 @@ use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftStatus, EventKind, InterviewStatus,
     Via,
 };
-use crate::domain::Bulletin;
 use crate::domain::{
     ArchiveItemDetail, ContactListDetail, CoverageLine, DepartmentDetail, DraftDetail, EventDetail,
     EventRow, InterviewLine, JournalistDetail, LinkLine, MemberLine, OutletDetail, PublicationLine,
     ReportDetail, RequestDetail, SeriesLine, StepLine, TimelineDetail, TimelineKind, VariantLine,
 };
+use crate::domain::{Bulletin, CampaignDetail, CampaignRow, MaterialDetail, MaterialRow};
 
 fn not_found(table: &str, id: &str) -> StoreError {
     StoreError::NotFound {
@@ -462,6 +462,86 @@ impl Store {
             checks,
             steps,
             same_folio,
+        })
+    }
+
+    pub fn campaign_detail(&self, id: &str) -> Result<CampaignDetail> {
+        let (row, objective, department_id): (CampaignRow, String, Option<String>) = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {}, c.objective, c.department_id {} WHERE c.id = ?1 AND c.deleted_at IS NULL",
+                CAMPAIGNS.select, CAMPAIGNS.from
+            ))?
+            .query_row([id], |r| Ok((campaign_row(r)?, r.get(7)?, r.get(8)?)))
+            .optional()?
+            .ok_or_else(|| not_found("campaigns", id))?;
+        Ok(CampaignDetail {
+            row,
+            objective,
+            department: self.department_link(department_id.as_deref())?,
+            pieces: self.drafts_from("campaign_id", id)?,
+            events: self.links(
+                RecordKind::Event,
+                "SELECT id, starts_at, title, status FROM events
+                 WHERE campaign_id = ?1 AND deleted_at IS NULL ORDER BY starts_at, id",
+                id,
+            )?,
+            materials: self.links(
+                RecordKind::Material,
+                "SELECT id, needed_by, title, status FROM material_requests
+                 WHERE campaign_id = ?1 AND deleted_at IS NULL ORDER BY needed_by, id",
+                id,
+            )?,
+        })
+    }
+
+    pub fn material_detail(&self, id: &str) -> Result<MaterialDetail> {
+        type Head = (
+            MaterialRow,
+            String,
+            String,
+            String,
+            String,
+            String,
+            [Option<String>; 3],
+        );
+        let (row, description, requested_on, approved_by, delivered_on, notes, links): Head = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {}, m.description, m.requested_on, m.approved_by, m.delivered_on, m.notes,
+                        m.department_id, m.campaign_id, m.event_id
+                 {} WHERE m.id = ?1 AND m.deleted_at IS NULL",
+                MATERIALS.select, MATERIALS.from
+            ))?
+            .query_row([id], |r| {
+                Ok((
+                    material_row(r)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                    [r.get(11)?, r.get(12)?, r.get(13)?],
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| not_found("material_requests", id))?;
+        let [department_id, campaign_id, event_id] = links;
+        Ok(MaterialDetail {
+            row,
+            description,
+            requested_on,
+            approved_by,
+            delivered_on,
+            notes,
+            department: self.department_link(department_id.as_deref())?,
+            campaign: self.one_link(
+                RecordKind::Campaign,
+                "SELECT id, starts_on, name, '' FROM campaigns WHERE id = ?1 AND deleted_at IS NULL",
+                campaign_id.as_deref(),
+            )?,
+            event: self.event_link(event_id.as_deref())?,
+            files: self.material_files(id)?,
         })
     }
 

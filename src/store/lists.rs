@@ -8,11 +8,12 @@ use super::listsql::ListQuery;
 use super::Store;
 use crate::domain::query::{ListId, Query};
 use crate::domain::status::{
-    DraftKind, DraftStatus, EventStatus, OutletKind, ReportStatus, RequestStatus,
+    DraftKind, DraftStatus, EventStatus, MaterialKind, MaterialStatus, OutletKind, ReportStatus,
+    RequestStatus,
 };
 use crate::domain::{
-    ContactListRow, DepartmentRow, DraftRow, EventRow, JournalistRow, OutletRow, PageRequest,
-    ReportRow, RequestRow,
+    CampaignRow, ContactListRow, DepartmentRow, DraftRow, EventRow, JournalistRow, MaterialRow,
+    OutletRow, PageRequest, ReportRow, RequestRow,
 };
 
 pub(crate) const EVENTS: ListQuery = ListQuery {
@@ -90,6 +91,39 @@ pub(crate) const DRAFTS: ListQuery = ListQuery {
     kind: Some("x.kind"),
     department: None,
     date: Some("x.written_at"),
+    due: None,
+};
+
+pub(crate) const CAMPAIGNS: ListQuery = ListQuery {
+    select: "c.id, c.starts_on, c.ends_on, c.name, coalesce(d.short_name, ''),
+             (SELECT count(*) FROM drafts x WHERE x.campaign_id = c.id AND x.deleted_at IS NULL),
+             (SELECT count(*) FROM drafts x WHERE x.campaign_id = c.id AND x.deleted_at IS NULL
+                 AND x.status = 'published')",
+    from: "FROM campaigns c LEFT JOIN departments d ON d.id = c.department_id",
+    alias: "c",
+    key: "c.starts_on",
+    desc: true,
+    fts: Some("campaigns_fts"),
+    via: None,
+    status: None,
+    kind: None,
+    department: Some("c.department_id"),
+    date: Some("c.starts_on"),
+    due: None,
+};
+
+pub(crate) const MATERIALS: ListQuery = ListQuery {
+    select: "m.id, m.needed_by, m.title, m.kind, m.status, coalesce(d.short_name, '')",
+    from: "FROM material_requests m LEFT JOIN departments d ON d.id = m.department_id",
+    alias: "m",
+    key: "m.needed_by",
+    desc: true,
+    fts: Some("materials_fts"),
+    via: None,
+    status: Some("m.status"),
+    kind: Some("m.kind"),
+    department: Some("m.department_id"),
+    date: Some("m.needed_by"),
     due: None,
 };
 
@@ -203,6 +237,29 @@ pub(crate) fn draft_row(r: &Row) -> rusqlite::Result<DraftRow> {
     })
 }
 
+pub(crate) fn campaign_row(r: &Row) -> rusqlite::Result<CampaignRow> {
+    Ok(CampaignRow {
+        id: r.get(0)?,
+        starts_on: r.get(1)?,
+        ends_on: r.get(2)?,
+        name: r.get(3)?,
+        department: r.get(4)?,
+        pieces: r.get(5)?,
+        published: r.get(6)?,
+    })
+}
+
+pub(crate) fn material_row(r: &Row) -> rusqlite::Result<MaterialRow> {
+    Ok(MaterialRow {
+        id: r.get(0)?,
+        needed_by: r.get(1)?,
+        title: r.get(2)?,
+        kind: code(r, 3, MaterialKind::from_code, MaterialKind::Other)?,
+        status: code(r, 4, MaterialStatus::from_code, MaterialStatus::Received)?,
+        department: r.get(5)?,
+    })
+}
+
 pub(crate) fn journalist_row(r: &Row) -> rusqlite::Result<JournalistRow> {
     Ok(JournalistRow {
         id: r.get(0)?,
@@ -239,6 +296,8 @@ fn list_query(list: ListId) -> Option<&'static ListQuery> {
         ListId::Requests => &REQUESTS,
         ListId::Departments => &DEPARTMENTS,
         ListId::Drafts => &DRAFTS,
+        ListId::Campaigns => &CAMPAIGNS,
+        ListId::Materials => &MATERIALS,
         ListId::Journalists => &JOURNALISTS,
         ListId::Outlets => &OUTLETS,
         ListId::ContactLists => &CONTACT_LISTS,
@@ -298,6 +357,16 @@ impl Store {
     /// Drafts, newest first.
     pub fn drafts_page(&self, q: &Query, req: &PageRequest) -> Result<Vec<DraftRow>> {
         self.page(&DRAFTS, q, req, draft_row)
+    }
+
+    /// Campaigns, the newest first.
+    pub fn campaigns_page(&self, q: &Query, req: &PageRequest) -> Result<Vec<CampaignRow>> {
+        self.page(&CAMPAIGNS, q, req, campaign_row)
+    }
+
+    /// Requests for material, by the day they are needed, the latest first.
+    pub fn materials_page(&self, q: &Query, req: &PageRequest) -> Result<Vec<MaterialRow>> {
+        self.page(&MATERIALS, q, req, material_row)
     }
 
     /// Journalists by name.

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use super::error::{io_text, Result, StoreError};
 use super::files::{remove_stale_temporaries, sync_dir};
 use super::Store;
+use crate::domain::edit::{RecordKind, Target};
 use crate::domain::media::{mime_of, FileLine, MediaKind};
 use crate::i18n::{t, tf, Msg};
 
@@ -246,15 +247,25 @@ impl Store {
 
     /// The files attached to a report, in the order they were attached.
     pub fn report_files(&self, report_id: &str) -> Result<Vec<FileLine>> {
+        self.files_of("report_files", "report_id", report_id)
+    }
+
+    /// The files delivered for a request for material, in the order they were added.
+    pub fn material_files(&self, material_id: &str) -> Result<Vec<FileLine>> {
+        self.files_of("material_files", "material_id", material_id)
+    }
+
+    /// The files a link table ties to a record, with what the media store knows of each.
+    fn files_of(&self, table: &str, column: &str, id: &str) -> Result<Vec<FileLine>> {
         let rows = self
             .conn()
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT f.id, m.id, m.file_name, m.kind, m.size
-                 FROM report_files f JOIN media m ON m.id = f.media_id
-                 WHERE f.report_id = ?1 AND f.deleted_at IS NULL
-                 ORDER BY f.created_at, f.rowid",
-            )?
-            .query_map([report_id], |r| {
+                 FROM {table} f JOIN media m ON m.id = f.media_id
+                 WHERE f.{column} = ?1 AND f.deleted_at IS NULL
+                 ORDER BY f.created_at, f.rowid"
+            ))?
+            .query_map([id], |r| {
                 Ok(FileLine {
                     id: r.get(0)?,
                     media_id: r.get(1)?,
@@ -268,18 +279,22 @@ impl Store {
     }
 
     /// An attachment's file: its name as attached, and where its copy is in the media folder.
-    pub fn attachment_file(&self, id: &str) -> Result<(String, PathBuf)> {
+    pub fn attachment_file(&self, target: &Target) -> Result<(String, PathBuf)> {
+        let links = match target.kind {
+            RecordKind::MaterialFile => "material_files",
+            _ => "report_files",
+        };
         let found: Option<(String, String)> = self
             .conn()
-            .prepare_cached(
-                "SELECT m.file_name, m.stored_path FROM report_files f
-                 JOIN media m ON m.id = f.media_id WHERE f.id = ?1",
-            )?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .prepare_cached(&format!(
+                "SELECT m.file_name, m.stored_path FROM {links} f
+                 JOIN media m ON m.id = f.media_id WHERE f.id = ?1"
+            ))?
+            .query_row([&target.id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let (name, stored) = found.ok_or_else(|| StoreError::NotFound {
-            table: "report_files".to_owned(),
-            id: id.to_owned(),
+            table: links.to_owned(),
+            id: target.id.clone(),
         })?;
         let mut path = self.media_dir();
         path.extend(stored.split('/').filter(|p| !p.is_empty() && *p != ".."));

@@ -44,8 +44,8 @@ use crate::domain::ids;
 use crate::domain::StoreStatus;
 pub use calendar::{CalendarExport, ExportOccurrence, ExportSeries};
 pub use commands::{
-    allowed_moves, Attached, Occurrence, Receipt, Tx, FOLIO_PREFIX_SETTING, OFFICE_CONTACT,
-    OFFICE_HEADER, OFFICE_PLACE, OFFICIALS_SETTING, PHRASES_SETTING,
+    allowed_moves, Attached, FileOwner, Occurrence, Receipt, Tx, FOLIO_PREFIX_SETTING,
+    OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE, OFFICIALS_SETTING, PHRASES_SETTING,
 };
 pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{io_text, Result, StoreError};

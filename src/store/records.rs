@@ -17,7 +17,6 @@ use crate::domain::SortKey;
 pub const CHOICES: usize = 200;
 
 impl Store {
-    /// A record's content, to edit it.
     /// What the office configured for its press releases and the compliance checks.
     pub fn office(&self) -> Result<crate::domain::edit::OfficeInput> {
         super::commands::office_settings(self.conn())
@@ -28,6 +27,7 @@ impl Store {
         super::commands::variants_of(self.conn(), draft)
     }
 
+    /// A record's content, to edit it.
     pub fn record(&self, target: &Target) -> Result<Record> {
         let (c, id) = (self.conn(), target.id.as_str());
         Ok(match target.kind {
@@ -44,6 +44,8 @@ impl Store {
             RecordKind::ContactList => Record::ContactList(read_list(c, id)?),
             RecordKind::ArchiveItem => Record::ArchiveItem(read_item(c, id)?),
             RecordKind::Attachment => Record::Attachment(super::commands::read_attachment(c, id)?),
+            RecordKind::Campaign => Record::Campaign(super::commands::read_campaign(c, id)?),
+            RecordKind::Material => Record::Material(super::commands::read_material(c, id)?),
             _ => {
                 return Err(StoreError::NotFound {
                     table: super::commands::table(target.kind).to_owned(),
@@ -218,6 +220,8 @@ impl Store {
             RecordKind::Request => "sent_on",
             RecordKind::Department => "printf('%06d|%s', sort, name)",
             RecordKind::Draft => "written_at",
+            RecordKind::Campaign => "starts_on",
+            RecordKind::Material => "needed_by",
             RecordKind::Journalist | RecordKind::Outlet | RecordKind::ContactList => "name",
             RecordKind::ArchiveItem => "occurred_at",
             RecordKind::Publication => "published_at",

@@ -69,6 +69,7 @@ pub(crate) fn search_indexes() -> impl Iterator<Item = (&'static str, &'static s
     V1_FTS
         .iter()
         .chain(V2_FTS)
+        .chain(V7_FTS)
         .map(|(fts, table, _)| (*fts, *table))
 }
 
@@ -111,20 +112,26 @@ fn fields_and_identity(tx: &Transaction) -> rusqlite::Result<()> {
 /// thousands of words: each full-text index keeps those prefixes (FTS5's `prefix` option), so
 /// the first letters typed cost a lookup, not a merge of every word they start.
 fn search_by_prefix(tx: &Transaction) -> rusqlite::Result<()> {
-    for (fts, table, cols) in V1_FTS.iter().chain(V2_FTS) {
-        tx.execute_batch(&format!(
-            "DROP TRIGGER IF EXISTS {fts}_ai;
-             DROP TRIGGER IF EXISTS {fts}_ad;
-             DROP TRIGGER IF EXISTS {fts}_au;
-             DROP TABLE IF EXISTS {fts};
-             CREATE VIRTUAL TABLE {fts} USING fts5({}, content='{table}', content_rowid='rowid',
-                 tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
-             INSERT INTO {fts}({fts}) VALUES ('rebuild');",
-            cols.join(", ")
-        ))?;
-        tx.execute_batch(&fts_triggers(fts, table, cols))?;
-    }
-    Ok(())
+    V1_FTS
+        .iter()
+        .chain(V2_FTS)
+        .try_for_each(|(fts, table, cols)| prefix_index(tx, fts, table, cols))
+}
+
+/// (Re)creates a full-text index over `table`'s `cols`, with its prefixes, filled from the
+/// table and kept in step by triggers.
+fn prefix_index(tx: &Transaction, fts: &str, table: &str, cols: &[&str]) -> rusqlite::Result<()> {
+    tx.execute_batch(&format!(
+        "DROP TRIGGER IF EXISTS {fts}_ai;
+         DROP TRIGGER IF EXISTS {fts}_ad;
+         DROP TRIGGER IF EXISTS {fts}_au;
+         DROP TABLE IF EXISTS {fts};
+         CREATE VIRTUAL TABLE {fts} USING fts5({}, content='{table}', content_rowid='rowid',
+             tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+         INSERT INTO {fts}({fts}) VALUES ('rebuild');",
+        cols.join(", ")
+    ))?;
+    tx.execute_batch(&fts_triggers(fts, table, cols))
 }
 
 /// The agenda as the office keeps it: all-day events, kinds of event, events that repeat (a
@@ -249,9 +256,62 @@ fn drafts_depth(tx: &Transaction) -> rusqlite::Result<()> {
              at TEXT NOT NULL DEFAULT '',
              actor TEXT NOT NULL DEFAULT ''
          );
-         CREATE INDEX IF NOT EXISTS draft_checks_by_draft ON draft_checks(draft_id);",
-    )
+         CREATE INDEX IF NOT EXISTS draft_checks_by_draft ON draft_checks(draft_id);
+         CREATE TABLE IF NOT EXISTS material_requests (
+             id TEXT PRIMARY KEY NOT NULL,
+             created_at TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL DEFAULT '',
+             deleted_at TEXT,
+             title TEXT NOT NULL DEFAULT '',
+             kind TEXT NOT NULL DEFAULT 'other',
+             description TEXT NOT NULL DEFAULT '',
+             department_id TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED,
+             campaign_id TEXT REFERENCES campaigns(id) DEFERRABLE INITIALLY DEFERRED,
+             event_id TEXT REFERENCES events(id) DEFERRABLE INITIALLY DEFERRED,
+             requested_on TEXT NOT NULL DEFAULT '',
+             needed_by TEXT NOT NULL DEFAULT '',
+             status TEXT NOT NULL DEFAULT 'received',
+             approved_by TEXT NOT NULL DEFAULT '',
+             delivered_on TEXT NOT NULL DEFAULT '',
+             notes TEXT NOT NULL DEFAULT ''
+         );
+         CREATE INDEX IF NOT EXISTS materials_by_needed ON material_requests(needed_by, id)
+             WHERE deleted_at IS NULL;
+         CREATE INDEX IF NOT EXISTS materials_by_status ON material_requests(status, needed_by);
+         CREATE INDEX IF NOT EXISTS materials_by_campaign ON material_requests(campaign_id);
+         CREATE TABLE IF NOT EXISTS material_files (
+             id TEXT PRIMARY KEY NOT NULL,
+             created_at TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL DEFAULT '',
+             deleted_at TEXT,
+             material_id TEXT REFERENCES material_requests(id) DEFERRABLE INITIALLY DEFERRED,
+             media_id TEXT REFERENCES media(id) DEFERRABLE INITIALLY DEFERRED
+         );
+         CREATE INDEX IF NOT EXISTS material_files_by_material ON material_files(material_id);
+         CREATE INDEX IF NOT EXISTS campaigns_by_start ON campaigns(starts_on, id)
+             WHERE deleted_at IS NULL;
+         CREATE INDEX IF NOT EXISTS drafts_by_campaign ON drafts(campaign_id);",
+    )?;
+    add_column(
+        tx,
+        "campaigns",
+        "department_id",
+        "TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED",
+    )?;
+    V7_FTS
+        .iter()
+        .try_for_each(|(fts, table, cols)| prefix_index(tx, fts, table, cols))
 }
+
+/// The full-text indexes added in v7, for campaigns and requests for material.
+const V7_FTS: &[(&str, &str, &[&str])] = &[
+    ("campaigns_fts", "campaigns", &["name", "objective"]),
+    (
+        "materials_fts",
+        "material_requests",
+        &["title", "description"],
+    ),
+];
 
 /// Adds a column unless the table has it (a file a test, or a person, marked as older than it
 /// is runs the later migrations again).

@@ -5,7 +5,7 @@ use rusqlite::params;
 use super::error::Result;
 use super::lists::{draft_row, event_row, report_row};
 use super::Store;
-use crate::domain::status::Channel;
+use crate::domain::status::{Channel, MaterialKind};
 use crate::domain::TodaySummary;
 
 /// How many lines of each section the summary carries.
@@ -93,7 +93,30 @@ impl Store {
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        const OWED: &str = "m.status NOT IN ('delivered', 'cancelled') AND m.needed_by <> ''
+             AND m.needed_by < ?1 AND m.deleted_at IS NULL";
+        let material_late_total = count(
+            &format!("SELECT count(*) FROM material_requests m WHERE {OWED}"),
+            &[&day],
+        )?;
+        let material_late = conn
+            .prepare_cached(&format!(
+                "SELECT coalesce(d.short_name, ''), m.kind, m.title, m.needed_by
+                 FROM material_requests m LEFT JOIN departments d ON d.id = m.department_id
+                 WHERE {OWED} ORDER BY m.needed_by, m.id LIMIT ?2"
+            ))?
+            .query_map(params![day, SECTION], |r| {
+                Ok((
+                    r.get(0)?,
+                    MaterialKind::from_code(&r.get::<_, String>(1)?).unwrap_or(MaterialKind::Other),
+                    r.get(2)?,
+                    r.get(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(TodaySummary {
+            material_late,
+            material_late_total,
             events,
             reports_waiting,
             reports,

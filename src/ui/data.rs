@@ -8,10 +8,10 @@ use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
-    ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DraftDetail, DraftRow,
-    EventDetail, EventRow, JournalistDetail, JournalistRow, OutletDetail, OutletRow, PageRequest,
-    ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind,
-    TimelineRow,
+    CampaignDetail, CampaignRow, ContactListDetail, ContactListRow, DepartmentDetail,
+    DepartmentRow, DraftDetail, DraftRow, EventDetail, EventRow, JournalistDetail, JournalistRow,
+    MaterialDetail, MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail, ReportRow,
+    RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
 };
 
 /// A failure to read, as the message the user reads.
@@ -38,6 +38,10 @@ pub trait Reader {
     fn department_figures(&self, today: NaiveDate) -> DataResult<Vec<DepartmentFigures>>;
     fn drafts(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DraftRow>>;
     fn draft(&self, id: &str) -> DataResult<DraftDetail>;
+    fn campaigns(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<CampaignRow>>;
+    fn campaign(&self, id: &str) -> DataResult<CampaignDetail>;
+    fn materials(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<MaterialRow>>;
+    fn material(&self, id: &str) -> DataResult<MaterialDetail>;
     fn journalists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<JournalistRow>>;
     fn journalist(&self, id: &str) -> DataResult<JournalistDetail>;
     fn outlets(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<OutletRow>>;

@@ -37,6 +37,24 @@ impl FormCtx<'_> {
 }
 
 /// Runs a record's own checks; the errors found so far come first.
+/// A stored date (`YYYY-MM-DD`) for a date field.
+pub fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// A date field's value as the store keeps it, collecting its error.
+pub fn day(f: &Form, key: &'static str, errors: &mut FieldErrors) -> String {
+    match f.date(key) {
+        Ok(d) => d
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        Err(e) => {
+            errors.push(e);
+            String::new()
+        }
+    }
+}
+
 pub fn finish(record: Record, mut errors: FieldErrors) -> Result<Record, FieldErrors> {
     if let Err(invalid) = record.validate() {
         if !errors.iter().any(|(f, _)| *f == invalid.field) {
@@ -64,6 +82,8 @@ fn new_title(kind: RecordKind) -> String {
         RecordKind::ContactList => Msg::TitleNewList,
         RecordKind::Member => Msg::TitleNewMember,
         RecordKind::ArchiveItem => Msg::TitleNewArchiveItem,
+        RecordKind::Campaign => Msg::TitleNewCampaign,
+        RecordKind::Material => Msg::TitleNewMaterial,
         other => return other.label().to_owned(),
     };
     t(msg).to_owned()
@@ -119,6 +139,14 @@ pub fn build(
                 (drafts::forms::variant(Some(v)), &[])
             }
             (RecordKind::Variant, None) => (drafts::forms::variant(None), &[]),
+            (RecordKind::Campaign, Some(Record::Campaign(c))) => {
+                (drafts::forms::campaign(Some(c), ctx), &[])
+            }
+            (RecordKind::Campaign, None) => (drafts::forms::campaign(None, ctx), &[]),
+            (RecordKind::Material, Some(Record::Material(m))) => {
+                (drafts::forms::material(Some(m), ctx), &[])
+            }
+            (RecordKind::Material, None) => (drafts::forms::material(None, ctx), &[]),
             (RecordKind::Outlet, Some(Record::Outlet(o))) => (media::forms::outlet(Some(o)), &[]),
             (RecordKind::Outlet, None) => (media::forms::outlet(None), &[]),
             (RecordKind::Journalist, Some(Record::Journalist(j))) => {
@@ -171,6 +199,8 @@ pub fn record_title(record: &Record) -> String {
         Record::Journalist(j) => j.name.clone(),
         Record::ContactList(l) => l.name.clone(),
         Record::Variant(v) => v.channel.label().to_owned(),
+        Record::Campaign(c) => c.name.clone(),
+        Record::Material(m) => m.title.clone(),
         Record::Coverage(c) => c.role.label().to_owned(),
         other => other.kind().label().to_owned(),
     }
@@ -206,6 +236,11 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
                     drafts::forms::variant_record(form, Some(v), parent)
                 }
                 (RecordKind::Variant, _) => drafts::forms::variant_record(form, None, parent),
+                (RecordKind::Campaign, _) => drafts::forms::campaign_record(form),
+                (RecordKind::Material, Some(Record::Material(m))) => {
+                    drafts::forms::material_record(form, Some(m))
+                }
+                (RecordKind::Material, _) => drafts::forms::material_record(form, None),
                 (RecordKind::Outlet, _) => media::forms::outlet_record(form),
                 (RecordKind::Journalist, _) => media::forms::journalist_record(form),
                 (RecordKind::ContactList, _) => media::forms::list_record(form),

@@ -103,16 +103,36 @@ pub fn status_bar(frame: &mut Frame, area: Rect, message: Option<&Message>, s: &
     );
 }
 
+/// The keys that work now, in one line. When they do not fit, they come closer together;
+/// when they still do not, the last ones give way — never help, quit, save or close: the way
+/// out is always shown.
 pub fn context_bar(frame: &mut Frame, area: Rect, keys: &KeyHints) {
-    let mut spans = Vec::new();
-    for hint in &keys.bar {
-        spans.push(Span::styled(
-            format!(" {} ", t(hint.keys)),
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
-        ));
-        spans.push(Span::raw(format!(" {}  ", t(hint.help))));
+    let width = usize::from(area.width);
+    let line = |hints: &[&super::keys::Hint], gap: &str| {
+        let mut spans = Vec::new();
+        for hint in hints {
+            spans.push(Span::styled(
+                format!(" {} ", t(hint.keys)),
+                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            ));
+            spans.push(Span::raw(format!(" {}{gap}", t(hint.help))));
+        }
+        Line::from(spans)
+    };
+    let mut hints: Vec<&super::keys::Hint> = keys.bar.iter().collect();
+    let mut fitted = line(&hints, "  ");
+    if fitted.width() > width {
+        fitted = line(&hints, "");
+        let kept = [Msg::KeyHelp, Msg::KeyQuit, Msg::KeyClose, Msg::KeySave];
+        while fitted.width() > width {
+            let Some(last) = hints.iter().rposition(|h| !kept.contains(&h.keys)) else {
+                break;
+            };
+            hints.remove(last);
+            fitted = line(&hints, "");
+        }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Paragraph::new(fitted), area);
 }
 
 /// A centered box of at most `width` × `height` cells.

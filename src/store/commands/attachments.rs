@@ -32,9 +32,36 @@ fn media_id(sha256: &str) -> String {
     seed_id("media", sha256)
 }
 
+/// What files are attached to: a report (what came with it) or a request for material (what
+/// the office delivered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileOwner {
+    Report,
+    Material,
+}
+
+impl FileOwner {
+    /// The owner's table, the link table, and the link's column naming the owner.
+    fn tables(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            FileOwner::Report => ("reports", "report_files", "report_id"),
+            FileOwner::Material => ("material_requests", "material_files", "material_id"),
+        }
+    }
+
+    /// The id of a file's link to its owner: one per (owner, file), the same everywhere.
+    fn link_id(self, owner: &str, media_id: &str) -> String {
+        let kind = match self {
+            FileOwner::Report => "report_file",
+            FileOwner::Material => "material_file",
+        };
+        seed_id(kind, &format!("{owner}:{media_id}"))
+    }
+}
+
 /// The id of a file's link to a report: one per (report, file).
 fn attachment_id(report_id: &str, media_id: &str) -> String {
-    seed_id("report_file", &format!("{report_id}:{media_id}"))
+    FileOwner::Report.link_id(report_id, media_id)
 }
 
 pub(super) fn attachment_fields(a: &AttachmentInput) -> Fields {
@@ -50,15 +77,29 @@ impl Store {
     /// A file the report has already is not attached twice; a file that cannot be stored
     /// (missing, a folder, unreadable) is named in [`Attached::failed`] with its reason.
     pub fn attach_files(&mut self, report_id: &str, paths: &[PathBuf]) -> Result<Attached> {
+        self.attach_to(FileOwner::Report, report_id, paths)
+    }
+
+    /// Attaches files to a record that keeps them (a report, a request for material), as
+    /// [`Store::attach_files`] does for a report.
+    pub fn attach_to(
+        &mut self,
+        owner: FileOwner,
+        owner_id: &str,
+        paths: &[PathBuf],
+    ) -> Result<Attached> {
+        let (table, links, _) = owner.tables();
         let live: Option<i64> = self
             .conn()
-            .prepare_cached("SELECT 1 FROM reports WHERE id = ?1 AND deleted_at IS NULL")?
-            .query_row([report_id], |r| r.get(0))
+            .prepare_cached(&format!(
+                "SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL"
+            ))?
+            .query_row([owner_id], |r| r.get(0))
             .optional()?;
         if live.is_none() {
             return Err(StoreError::NotFound {
-                table: "reports".to_owned(),
-                id: report_id.to_owned(),
+                table: table.to_owned(),
+                id: owner_id.to_owned(),
             });
         }
         let media = self.media_dir();
@@ -76,11 +117,11 @@ impl Store {
                 ..Attached::default()
             });
         }
-        let ((attached, already), change) = self.batch("report_files.attach", |tx| {
+        let ((attached, already), change) = self.batch(&format!("{links}.attach"), |tx| {
             let (mut attached, mut already) = (0, 0);
             for file in &stored {
                 let media_id = tx.ensure_media(file)?;
-                if tx.attach(report_id, &media_id)? {
+                if tx.attach_file(owner, owner_id, &media_id)? {
                     attached += 1;
                 } else {
                     already += 1;
@@ -122,23 +163,48 @@ impl Tx<'_, '_> {
     /// Attaches a file (its media row) to a live report, unless the report has it already;
     /// returns whether it was attached now.
     pub fn attach(&mut self, report_id: &str, media_id: &str) -> Result<bool> {
-        self.live("reports", report_id)?;
+        self.attach_file(FileOwner::Report, report_id, media_id)
+    }
+
+    /// Attaches a file (its media row) to a live owner, unless it has it already; returns
+    /// whether it was attached now. A link removed before is brought back.
+    pub fn attach_file(
+        &mut self,
+        owner: FileOwner,
+        owner_id: &str,
+        media_id: &str,
+    ) -> Result<bool> {
+        let (table, links, column) = owner.tables();
+        self.live(table, owner_id)?;
         let existing: Option<String> = self
             .w
             .conn()
-            .prepare_cached(
-                "SELECT id FROM report_files
-                 WHERE report_id = ?1 AND media_id = ?2 AND deleted_at IS NULL",
-            )?
-            .query_row([report_id, media_id], |r| r.get(0))
+            .prepare_cached(&format!(
+                "SELECT id FROM {links}
+                 WHERE {column} = ?1 AND media_id = ?2 AND deleted_at IS NULL"
+            ))?
+            .query_row([owner_id, media_id], |r| r.get(0))
             .optional()?;
         if existing.is_some() {
             return Ok(false);
         }
-        self.add_attachment(&AttachmentInput {
-            report_id: report_id.to_owned(),
-            media_id: media_id.to_owned(),
-        })?;
+        match owner {
+            FileOwner::Report => {
+                self.add_attachment(&AttachmentInput {
+                    report_id: owner_id.to_owned(),
+                    media_id: media_id.to_owned(),
+                })?;
+            }
+            FileOwner::Material => {
+                self.live("media", media_id)?;
+                let id = owner.link_id(owner_id, media_id);
+                self.ensure(
+                    links,
+                    &id,
+                    &[(column, text(owner_id)), ("media_id", text(media_id))],
+                )?;
+            }
+        }
         Ok(true)
     }
 

@@ -8,12 +8,13 @@ mod attachments;
 mod contacts;
 mod drafts;
 mod events;
+mod materials;
 mod office;
 mod reports;
 
 pub(crate) use archive::{read_item, tags_of as archive_tags};
 pub(crate) use attachments::read_attachment;
-pub use attachments::Attached;
+pub use attachments::{Attached, FileOwner};
 pub(crate) use contacts::{read_journalist, read_list, read_outlet};
 pub(crate) use drafts::{
     acknowledged, findings, going_out_on, office_settings, read_draft, read_variant, rules,
@@ -27,6 +28,7 @@ pub use events::Occurrence;
 pub(crate) use events::{
     event_by_uid, occurrences_of, read_coverage, read_event, read_series, series_by_uid,
 };
+pub(crate) use materials::{read_campaign, read_material};
 pub(crate) use reports::{read_department, read_report, read_request};
 
 use rusqlite::OptionalExtension;
@@ -38,7 +40,7 @@ use super::{Store, Value};
 use crate::domain::edit::{Command, Invalid, Problem, Record, RecordKind, SeriesInput, Target};
 use crate::domain::ids;
 use crate::domain::status::{
-    CoverageStatus, DraftStatus, EventStatus, ReportStatus, RequestStatus, Workflow,
+    CoverageStatus, DraftStatus, EventStatus, MaterialStatus, ReportStatus, RequestStatus, Workflow,
 };
 
 /// The table that holds a kind of record.
@@ -66,6 +68,8 @@ pub(crate) fn table(kind: RecordKind) -> &'static str {
         RecordKind::Question => "questions",
         RecordKind::Answer => "answers",
         RecordKind::Attachment => "report_files",
+        RecordKind::Material => "material_requests",
+        RecordKind::MaterialFile => "material_files",
     }
 }
 
@@ -403,6 +407,7 @@ fn children(kind: RecordKind) -> &'static [(&'static str, &'static str)] {
         // The files stay in the media store (they may be another report's too).
         RecordKind::Report => &[("report_files", "report_id")],
         RecordKind::ArchiveItem => &[("archive_media", "item_id"), ("taggings", "target_id")],
+        RecordKind::Material => &[("material_files", "material_id")],
         _ => &[],
     }
 }
@@ -472,11 +477,16 @@ fn links(record: &Record) -> Vec<(&'static str, RecordKind, Option<&str>)> {
         ],
         Record::Question(q) => vec![("answer_id", K::Answer, o(&q.answer_id))],
         Record::Attachment(a) => vec![("report_id", K::Report, Some(a.report_id.as_str()))],
+        Record::Campaign(c) => vec![("department_id", K::Department, o(&c.department_id))],
+        Record::Material(m) => vec![
+            ("department_id", K::Department, o(&m.department_id)),
+            ("campaign_id", K::Campaign, o(&m.campaign_id)),
+            ("event_id", K::Event, o(&m.event_id)),
+        ],
         Record::Department(_)
         | Record::Outlet(_)
         | Record::ContactList(_)
         | Record::Staff(_)
-        | Record::Campaign(_)
         | Record::Answer(_) => Vec::new(),
     }
 }
@@ -501,7 +511,8 @@ fn fields(record: &Record) -> Fields {
         Record::Interview(i) => contacts::interview_fields(i),
         Record::ArchiveItem(a) => archive::item_fields(a),
         Record::Staff(s) => office::staff_fields(s),
-        Record::Campaign(c) => office::campaign_fields(c),
+        Record::Campaign(c) => materials::campaign_fields(c),
+        Record::Material(m) => materials::material_fields(m),
         Record::Clipping(c) => office::clipping_fields(c),
         Record::Question(q) => office::question_fields(q),
         Record::Answer(a) => office::answer_fields(a),
@@ -558,6 +569,13 @@ fn check_move(kind: RecordKind, from: &str, to: &str) -> Result<()> {
             to,
         ),
         RecordKind::Report => check(kind, ReportStatus::from_code, ReportStatus::code, from, to),
+        RecordKind::Material => check(
+            kind,
+            MaterialStatus::from_code,
+            MaterialStatus::code,
+            from,
+            to,
+        ),
         RecordKind::Draft => check(kind, DraftStatus::from_code, DraftStatus::code, from, to),
         _ => Ok(()),
     }
@@ -583,6 +601,7 @@ pub fn allowed_moves(kind: RecordKind, from: &str) -> Vec<&'static str> {
         RecordKind::Request => next(RequestStatus::from_code, RequestStatus::code, from),
         RecordKind::Report => next(ReportStatus::from_code, ReportStatus::code, from),
         RecordKind::Draft => next(DraftStatus::from_code, DraftStatus::code, from),
+        RecordKind::Material => next(MaterialStatus::from_code, MaterialStatus::code, from),
         _ => Vec::new(),
     }
 }

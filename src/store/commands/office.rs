@@ -1,8 +1,8 @@
-//! The office's own records the console does not edit yet: its staff, campaigns, press
-//! clippings, citizens' questions and reusable answers (written by the demo and, later, by
+//! The office's own records the console does not edit yet: its staff, press clippings,
+//! citizens' questions and reusable answers (written by the demo and, later, by
 //! their tabs and importers).
 use super::{flag, opt, text, Fields};
-use crate::domain::edit::{AnswerInput, CampaignInput, ClippingInput, QuestionInput, StaffInput};
+use crate::domain::edit::{AnswerInput, ClippingInput, QuestionInput, StaffInput};
 
 pub(super) fn staff_fields(s: &StaffInput) -> Fields {
     vec![
@@ -11,15 +11,6 @@ pub(super) fn staff_fields(s: &StaffInput) -> Fields {
         ("phone", text(s.phone.trim())),
         ("email", text(s.email.trim())),
         ("active", flag(s.active)),
-    ]
-}
-
-pub(super) fn campaign_fields(c: &CampaignInput) -> Fields {
-    vec![
-        ("name", text(c.name.trim())),
-        ("objective", text(&c.objective)),
-        ("starts_on", text(&c.starts_on)),
-        ("ends_on", text(&c.ends_on)),
     ]
 }
 

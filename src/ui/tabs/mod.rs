@@ -66,6 +66,8 @@ pub fn home(kind: RecordKind) -> Option<(Tab, ListId)> {
         RecordKind::Request => (Tab::Reports, ListId::Requests),
         RecordKind::Department => (Tab::Reports, ListId::Departments),
         RecordKind::Draft => (Tab::Drafts, ListId::Drafts),
+        RecordKind::Campaign => (Tab::Drafts, ListId::Campaigns),
+        RecordKind::Material => (Tab::Drafts, ListId::Materials),
         RecordKind::Journalist => (Tab::Media, ListId::Journalists),
         RecordKind::Outlet => (Tab::Media, ListId::Outlets),
         RecordKind::ContactList => (Tab::Media, ListId::ContactLists),

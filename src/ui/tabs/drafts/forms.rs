@@ -3,13 +3,14 @@
 //! it was published, why a warning may be let through).
 use crate::domain::compliance::{parse_vedas, veda_line, VedaProblem};
 use crate::domain::edit::{
-    DraftInput, OfficeInput, Problem, PublicationInput, Record, RecordKind, Target, VariantInput,
+    CampaignInput, DraftInput, MaterialInput, OfficeInput, Problem, PublicationInput, Record,
+    RecordKind, Target, VariantInput,
 };
-use crate::domain::status::{Channel, DraftKind, Language};
+use crate::domain::status::{Channel, DraftKind, Language, MaterialKind, MaterialStatus};
 use crate::i18n::labels::problem_text;
 use crate::i18n::{t, tf, Msg};
 use crate::ui::form::{Field, FieldErrors, Form, Purpose};
-use crate::ui::forms::{finish, FormCtx};
+use crate::ui::forms::{date, day, finish, FormCtx};
 use crate::ui::tabs::agenda::options;
 use chrono::NaiveDateTime;
 
@@ -310,4 +311,102 @@ pub fn office_record(f: &Form) -> Result<OfficeInput, FieldErrors> {
         phrases: f.text("phrases"),
         vedas,
     })
+}
+
+/// A campaign: its name, department, dates and objective.
+pub fn campaign(rec: Option<&CampaignInput>, ctx: &FormCtx) -> Vec<Field> {
+    let v = |f: fn(&CampaignInput) -> &str| rec.map(f).unwrap_or("");
+    let department = rec.and_then(|c| c.department_id.as_deref());
+    vec![
+        Field::text("name", v(|c| &c.name)).required(),
+        Field::pick(
+            "department_id",
+            RecordKind::Department,
+            ctx.label(RecordKind::Department, department),
+        ),
+        Field::date(
+            "starts_on",
+            rec.and_then(|c| date(&c.starts_on))
+                .or(rec.map_or(Some(ctx.today()), |_| None)),
+        ),
+        Field::date("ends_on", rec.and_then(|c| date(&c.ends_on))),
+        Field::multi("objective", v(|c| &c.objective)),
+    ]
+}
+
+pub fn campaign_record(f: &Form) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let starts_on = day(f, "starts_on", &mut errors);
+    let ends_on = day(f, "ends_on", &mut errors);
+    let record = Record::Campaign(CampaignInput {
+        name: f.text("name"),
+        objective: f.text("objective"),
+        starts_on,
+        ends_on,
+        department_id: f.pick("department_id"),
+    });
+    finish(record, errors)
+}
+
+/// A department's request for material: what, for whom and for what, by when.
+pub fn material(rec: Option<&MaterialInput>, ctx: &FormCtx) -> Vec<Field> {
+    let v = |f: fn(&MaterialInput) -> &str| rec.map(f).unwrap_or("");
+    let id = |f: fn(&MaterialInput) -> &Option<String>| rec.and_then(|m| f(m).as_deref());
+    let kind = rec.map_or(MaterialKind::Poster, |m| m.kind);
+    let requested = match rec {
+        Some(m) => date(&m.requested_on),
+        None => Some(ctx.today()),
+    };
+    vec![
+        Field::text("title", v(|m| &m.title)).required(),
+        Field::choice(
+            "kind",
+            options(MaterialKind::ALL, MaterialKind::code),
+            kind.code(),
+        ),
+        Field::pick(
+            "department_id",
+            RecordKind::Department,
+            ctx.label(RecordKind::Department, id(|m| &m.department_id)),
+        ),
+        Field::date("requested_on", requested).required(),
+        Field::date("needed_by", rec.and_then(|m| date(&m.needed_by))),
+        Field::pick(
+            "campaign_id",
+            RecordKind::Campaign,
+            ctx.label(RecordKind::Campaign, id(|m| &m.campaign_id)),
+        ),
+        Field::pick(
+            "event_id",
+            RecordKind::Event,
+            ctx.label(RecordKind::Event, id(|m| &m.event_id)),
+        ),
+        Field::multi("description", v(|m| &m.description)),
+        Field::text("approved_by", v(|m| &m.approved_by)),
+        Field::date("delivered_on", rec.and_then(|m| date(&m.delivered_on))),
+        Field::text("notes", v(|m| &m.notes)),
+    ]
+}
+
+pub fn material_record(f: &Form, original: Option<&MaterialInput>) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let requested_on = day(f, "requested_on", &mut errors);
+    let needed_by = day(f, "needed_by", &mut errors);
+    let delivered_on = day(f, "delivered_on", &mut errors);
+    let record = Record::Material(MaterialInput {
+        title: f.text("title"),
+        kind: MaterialKind::from_code(&f.choice("kind")).unwrap_or(MaterialKind::Other),
+        description: f.text("description"),
+        department_id: f.pick("department_id"),
+        campaign_id: f.pick("campaign_id"),
+        event_id: f.pick("event_id"),
+        requested_on,
+        needed_by,
+        // Where it stands moves with `m`; a new one has just been received.
+        status: original.map_or(MaterialStatus::Received, |m| m.status),
+        approved_by: f.text("approved_by"),
+        delivered_on,
+        notes: f.text("notes"),
+    });
+    finish(record, errors)
 }

@@ -1,5 +1,7 @@
 //! Borradores: posts and press releases, their versions per network, approval and publication.
+pub mod campaigns;
 pub mod forms;
+pub mod materials;
 
 use crossterm::event::KeyCode::Char;
 
@@ -58,8 +60,13 @@ use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, Pick};
 use crate::ui::widgets::{bullet, field, heading};
 
 page!(
-    /// The Borradores tab.
-    Drafts { drafts: DraftList => TabDrafts }
+    /// The Borradores tab: the pieces, the campaigns they belong to, and the material the
+    /// departments ask for.
+    Drafts {
+        drafts: DraftList => TabDrafts,
+        campaigns: campaigns::Campaigns => ViewCampaigns,
+        materials: materials::Materials => ViewMaterials,
+    }
 );
 
 fn plain(l: Line<'static>) -> DetailLine {

@@ -1,5 +1,5 @@
 //! The forms of Reportes: a department, a request for information, a report received.
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime};
 
 use crate::domain::edit::Target;
 use crate::domain::edit::{
@@ -11,29 +11,12 @@ use crate::i18n::labels::{field_problem, problem_text};
 use crate::i18n::Msg;
 use crate::i18n::{long_date, t, tf};
 use crate::ui::form::{Field, FieldErrors, Form, Purpose};
-use crate::ui::forms::{finish, FormCtx};
+use crate::ui::forms::{date, day, finish, FormCtx};
 use crate::ui::tabs::agenda::options;
 use crate::ui::Action;
 
-fn date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
-
 fn datetime(text: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok()
-}
-
-/// A date field's value as the store keeps it, collecting its error.
-fn day(f: &Form, key: &'static str, errors: &mut FieldErrors) -> String {
-    match f.date(key) {
-        Ok(d) => d
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-        Err(e) => {
-            errors.push(e);
-            String::new()
-        }
-    }
 }
 
 /// How a request went or a report came: one of the channels, or not recorded.

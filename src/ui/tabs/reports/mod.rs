@@ -202,19 +202,20 @@ pub fn report_lines(d: &ReportDetail) -> Vec<DetailLine> {
     out.push(plain(heading(Msg::SecDrafts, d.drafts.len())));
     out.extend(d.drafts.iter().map(link_bullet));
     out.push(plain(heading(Msg::SecAttachments, d.files.len())));
-    out.extend(d.files.iter().map(attachment_line));
+    out.extend(d.files.iter().map(|f| file_line(f, RecordKind::Attachment)));
     out
 }
 
-/// A file attached to a report: "name — kind, size" (`d` removes it, after asking).
-fn attachment_line(f: &FileLine) -> DetailLine {
+/// A file attached to a record (a report's, a request for material's): "name — kind, size"
+/// (Enter says where its copy is, `d` removes it after asking). `kind`: the link's.
+pub fn file_line(f: &FileLine, kind: RecordKind) -> DetailLine {
     let text = format!(
         " • {} — {}, {}",
         f.file_name,
         f.kind.label(),
         file_size(f.size)
     );
-    let target = Target::new(RecordKind::Attachment, f.id.clone());
+    let target = Target::new(kind, f.id.clone());
     DetailLine::pick(
         Line::from(text),
         Pick::new(Role::Child, target, f.file_name.clone()),

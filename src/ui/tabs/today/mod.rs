@@ -70,8 +70,30 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &TodaySummary) {
         agenda,
     );
 
-    let [reports, drafts, owing, published] =
-        Layout::vertical([Constraint::Fill(1); 4]).areas(right);
+    // Material the office owes late gets its own box, only while there is some.
+    let late = s.material_late_total > 0;
+    let boxes = Layout::vertical(vec![Constraint::Fill(1); if late { 5 } else { 4 }]).split(right);
+    let (reports, drafts, owing, published) = (boxes[0], boxes[1], boxes[2], boxes[3]);
+    if late {
+        section(
+            frame,
+            boxes[4],
+            count_title(Msg::TodayMaterialLate, s.material_late_total),
+            s.material_late
+                .iter()
+                .map(|(dept, kind, title, needed)| {
+                    Line::from(vec![
+                        Span::styled(format!("{} ", kind.label()), Style::new().fg(Color::Red)),
+                        Span::raw(format!(
+                            "{title} · {dept} · {} {}",
+                            t(Msg::NeededOn),
+                            stamp(needed)
+                        )),
+                    ])
+                })
+                .collect(),
+        );
+    }
     section(
         frame,
         reports,
