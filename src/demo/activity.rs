@@ -10,7 +10,7 @@ use crate::domain::edit::{
 use crate::domain::ids::seed_id;
 use crate::domain::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, MaterialKind, MaterialStatus, ReportStatus, SendChannel, Via,
+    EventStatus, Language, MaterialKind, MaterialStatus, ReportStatus, SendChannel, Via,
 };
 use crate::store::{Result, Tx};
 
@@ -198,6 +198,40 @@ impl Gen {
             month = month
                 .checked_add_months(chrono::Months::new(1))
                 .unwrap_or(end + Duration::days(1));
+        }
+        Ok(())
+    }
+
+    /// The newsroom at the reference date, after everything else is written: a piece in
+    /// review was turned back with a comment (and its history says so), and another carries a
+    /// version in Tének for the indigenous radio, translated and waiting for a second speaker.
+    pub(super) fn review(&mut self, tx: &mut Tx<'_, '_>) -> Result<()> {
+        let reviewer = self.data.staff.first().map(|s| s.0.clone());
+        let in_review: Vec<(String, String)> = self
+            .open_drafts
+            .iter()
+            .filter(|(_, _, s)| *s == DraftStatus::Review)
+            .map(|(id, title, _)| (id.clone(), title.clone()))
+            .collect();
+        if let Some((id, _)) = in_review.first() {
+            let mut draft = tx.read_draft(id)?;
+            draft.status = DraftStatus::Rejected;
+            draft.review_comment = format!(
+                "Falta el horario y el lugar exacto; que lo revise {} antes de volver a enviarlo.",
+                reviewer.unwrap_or_default()
+            );
+            tx.update(id, &Record::Draft(draft))?;
+        }
+        if let Some((id, title, _)) = self.open_drafts.last().cloned() {
+            let mut tenek = VariantInput::new(
+                &id,
+                Channel::Facebook,
+                &format!("{title}. Ti Tampamolón Corona, k'al an pulik tsalpadh."),
+            );
+            tenek.language = Language::Tenek;
+            tenek.translator = "Juana Santiago Martínez".to_owned();
+            let vid = self.id(self.opts.reference);
+            self.create(tx, &vid, Record::Variant(tenek))?;
         }
         Ok(())
     }
@@ -481,6 +515,10 @@ impl Gen {
         };
         // A press release gets its folio from the store, as one approved in the console does.
         self.create(tx, &id, Record::Draft(draft))?;
+        if matches!(status, DraftStatus::Draft | DraftStatus::Review) {
+            self.open_drafts
+                .push((id.clone(), title.to_owned(), status));
+        }
         self.counts.drafts += 1;
 
         let short: String = format!("{title}. #TampamolónCorona")

@@ -91,6 +91,8 @@ struct Gen {
     lists: Vec<String>,
     campaigns: Vec<String>,
     answers: Vec<String>,
+    /// Pieces still being worked on at the reference date: (id, title, status).
+    open_drafts: Vec<(String, String, crate::domain::status::DraftStatus)>,
     counts: Counts,
 }
 
@@ -110,6 +112,7 @@ pub fn generate(
         lists: Vec::new(),
         campaigns: Vec::new(),
         answers: Vec::new(),
+        open_drafts: Vec::new(),
         counts: Counts::default(),
     };
     let start = opts
@@ -138,6 +141,7 @@ pub fn generate(
         progress(((date - start).num_days().max(0) as u64).min(total), total);
     }
     store.batch("demo.materials", |tx| gen.materials(tx, start, end))?;
+    store.batch("demo.review", |tx| gen.review(tx))?;
     // Written a month at a time, the search indexes are in many pieces: one each.
     store.tidy_search(Upkeep::Whole)?;
     Ok(gen.counts)

@@ -467,7 +467,8 @@ impl Tx<'_, '_> {
         Ok(Folio::next(year, highest))
     }
 
-    pub(super) fn read_draft(&self, id: &str) -> Result<DraftInput> {
+    /// A stored piece, read inside the transaction.
+    pub fn read_draft(&self, id: &str) -> Result<DraftInput> {
         read_draft(self.w.conn(), id)
     }
 }
