@@ -48,11 +48,18 @@ impl App {
         if !pause && self.autosaved_at.elapsed() < AUTOSAVE_EVERY {
             return;
         }
-        self.autosaved_at = Instant::now();
         let Some(Overlay::Form(form)) = self.screen.overlays.get(index) else {
             return;
         };
         let values = form.values();
+        // Every save of a very long text is a copy of it in the history that syncs: while
+        // typing, one of 500 KB waits a few seconds more (a second per 50 KB).
+        let size: usize = values.iter().map(String::len).sum();
+        let every = AUTOSAVE_EVERY + Duration::from_secs((size / 50_000) as u64);
+        if !pause && self.autosaved_at.elapsed() < every {
+            return;
+        }
+        self.autosaved_at = Instant::now();
         let last = self.session.as_ref().map_or(form.initial(), |s| &s.saved);
         if values.as_slice() == last {
             return;

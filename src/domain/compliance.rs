@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::measure::{hashtags, length};
 use super::status::{Channel, Language};
-use super::text::{find_words, fold};
+use super::text::{fold, Words};
 
 /// How much a finding stops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,6 +282,7 @@ pub fn check(piece: &Piece, rules: &Rules) -> Vec<Finding> {
         );
     let mut seen: Vec<String> = Vec::new();
     for (at, text) in texts {
+        let words = Words::new(text);
         let names = rules
             .officials
             .iter()
@@ -295,7 +296,7 @@ pub fn check(piece: &Piece, rules: &Rules) -> Vec<Finding> {
             )
         });
         for (needle, issue) in names.chain(phrases) {
-            let Some(&range) = find_words(text, needle).first() else {
+            let Some(&range) = words.find(needle).first() else {
                 continue;
             };
             let finding = Finding {

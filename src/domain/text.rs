@@ -69,52 +69,84 @@ fn original_range(text: &str, origin: &[usize], at: usize, len: usize) -> (usize
     (from, to)
 }
 
+/// A text folded once to look for many names and phrases in it as whole words, whatever
+/// their accents and case.
+pub struct Words<'a> {
+    text: &'a str,
+    origin: Vec<usize>,
+    /// The folded text with every run of anything but letters and digits as one space, and
+    /// for each of its bytes the folded byte it came from.
+    squeezed: String,
+    map: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Words<'a> {
+        let (folded, origin) = folded_with_origin(text);
+        let mut squeezed = String::with_capacity(folded.len());
+        let mut map: Vec<usize> = Vec::with_capacity(folded.len());
+        let mut gap = false;
+        for (at, c) in folded.char_indices() {
+            if c.is_alphanumeric() {
+                if gap && !squeezed.is_empty() {
+                    squeezed.push(' ');
+                    map.push(at);
+                }
+                gap = false;
+                squeezed.push(c);
+                map.extend((0..c.len_utf8()).map(|k| at + k));
+            } else {
+                gap = true;
+            }
+        }
+        Words {
+            text,
+            origin,
+            squeezed,
+            map,
+        }
+    }
+
+    /// Where `phrase` stands as whole words: byte ranges in the text.
+    pub fn find(&self, phrase: &str) -> Vec<(usize, usize)> {
+        let needle = terms(phrase).join(" ");
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let squeezed = &self.squeezed;
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(found) = squeezed[from..].find(&needle) {
+            let at = from + found;
+            let end = at + needle.len();
+            let bounded_before = squeezed[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let bounded_after = squeezed[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if bounded_before && bounded_after {
+                let start = self.map[at];
+                let last = self.map[end - 1];
+                out.push(original_range(
+                    self.text,
+                    &self.origin,
+                    start,
+                    last + 1 - start,
+                ));
+            }
+            from = at + squeezed[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        out
+    }
+}
+
 /// Where a name or phrase stands in `text` as whole words, whatever its accents and case
 /// ("Gracias a la Presidenta" finds "gracias a la presidenta"): byte ranges in `text`.
 pub fn find_words(text: &str, phrase: &str) -> Vec<(usize, usize)> {
-    let needle = terms(phrase).join(" ");
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let (folded, origin) = folded_with_origin(text);
-    // Runs of anything but letters and digits count as one space, as in the needle.
-    let mut squeezed = String::with_capacity(folded.len());
-    let mut map: Vec<usize> = Vec::with_capacity(folded.len());
-    let mut gap = false;
-    for (at, c) in folded.char_indices() {
-        if c.is_alphanumeric() {
-            if gap && !squeezed.is_empty() {
-                squeezed.push(' ');
-                map.push(at);
-            }
-            gap = false;
-            squeezed.push(c);
-            map.extend((0..c.len_utf8()).map(|k| at + k));
-        } else {
-            gap = true;
-        }
-    }
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(found) = squeezed[from..].find(&needle) {
-        let at = from + found;
-        let end = at + needle.len();
-        let bounded_before = squeezed[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let bounded_after = squeezed[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if bounded_before && bounded_after {
-            let start = map[at];
-            let last = map[end - 1];
-            out.push(original_range(text, &origin, start, last + 1 - start));
-        }
-        from = at + squeezed[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    out
+    Words::new(text).find(phrase)
 }
 
 /// Where `text` matches a search: for every word of `text` that starts with one of `terms`

@@ -250,8 +250,15 @@ impl Screen {
     }
 
     /// Shows a message in the status bar; one too long for it opens as a notice to read whole.
+    /// A report of what was done ("«…» ahora está en «En revisión»") shortens the record's
+    /// title instead, so routine work is never stopped by a box to close.
     pub fn say(&mut self, text: String, error: bool) {
         let room = (self.size.0 as usize).saturating_sub(2);
+        let text = if error {
+            text
+        } else {
+            shorten_title(text, room)
+        };
         if text.chars().count() > room {
             self.overlays.push(Overlay::Notice(overlay::Notice {
                 title: crate::i18n::t(crate::i18n::Msg::MessageTitle).to_owned(),
@@ -276,6 +283,34 @@ impl Screen {
     pub fn refresh_keys(&mut self) {
         self.keys = keys::hints(&self.scopes());
     }
+}
+
+/// A message shortened to `room` characters by cutting the first «quoted» title in it (to no
+/// fewer than 12 characters, ending in "…"); unchanged when it fits or cannot fit that way.
+fn shorten_title(text: String, room: usize) -> String {
+    let len = text.chars().count();
+    if len <= room {
+        return text;
+    }
+    let Some(open) = text.find('«') else {
+        return text;
+    };
+    let start = open + '«'.len_utf8();
+    let Some(close) = text[start..].find('»').map(|c| start + c) else {
+        return text;
+    };
+    let title: Vec<char> = text[start..close].chars().collect();
+    let keep = title.len().saturating_sub(len - room + 1);
+    if keep < 12 {
+        return text;
+    }
+    let short: String = title[..keep]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+        + "…";
+    format!("{}{short}{}", &text[..start], &text[close..])
 }
 
 fn global_action(cmd: Cmd) -> Option<Action> {
@@ -327,5 +362,27 @@ pub fn draw(frame: &mut Frame, screen: &Screen) {
     }
     if let Some(progress) = &screen.sync {
         widgets::progress(frame, area, progress);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten_title;
+
+    #[test]
+    fn a_long_title_is_shortened_so_the_message_fits() {
+        let said =
+            "«Asamblea comunitaria tének en Santa Rosa» ahora está en «En revisión». u deshace.";
+        let short = shorten_title(said.to_owned(), 78);
+        assert!(short.chars().count() <= 78, "{short}");
+        assert!(
+            short.starts_with("«Asamblea comunitaria tének en Santa…»"),
+            "{short}"
+        );
+        assert!(short.ends_with("ahora está en «En revisión». u deshace."));
+        assert_eq!(shorten_title("corto".into(), 78), "corto");
+        // Without a title long enough to cut, the message stays whole (it becomes a notice).
+        let long = "x".repeat(100);
+        assert_eq!(shorten_title(long.clone(), 78), long);
     }
 }

@@ -265,16 +265,20 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
             }
             (Input::Multi(a), _) => {
                 // Long text wraps at words, the cursor's row always in view.
+                // The rows through the cursor's line and a screen more: enough to draw, however
+                // long the text.
+                let line = if focused { a.cursor().0 } else { 0 };
+                let all =
+                    wrap::rows_through(a.lines(), value.width, line, usize::from(value.height));
                 let top = if focused {
-                    let lines = a.lines();
-                    let (at, _) = wrap::locate(&wrap::rows(lines, value.width), lines, a.cursor());
+                    let (at, _) = wrap::locate(&all, a.lines(), a.cursor());
                     wrap::scroll(field.top.get(), at, value.height)
                 } else {
                     0
                 };
                 field.top.set(top);
                 field.width.set(value.width);
-                wrap::draw(a, value, frame.buffer_mut(), top, focused);
+                wrap::draw(a, &all, value, frame.buffer_mut(), top, focused);
             }
             (Input::Choice { options, index }, true) => {
                 let label = options.get(*index).map(|(_, l)| l.as_str()).unwrap_or("");

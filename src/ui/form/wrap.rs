@@ -27,9 +27,19 @@ fn width_of(c: char) -> usize {
 /// The screen rows of `lines` at `width` columns: a line breaks after the last space that
 /// fits, or where it must when a word is longer than the row.
 pub fn rows(lines: &[String], width: u16) -> Vec<Row> {
+    rows_through(lines, width, usize::MAX, 0)
+}
+
+/// The screen rows of `lines` up to line `last` and `after` rows more: what drawing around a
+/// cursor on line `last` needs, however long the text goes on after it.
+pub fn rows_through(lines: &[String], width: u16, last: usize, after: usize) -> Vec<Row> {
     let width = usize::from(width.max(1));
     let mut out = Vec::new();
+    let mut beyond = 0;
     for (n, line) in lines.iter().enumerate() {
+        if n > last && beyond >= after {
+            break;
+        }
         let chars: Vec<char> = line.chars().collect();
         let mut start = 0;
         loop {
@@ -57,6 +67,9 @@ pub fn rows(lines: &[String], width: u16) -> Vec<Row> {
                 line: n,
                 chars: start..end,
             });
+            if n > last {
+                beyond += 1;
+            }
             if end >= chars.len() {
                 break;
             }
@@ -133,11 +146,17 @@ pub fn step(area: &mut TextArea<'static>, width: u16, by: isize) -> bool {
     true
 }
 
-/// Draws the text wrapped into `rect`, from screen row `top`, with the cursor (when `focused`)
-/// and the selection reversed.
-pub fn draw(area: &TextArea<'static>, rect: Rect, buf: &mut Buffer, top: usize, focused: bool) {
+/// Draws the text wrapped into `rect` (its screen rows `all`, from [`rows`] at that width),
+/// from screen row `top`, with the cursor (when `focused`) and the selection reversed.
+pub fn draw(
+    area: &TextArea<'static>,
+    all: &[Row],
+    rect: Rect,
+    buf: &mut Buffer,
+    top: usize,
+    focused: bool,
+) {
     let lines = area.lines();
-    let all = rows(lines, rect.width);
     let cursor = area.cursor();
     let selection = area.selection_range();
     let selected = |line: usize, col: usize| {
@@ -230,6 +249,14 @@ mod tests {
     }
 
     #[test]
+    fn rows_stop_a_screen_after_the_cursors_line() {
+        let lines: Vec<String> = (0..1000).map(|i| format!("renglón {i}")).collect();
+        let near = rows_through(&lines, 80, 10, 5);
+        assert_eq!(near.len(), 16);
+        assert_eq!(near, rows(&lines, 80)[..16].to_vec());
+    }
+
+    #[test]
     fn wide_characters_take_two_columns_and_accents_none() {
         let lines = vec!["👍🏽👍🏽👍🏽 niño".to_owned()];
         let r = rows(&lines, 4);
@@ -276,8 +303,9 @@ mod tests {
             for h in 0..4 {
                 let rect = Rect::new(0, 0, w, h);
                 let mut buf = Buffer::empty(rect);
-                draw(&area, rect, &mut buf, 0, true);
-                draw(&area, rect, &mut buf, 1000, true);
+                let all = rows(area.lines(), w);
+                draw(&area, &all, rect, &mut buf, 0, true);
+                draw(&area, &all, rect, &mut buf, 1000, true);
             }
         }
     }
