@@ -374,6 +374,12 @@ fn an_art_134_warning_is_let_through_only_with_a_reason_which_is_kept() {
         screen.contains("⚠ Aviso: Art. 134: «gracias a la presidenta» atribuye un logro"),
         "{screen}"
     );
+    // And the words themselves stand out in the text.
+    let marked = render_marked(&app, 120, 40);
+    assert!(
+        marked.contains("⟦Gracias a la presidenta⟧, 300 niñas"),
+        "{marked}"
+    );
     set_status(&mut app, &id, "review");
     // Approving asks for the reason first; without one nothing is written.
     set_status(&mut app, &id, "approved");

@@ -206,7 +206,8 @@ pub struct VariantLine {
     /// Its length as its network counts it, and the most it may hold.
     pub chars: usize,
     pub limit: Option<usize>,
-    pub hashtags: usize,
+    /// Its hashtags, in order.
+    pub tags: Vec<String>,
     pub language: Language,
     pub translator: String,
     pub reviewed: bool,

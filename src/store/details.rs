@@ -369,7 +369,7 @@ impl Store {
                 channel: v.channel,
                 chars: measure::length(&v.body, v.channel.counting()),
                 limit: v.max_chars(),
-                hashtags: measure::hashtags(&v.body).len(),
+                tags: measure::hashtags(&v.body),
                 language: v.language,
                 translator: v.translator.clone(),
                 reviewed: v.reviewed,

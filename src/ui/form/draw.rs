@@ -6,6 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
+use std::hash::{Hash, Hasher};
+
 use super::{wrap, Field, Form, Input};
 use crate::domain::dates::{parse_date, parse_time};
 use crate::domain::measure::{self, Counting};
@@ -78,7 +80,18 @@ fn note(field: &Field, form: &Form, focused: bool) -> Option<Line<'static>> {
         return Some(Line::from(e.clone()).style(Style::new().fg(Color::Red).bold()));
     }
     if let (Input::Multi(a), true) = (&field.input, field.counted) {
-        return Some(meter(&a.lines().join("\n"), form));
+        let text = a.lines().join("\n");
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (&text, form.choice("channel"), form.text("limit")).hash(&mut hasher);
+        let fingerprint = hasher.finish();
+        if let Some((known, line)) = field.measured.borrow().as_ref() {
+            if *known == fingerprint {
+                return Some(line.clone());
+            }
+        }
+        let line = meter(&text, form);
+        *field.measured.borrow_mut() = Some((fingerprint, line.clone()));
+        return Some(line);
     }
     let hint = |s: String| Some(Line::from(s).style(Style::new().dim()));
     match &field.input {

@@ -2,7 +2,9 @@
 //! record or several picked from a list, yes/no, tags) and its label, requirement and error.
 use chrono::{NaiveDate, NaiveTime};
 use ratatui::style::Style;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+
+use ratatui::text::Line;
 
 use tui_textarea::TextArea;
 
@@ -52,6 +54,10 @@ pub struct Field {
     /// keeps the cursor in view; the keys move by screen rows).
     pub(super) top: Cell<usize>,
     pub(super) width: Cell<u16>,
+    /// The last measure of a counted text, and a fingerprint of what it measured (the text,
+    /// its channel and limit): the layout and the drawing of one frame ask for it more than
+    /// once, and a long text takes a while to count.
+    pub(super) measured: RefCell<Option<(u64, Line<'static>)>>,
 }
 
 fn editor(text: &str) -> TextArea<'static> {
@@ -79,6 +85,7 @@ impl Field {
             counted: false,
             top: Cell::new(0),
             width: Cell::new(0),
+            measured: RefCell::new(None),
         }
     }
 

@@ -40,13 +40,13 @@ pub const KEYS: &[Binding] = &[
 ];
 
 use ratatui::layout::Constraint;
-use ratatui::style::{Color, Style, Stylize};
-use ratatui::text::Line;
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
 
 use super::agenda::options;
 use super::lines::{child_bullet, link_bullet, link_field, own};
 use super::page;
-use crate::domain::compliance::Severity;
+use crate::domain::compliance::{Place, Severity};
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::{ListId, Query};
 use crate::domain::records::{CheckLine, VariantLine};
@@ -208,12 +208,24 @@ pub fn draft_lines(d: &DraftDetail) -> Vec<DetailLine> {
     if let Some(source) = &d.source {
         out.push(link_field(Msg::FieldSource, source));
     }
-    out.push(plain(Line::default()));
-    for line in d.body.lines() {
-        out.push(plain(Line::from(line.to_owned())));
-    }
     // What went out (or was set aside) is not checked again.
     let checked = !matches!(x.status, DraftStatus::Published | DraftStatus::Discarded);
+    out.push(plain(Line::default()));
+    // The words the checks warn about stand out in the text itself.
+    let marked: Vec<(usize, usize)> = d
+        .checks
+        .iter()
+        .filter(|c| checked && c.finding.at == Place::Body && c.finding.range.1 > c.finding.range.0)
+        .map(|c| c.finding.range)
+        .collect();
+    let mut at = 0;
+    for line in d.body.split('\n') {
+        out.push(plain(marked_line(line, at, &marked)));
+        at += line.len() + 1;
+    }
+    if d.body.ends_with('\n') {
+        out.pop();
+    }
     if checked {
         out.push(plain(heading(Msg::SecChecks, d.checks.len())));
         out.extend(d.checks.iter().map(check_line));
@@ -271,6 +283,35 @@ pub fn draft_lines(d: &DraftDetail) -> Vec<DetailLine> {
     out
 }
 
+/// A line of the text (starting at byte `at` of it) with the ranges the checks found in it
+/// marked as a search marks what it found (yellow, bold, underlined).
+fn marked_line(line: &str, at: usize, marked: &[(usize, usize)]) -> Line<'static> {
+    let end = at + line.len();
+    let mut spans = Vec::new();
+    let mut from = 0;
+    let mut ranges: Vec<(usize, usize)> = marked
+        .iter()
+        .filter(|(a, b)| *a < end && *b > at)
+        .map(|(a, b)| ((*a).max(at) - at, (*b).min(end) - at))
+        .collect();
+    ranges.sort_unstable();
+    for (a, b) in ranges {
+        let (Some(before), Some(word)) = (line.get(from..a), line.get(a..b)) else {
+            continue;
+        };
+        spans.push(Span::raw(before.to_owned()));
+        spans.push(Span::styled(
+            word.to_owned(),
+            Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        ));
+        from = b;
+    }
+    spans.push(Span::raw(line.get(from..).unwrap_or("").to_owned()));
+    Line::from(spans)
+}
+
 /// A version in one line: its network and language, its length against its limit, its
 /// hashtags, and what it still lacks.
 fn variant_text(v: &VariantLine) -> String {
@@ -286,8 +327,8 @@ fn variant_text(v: &VariantLine) -> String {
         ),
         None => tf(Msg::Chars, &[&number(v.chars as u64)]),
     });
-    if v.hashtags > 0 {
-        text.push_str(&format!(" · {}", hashtags(v.hashtags)));
+    if !v.tags.is_empty() {
+        text.push_str(&format!(" · {}", v.tags.join(" ")));
     }
     if v.with_image || v.channel.needs_image() {
         text.push_str(" · ");
