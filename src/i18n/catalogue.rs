@@ -389,7 +389,7 @@ catalogue! {
     FolioShared => "⚠ El folio {} también lo tiene «{}» (dos equipos lo dieron a la vez): resuélvalo en Conflictos (c).", "⚠ Folio {} is also held by “{}” (two machines gave it at once): settle it in Conflicts (c).";
     Untitled => "Sin título", "Untitled";
     Autosaved => "{} Guardado automático: {}.", "{} Saved automatically: {}.";
-    AutosaveFailed => "No se pudo guardar automáticamente ({}). Lo escrito sigue aquí; Ctrl+S lo intenta de nuevo.", "Could not save automatically ({}). What you wrote is still here; Ctrl+S tries again.";
+    AutosaveFailed => "No se pudo guardar automáticamente. {} Lo escrito sigue aquí; Ctrl+S lo intenta de nuevo.", "Could not save automatically. {} What you wrote is still here; Ctrl+S tries again.";
     UndoLabelWriting => "lo escrito en «{}»", "writing in “{}”";
     KeyUndoRedo => "Ctrl+Z Ctrl+Y", "Ctrl+Z Ctrl+Y";
     HelpUndoText => "Deshacer y rehacer lo escrito en el campo", "Undo and redo typing in the field";
