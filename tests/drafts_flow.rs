@@ -352,6 +352,9 @@ fn the_electoral_blackout_blocks_scheduling_and_publishing_unless_the_topic_is_a
     type_keys(&mut app, "Protección civil");
     ctrl(&mut app, 's');
     assert_eq!(value(&app, "drafts", &id, "topic"), "Protección civil");
+    // Changed after its approval, it is reviewed and approved again before it goes out.
+    assert_eq!(value(&app, "drafts", &id, "status"), "review");
+    set_status(&mut app, &id, "approved");
     set_status(&mut app, &id, "published");
     press(&mut app, KeyCode::Tab);
     type_keys(&mut app, "20/05/2024");
@@ -683,7 +686,7 @@ fn a_press_release_is_exported_by_its_folio_as_text_markdown_and_html() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("No hay un boletín con el folio «CS/999/1999»"),
+            .contains("No hay un boletín aprobado con el folio «CS/999/1999»"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -696,7 +699,7 @@ fn x_on_a_press_release_writes_it_where_the_user_says() {
     let id = sql_value(
         &app,
         "SELECT id FROM drafts WHERE kind = 'release' AND folio <> '' AND deleted_at IS NULL
-         ORDER BY written_at DESC LIMIT 1",
+         AND status IN ('approved', 'scheduled', 'published') ORDER BY written_at DESC LIMIT 1",
         &[],
     )
     .unwrap();
@@ -734,7 +737,7 @@ fn x_on_a_press_release_writes_it_where_the_user_says() {
     type_keys(&mut app, "x");
     assert!(!top_is_form(&app));
     assert!(
-        said(&app).contains("Solo un boletín aprobado tiene folio"),
+        said(&app).contains("Solo se exporta un boletín aprobado, programado o publicado"),
         "{}",
         said(&app)
     );
@@ -943,4 +946,134 @@ fn a_request_for_material_is_late_on_hoy_until_it_is_delivered_with_its_files() 
     assert_eq!(value(&app, "material_requests", &id, "status"), "delivered");
     type_keys(&mut app, "1");
     assert!(!render(&app, 120, 40).contains("Lona del tianguis navideño"));
+}
+
+#[test]
+fn an_approved_piece_changed_goes_back_to_review_and_is_not_exported_meanwhile() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "4n");
+    type_keys(&mut app, "Boletín: agua potable en La Esperanza");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // Boletín
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "Concluyó la red de agua potable.");
+    ctrl(&mut app, 's');
+    let id = id_where(
+        &app,
+        "drafts",
+        "title",
+        "Boletín: agua potable en La Esperanza",
+    )
+    .unwrap();
+    set_status(&mut app, &id, "review");
+    set_status(&mut app, &id, "approved");
+    assert_eq!(value(&app, "drafts", &id, "status"), "approved");
+    let folio = value(&app, "drafts", &id, "folio");
+    assert!(app.store().bulletin(&folio).unwrap().is_some());
+    // Its text changed after approval: back to review, the folio kept, and not exported.
+    app.update(Action::Edit(draft(&id)));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    app.on_key(KeyEvent::new(KeyCode::End, KeyModifiers::CONTROL));
+    type_keys(&mut app, " Gracias a la presidenta.");
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "drafts", &id, "status"), "review");
+    assert_eq!(value(&app, "drafts", &id, "folio"), folio);
+    assert!(app.store().bulletin(&folio).unwrap().is_none());
+    assert_eq!(
+        steps(&app, &id).last().map(String::as_str),
+        Some("approved→review:")
+    );
+    // Approved again (its new warning acknowledged), then a version added: back to review.
+    set_status(&mut app, &id, "approved");
+    type_keys(&mut app, "Cita de una vecina");
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "drafts", &id, "status"), "approved");
+    add_variant(
+        &mut app,
+        &id,
+        3,
+        "Concluyó la red de agua potable en La Esperanza.",
+    );
+    assert_eq!(value(&app, "drafts", &id, "status"), "review");
+}
+
+#[test]
+fn a_warning_left_unanswered_never_moves_another_piece_later() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let first = new_draft(
+        &mut app,
+        "Entrega de becas",
+        "Mi gobierno entregó 40 becas.",
+    );
+    set_status(&mut app, &first, "review");
+    set_status(&mut app, &first, "approved");
+    assert!(top_is_form(&app), "the reason is asked for");
+    press(&mut app, KeyCode::Esc);
+    assert!(!top_is_form(&app));
+    assert_eq!(value(&app, "drafts", &first, "status"), "review");
+    // Another piece's warning acknowledged: the first piece stays where it was.
+    let second = new_draft(
+        &mut app,
+        "Torneo de voleibol",
+        "Nuestro gobierno inauguró el torneo.",
+    );
+    app.update(Action::AckNext(draft(&second)));
+    assert!(top_is_form(&app), "{}", shown(&app));
+    type_keys(&mut app, "Es una cita");
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "drafts", &first, "status"), "review");
+    assert_eq!(value(&app, "drafts", &second, "status"), "draft");
+}
+
+#[test]
+fn esc_after_typing_back_to_the_start_leaves_the_piece_as_it_was() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let id = new_draft(&mut app, "Feria del libro", "Texto original.");
+    app.update(Action::Edit(draft(&id)));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "XYZ");
+    app.on_idle();
+    assert!(value(&app, "drafts", &id, "body").starts_with("XYZ"));
+    // Typed away again: the form is as it opened, and Esc closes it without asking…
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Esc);
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    // …and what was saved on the way is taken back.
+    assert_eq!(value(&app, "drafts", &id, "body"), "Texto original.");
+}
+
+#[test]
+fn a_piece_published_once_is_checked_again_for_each_network_s_day() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let id = new_draft(&mut app, "Carrera atlética", "Inscripciones abiertas.");
+    set_status(&mut app, &id, "review");
+    set_status(&mut app, &id, "approved");
+    set_status(&mut app, &id, "published");
+    ctrl(&mut app, 's');
+    assert_eq!(value(&app, "drafts", &id, "status"), "published");
+    // On another network, on a day of the 2024 blackout: refused, nothing recorded.
+    set_status(&mut app, &id, "published");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "20/05/2024");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    assert!(
+        render(&app, 80, 24).contains("veda"),
+        "{}",
+        render(&app, 80, 24)
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM publications WHERE draft_id = ?1",
+            &[&id]
+        ),
+        1
+    );
 }

@@ -35,6 +35,10 @@ impl App {
     /// Saves the piece being written when it changed since the last save. `pause`: typing
     /// stopped, save now; otherwise only when the last save is older than [`AUTOSAVE_EVERY`].
     pub(super) fn autosave(&mut self, pause: bool) {
+        // A sync writes the file from its own connection meanwhile: the piece waits for it.
+        if self.busy() {
+            return;
+        }
         let Some(index) = self.draft_form() else {
             self.session = None;
             self.writing = false;
@@ -162,6 +166,8 @@ impl App {
         if session.undo_at < self.undo.len() {
             let step = self.undo.remove(session.undo_at);
             if let Err(e) = self.store.undo(&step.change) {
+                // Still there to undo later with `u`.
+                self.undo.insert(session.undo_at, step);
                 self.screen.say(e.to_string(), true);
             }
             self.reload_all();

@@ -101,7 +101,7 @@ impl App {
     /// move is tried again after); anything else is said where the user is.
     pub(super) fn draft_refused(&mut self, target: &Target, e: StoreError, retry: Action) {
         if let StoreError::Unacknowledged { first, .. } = &e {
-            self.retry = Some(retry);
+            self.retry = Some((target.clone(), retry));
             let form = forms::acknowledge(
                 target.clone(),
                 first.code(),
@@ -203,6 +203,9 @@ impl App {
             |tx| {
                 if first {
                     tx.update(&target.id, &piece)?;
+                } else if let Record::Draft(d) = &piece {
+                    // Published already, on another network now: that day is checked too.
+                    tx.may_publish(&target.id, d)?;
                 }
                 tx.create(None, &record)?;
                 Ok(target.clone())
@@ -219,6 +222,7 @@ impl App {
 
     /// `a`: asks why the piece's next open warning may be let through (blocks cannot be).
     pub(super) fn ack_next(&mut self, target: Target) {
+        self.retry = None;
         let detail = match self.store.draft_detail(&target.id) {
             Ok(d) => d,
             Err(e) => return self.screen.say(e.to_string(), true),
@@ -244,7 +248,7 @@ impl App {
     /// `x` on a press release: where to write it. A piece without a folio has none to write.
     pub(super) fn ask_export_bulletin(&mut self, target: Target) {
         let folio = match self.store.draft_detail(&target.id) {
-            Ok(d) if !d.row.folio.is_empty() => d.row.folio,
+            Ok(d) if !d.row.folio.is_empty() && d.row.status.has_folio() => d.row.folio,
             Ok(_) => return self.say(crate::i18n::t(Msg::BulletinNoFolio).to_owned()),
             Err(e) => return self.screen.say(e.to_string(), true),
         };
@@ -311,8 +315,11 @@ impl App {
             Ok(_) => {
                 self.update(Action::PopForm);
                 self.say(tf(Msg::DidAcknowledge, &[&title]));
-                if let Some(retry) = self.retry.take() {
-                    self.update(retry);
+                // The move the warning stopped goes on, if it was this piece's.
+                if let Some((piece, retry)) = self.retry.take() {
+                    if piece == target {
+                        self.update(retry);
+                    }
                 }
             }
             Err(e) => self.form_error(e),

@@ -57,8 +57,9 @@ pub struct App {
     config_path: Option<PathBuf>,
     job: Option<SyncJob>,
     undo: Vec<Undoable>,
-    /// A move refused for a warning nobody acknowledged yet: tried again once it is.
-    retry: Option<Action>,
+    /// A move refused for a warning nobody acknowledged yet, and the piece: tried again once
+    /// a warning of that piece is acknowledged.
+    retry: Option<(crate::domain::edit::Target, Action)>,
     /// The piece being written, saved every few seconds, and when it last was.
     session: Option<autosave::Session>,
     autosaved_at: std::time::Instant,
@@ -294,6 +295,12 @@ impl App {
                 file,
             } => self.export_bulletin(&folio, &format, &file),
             Action::DiscardForm => {
+                if matches!(
+                    self.screen.overlays.last(),
+                    Some(Overlay::Form(f)) if matches!(f.purpose, crate::ui::form::Purpose::Acknowledge { .. })
+                ) {
+                    self.retry = None;
+                }
                 self.autosave_discard();
                 self.update(Action::PopForm);
             }

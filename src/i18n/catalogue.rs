@@ -845,8 +845,8 @@ catalogue! {
     CliBulletin => "Un boletín de prensa, por su folio: encabezado, lugar y fecha, texto y contacto", "A press release, by its folio: header, place and date, text and contact";
     CliFolio => "El folio del boletín, p. ej. CS/045/2023", "The press release's folio, e.g. CS/045/2023";
     CliBulletinFormat => "txt (texto para correo o WhatsApp), md (Markdown) o html (una página para imprimir); sin él, el de la extensión del archivo", "txt (text for e-mail or WhatsApp), md (Markdown) or html (a printable page); without it, the file's extension decides";
-    BulletinNotFound => "No hay un boletín con el folio «{}». Los folios se dan al aprobar un boletín; búsquelo en Borradores.", "There is no press release with folio “{}”. Folios are given when a press release is approved; look for it in Borradores.";
-    BulletinNoFolio => "Solo un boletín aprobado tiene folio: este no tiene qué exportar todavía.", "Only an approved press release has a folio: this one has nothing to export yet.";
+    BulletinNotFound => "No hay un boletín aprobado con el folio «{}». Los folios se dan al aprobar un boletín; búsquelo en Borradores.", "There is no approved press release with folio “{}”. Folios are given when a press release is approved; look for it in Borradores.";
+    BulletinNoFolio => "Solo se exporta un boletín aprobado, programado o publicado: este no lo está.", "Only an approved, scheduled or published press release is exported: this one is not.";
     ExportBulletinTitle => "Exportar el boletín {}", "Export press release {}";
     ExportBulletinHint => "HTML: una página para imprimir o abrir en el navegador. Texto: para correo o WhatsApp.", "HTML: a page to print or open in a browser. Text: for e-mail or WhatsApp.";
     FormatHtml => "HTML para imprimir", "HTML to print";

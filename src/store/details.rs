@@ -546,7 +546,8 @@ impl Store {
     }
 
     /// The press release with this folio (written as the office writes it, any case; or a
-    /// draft's id), ready to print: none when no live press release holds it.
+    /// draft's id), ready to print: none when no live press release holds it approved
+    /// (approved, scheduled or published: one sent back to review is not the office's word).
     pub fn bulletin(&self, folio: &str) -> Result<Option<Bulletin>> {
         let wanted = folio.trim();
         let found: Option<(String, String, String, String, String, String)> = self
@@ -554,6 +555,7 @@ impl Store {
             .prepare_cached(
                 "SELECT folio, title, body, approved_at, written_at, id FROM drafts
                  WHERE deleted_at IS NULL AND kind = 'release' AND folio <> ''
+                 AND status IN ('approved', 'scheduled', 'published')
                  AND (upper(folio) = upper(?1) OR id = ?1)
                  ORDER BY approved_at LIMIT 1",
             )?

@@ -273,6 +273,28 @@ impl Tx<'_, '_> {
             Some(Value::Text(code)) => DraftStatus::from_code(code),
             _ => None,
         };
+        // An approved or scheduled piece whose text changes goes back to review: what was
+        // approved is no longer what would go out.
+        let reopened = match (existing, from) {
+            (Some(id), Some(prev))
+                if prev == d.status
+                    && matches!(prev, DraftStatus::Approved | DraftStatus::Scheduled) =>
+            {
+                self.text_changed(id, d)?
+            }
+            _ => false,
+        };
+        let reviewed;
+        let d = if reopened {
+            set(fields, "status", text(DraftStatus::Review.code()));
+            reviewed = DraftInput {
+                status: DraftStatus::Review,
+                ..d.clone()
+            };
+            &reviewed
+        } else {
+            d
+        };
         let moving = existing.is_some() && from != Some(d.status);
         if moving && d.status.goes_out() {
             self.may_go_out(id, d)?;
@@ -328,6 +350,40 @@ impl Tx<'_, '_> {
             )?;
         }
         Ok(())
+    }
+
+    /// Whether a piece's text (title, body, topic or kind) differs from the stored one.
+    fn text_changed(&self, id: &str, d: &DraftInput) -> Result<bool> {
+        let stored = self.read_draft(id)?;
+        Ok(stored.title.trim() != d.title.trim()
+            || stored.body != d.body
+            || stored.topic.trim() != d.topic.trim()
+            || stored.kind != d.kind)
+    }
+
+    /// A version of an approved or scheduled piece changed (added, edited, removed): the piece
+    /// goes back to review, with the move in its history.
+    pub(super) fn version_changed(&mut self, draft: &str) -> Result<()> {
+        // A piece written whole in this write (an import, the demo) is not changed after its
+        // approval.
+        if self.w.created_draft(draft) || !self.w.is_live("drafts", draft)? {
+            return Ok(());
+        }
+        let mut d = self.read_draft(draft)?;
+        if !matches!(d.status, DraftStatus::Approved | DraftStatus::Scheduled) {
+            return Ok(());
+        }
+        d.status = DraftStatus::Review;
+        let mut fields: Fields = vec![("status", text(DraftStatus::Review.code()))];
+        self.draft_rules(draft, &d, Some(draft), &mut fields)?;
+        self.w.update("drafts", draft, &fields)?;
+        Ok(())
+    }
+
+    /// Whether a piece already published may also come out on `d.scheduled_for`'s day (on
+    /// another network): the same checks as its first publication.
+    pub fn may_publish(&self, id: &str, d: &DraftInput) -> Result<()> {
+        self.may_go_out(id, d)
     }
 
     /// A piece may be approved, scheduled or published only when nothing blocks it and every
@@ -423,7 +479,9 @@ impl Tx<'_, '_> {
                     let id = seed_id("veda", &format!("{from}/{to}"));
                     let mut fields = fields.to_vec();
                     fields.push(("allowed_topics", text(VEDA_TOPICS)));
+                    // A period removed and written again comes back with its new name.
                     self.ensure("veda_periods", &id, &fields)?;
+                    self.w.update("veda_periods", &id, &fields)?;
                 }
             }
         }

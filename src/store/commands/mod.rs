@@ -259,12 +259,14 @@ impl Tx<'_, '_> {
         let linked = match target.kind {
             RecordKind::Report => self.w.get(table, &target.id, "request_id")?,
             RecordKind::Draft => self.w.get(table, &target.id, "report_id")?,
+            RecordKind::Variant => self.w.get(table, &target.id, "draft_id")?,
             _ => None,
         };
         self.w.delete(table, &target.id)?;
         match (target.kind, linked) {
             (RecordKind::Report, Some(Value::Text(request))) => self.settle_request(&request),
             (RecordKind::Draft, Some(Value::Text(report))) => self.draft_gone(&report),
+            (RecordKind::Variant, Some(Value::Text(draft))) => self.version_changed(&draft),
             _ => Ok(()),
         }
     }
@@ -376,6 +378,7 @@ impl Tx<'_, '_> {
                 _ => Ok(()),
             },
             Record::Draft(d) => self.follow_draft(d),
+            Record::Variant(v) => self.version_changed(&v.draft_id),
             Record::Journalist(j) => self.set_lists(id, &j.lists),
             Record::ArchiveItem(a) => self.set_tags("archive_items", id, &a.tags),
             _ => Ok(()),

@@ -161,7 +161,9 @@ impl Form {
                 Action::DiscardForm,
             )))))
         } else {
-            Outcome::Emit(Action::Pop)
+            // Unchanged, it closes; a piece's form also takes back what it saved on the way
+            // (text typed and then undone).
+            Outcome::Emit(Action::DiscardForm)
         }
     }
 

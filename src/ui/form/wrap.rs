@@ -19,7 +19,9 @@ pub struct Row {
 
 fn width_of(c: char) -> usize {
     match c {
+        // A tab, and a control character (drawn as a mark, never sent to the terminal).
         '\t' => 1,
+        c if c.is_control() => 1,
         c => c.width().unwrap_or(0),
     }
 }
@@ -190,7 +192,11 @@ pub fn draw(
                 style = reversed;
             }
             if w > 0 {
-                let symbol = if c == '\t' { ' ' } else { c };
+                let symbol = match c {
+                    '\t' => ' ',
+                    c if c.is_control() => '\u{FFFD}',
+                    c => c,
+                };
                 let cell = &mut buf[(rect.x + x as u16, screen_y)];
                 cell.set_char(symbol).set_style(style);
                 if w == 2 {
@@ -294,6 +300,18 @@ mod tests {
         assert!(step(&mut area, 8, -1));
         assert!(step(&mut area, 8, -1));
         assert!(!step(&mut area, 8, -1));
+    }
+
+    #[test]
+    fn control_characters_are_drawn_as_a_mark_never_sent_to_the_terminal() {
+        let area = TextArea::new(vec!["a\u{1b}[?1049hb\u{7}".to_owned()]);
+        let rect = Rect::new(0, 0, 20, 1);
+        let mut buf = Buffer::empty(rect);
+        let all = rows(area.lines(), 20);
+        draw(&area, &all, rect, &mut buf, 0, false);
+        let shown: String = (0..20).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        assert!(shown.starts_with("a\u{FFFD}[?1049hb\u{FFFD}"), "{shown:?}");
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'));
     }
 
     #[test]
