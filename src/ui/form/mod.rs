@@ -398,9 +398,10 @@ mod tests {
     #[test]
     fn esc_asks_only_when_something_changed() {
         let mut f = form();
+        // Unchanged, it closes without asking (taking back anything saved on the way).
         assert!(matches!(
             f.handle_key(&key(KeyCode::Esc)),
-            Outcome::Emit(Action::Pop)
+            Outcome::Emit(Action::DiscardForm)
         ));
         f.handle_key(&key(KeyCode::Char('x')));
         assert!(matches!(
