@@ -7,60 +7,22 @@
 //!
 //! `cargo bench --bench drafts`; the dataset is `PRENSA_BENCH_DB` or `target/prensa-grande.sqlite`.
 mod common;
+use common::{ctrl, draw, key, keys, small};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use prensa::app::App;
-use prensa::demo::DemoOptions;
+use crossterm::event::KeyCode;
 use prensa::domain::compliance::{check, Piece, Rules, PHRASES};
 use prensa::domain::edit::{RecordKind, Target};
-use prensa::store::{OpenOptions, Store};
 use prensa::ui::Action;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn app(path: &Path) -> App {
-    let store = Store::open(path, &OpenOptions::default()).expect("open dataset");
-    let now = common::reference().and_hms_opt(9, 0, 0).unwrap_or_default();
-    let mut app = App::new(store, now, (120, 40));
-    key(&mut app, KeyCode::Char('4'));
-    app
-}
-
-fn draw(app: &App) {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    terminal
-        .draw(|frame| prensa::ui::draw(frame, app.screen()))
-        .expect("draw");
-    black_box(terminal.backend().buffer());
-}
-
-/// The ordinary demo, written once beside the big one.
-fn small() -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/prensa-demo-bench.sqlite");
-    common::ensure(&path, &DemoOptions::realistic(common::reference()));
-    path
-}
 
 fn benches(c: &mut Criterion) {
     let path = common::dataset();
     let mut group = c.benchmark_group("borradores");
     group.bench_function("primera_pagina_y_revision", |b| {
         b.iter(|| {
-            let mut app = app(&path);
+            let mut app = common::app(&path, '4');
             key(&mut app, KeyCode::Enter);
             draw(&app);
         })
@@ -73,7 +35,7 @@ fn benches(c: &mut Criterion) {
                 let copy = dir.path().join("aprobar.sqlite");
                 let _ = std::fs::remove_file(&copy);
                 std::fs::copy(&demo, &copy).expect("copy the demo");
-                let mut app = app(&copy);
+                let mut app = common::app(&copy, '4');
                 keys(&mut app, "nJornada de salud en Tamápatz");
                 key(&mut app, KeyCode::Tab);
                 key(&mut app, KeyCode::Tab);
@@ -81,7 +43,7 @@ fn benches(c: &mut Criterion) {
                     &mut app,
                     "Consultas, vacunas y pláticas de nutrición para todas las edades.",
                 );
-                app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+                ctrl(&mut app, 's');
                 let id = rusqlite::Connection::open(&copy)
                     .and_then(|c| {
                         c.query_row(
@@ -114,7 +76,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("tecla_en_texto_de_5000_renglones", |b| {
         b.iter_batched(
             || {
-                let mut app = app(&demo);
+                let mut app = common::app(&demo, '4');
                 keys(&mut app, "nInforme de la jornada");
                 key(&mut app, KeyCode::Tab);
                 key(&mut app, KeyCode::Tab);

@@ -10,62 +10,21 @@
 //!
 //! `cargo bench --bench reports`; the dataset is `PRENSA_BENCH_DB` or `target/prensa-grande.sqlite`.
 mod common;
-use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use common::{ctrl, draw, key, keys, small};
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use prensa::app::App;
-use prensa::demo::DemoOptions;
-use prensa::store::{OpenOptions, Store};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn app(path: &Path) -> App {
-    let store = Store::open(path, &OpenOptions::default()).expect("open dataset");
-    let now = common::reference().and_hms_opt(9, 0, 0).unwrap_or_default();
-    let mut app = App::new(store, now, (120, 40));
-    key(&mut app, KeyCode::Char('3'));
-    app
-}
-
-fn draw(app: &App) {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    terminal
-        .draw(|frame| prensa::ui::draw(frame, app.screen()))
-        .expect("draw");
-    black_box(terminal.backend().buffer());
-}
-
-/// The ordinary demo (three years of one small office), written once beside the big one.
-fn small() -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/prensa-demo-bench.sqlite");
-    common::ensure(&path, &DemoOptions::realistic(common::reference()));
-    path
-}
+use crossterm::event::KeyCode;
 
 fn benches(c: &mut Criterion) {
     let path = common::dataset();
     let mut group = c.benchmark_group("reportes");
-    group.bench_function("bandeja_primera_pagina", |b| b.iter(|| draw(&app(&path))));
+    group.bench_function("bandeja_primera_pagina", |b| {
+        b.iter(|| draw(&common::app(&path, '3')))
+    });
     group.bench_function("buscar_agua_potable", |b| {
         b.iter_batched(
-            || app(&path),
+            || common::app(&path, '3'),
             |mut app| {
                 keys(&mut app, "/agua potable");
                 key(&mut app, KeyCode::Enter);
@@ -78,7 +37,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("solicitudes_vencidas", |b| {
         b.iter_batched(
             || {
-                let mut app = app(&path);
+                let mut app = common::app(&path, '3');
                 keys(&mut app, "]");
                 app
             },
@@ -95,7 +54,7 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("cifras", |b| {
         b.iter_batched(
-            || app(&path),
+            || common::app(&path, '3'),
             |mut app| {
                 keys(&mut app, "[");
                 draw(&app);
@@ -112,7 +71,7 @@ fn benches(c: &mut Criterion) {
                 let copy = dir.path().join("ronda.sqlite");
                 let _ = std::fs::remove_file(&copy);
                 std::fs::copy(&demo, &copy).expect("copy the demo");
-                let mut app = app(&copy);
+                let mut app = common::app(&copy, '3');
                 keys(&mut app, "r");
                 keys(&mut app, "Acciones de la semana");
                 app
@@ -132,7 +91,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("pegar_5000_lineas", |b| {
         b.iter_batched(
             || {
-                let mut app = app(&demo);
+                let mut app = common::app(&demo, '3');
                 keys(&mut app, "nMensaje de Obras");
                 for _ in 0..9 {
                     key(&mut app, KeyCode::Tab);

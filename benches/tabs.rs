@@ -7,16 +7,13 @@
 //! The dataset is read from `PRENSA_BENCH_DB`, or written once to `target/prensa-grande.sqlite`
 //! (about a minute and a half in release).
 mod common;
+use common::{app, draw};
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use prensa::app::App;
 use prensa::store::{OpenOptions, Store};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 
 const TABS: [(&str, char); 6] = [
     ("hoy", '1'),
@@ -26,22 +23,6 @@ const TABS: [(&str, char); 6] = [
     ("medios", '5'),
     ("archivo", '6'),
 ];
-
-fn app(path: &Path, tab: char) -> App {
-    let store = Store::open(path, &OpenOptions::default()).expect("open dataset");
-    let now = common::reference().and_hms_opt(9, 0, 0).unwrap_or_default();
-    let mut app = App::new(store, now, (120, 40));
-    app.on_key(KeyEvent::new(KeyCode::Char(tab), KeyModifiers::NONE));
-    app
-}
-
-fn draw(app: &App) {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    terminal
-        .draw(|frame| prensa::ui::draw(frame, app.screen()))
-        .expect("draw");
-    black_box(terminal.backend().buffer());
-}
 
 fn benches(c: &mut Criterion) {
     let path = common::dataset();

@@ -9,6 +9,7 @@ mod details;
 mod error;
 mod figures;
 mod files;
+mod pieces;
 pub(crate) use files::{remove_stale_temporaries, sync_dir};
 mod fold;
 pub mod header;
@@ -37,7 +38,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 
 use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
@@ -394,14 +395,7 @@ impl Store {
 
     /// A setting's value (settings are office-wide and sync).
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE id = ?1 AND deleted_at IS NULL",
-                [ids::seed_id("setting", key)],
-                |r| r.get(0),
-            )
-            .optional()?)
+        commands::setting(&self.conn, key)
     }
 
     /// A complete copy of the database into `dest` (created readable by its owner only), with

@@ -21,8 +21,6 @@ pub(crate) struct Writer<'a> {
     target: Option<(String, String)>,
     /// What this transaction changed, step by step: what undoing it means.
     steps: Vec<Step>,
-    /// The pieces (drafts) this transaction created, to tell them from pieces it changes.
-    new_drafts: std::collections::HashSet<String>,
 }
 
 /// Who a write is made by: this replica, or the seed every new database shares.
@@ -91,7 +89,6 @@ impl Store {
             ops: 0,
             target: None,
             steps: Vec::new(),
-            new_drafts: Default::default(),
         };
         let out = f(&mut w)?;
         if author == Author::Local && w.ops > 0 {
@@ -128,11 +125,6 @@ impl Store {
 
 impl Writer<'_> {
     /// The transaction's connection, for the store's own merge.
-    /// Whether this write created the piece (it is new here, not changed).
-    pub(crate) fn created_draft(&self, id: &str) -> bool {
-        self.new_drafts.contains(id)
-    }
-
     pub(crate) fn conn(&self) -> &Connection {
         self.conn
     }
@@ -290,9 +282,6 @@ impl Writer<'_> {
             .execute(params_from_iter(values))?;
         for (col, value) in fields {
             self.op(table, id, col, value, true)?;
-        }
-        if table == "drafts" {
-            self.new_drafts.insert(id.to_owned());
         }
         self.steps.push(Step::Created {
             table: table.to_owned(),

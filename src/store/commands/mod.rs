@@ -11,18 +11,15 @@ mod events;
 mod materials;
 mod office;
 mod reports;
+mod settings;
 
 pub(crate) use archive::{read_item, tags_of as archive_tags};
 pub(crate) use attachments::read_attachment;
 pub use attachments::{Attached, FileOwner};
 pub(crate) use contacts::{read_journalist, read_list, read_outlet};
+pub use drafts::FOLIO_PREFIX_SETTING;
 pub(crate) use drafts::{
-    acknowledged, findings, going_out_on, office_settings, read_draft, read_variant, rules,
-    variants_of,
-};
-pub use drafts::{
-    FOLIO_PREFIX_SETTING, OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE, OFFICIALS_SETTING,
-    PHRASES_SETTING,
+    acknowledged, findings, going_out_on, read_draft, read_variant, variants_of,
 };
 pub use events::Occurrence;
 pub(crate) use events::{
@@ -30,6 +27,10 @@ pub(crate) use events::{
 };
 pub(crate) use materials::{read_campaign, read_material};
 pub(crate) use reports::{read_department, read_report, read_request};
+pub(crate) use settings::{office_settings, rules, setting};
+pub use settings::{
+    OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE, OFFICIALS_SETTING, PHRASES_SETTING,
+};
 
 use rusqlite::OptionalExtension;
 
@@ -103,6 +104,9 @@ pub struct Tx<'t, 'c> {
     actor: &'t str,
     /// Local time now, `YYYY-MM-DDTHH:MM`.
     now: String,
+    /// The pieces this transaction created: a version added to one of them is part of it,
+    /// not a change after its approval.
+    new_drafts: std::collections::HashSet<String>,
 }
 
 fn action_name(cmd: &Command) -> String {
@@ -130,6 +134,7 @@ impl Store {
                 w,
                 actor: &actor,
                 now,
+                new_drafts: Default::default(),
             };
             f(&mut tx)
         })
@@ -180,6 +185,7 @@ impl Tx<'_, '_> {
         let mut fields = fields(record);
         if let Record::Draft(d) = record {
             self.draft_rules(&id, d, None, &mut fields)?;
+            self.new_drafts.insert(id.clone());
         }
         if matches!(record, Record::Draft(_) | Record::Variant(_)) {
             drafts::sparse(&mut fields);
