@@ -392,7 +392,8 @@ fn outlets_journalists_and_lists_are_written_from_medios() {
     press(&mut app, KeyCode::Enter);
     type_keys(&mut app, "la voz de");
     press(&mut app, KeyCode::Enter);
-    for _ in 0..4 {
+    // Role, beats, phone, e-mail and preferred channel, then the lists.
+    for _ in 0..6 {
         press(&mut app, KeyCode::Tab);
     }
     press(&mut app, KeyCode::Enter);

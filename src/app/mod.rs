@@ -9,6 +9,7 @@ mod drafts;
 mod importing;
 mod jobs;
 mod navigation;
+mod outreach;
 mod reader;
 mod records;
 mod reports;
@@ -314,6 +315,7 @@ impl App {
             Action::Attach(target, text) => self.attach(target, &text),
             Action::Copy(text, name) => self.copy(text, name),
             Action::OpenLink(target) => self.open_link(target),
+            Action::Distribute { draft, list } => self.distribute(draft, list),
             Action::Save(command) => self.save(command),
             Action::SetFilters(filters) => {
                 self.pop();

@@ -7,9 +7,10 @@ use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
     CampaignDetail, CampaignRow, ContactListDetail, ContactListRow, DepartmentDetail,
-    DepartmentRow, DraftDetail, DraftRow, EventDetail, EventRow, JournalistDetail, JournalistRow,
-    MaterialDetail, MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail, ReportRow,
-    RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
+    DepartmentRow, DistributionDetail, DistributionRow, DraftDetail, DraftRow, EventDetail,
+    EventRow, InterviewDetail, InterviewRow, JournalistDetail, JournalistRow, MaterialDetail,
+    MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail, ReportRow, RequestDetail,
+    RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
 };
 use crate::i18n::{t, Msg};
 use crate::store::{self, Store};
@@ -92,6 +93,18 @@ impl Reader for Store {
     }
     fn contact_list(&self, id: &str) -> DataResult<ContactListDetail> {
         text(self.contact_list_detail(id))
+    }
+    fn interviews(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<InterviewRow>> {
+        text(self.interviews_page(q, r))
+    }
+    fn interview(&self, id: &str) -> DataResult<InterviewDetail> {
+        text(self.interview_detail(id))
+    }
+    fn distributions(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DistributionRow>> {
+        text(self.distributions_page(q, r))
+    }
+    fn distribution(&self, id: &str) -> DataResult<DistributionDetail> {
+        text(self.distribution_detail(id))
     }
     fn timeline(&self, q: &Query, r: &PageRequest, now: &str) -> DataResult<Vec<TimelineRow>> {
         text(self.timeline_page(q, r, now))

@@ -30,6 +30,14 @@ fn statuses(kind: RecordKind) -> Vec<&'static str> {
             crate::domain::status::MaterialStatus::ALL,
             crate::domain::status::MaterialStatus::code,
         ),
+        RecordKind::Interview => codes(
+            crate::domain::status::InterviewStatus::ALL,
+            crate::domain::status::InterviewStatus::code,
+        ),
+        RecordKind::Delivery => codes(
+            crate::domain::status::DeliveryStatus::ALL,
+            crate::domain::status::DeliveryStatus::code,
+        ),
         _ => Vec::new(),
     }
 }
@@ -64,6 +72,10 @@ impl App {
                 .attachment_file(target)
                 .map(|(name, _)| name)
                 .unwrap_or_default();
+        }
+        // A delivery is called by the person it is for.
+        if target.kind == RecordKind::Delivery {
+            return self.store.recipient(&target.id).unwrap_or_default();
         }
         self.store
             .record(target)

@@ -8,12 +8,32 @@ use super::{fail, open_store, say, Access, ExportAgendaArgs, Format, ImportAgend
 use crate::config;
 use crate::domain::dates::parse_date;
 use crate::i18n::{t, tf, Msg};
-use crate::interop::ical;
+use crate::interop::{ical, Planned};
 
 /// How many new and updated items the text preview names (all skipped ones are listed).
 const PREVIEW_LIMIT: usize = 10;
 
 pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
+    run_import(
+        db,
+        &args.archivo,
+        args.formato,
+        args.si,
+        Msg::ImportNoEvents,
+        |store| ical::prepare(&args.archivo, store),
+    )
+}
+
+/// An import from the command line: the file read and planned, the plan shown, asked (or
+/// `--si`), written in one transaction. `empty` says a file with nothing in it.
+pub(super) fn run_import<P: Planned>(
+    db: Option<&Path>,
+    archivo: &Path,
+    formato: Format,
+    si: bool,
+    empty: Msg,
+    prepare: impl FnOnce(&crate::store::Store) -> Result<P, ical::ImportError>,
+) -> ExitCode {
     let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
         return fail(t(Msg::NoDataDir));
     };
@@ -21,29 +41,29 @@ pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let prepared = match ical::prepare(&args.archivo, &store) {
+    let prepared = match prepare(&store) {
         Ok(p) => p,
         Err(e) => {
             return fail(tf(
                 Msg::ImportRefused,
-                &[&args.archivo.display(), &sentence(&e.to_string())],
+                &[&archivo.display(), &sentence(&e.to_string())],
             ))
         }
     };
-    let counts = prepared.plan.counts();
-    let show = |applied: bool| show_plan(&prepared.plan, args.formato, applied);
+    let counts = prepared.plan().counts();
+    let plan = prepared.plan().clone();
+    let show = |applied: bool| show_plan(&plan, formato, applied);
     if !counts.writes() {
         show(false);
         if counts.total() == 0 {
-            // Not a calendar with nothing new: a file with no events at all.
-            return fail(tf(Msg::ImportNoEvents, &[&args.archivo.display()]));
+            return fail(tf(empty, &[&archivo.display()]));
         }
         say(t(Msg::ImportNothing));
         return ExitCode::SUCCESS;
     }
-    if !args.si {
+    if !si {
         show(false);
-        if !(std::io::stdin().is_terminal() && args.formato == Format::Texto) {
+        if !(std::io::stdin().is_terminal() && formato == Format::Texto) {
             return fail(t(Msg::ImportNoTerminal));
         }
         if !ask(t(Msg::ImportAsk)) {
@@ -51,18 +71,17 @@ pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
-    let plan = prepared.plan.clone();
-    match prepared.apply(&mut store) {
-        Ok(done) => {
-            if args.si {
-                show_plan(&plan, args.formato, true);
+    match prepared.write(&mut store) {
+        Ok((done, _)) => {
+            if si {
+                show(true);
             }
             say(&tf(Msg::ImportDone, &[&done.new, &done.updated]));
             ExitCode::SUCCESS
         }
         Err(e) => fail(tf(
             Msg::ImportRefused,
-            &[&args.archivo.display(), &sentence(&e.to_string())],
+            &[&archivo.display(), &sentence(&e.to_string())],
         )),
     }
 }
@@ -75,10 +94,15 @@ fn show_plan(plan: &crate::interop::Plan, format: Format, applied: bool) {
                 "counts": plan.counts(),
                 "applied": applied,
             });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            out_line(&serde_json::to_string_pretty(&out).unwrap_or_default());
         }
-        Format::Texto => println!("{}", plan.preview(PREVIEW_LIMIT).join("\n")),
+        Format::Texto => out_line(&plan.preview(PREVIEW_LIMIT).join("\n")),
     }
+}
+
+/// A line on standard output; a reader that went away (`| head`) is not an error.
+fn out_line(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 
 /// Asks a yes/no question on the terminal; anything but yes is no.

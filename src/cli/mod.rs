@@ -4,6 +4,7 @@ mod agenda;
 mod brief;
 mod bulletin;
 mod console;
+mod contacts;
 mod demo;
 mod sync;
 
@@ -78,6 +79,35 @@ pub struct ImportArgs {
 pub enum ImportWhat {
     #[command(disable_help_flag = true)]
     Agenda(ImportAgendaArgs),
+    /// Media contacts from vCard (.vcf) or CSV.
+    #[command(disable_help_flag = true, visible_alias = "contacts")]
+    Contactos(ImportContactsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportContactsArgs {
+    #[arg(value_name = "ARCHIVO")]
+    pub archivo: PathBuf,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
+    /// Which CSV column fills a field, when the guess is wrong: `medio=Empresa`;
+    /// `telefono=` reads the field from no column. Repeatable.
+    #[arg(long = "columna", value_name = "CAMPO=ENCABEZADO")]
+    pub columnas: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportContactsArgs {
+    /// `.vcf` for vCard, `.csv` for a spreadsheet.
+    #[arg(long, value_name = "ARCHIVO")]
+    pub salida: PathBuf,
+    /// Leaves out e-mails and phone numbers (personal data).
+    #[arg(long = "sin-datos-personales")]
+    pub sin_datos_personales: bool,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +134,9 @@ pub enum ExportWhat {
     /// A press release by its folio.
     #[command(disable_help_flag = true, visible_alias = "bulletin")]
     Boletin(ExportBulletinArgs),
+    /// The media directory as vCard or CSV.
+    #[command(disable_help_flag = true, visible_alias = "contacts")]
+    Contactos(ExportContactsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -449,6 +482,12 @@ pub fn main() -> ExitCode {
         Some(Command::Exportar(ExportArgs {
             what: ExportWhat::Boletin(args),
         })) => bulletin::export(cli.db.as_deref(), args),
+        Some(Command::Importar(ImportArgs {
+            what: ImportWhat::Contactos(args),
+        })) => contacts::import(cli.db.as_deref(), args),
+        Some(Command::Exportar(ExportArgs {
+            what: ExportWhat::Contactos(args),
+        })) => contacts::export(cli.db.as_deref(), args),
         Some(Command::Demo(args)) => match &cli.db {
             Some(path) => demo::write(path, args),
             None => usage(format!(

@@ -9,8 +9,8 @@ use crate::domain::edit::{
 };
 use crate::domain::ids::seed_id;
 use crate::domain::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, Language, MaterialKind, MaterialStatus, ReportStatus, SendChannel, Via,
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DeliveryStatus, DraftKind, DraftStatus,
+    EventKind, EventStatus, Language, MaterialKind, MaterialStatus, ReportStatus, SendChannel, Via,
 };
 use crate::store::{Result, Tx};
 
@@ -565,7 +565,12 @@ impl Gen {
                 };
                 self.create(tx, &pid, Record::Publication(publication))?;
             }
-            if release {
+            // The last weeks' releases went to the radio list person by person, so the
+            // directory shows who was reached and when; older ones are the list's log only.
+            let recent = !self.opts.grande && (self.opts.reference - at).num_days() < 30;
+            if release && recent {
+                self.deliver_to_radio(tx, &id, at, &published)?;
+            } else if release {
                 let did = self.id(at);
                 let send = DistributionInput {
                     draft_id: id.clone(),
@@ -577,6 +582,31 @@ impl Gen {
                 self.create(tx, &did, Record::Distribution(send))?;
             }
         }
+        Ok(())
+    }
+
+    /// A release sent to the radio list: everyone on it reached, on the day it was published,
+    /// except the one in twelve whose address bounced.
+    fn deliver_to_radio(
+        &mut self,
+        tx: &mut Tx<'_, '_>,
+        draft: &str,
+        at: NaiveDate,
+        published: &str,
+    ) -> Result<()> {
+        let id = self.id(at);
+        let now = tx.time().to_owned();
+        tx.set_time(published);
+        let sent = tx.distribute(Some(&id), draft, &self.lists[1])?;
+        let deliveries: Vec<String> = tx.deliveries_of(&sent.id)?;
+        for (n, delivery) in deliveries.iter().enumerate() {
+            if n % 12 == 5 {
+                tx.deliver(delivery, DeliveryStatus::Failed, "550 buzón inexistente")?;
+            } else {
+                tx.deliver(delivery, DeliveryStatus::Sent, "")?;
+            }
+        }
+        tx.set_time(&now);
         Ok(())
     }
 }

@@ -8,9 +8,19 @@ use crate::domain::edit::{
     Record, StaffInput,
 };
 use crate::domain::ids::seed_id;
-use crate::domain::status::OutletKind;
+use crate::domain::status::{OutletKind, SendChannel};
 use crate::store::seed::DEPARTMENTS;
 use crate::store::{Result, Tx};
+
+/// What the demo's journalists cover, in turn.
+const BEATS: [&str; 6] = [
+    "política, cabildo",
+    "salud",
+    "obras, servicios",
+    "seguridad",
+    "educación, cultura",
+    "campo, economía",
+];
 
 impl Gen {
     /// Staff, outlets, journalists, contact lists, campaigns and reusable answers.
@@ -94,12 +104,13 @@ impl Gen {
                 self.rng.below(10_000)
             );
             let input = OutletInput {
-                name,
-                kind: OutletKind::from_code(&kind).unwrap_or(OutletKind::Digital),
-                city,
-                email: String::new(),
                 phone,
-                website: String::new(),
+                city,
+                region: "Huasteca potosina".into(),
+                ..OutletInput::new(
+                    &name,
+                    OutletKind::from_code(&kind).unwrap_or(OutletKind::Digital),
+                )
             };
             self.create(tx, &outlet, Record::Outlet(input))?;
             for _ in 0..per_outlet {
@@ -107,12 +118,8 @@ impl Gen {
                 let person = self.name();
                 let role = self.rng.pick(&self.data.roles).clone();
                 let consent = self.rng.chance(85);
-                let user: String = person
-                    .split(' ')
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .join(".")
-                    .to_lowercase();
+                let user: String = person.split(' ').take(2).collect::<Vec<_>>().join(".");
+                let user = crate::domain::text::fold(&user);
                 let email = format!("{user}@ejemplo.mx");
                 let phone = format!(
                     "489 {:03} {:04}",
@@ -128,19 +135,34 @@ impl Gen {
                     0,
                     1 + (kind == "newspaper") as usize + 2 * (kind == "digital") as usize,
                 ];
+                let n = self.counts.journalists;
+                // Radio people answer on WhatsApp; one in twenty-five asked to be left out.
+                let channel = if kind == "radio" {
+                    SendChannel::WhatsApp
+                } else {
+                    SendChannel::Email
+                };
+                let do_not_contact = n % 25 == 7;
                 let journalist = JournalistInput {
                     outlet_id: Some(outlet.clone()),
-                    name: person,
                     role,
+                    beats: BEATS[n as usize % BEATS.len()].into(),
                     email,
                     phone,
+                    channel,
+                    do_not_contact,
+                    dnc_reason: if do_not_contact {
+                        "Pidió no recibir boletines".into()
+                    } else {
+                        String::new()
+                    },
                     consent,
                     privacy_notice_on,
-                    notes: String::new(),
                     lists: lists
                         .iter()
                         .map(|l| self.lists[(*l).min(self.lists.len() - 1)].clone())
                         .collect(),
+                    ..JournalistInput::new(&person)
                 };
                 self.create(tx, &id, Record::Journalist(journalist))?;
                 self.journalists.push((id, outlet.clone()));

@@ -10,7 +10,8 @@ use crate::domain::edit::{
 use crate::domain::ids::seed_id;
 use crate::domain::requests::{fill, Filling};
 use crate::domain::status::{
-    ArchiveKind, Channel, InterviewStatus, QuestionStatus, RequestStatus, Tone, Via,
+    ArchiveKind, Channel, InterviewStatus, MediaRequestKind, QuestionStatus, RequestStatus, Tone,
+    Via,
 };
 use crate::i18n::spanish_month as month_name;
 use crate::i18n::{long_date, t, Msg};
@@ -90,6 +91,9 @@ impl Gen {
         };
         let id = self.id(date);
         let interview = InterviewInput {
+            kind: MediaRequestKind::Interview,
+            due_on: String::new(),
+            outcome: String::new(),
             outlet_id: Some(outlet),
             journalist_id: Some(journalist),
             topic,

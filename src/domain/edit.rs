@@ -8,8 +8,8 @@ use super::check::Check;
 pub use super::check::{is_date, is_datetime, Invalid, Problem, MAX_LINE};
 use super::status::{
     ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus, OutletKind,
-    QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone, Via,
+    EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus, MediaRequestKind,
+    OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone, Via,
 };
 
 /// Every kind of record the store holds.
@@ -42,6 +42,8 @@ pub enum RecordKind {
     Material,
     /// A file delivered for a request for material.
     MaterialFile,
+    /// One piece sent to one journalist.
+    Delivery,
 }
 
 impl RecordKind {
@@ -56,6 +58,7 @@ impl RecordKind {
                 | RecordKind::Member
                 | RecordKind::Interview
                 | RecordKind::Distribution
+                | RecordKind::Delivery
         )
     }
 }
@@ -317,10 +320,16 @@ pub struct PublicationInput {
 pub struct OutletInput {
     pub name: String,
     pub kind: OutletKind,
+    /// The municipality it is based in.
     pub city: String,
+    /// The region it covers ("Huasteca potosina", "Estatal", "Nacional").
+    pub region: String,
     pub email: String,
+    /// One or more numbers, as the office writes them.
     pub phone: String,
+    /// Its web or Facebook page.
     pub website: String,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -328,13 +337,60 @@ pub struct JournalistInput {
     pub outlet_id: Option<String>,
     pub name: String,
     pub role: String,
+    /// What they cover ("salud, obras"), comma-separated.
+    pub beats: String,
     pub email: String,
+    /// Mobile, also their WhatsApp.
     pub phone: String,
+    /// How they prefer to receive what the office sends.
+    pub channel: SendChannel,
+    /// They asked not to be contacted: never offered for a distribution.
+    pub do_not_contact: bool,
+    pub dnc_reason: String,
+    /// They agreed to the office holding their data…
     pub consent: bool,
+    /// …on this day (`YYYY-MM-DD`), when they acknowledged the privacy notice.
     pub privacy_notice_on: String,
     pub notes: String,
     /// The contact lists the journalist is on (ids).
     pub lists: Vec<String>,
+}
+
+impl OutletInput {
+    /// An outlet with a name and a kind, and nothing else yet.
+    pub fn new(name: &str, kind: OutletKind) -> OutletInput {
+        OutletInput {
+            name: name.to_owned(),
+            kind,
+            city: String::new(),
+            region: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            website: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+impl JournalistInput {
+    /// A journalist with a name, and nothing else yet.
+    pub fn new(name: &str) -> JournalistInput {
+        JournalistInput {
+            outlet_id: None,
+            name: name.to_owned(),
+            role: String::new(),
+            beats: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            channel: SendChannel::Email,
+            do_not_contact: false,
+            dnc_reason: String::new(),
+            consent: false,
+            privacy_notice_on: String::new(),
+            notes: String::new(),
+            lists: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -418,13 +474,20 @@ pub struct DistributionInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct InterviewInput {
+    pub kind: MediaRequestKind,
     pub outlet_id: Option<String>,
     pub journalist_id: Option<String>,
     pub topic: String,
+    /// The official they asked for.
     pub interviewee: String,
+    /// `YYYY-MM-DD`.
     pub requested_on: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub due_on: String,
     pub scheduled_at: String,
     pub status: InterviewStatus,
+    /// How it ended: what was given, what was published.
+    pub outcome: String,
     pub notes: String,
 }
 
@@ -584,14 +647,17 @@ impl Record {
             Record::Outlet(o) => c
                 .required("name", &o.name)
                 .line("city", &o.city)
+                .line("region", &o.region)
                 .email("email", &o.email)
                 .line("phone", &o.phone)
                 .line("website", &o.website),
             Record::Journalist(j) => c
                 .required("name", &j.name)
                 .line("role", &j.role)
+                .line("beats", &j.beats)
                 .email("email", &j.email)
                 .line("phone", &j.phone)
+                .line("dnc_reason", &j.dnc_reason)
                 .date("privacy_notice_on", &j.privacy_notice_on, false),
             Record::ContactList(l) => c.required("name", &l.name),
             Record::ArchiveItem(a) => {
@@ -605,10 +671,10 @@ impl Record {
                 .date("ends_on", &k.ends_on, false)
                 .order("ends_on", &k.starts_on, &k.ends_on),
             Record::Distribution(d) => c.datetime("sent_at", &d.sent_at, true),
-            Record::Interview(i) => {
-                c.required("topic", &i.topic)
-                    .date("requested_on", &i.requested_on, true)
-            }
+            Record::Interview(i) => c
+                .required("topic", &i.topic)
+                .date("requested_on", &i.requested_on, true)
+                .date("due_on", &i.due_on, false),
             Record::Clipping(k) => {
                 c.required("title", &k.title)
                     .date("published_on", &k.published_on, true)
@@ -713,12 +779,8 @@ mod tests {
     fn emails_are_checked_loosely() {
         let outlet = |email: &str| {
             Record::Outlet(OutletInput {
-                name: "La Voz".into(),
-                kind: OutletKind::Radio,
-                city: String::new(),
                 email: email.into(),
-                phone: String::new(),
-                website: String::new(),
+                ..OutletInput::new("La Voz", OutletKind::Radio)
             })
             .validate()
         };

@@ -59,6 +59,10 @@ pub enum ListId {
     Journalists,
     Outlets,
     ContactLists,
+    /// Requests from journalists (interviews, information, material).
+    Interviews,
+    /// Pieces sent to the media, one row per list sent to.
+    Distributions,
     Timeline,
     /// Not a list: each department's figures (Reportes, Cifras).
     Figures,

@@ -293,11 +293,17 @@ pub struct JournalistDetail {
     pub email: String,
     pub phone: String,
     pub city: String,
+    pub beats: String,
+    pub channel: crate::domain::status::SendChannel,
+    /// Why they asked not to be contacted; `None` when they may be.
+    pub do_not_contact: Option<String>,
+    /// When a piece last reached them (a delivery sent), if ever.
+    pub last_contacted: Option<String>,
     pub consent: bool,
     pub privacy_notice_on: String,
     pub notes: String,
     pub lists: Vec<LinkLine>,
-    /// What was sent to this journalist's lists lately (drafts, date = sent at).
+    /// What reached this journalist lately (drafts, date = sent at).
     pub recent_sends: Vec<LinkLine>,
     pub interviews: Vec<InterviewLine>,
 }
@@ -315,6 +321,8 @@ keyed!(OutletRow, RecordKind::Outlet, name);
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutletDetail {
     pub row: OutletRow,
+    pub region: String,
+    pub notes: String,
     pub email: String,
     pub phone: String,
     pub website: String,
@@ -343,6 +351,89 @@ pub struct ContactListDetail {
     pub members: Vec<MemberLine>,
     /// The latest pieces sent to the list (drafts, date = sent at).
     pub sends: Vec<LinkLine>,
+}
+
+/// A request from a journalist in the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterviewRow {
+    pub id: String,
+    pub requested_on: String,
+    pub kind: crate::domain::status::MediaRequestKind,
+    /// The journalist, else the outlet.
+    pub who: String,
+    pub topic: String,
+    pub status: InterviewStatus,
+    pub due_on: String,
+}
+keyed!(InterviewRow, RecordKind::Interview, requested_on);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterviewDetail {
+    pub row: InterviewRow,
+    pub journalist: Option<LinkLine>,
+    pub outlet: Option<LinkLine>,
+    pub interviewee: String,
+    pub scheduled_at: String,
+    pub outcome: String,
+    pub notes: String,
+}
+
+/// A piece sent to a list, in the list of sends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistributionRow {
+    pub id: String,
+    pub sent_at: String,
+    pub title: String,
+    pub list: String,
+    /// Recipients prepared, and how many of them were reached.
+    pub recipients: u32,
+    pub sent: u32,
+}
+keyed!(DistributionRow, RecordKind::Distribution, sent_at);
+
+/// One text ready to go: a subject (e-mail) and a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub subject: String,
+    pub body: String,
+}
+
+/// The error code of a delivery to someone with neither e-mail nor phone.
+pub const NO_ADDRESS: &str = "no_address";
+
+/// One recipient of a send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryLine {
+    pub id: String,
+    pub journalist_id: String,
+    pub name: String,
+    pub outlet: String,
+    pub channel: crate::domain::status::SendChannel,
+    pub address: String,
+    pub status: crate::domain::status::DeliveryStatus,
+    pub sent_at: String,
+    pub error: String,
+}
+
+/// A send of one piece to one list: who it is for, and the text each channel carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistributionDetail {
+    pub row: DistributionRow,
+    pub draft: Option<LinkLine>,
+    pub list_link: Option<LinkLine>,
+    pub deliveries: Vec<DeliveryLine>,
+    pub email: Message,
+    pub whatsapp: Message,
+}
+
+impl DistributionDetail {
+    /// How many deliveries stand in `status`.
+    pub fn count(&self, status: crate::domain::status::DeliveryStatus) -> usize {
+        self.deliveries
+            .iter()
+            .filter(|d| d.status == status)
+            .count()
+    }
 }
 
 /// What a line of the archive timeline is.

@@ -292,6 +292,40 @@ impl Workflow for MaterialStatus {
     }
 }
 
+impl Workflow for InterviewStatus {
+    fn next(self) -> &'static [InterviewStatus] {
+        use InterviewStatus::*;
+        match self {
+            Requested => &[Scheduled, Done, Declined],
+            Scheduled => &[Done, Declined, Requested],
+            Done => &[Scheduled],
+            Declined => &[Requested],
+        }
+    }
+}
+
+impl InterviewStatus {
+    /// Whether the office still owes an answer (so it shows on Hoy).
+    pub fn open(self) -> bool {
+        matches!(
+            self,
+            InterviewStatus::Requested | InterviewStatus::Scheduled
+        )
+    }
+}
+
+impl Workflow for DeliveryStatus {
+    fn next(self) -> &'static [DeliveryStatus] {
+        use DeliveryStatus::*;
+        match self {
+            Pending => &[Sent, Failed],
+            Failed => &[Sent, Pending],
+            // What reached someone stays reached: a retry never sends it twice.
+            Sent => &[],
+        }
+    }
+}
+
 impl MaterialStatus {
     /// Whether the office still owes it (so it can be late).
     pub fn open(self) -> bool {
@@ -389,6 +423,24 @@ coded!(
         Scheduled = "scheduled",
         Done = "done",
         Declined = "declined",
+    }
+);
+
+coded!(
+    /// What a journalist asked the office for.
+    MediaRequestKind {
+        Interview = "interview",
+        Information = "information",
+        Material = "material",
+    }
+);
+
+coded!(
+    /// Where one piece sent to one journalist stands: prepared, sent, or failed (with why).
+    DeliveryStatus {
+        Pending = "pending",
+        Sent = "sent",
+        Failed = "failed",
     }
 );
 

@@ -6,9 +6,10 @@ use crate::domain::compliance::{Finding, Issue};
 use crate::domain::edit::{Problem, RecordKind};
 use crate::domain::media::MediaKind;
 use crate::domain::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus, OutletKind,
-    QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone, Via,
+    ArchiveKind, Channel, CoverageRole, CoverageStatus, DeliveryStatus, DraftKind, DraftStatus,
+    EventKind, EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus,
+    MediaRequestKind, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone,
+    Via,
 };
 
 /// What a compliance finding says, and why.
@@ -186,6 +187,16 @@ labels!(InterviewStatus {
     Done => StInterviewDone,
     Declined => StInterviewDeclined,
 });
+labels!(MediaRequestKind {
+    Interview => MrInterview,
+    Information => MrInformation,
+    Material => MrMaterial,
+});
+labels!(DeliveryStatus {
+    Pending => DlPending,
+    Sent => DlSent,
+    Failed => DlFailed,
+});
 labels!(Tone {
     Positive => TonePositive,
     Neutral => ToneNeutral,
@@ -224,6 +235,7 @@ labels!(RecordKind {
     Attachment => RecAttachment,
     Material => RecMaterial,
     MaterialFile => RecMaterialFile,
+    Delivery => RecDelivery,
 });
 
 labels!(MediaKind {
@@ -247,6 +259,7 @@ pub fn status_label(kind: RecordKind, code: &str) -> String {
         RecordKind::Interview => of(InterviewStatus::from_code(code)),
         RecordKind::Question => of(QuestionStatus::from_code(code)),
         RecordKind::Material => of(MaterialStatus::from_code(code)),
+        RecordKind::Delivery => of(DeliveryStatus::from_code(code)),
         _ => None,
     };
     known.map(str::to_owned).unwrap_or_else(|| code.to_owned())
@@ -326,6 +339,14 @@ pub fn field_label(field: &str) -> String {
         "website" => Msg::FWebsite,
         "consent" => Msg::FConsent,
         "privacy_notice_on" => Msg::FPrivacyOn,
+        "region" => Msg::FRegion,
+        "beats" => Msg::FBeats,
+        "draft_id" => Msg::FieldPiece,
+        "preferred" => Msg::FPreferredChannel,
+        "do_not_contact" => Msg::FDoNotContact,
+        "dnc_reason" => Msg::FDncReason,
+        "outcome" => Msg::FOutcome,
+        "interviewee" => Msg::FInterviewee,
         "lists" => Msg::SecLists,
         "list_id" => Msg::RecContactList,
         "journalist_id" => Msg::RecJournalist,

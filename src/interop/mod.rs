@@ -4,12 +4,44 @@
 //! one transaction of typed store commands (all or nothing). The console and the command line
 //! show the same preview, from [`Plan::preview`].
 pub mod bulletin;
+pub mod contacts;
 pub mod ical;
 pub mod output;
 
 use serde::Serialize;
 
 use crate::i18n::{t, tf, Msg};
+
+/// A file read and planned, ready to write: what every import gives its command and its
+/// console screen.
+pub trait Planned {
+    fn plan(&self) -> &Plan;
+    /// Writes the plan in one transaction: all of it, or nothing. Returns what was written
+    /// and the change made (the console keeps it to undo the import).
+    fn write(
+        self,
+        store: &mut crate::store::Store,
+    ) -> Result<(Counts, crate::store::Change), ical::ImportError>;
+}
+
+/// Every import's prepared file is planned the same way: its plan, and its writer.
+macro_rules! planned {
+    ($($prepared:ty),+) => {$(
+        impl Planned for $prepared {
+            fn plan(&self) -> &Plan {
+                &self.plan
+            }
+            fn write(
+                self,
+                store: &mut crate::store::Store,
+            ) -> Result<(Counts, crate::store::Change), ical::ImportError> {
+                self.apply_recorded(store)
+            }
+        }
+    )+};
+}
+
+planned!(ical::Prepared, contacts::Prepared);
 
 /// What importing one item would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

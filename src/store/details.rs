@@ -316,37 +316,41 @@ impl Store {
     pub fn journalist_detail(&self, id: &str) -> Result<JournalistDetail> {
         type Head = (
             crate::domain::JournalistRow,
-            String,
-            String,
-            String,
+            (String, String, String),
             bool,
             String,
             String,
             Option<String>,
+            (String, String, bool, String),
         );
-        let (row, email, phone, city, consent, privacy, notes, outlet_id): Head = self
+        let (row, (email, phone, city), consent, privacy, notes, outlet_id, more): Head = self
             .conn()
             .prepare_cached(
                 "SELECT j.id, j.name, coalesce(o.name, ''), coalesce(o.kind, ''), j.role,
                         j.email, j.phone, coalesce(o.city, ''), j.consent, j.privacy_notice_on,
-                        j.notes, j.outlet_id
+                        j.notes, j.outlet_id, j.beats, j.channel, j.do_not_contact, j.dnc_reason
                  FROM journalists j LEFT JOIN outlets o ON o.id = j.outlet_id
                  WHERE j.id = ?1 AND j.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
                 Ok((
                     journalist_row(r)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
+                    (r.get(5)?, r.get(6)?, r.get(7)?),
                     r.get::<_, i64>(8)? != 0,
                     r.get(9)?,
                     r.get(10)?,
                     r.get(11)?,
+                    (
+                        r.get(12)?,
+                        r.get(13)?,
+                        r.get::<_, i64>(14)? != 0,
+                        r.get(15)?,
+                    ),
                 ))
             })
             .optional()?
             .ok_or_else(|| not_found("journalists", id))?;
+        let (beats, channel, dnc, dnc_reason) = more;
         let lists = self.links(
             RecordKind::ContactList,
             "SELECT l.id, '', l.name, '' FROM list_members m JOIN contact_lists l ON l.id = m.list_id
@@ -354,22 +358,16 @@ impl Store {
              ORDER BY l.name",
             id,
         )?;
-        // The newest sends of each list, read from the (list, date) index, then merged: a
-        // list may have been sent thousands of pieces.
-        let mut recent_sends: Vec<LinkLine> = Vec::new();
-        for list in &lists {
-            recent_sends.extend(self.links(
-                RecordKind::Draft,
-                "SELECT x.id, d.sent_at, coalesce(x.title, ''), x.status FROM distributions d
-                 JOIN drafts x ON x.id = d.draft_id
-                 WHERE d.list_id = ?1 AND d.deleted_at IS NULL
-                 ORDER BY d.sent_at DESC LIMIT 5",
-                &list.target.id,
-            )?);
-        }
-        recent_sends.sort_by(|a, b| b.date.cmp(&a.date));
-        recent_sends.dedup_by(|a, b| a.target == b.target);
-        recent_sends.truncate(5);
+        // What reached them, newest first, from the (journalist, date) index.
+        let recent_sends = self.links(
+            RecordKind::Draft,
+            "SELECT x.id, v.sent_at, coalesce(x.title, ''), x.status FROM deliveries v
+             JOIN drafts x ON x.id = v.draft_id
+             WHERE v.journalist_id = ?1 AND v.status = 'sent' AND v.deleted_at IS NULL
+             ORDER BY v.sent_at DESC LIMIT 5",
+            id,
+        )?;
+        let last_contacted = recent_sends.first().map(|l| l.date.clone());
         let interviews = self.rows(
             "SELECT requested_on, topic, status FROM interviews
              WHERE journalist_id = ?1 AND deleted_at IS NULL ORDER BY requested_on DESC LIMIT 5",
@@ -393,6 +391,11 @@ impl Store {
             email,
             phone,
             city,
+            beats,
+            channel: crate::domain::status::SendChannel::from_code(&channel)
+                .unwrap_or(crate::domain::status::SendChannel::Email),
+            do_not_contact: dnc.then_some(dnc_reason),
+            last_contacted,
             consent,
             privacy_notice_on: privacy,
             notes,
@@ -402,13 +405,58 @@ impl Store {
         })
     }
 
+    pub fn interview_detail(&self, id: &str) -> Result<crate::domain::InterviewDetail> {
+        type Head = (
+            crate::domain::InterviewRow,
+            Option<String>,
+            Option<String>,
+            (String, String, String, String),
+        );
+        let (row, journalist, outlet, (interviewee, scheduled_at, outcome, notes)): Head = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {}, i.journalist_id, i.outlet_id, i.interviewee, i.scheduled_at,
+                        i.outcome, i.notes
+                 {} WHERE i.id = ?1 AND i.deleted_at IS NULL",
+                super::lists::INTERVIEWS.select,
+                super::lists::INTERVIEWS.from
+            ))?
+            .query_row([id], |r| {
+                Ok((
+                    super::lists::interview_row(r)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    (r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?),
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| not_found("interviews", id))?;
+        Ok(crate::domain::InterviewDetail {
+            journalist: self.one_link(
+                RecordKind::Journalist,
+                "SELECT id, '', name, '' FROM journalists WHERE id = ?1 AND deleted_at IS NULL",
+                journalist.as_deref(),
+            )?,
+            outlet: self.one_link(
+                RecordKind::Outlet,
+                "SELECT id, '', name, '' FROM outlets WHERE id = ?1 AND deleted_at IS NULL",
+                outlet.as_deref(),
+            )?,
+            row,
+            interviewee,
+            scheduled_at,
+            outcome,
+            notes,
+        })
+    }
+
     pub fn outlet_detail(&self, id: &str) -> Result<OutletDetail> {
-        let (row, email, phone, website) = self
+        let (row, email, phone, website, (region, notes)) = self
             .conn()
             .prepare_cached(
                 "SELECT o.id, o.name, o.kind, o.city,
                         (SELECT count(*) FROM journalists j WHERE j.outlet_id = o.id AND j.deleted_at IS NULL),
-                        o.email, o.phone, o.website
+                        o.email, o.phone, o.website, o.region, o.notes
                  FROM outlets o WHERE o.id = ?1 AND o.deleted_at IS NULL",
             )?
             .query_row([id], |r| {
@@ -417,6 +465,7 @@ impl Store {
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, String>(7)?,
+                    (r.get::<_, String>(8)?, r.get::<_, String>(9)?),
                 ))
             })
             .optional()?
@@ -429,6 +478,8 @@ impl Store {
                 id,
             )?,
             row,
+            region,
+            notes,
             email,
             phone,
             website,

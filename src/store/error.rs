@@ -61,6 +61,8 @@ pub enum StoreError {
     NoStatus,
     /// A published draft is part of the archive: it is not deleted.
     PublishedFinal,
+    /// Only a published piece is sent to the media.
+    NotPublished,
     /// A conflict someone already decided: who (machine or user) and when.
     AlreadyDecided { by: String, at: String },
     /// A piece may not move to `to` (a draft status code): a check blocks it.
@@ -208,6 +210,7 @@ impl fmt::Display for StoreError {
             }
             StoreError::NoStatus => t(Msg::ErrNoStatus).to_owned(),
             StoreError::PublishedFinal => t(Msg::ErrPublishedFinal).to_owned(),
+            StoreError::NotPublished => t(Msg::ErrNotPublished).to_owned(),
             StoreError::AlreadyDecided { by, at } => tf(Msg::ErrAlreadyDecided, &[by, at]),
             StoreError::Blocked { to, finding } => tf(
                 Msg::ErrBlocked,

@@ -8,12 +8,12 @@ use super::listsql::ListQuery;
 use super::Store;
 use crate::domain::query::{ListId, Query};
 use crate::domain::status::{
-    DraftKind, DraftStatus, EventStatus, MaterialKind, MaterialStatus, OutletKind, ReportStatus,
-    RequestStatus,
+    DraftKind, DraftStatus, EventStatus, InterviewStatus, MaterialKind, MaterialStatus,
+    MediaRequestKind, OutletKind, ReportStatus, RequestStatus,
 };
 use crate::domain::{
-    CampaignRow, ContactListRow, DepartmentRow, DraftRow, EventRow, JournalistRow, MaterialRow,
-    OutletRow, PageRequest, ReportRow, RequestRow,
+    CampaignRow, ContactListRow, DepartmentRow, DistributionRow, DraftRow, EventRow, InterviewRow,
+    JournalistRow, MaterialRow, OutletRow, PageRequest, ReportRow, RequestRow,
 };
 
 pub(crate) const EVENTS: ListQuery = ListQuery {
@@ -289,6 +289,71 @@ pub(crate) fn contact_list_row(r: &Row) -> rusqlite::Result<ContactListRow> {
     })
 }
 
+pub(crate) const INTERVIEWS: ListQuery = ListQuery {
+    select: "i.id, i.requested_on, i.kind, coalesce(nullif(j.name, ''), o.name, ''), i.topic,
+             i.status, i.due_on",
+    from: "FROM interviews i LEFT JOIN journalists j ON j.id = i.journalist_id
+           LEFT JOIN outlets o ON o.id = i.outlet_id",
+    alias: "i",
+    key: "i.requested_on",
+    desc: true,
+    fts: Some("interviews_fts"),
+    via: None,
+    status: Some("i.status"),
+    kind: Some("i.kind"),
+    department: None,
+    date: Some("i.requested_on"),
+    due: None,
+};
+
+pub(crate) const DISTRIBUTIONS: ListQuery = ListQuery {
+    select: "d.id, d.sent_at, coalesce(x.title, ''), coalesce(l.name, ''),
+             (SELECT count(*) FROM deliveries v WHERE v.distribution_id = d.id
+                AND v.deleted_at IS NULL),
+             (SELECT count(*) FROM deliveries v WHERE v.distribution_id = d.id
+                AND v.deleted_at IS NULL AND v.status = 'sent')",
+    from: "FROM distributions d LEFT JOIN drafts x ON x.id = d.draft_id
+           LEFT JOIN contact_lists l ON l.id = d.list_id",
+    alias: "d",
+    key: "d.sent_at",
+    desc: true,
+    fts: Some("drafts_fts"),
+    via: Some(("d.draft_id", "drafts")),
+    status: None,
+    kind: None,
+    department: None,
+    date: Some("d.sent_at"),
+    due: None,
+};
+
+pub(crate) fn interview_row(r: &Row) -> rusqlite::Result<InterviewRow> {
+    Ok(InterviewRow {
+        id: r.get(0)?,
+        requested_on: r.get(1)?,
+        kind: code(
+            r,
+            2,
+            MediaRequestKind::from_code,
+            MediaRequestKind::Interview,
+        )?,
+        who: r.get(3)?,
+        topic: r.get(4)?,
+        status: code(r, 5, InterviewStatus::from_code, InterviewStatus::Requested)?,
+        due_on: r.get(6)?,
+    })
+}
+
+pub(crate) fn distribution_row(r: &Row) -> rusqlite::Result<DistributionRow> {
+    Ok(DistributionRow {
+        id: r.get(0)?,
+        sent_at: r.get(1)?,
+        title: r.get(2)?,
+        list: r.get(3)?,
+        recipients: r.get(4)?,
+        sent: r.get(5)?,
+    })
+}
+
 fn list_query(list: ListId) -> Option<&'static ListQuery> {
     Some(match list {
         ListId::Events => &EVENTS,
@@ -301,6 +366,8 @@ fn list_query(list: ListId) -> Option<&'static ListQuery> {
         ListId::Journalists => &JOURNALISTS,
         ListId::Outlets => &OUTLETS,
         ListId::ContactLists => &CONTACT_LISTS,
+        ListId::Interviews => &INTERVIEWS,
+        ListId::Distributions => &DISTRIBUTIONS,
         ListId::Timeline | ListId::Figures => return None,
     })
 }
@@ -377,6 +444,16 @@ impl Store {
     /// Outlets by name.
     pub fn outlets_page(&self, q: &Query, req: &PageRequest) -> Result<Vec<OutletRow>> {
         self.page(&OUTLETS, q, req, outlet_row)
+    }
+
+    /// Requests from journalists, newest first.
+    pub fn interviews_page(&self, q: &Query, req: &PageRequest) -> Result<Vec<InterviewRow>> {
+        self.page(&INTERVIEWS, q, req, interview_row)
+    }
+
+    /// Sends to the media, newest first.
+    pub fn distributions_page(&self, q: &Query, req: &PageRequest) -> Result<Vec<DistributionRow>> {
+        self.page(&DISTRIBUTIONS, q, req, distribution_row)
     }
 
     /// Contact lists by name.

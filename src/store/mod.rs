@@ -18,6 +18,7 @@ mod lists;
 mod listsql;
 mod media;
 mod merge;
+mod outreach;
 mod records;
 pub mod schema;
 mod search;
@@ -45,8 +46,9 @@ use crate::domain::ids;
 use crate::domain::StoreStatus;
 pub use calendar::{CalendarExport, ExportOccurrence, ExportSeries};
 pub use commands::{
-    allowed_moves, Attached, FileOwner, Occurrence, Receipt, Tx, FOLIO_PREFIX_SETTING,
-    OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE, OFFICIALS_SETTING, PHRASES_SETTING,
+    allowed_moves, route, Attached, Distributed, FileOwner, Occurrence, Receipt, Tx,
+    FOLIO_PREFIX_SETTING, NO_ADDRESS, OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE,
+    OFFICIALS_SETTING, PHRASES_SETTING,
 };
 pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{io_text, Result, StoreError};

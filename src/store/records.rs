@@ -46,6 +46,7 @@ impl Store {
             RecordKind::Attachment => Record::Attachment(super::commands::read_attachment(c, id)?),
             RecordKind::Campaign => Record::Campaign(super::commands::read_campaign(c, id)?),
             RecordKind::Material => Record::Material(super::commands::read_material(c, id)?),
+            RecordKind::Interview => Record::Interview(super::commands::read_interview(c, id)?),
             _ => {
                 return Err(StoreError::NotFound {
                     table: super::commands::table(target.kind).to_owned(),
@@ -225,6 +226,8 @@ impl Store {
             RecordKind::Journalist | RecordKind::Outlet | RecordKind::ContactList => "name",
             RecordKind::ArchiveItem => "occurred_at",
             RecordKind::Publication => "published_at",
+            RecordKind::Interview => "requested_on",
+            RecordKind::Distribution => "sent_at",
             _ => return Ok(None),
         };
         let table = super::commands::table(target.kind);

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[Migration] = &[
     agenda_depth,
     reports_depth,
     drafts_depth,
+    media_depth,
 ];
 
 /// The schema version this build writes.
@@ -70,7 +71,13 @@ pub(crate) fn search_indexes() -> impl Iterator<Item = (&'static str, &'static s
         .iter()
         .chain(V2_FTS)
         .chain(V7_FTS)
+        .chain(V8_FTS)
         .map(|(fts, table, _)| (*fts, *table))
+        // v8 rebuilt an index of v1 with more columns: each index once.
+        .filter({
+            let mut seen = std::collections::HashSet::new();
+            move |(fts, _)| seen.insert(*fts)
+        })
 }
 
 /// v2: every list can be searched; conflicts remember who decided them.
@@ -310,6 +317,71 @@ const V7_FTS: &[(&str, &str, &[&str])] = &[
         "materials_fts",
         "material_requests",
         &["title", "description"],
+    ),
+];
+
+/// The media directory as the office works it: an outlet's region and notes; a journalist's
+/// beats, preferred channel and "do not contact" with its reason; what a media request is
+/// (interview, information, material), when it is due and how it ended; and the distribution
+/// log, one row per piece and journalist (its id is derived from both, so the same piece never
+/// reaches the same person twice, not even from two machines).
+fn media_depth(tx: &Transaction) -> rusqlite::Result<()> {
+    for (table, column, definition) in [
+        ("outlets", "region", "TEXT NOT NULL DEFAULT ''"),
+        ("outlets", "notes", "TEXT NOT NULL DEFAULT ''"),
+        ("journalists", "beats", "TEXT NOT NULL DEFAULT ''"),
+        ("journalists", "channel", "TEXT NOT NULL DEFAULT 'email'"),
+        (
+            "journalists",
+            "do_not_contact",
+            "INTEGER NOT NULL DEFAULT 0",
+        ),
+        ("journalists", "dnc_reason", "TEXT NOT NULL DEFAULT ''"),
+        ("interviews", "kind", "TEXT NOT NULL DEFAULT 'interview'"),
+        ("interviews", "due_on", "TEXT NOT NULL DEFAULT ''"),
+        ("interviews", "outcome", "TEXT NOT NULL DEFAULT ''"),
+    ] {
+        add_column(tx, table, column, definition)?;
+    }
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS deliveries (
+             id TEXT PRIMARY KEY NOT NULL,
+             created_at TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL DEFAULT '',
+             deleted_at TEXT,
+             distribution_id TEXT REFERENCES distributions(id) DEFERRABLE INITIALLY DEFERRED,
+             draft_id TEXT REFERENCES drafts(id) DEFERRABLE INITIALLY DEFERRED,
+             journalist_id TEXT REFERENCES journalists(id) DEFERRABLE INITIALLY DEFERRED,
+             channel TEXT NOT NULL DEFAULT 'email',
+             address TEXT NOT NULL DEFAULT '',
+             status TEXT NOT NULL DEFAULT 'pending',
+             sent_at TEXT NOT NULL DEFAULT '',
+             error TEXT NOT NULL DEFAULT ''
+         );
+         CREATE INDEX IF NOT EXISTS deliveries_by_distribution ON deliveries(distribution_id);
+         CREATE INDEX IF NOT EXISTS deliveries_by_journalist ON deliveries(journalist_id, sent_at);
+         CREATE INDEX IF NOT EXISTS interviews_by_status ON interviews(status, requested_on);
+         CREATE INDEX IF NOT EXISTS interviews_by_date ON interviews(requested_on, id)
+             WHERE deleted_at IS NULL;
+         CREATE INDEX IF NOT EXISTS distributions_by_date ON distributions(sent_at, id)
+             WHERE deleted_at IS NULL;",
+    )?;
+    V8_FTS
+        .iter()
+        .try_for_each(|(fts, table, cols)| prefix_index(tx, fts, table, cols))
+}
+
+/// v8: a journalist is found by beat too; requests from the media can be searched.
+const V8_FTS: &[(&str, &str, &[&str])] = &[
+    (
+        "journalists_fts",
+        "journalists",
+        &["name", "role", "notes", "beats"],
+    ),
+    (
+        "interviews_fts",
+        "interviews",
+        &["topic", "interviewee", "outcome", "notes"],
     ),
 ];
 

@@ -135,6 +135,11 @@ pub enum Action {
     Postpone(Target, Option<String>),
     /// Attach files to a report: the paths as typed or pasted, one per line.
     Attach(Target, String),
+    /// Send a published piece to a contact list (prepare one delivery per person).
+    Distribute {
+        draft: String,
+        list: String,
+    },
     /// Copy text to the clipboard (what, how it is named in the status bar).
     Copy(String, String),
     OpenLink(Target),

@@ -9,9 +9,10 @@ use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
     CampaignDetail, CampaignRow, ContactListDetail, ContactListRow, DepartmentDetail,
-    DepartmentRow, DraftDetail, DraftRow, EventDetail, EventRow, JournalistDetail, JournalistRow,
-    MaterialDetail, MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail, ReportRow,
-    RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
+    DepartmentRow, DistributionDetail, DistributionRow, DraftDetail, DraftRow, EventDetail,
+    EventRow, InterviewDetail, InterviewRow, JournalistDetail, JournalistRow, MaterialDetail,
+    MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail, ReportRow, RequestDetail,
+    RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
 };
 
 /// A failure to read, as the message the user reads.
@@ -48,6 +49,10 @@ pub trait Reader {
     fn outlet(&self, id: &str) -> DataResult<OutletDetail>;
     fn contact_lists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ContactListRow>>;
     fn contact_list(&self, id: &str) -> DataResult<ContactListDetail>;
+    fn interviews(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<InterviewRow>>;
+    fn interview(&self, id: &str) -> DataResult<InterviewDetail>;
+    fn distributions(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DistributionRow>>;
+    fn distribution(&self, id: &str) -> DataResult<DistributionDetail>;
     /// The archive timeline, up to `now` (local `YYYY-MM-DDTHH:MM`).
     fn timeline(&self, q: &Query, r: &PageRequest, now: &str) -> DataResult<Vec<TimelineRow>>;
     fn timeline_detail(&self, kind: TimelineKind, id: &str) -> DataResult<TimelineDetail>;

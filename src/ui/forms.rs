@@ -84,6 +84,7 @@ fn new_title(kind: RecordKind) -> String {
         RecordKind::ArchiveItem => Msg::TitleNewArchiveItem,
         RecordKind::Campaign => Msg::TitleNewCampaign,
         RecordKind::Material => Msg::TitleNewMaterial,
+        RecordKind::Interview => Msg::TitleNewInterview,
         other => return other.label().to_owned(),
     };
     t(msg).to_owned()
@@ -98,6 +99,9 @@ pub fn build(
     parent: Option<Target>,
     ctx: &FormCtx,
 ) -> Option<Form> {
+    if kind == RecordKind::Distribution {
+        return Some(media::forms::distribute(None, ctx.now));
+    }
     let (fields, aliases): (Vec<Field>, &'static [(&'static str, &'static str)]) =
         match (kind, &record) {
             (RecordKind::Event, Some(Record::Event(e))) => (
@@ -158,6 +162,10 @@ pub fn build(
             }
             (RecordKind::ContactList, None) => (media::forms::list(None), &[]),
             (RecordKind::Member, None) => (media::forms::member(), &[]),
+            (RecordKind::Interview, Some(Record::Interview(i))) => {
+                (media::forms::interview(Some(i), ctx), &[])
+            }
+            (RecordKind::Interview, None) => (media::forms::interview(None, ctx), &[]),
             (RecordKind::ArchiveItem, Some(Record::ArchiveItem(a))) => (
                 archive::forms::item(Some(a), ctx),
                 archive::forms::ITEM_ALIASES,
@@ -202,6 +210,7 @@ pub fn record_title(record: &Record) -> String {
         Record::Campaign(c) => c.name.clone(),
         Record::Material(m) => m.title.clone(),
         Record::Coverage(c) => c.role.label().to_owned(),
+        Record::Interview(i) => i.topic.clone(),
         other => other.kind().label().to_owned(),
     }
 }
@@ -245,6 +254,10 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
                 (RecordKind::Journalist, _) => media::forms::journalist_record(form),
                 (RecordKind::ContactList, _) => media::forms::list_record(form),
                 (RecordKind::Member, _) => media::forms::member_record(form, parent),
+                (RecordKind::Interview, Some(Record::Interview(i))) => {
+                    media::forms::interview_record(form, Some(i))
+                }
+                (RecordKind::Interview, _) => media::forms::interview_record(form, None),
                 (RecordKind::ArchiveItem, Some(Record::ArchiveItem(a))) => {
                     archive::forms::item_record(form, Some(a))
                 }
@@ -296,6 +309,7 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
             drafts::forms::publication_record(form, &target.id).map(Action::Publish)
         }
         Purpose::Office => drafts::forms::office_record(form).map(Action::SaveOffice),
+        Purpose::Distribute => media::forms::distribute_action(form),
         Purpose::ExportBulletin(folio) => {
             let file = form.text("file");
             if file.trim().is_empty() {

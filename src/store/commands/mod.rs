@@ -16,7 +16,8 @@ mod settings;
 pub(crate) use archive::{read_item, tags_of as archive_tags};
 pub(crate) use attachments::read_attachment;
 pub use attachments::{Attached, FileOwner};
-pub(crate) use contacts::{read_journalist, read_list, read_outlet};
+pub(crate) use contacts::{read_interview, read_journalist, read_list, read_outlet};
+pub use contacts::{route, Distributed, NO_ADDRESS};
 pub use drafts::FOLIO_PREFIX_SETTING;
 pub(crate) use drafts::{
     acknowledged, findings, going_out_on, read_draft, read_variant, variants_of,
@@ -41,7 +42,8 @@ use super::{Store, Value};
 use crate::domain::edit::{Command, Invalid, Problem, Record, RecordKind, SeriesInput, Target};
 use crate::domain::ids;
 use crate::domain::status::{
-    CoverageStatus, DraftStatus, EventStatus, MaterialStatus, ReportStatus, RequestStatus, Workflow,
+    CoverageStatus, DeliveryStatus, DraftStatus, EventStatus, InterviewStatus, MaterialStatus,
+    ReportStatus, RequestStatus, Workflow,
 };
 
 /// The table that holds a kind of record.
@@ -71,6 +73,7 @@ pub(crate) fn table(kind: RecordKind) -> &'static str {
         RecordKind::Attachment => "report_files",
         RecordKind::Material => "material_requests",
         RecordKind::MaterialFile => "material_files",
+        RecordKind::Delivery => "deliveries",
     }
 }
 
@@ -148,6 +151,17 @@ impl Store {
 }
 
 impl Tx<'_, '_> {
+    /// The local time (`YYYY-MM-DDTHH:MM`) the following commands record as "now": the demo
+    /// writes its past at the times it happened.
+    pub fn set_time(&mut self, now: &str) {
+        self.now = now.to_owned();
+    }
+
+    /// The local time the commands record as "now".
+    pub fn time(&self) -> &str {
+        &self.now
+    }
+
     pub fn run(&mut self, cmd: &Command) -> Result<Target> {
         match cmd {
             Command::Create { id, record } => {
@@ -285,6 +299,11 @@ impl Tx<'_, '_> {
             return Err(StoreError::NoStatus);
         };
         check_move(target.kind, &from, status)?;
+        // A delivery marked by hand: sent now, or failed (the reason comes with SMTP only).
+        if target.kind == RecordKind::Delivery {
+            let to = DeliveryStatus::from_code(status).unwrap_or(DeliveryStatus::Pending);
+            return self.deliver(&target.id, to, "");
+        }
         let mut fields: Fields = vec![("status", text(status))];
         // A report taken out of the discarded ones no longer has a reason to be there.
         if target.kind == RecordKind::Report && status != ReportStatus::Discarded.code() {
@@ -611,6 +630,8 @@ pub fn allowed_moves(kind: RecordKind, from: &str) -> Vec<&'static str> {
         RecordKind::Report => next(ReportStatus::from_code, ReportStatus::code, from),
         RecordKind::Draft => next(DraftStatus::from_code, DraftStatus::code, from),
         RecordKind::Material => next(MaterialStatus::from_code, MaterialStatus::code, from),
+        RecordKind::Interview => next(InterviewStatus::from_code, InterviewStatus::code, from),
+        RecordKind::Delivery => next(DeliveryStatus::from_code, DeliveryStatus::code, from),
         _ => Vec::new(),
     }
 }

@@ -59,6 +59,8 @@ pub enum Purpose {
     ExportBulletin(String),
     /// Why a warning on a piece may be let through (`code`: the finding's).
     Acknowledge { target: Target, code: String },
+    /// A published piece sent to a contact list.
+    Distribute,
 }
 
 /// What is sought in a long text, and whether the last look found nothing.

@@ -52,6 +52,9 @@ pub enum Role {
     Link,
     /// A membership: deleted here; Enter opens the member.
     Member,
+    /// One recipient of a send: `m` marks how it went, `y` copies their text; Enter opens
+    /// the person.
+    Recipient,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -330,14 +333,14 @@ pub fn act(cmd: Cmd, pick: Option<Pick>, on: Acting) -> Outcome {
         (Cmd::Edit, Role::Own | Role::Child) => Action::Edit(pick.target),
         (Cmd::Enter, Role::Own | Role::Child) => Action::Edit(pick.target),
         (Cmd::Enter, Role::Link) => Action::OpenLink(pick.target),
-        (Cmd::Enter, Role::Member) => match pick.open {
+        (Cmd::Enter, Role::Member | Role::Recipient) => match pick.open {
             Some(t) => Action::OpenLink(t),
             None => return Outcome::Ignored,
         },
         (Cmd::Delete, Role::Own | Role::Child | Role::Member) => {
             Action::AskDelete(pick.target, pick.title)
         }
-        (Cmd::Status, Role::Own | Role::Child) => match pick.status {
+        (Cmd::Status, Role::Own | Role::Child | Role::Recipient) => match pick.status {
             Some(code) => Action::StatusMenu(pick.target, code),
             None => return Outcome::Ignored,
         },

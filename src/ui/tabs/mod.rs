@@ -71,6 +71,8 @@ pub fn home(kind: RecordKind) -> Option<(Tab, ListId)> {
         RecordKind::Journalist => (Tab::Media, ListId::Journalists),
         RecordKind::Outlet => (Tab::Media, ListId::Outlets),
         RecordKind::ContactList => (Tab::Media, ListId::ContactLists),
+        RecordKind::Interview => (Tab::Media, ListId::Interviews),
+        RecordKind::Distribution => (Tab::Media, ListId::Distributions),
         RecordKind::ArchiveItem | RecordKind::Publication => (Tab::Archive, ListId::Timeline),
         _ => return None,
     })

@@ -1,10 +1,14 @@
 //! The forms of Medios: an outlet, a journalist (and the lists they are on), a list, and a
 //! journalist added to a list.
 use crate::domain::edit::{
-    ContactListInput, JournalistInput, MemberInput, OutletInput, Problem, Record, RecordKind,
+    ContactListInput, InterviewInput, JournalistInput, MemberInput, OutletInput, Problem, Record,
+    RecordKind,
 };
-use crate::domain::status::OutletKind;
+use crate::domain::query::Choice;
+use crate::domain::status::{InterviewStatus, MediaRequestKind, OutletKind, SendChannel};
 use crate::i18n::labels::problem_text;
+use crate::i18n::{t, Msg};
+use crate::ui::form::Purpose;
 use crate::ui::form::{Field, FieldErrors, Form};
 use crate::ui::forms::{finish, FormCtx};
 use crate::ui::tabs::agenda::options;
@@ -20,9 +24,11 @@ pub fn outlet(rec: Option<&OutletInput>) -> Vec<Field> {
             kind.code(),
         ),
         Field::text("city", v(|o| &o.city)),
+        Field::text("region", v(|o| &o.region)),
         Field::text("phone", v(|o| &o.phone)),
         Field::text("email", v(|o| &o.email)),
         Field::text("website", v(|o| &o.website)),
+        Field::multi("notes", v(|o| &o.notes)),
     ]
 }
 
@@ -32,9 +38,11 @@ pub fn outlet_record(f: &Form) -> Result<Record, FieldErrors> {
             name: f.text("name"),
             kind: OutletKind::from_code(&f.choice("kind")).unwrap_or(OutletKind::Digital),
             city: f.text("city"),
+            region: f.text("region"),
             email: f.text("email"),
             phone: f.text("phone"),
             website: f.text("website"),
+            notes: f.text("notes"),
         }),
         Vec::new(),
     )
@@ -52,8 +60,14 @@ pub fn journalist(rec: Option<&JournalistInput>, ctx: &FormCtx) -> Vec<Field> {
             ctx.label(RecordKind::Outlet, rec.and_then(|j| j.outlet_id.as_deref())),
         ),
         Field::text("role", v(|j| &j.role)),
+        Field::text("beats", v(|j| &j.beats)),
         Field::text("phone", v(|j| &j.phone)),
         Field::text("email", v(|j| &j.email)),
+        Field::choice(
+            "preferred",
+            options(SendChannel::ALL, SendChannel::code),
+            rec.map(|j| j.channel).unwrap_or(SendChannel::Email).code(),
+        ),
         Field::picks(
             "lists",
             RecordKind::ContactList,
@@ -62,6 +76,11 @@ pub fn journalist(rec: Option<&JournalistInput>, ctx: &FormCtx) -> Vec<Field> {
         ),
         Field::toggle("consent", rec.map(|j| j.consent).unwrap_or(false)),
         Field::date("privacy_notice_on", privacy),
+        Field::toggle(
+            "do_not_contact",
+            rec.map(|j| j.do_not_contact).unwrap_or(false),
+        ),
+        Field::text("dnc_reason", v(|j| &j.dnc_reason)),
         Field::multi("notes", v(|j| &j.notes)),
     ]
 }
@@ -81,8 +100,12 @@ pub fn journalist_record(f: &Form) -> Result<Record, FieldErrors> {
         outlet_id: f.pick("outlet_id"),
         name: f.text("name"),
         role: f.text("role"),
+        beats: f.text("beats"),
         email: f.text("email"),
         phone: f.text("phone"),
+        channel: SendChannel::from_code(&f.choice("preferred")).unwrap_or(SendChannel::Email),
+        do_not_contact: f.toggle("do_not_contact"),
+        dnc_reason: f.text("dnc_reason"),
         consent: f.toggle("consent"),
         privacy_notice_on: privacy,
         notes: f.text("notes"),
@@ -127,4 +150,117 @@ pub fn member_record(f: &Form, list: Option<&str>) -> Result<Record, FieldErrors
         }),
         Vec::new(),
     )
+}
+
+/// A request from a journalist: what, who, about what, from whom, since and by when.
+pub fn interview(rec: Option<&InterviewInput>, ctx: &FormCtx) -> Vec<Field> {
+    let v = |f: fn(&InterviewInput) -> &str| rec.map(f).unwrap_or("");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    vec![
+        Field::choice(
+            "kind",
+            options(MediaRequestKind::ALL, MediaRequestKind::code),
+            rec.map(|i| i.kind)
+                .unwrap_or(MediaRequestKind::Interview)
+                .code(),
+        ),
+        Field::text("topic", v(|i| &i.topic)).required(),
+        Field::pick(
+            "journalist_id",
+            RecordKind::Journalist,
+            ctx.label(
+                RecordKind::Journalist,
+                rec.and_then(|i| i.journalist_id.as_deref()),
+            ),
+        ),
+        Field::pick(
+            "outlet_id",
+            RecordKind::Outlet,
+            ctx.label(RecordKind::Outlet, rec.and_then(|i| i.outlet_id.as_deref())),
+        ),
+        Field::text("interviewee", v(|i| &i.interviewee)),
+        Field::date(
+            "requested_on",
+            rec.and_then(|i| day(&i.requested_on))
+                .or(Some(ctx.now.date())),
+        )
+        .required(),
+        Field::date("due_on", rec.and_then(|i| day(&i.due_on))),
+        Field::choice(
+            "status",
+            options(InterviewStatus::ALL, InterviewStatus::code),
+            rec.map(|i| i.status)
+                .unwrap_or(InterviewStatus::Requested)
+                .code(),
+        ),
+        Field::multi("outcome", v(|i| &i.outcome)),
+        Field::multi("notes", v(|i| &i.notes)),
+    ]
+}
+
+pub fn interview_record(
+    f: &Form,
+    original: Option<&InterviewInput>,
+) -> Result<Record, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut day = |key: &'static str| match f.date(key) {
+        Ok(d) => d
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        Err(e) => {
+            errors.push(e);
+            String::new()
+        }
+    };
+    let requested_on = day("requested_on");
+    let due_on = day("due_on");
+    let record = Record::Interview(InterviewInput {
+        kind: MediaRequestKind::from_code(&f.choice("kind")).unwrap_or(MediaRequestKind::Interview),
+        outlet_id: f.pick("outlet_id"),
+        journalist_id: f.pick("journalist_id"),
+        topic: f.text("topic"),
+        interviewee: f.text("interviewee"),
+        requested_on,
+        due_on,
+        scheduled_at: original.map(|i| i.scheduled_at.clone()).unwrap_or_default(),
+        status: InterviewStatus::from_code(&f.choice("status"))
+            .unwrap_or(InterviewStatus::Requested),
+        outcome: f.text("outcome"),
+        notes: f.text("notes"),
+    });
+    finish(record, errors)
+}
+
+/// A published piece to send to a list.
+pub fn distribute(draft: Option<Choice>, now: chrono::NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        t(Msg::DistributeTitle).to_owned(),
+        Purpose::Distribute,
+        vec![
+            Field::pick("draft_id", RecordKind::Draft, draft).required(),
+            Field::pick("list_id", RecordKind::ContactList, None).required(),
+        ],
+        now,
+    );
+    form.note = Some(t(Msg::DistributeHint).to_owned());
+    form
+}
+
+/// The piece and the list a send form names.
+pub fn distribute_action(f: &Form) -> Result<crate::ui::Action, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let draft = f.pick("draft_id");
+    let list = f.pick("list_id");
+    if draft.is_none() {
+        errors.push(("draft_id", problem_text(Problem::Required)));
+    }
+    if list.is_none() {
+        errors.push(("list_id", problem_text(Problem::Required)));
+    }
+    match (draft, list) {
+        (Some(draft), Some(list)) if errors.is_empty() => {
+            Ok(crate::ui::Action::Distribute { draft, list })
+        }
+        _ => Err(errors),
+    }
 }

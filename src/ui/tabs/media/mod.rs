@@ -1,8 +1,13 @@
 //! Medios: journalists, their outlets, and the contact lists they are on; what was sent to them.
 pub mod forms;
+mod requests;
+mod sends;
+
+pub use requests::Interviews;
+pub use sends::Sends;
 
 use ratatui::layout::Constraint;
-use ratatui::style::Style;
+use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 
 use super::agenda::options;
@@ -27,6 +32,8 @@ page!(
         journalists: Journalists => ViewJournalists,
         outlets: Outlets => ViewOutlets,
         lists: Lists => ViewLists,
+        requests: Interviews => ViewMediaRequests,
+        sends: Sends => ViewSends,
     }
 );
 
@@ -113,11 +120,31 @@ impl ListKind for Journalists {
             Some(o) => out.push(link_field(Msg::FieldOutlet, o)),
             None => out.push(plain(field(Msg::FieldOutlet, j.outlet.clone()))),
         }
+        if let Some(reason) = &d.do_not_contact {
+            let why = if reason.is_empty() {
+                t(Msg::FDoNotContact).to_owned()
+            } else {
+                format!("{}: {reason}", t(Msg::FDoNotContact))
+            };
+            out.push(plain(Line::styled(
+                why,
+                Style::new().fg(ratatui::style::Color::Red).bold(),
+            )));
+        }
         out.extend([
             plain(field(Msg::FieldRole, j.role.clone())),
+            plain(field(Msg::FBeats, d.beats.clone())),
             plain(field(Msg::FieldCity, d.city.clone())),
             plain(field(Msg::FieldEmail, d.email.clone())),
             plain(field(Msg::FieldPhone, d.phone.clone())),
+            plain(field(Msg::FPreferredChannel, d.channel.label())),
+            plain(field(
+                Msg::FLastContacted,
+                d.last_contacted
+                    .as_deref()
+                    .map(stamp)
+                    .unwrap_or_else(|| t(Msg::NeverContacted).to_owned()),
+            )),
             plain(field(Msg::FieldConsent, consent)),
         ]);
         if !d.notes.is_empty() {
@@ -208,11 +235,15 @@ impl ListKind for Outlets {
             own(&o.name, Target::new(RecordKind::Outlet, o.id.clone()), None),
             plain(field(Msg::FieldKind, o.kind.label())),
             plain(field(Msg::FieldCity, o.city.clone())),
+            plain(field(Msg::FRegion, d.region.clone())),
             plain(field(Msg::FieldEmail, d.email.clone())),
             plain(field(Msg::FieldPhone, d.phone.clone())),
             plain(field(Msg::FieldWebsite, d.website.clone())),
-            plain(heading(Msg::SecJournalists, o.journalists as usize)),
         ];
+        if !d.notes.is_empty() {
+            out.push(plain(field(Msg::FieldNotes, d.notes.clone())));
+        }
+        out.push(plain(heading(Msg::SecJournalists, o.journalists as usize)));
         out.extend(d.journalists.iter().map(link_bullet));
         out
     }

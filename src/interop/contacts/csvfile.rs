@@ -1,0 +1,492 @@
+//! CSV address books as offices have them: saved by Excel in Spanish (`;` and
+//! Windows-1252), by Excel in Mexico (`,`), as "Unicode text" (UTF-16, tabs), or exported by
+//! Google Contacts and Outlook. The encoding and the separator are detected; each column is
+//! mapped to a field by its header, and the preview shows the mapping so a wrong guess can
+//! be corrected (`--columna medio=Empresa`).
+use super::Contact;
+use crate::domain::status::{OutletKind, SendChannel};
+use crate::domain::text::fold;
+use crate::i18n::labels::Label;
+use crate::i18n::{t, tf, Msg};
+use crate::interop::ical::ImportError;
+
+/// A field of a contact that a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Name,
+    GivenName,
+    MiddleName,
+    FamilyName,
+    Outlet,
+    OutletKind,
+    Role,
+    Beats,
+    Email,
+    Phone,
+    Channel,
+    Lists,
+    Notes,
+    DoNotContact,
+    DncReason,
+    Consent,
+}
+
+impl Field {
+    pub const ALL: [Field; 16] = [
+        Field::Name,
+        Field::GivenName,
+        Field::MiddleName,
+        Field::FamilyName,
+        Field::Outlet,
+        Field::OutletKind,
+        Field::Role,
+        Field::Beats,
+        Field::Email,
+        Field::Phone,
+        Field::Channel,
+        Field::Lists,
+        Field::Notes,
+        Field::DoNotContact,
+        Field::DncReason,
+        Field::Consent,
+    ];
+
+    /// The word the command line takes (`--columna medio=Empresa`), and prensa's own
+    /// header for it in the CSV it writes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Name => "nombre",
+            Field::GivenName => "nombre de pila",
+            Field::MiddleName => "segundo nombre",
+            Field::FamilyName => "apellidos",
+            Field::Outlet => "medio",
+            Field::OutletKind => "tipo de medio",
+            Field::Role => "cargo",
+            Field::Beats => "fuentes",
+            Field::Email => "correo",
+            Field::Phone => "telefono",
+            Field::Channel => "canal",
+            Field::Lists => "listas",
+            Field::Notes => "notas",
+            Field::DoNotContact => "no contactar",
+            Field::DncReason => "motivo",
+            Field::Consent => "consentimiento",
+        }
+    }
+
+    /// The field a word names (accents and case aside).
+    pub fn from_key(word: &str) -> Option<Field> {
+        let w = fold(word.trim());
+        Field::ALL.into_iter().find(|f| fold(f.key()) == w)
+    }
+
+    /// Headers that mean this field, folded (no accents, lower case): Spanish as offices
+    /// write them, Google Contacts' and Outlook's exports in Spanish and English.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Field::Name => &[
+                "nombre",
+                "nombre completo",
+                "name",
+                "full name",
+                "display name",
+                "nombre para mostrar",
+                "periodista",
+                "contacto",
+            ],
+            Field::GivenName => &["first name", "given name", "nombre de pila", "nombres"],
+            Field::MiddleName => &["middle name", "additional name", "segundo nombre"],
+            Field::FamilyName => &[
+                "last name",
+                "family name",
+                "surname",
+                "apellidos",
+                "apellido",
+            ],
+            Field::Outlet => &[
+                "medio",
+                "empresa",
+                "organizacion",
+                "organization",
+                "organization 1 - name",
+                "organization name",
+                "company",
+                "compania",
+                "medio de comunicacion",
+            ],
+            Field::OutletKind => &["tipo de medio", "tipo"],
+            Field::Role => &[
+                "cargo",
+                "puesto",
+                "rol",
+                "job title",
+                "title",
+                "organization 1 - title",
+                "organization title",
+            ],
+            Field::Beats => &[
+                "fuentes",
+                "fuente",
+                "temas",
+                "beats",
+                "seccion",
+                "secciones",
+            ],
+            Field::Email => &[
+                "correo",
+                "correo electronico",
+                "email",
+                "e-mail",
+                "mail",
+                "e-mail address",
+                "email address",
+                "e-mail 1 - value",
+                "direccion de correo electronico",
+            ],
+            Field::Phone => &[
+                "telefono",
+                "celular",
+                "movil",
+                "whatsapp",
+                "telefono movil",
+                "mobile phone",
+                "mobile",
+                "phone",
+                "phone 1 - value",
+                "business phone",
+                "primary phone",
+                "telefono del trabajo",
+                "telefono principal",
+            ],
+            Field::Channel => &["canal", "canal preferido"],
+            Field::Lists => &[
+                "listas",
+                "lista",
+                "grupos",
+                "categorias",
+                "categories",
+                "group membership",
+                "labels",
+                "etiquetas",
+            ],
+            Field::Notes => &["notas", "notes", "observaciones", "comentarios"],
+            Field::DoNotContact => &["no contactar"],
+            Field::DncReason => &["motivo", "motivo de no contactar"],
+            Field::Consent => &["consentimiento", "fecha de consentimiento"],
+        }
+    }
+}
+
+/// Which column fills each field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mapping {
+    /// (field, column index).
+    pub columns: Vec<(Field, usize)>,
+}
+
+impl Mapping {
+    fn get(&self, field: Field) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, c)| *c)
+    }
+
+    /// Guessed from the headers, then corrected by `fixes` (a field and the header to read it
+    /// from; `None` reads it from no column).
+    fn guess(headers: &[String], fixes: &[(Field, Option<String>)]) -> Result<Mapping, String> {
+        let folded: Vec<String> = headers.iter().map(|h| fold(h.trim())).collect();
+        let mut m = Mapping::default();
+        for field in Field::ALL {
+            // An exact header first, then a header that starts with an alias ("Teléfono
+            // celular", "Correo 1").
+            let exact = folded
+                .iter()
+                .position(|h| field.aliases().contains(&h.as_str()));
+            let found = exact.or_else(|| {
+                folded.iter().enumerate().position(|(i, h)| {
+                    !m.columns.iter().any(|(_, c)| *c == i)
+                        && field
+                            .aliases()
+                            .iter()
+                            .any(|a| a.len() > 4 && h.starts_with(a))
+                })
+            });
+            if let Some(col) = found {
+                if !m.columns.iter().any(|(_, c)| *c == col) {
+                    m.columns.push((field, col));
+                }
+            }
+        }
+        for (field, header) in fixes {
+            m.columns.retain(|(f, _)| f != field);
+            if let Some(header) = header {
+                let want = fold(header.trim());
+                match folded.iter().position(|h| *h == want) {
+                    Some(col) => {
+                        // A column reads into one field.
+                        m.columns.retain(|(_, c)| *c != col);
+                        m.columns.push((*field, col));
+                    }
+                    None => return Err(tf(Msg::CsvNoSuchColumn, &[header, &headers.join(", ")])),
+                }
+            }
+        }
+        m.columns.sort();
+        Ok(m)
+    }
+}
+
+/// Text from bytes in the encodings Windows and Excel write: UTF-8 (with or without BOM),
+/// UTF-16 with its BOM, else Windows-1252. Returns the text and the encoding's name.
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");
+    }
+    let utf16 = |rest: &[u8], le: bool| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|p| {
+                if le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (utf16(rest, true), "UTF-16");
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (utf16(rest, false), "UTF-16");
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_owned(), "UTF-8"),
+        Err(_) => {
+            let text = mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252")
+                .map(|decode| decode(bytes))
+                .unwrap_or_else(|| bytes.iter().map(|b| char::from(*b)).collect());
+            (text, "Windows-1252")
+        }
+    }
+}
+
+/// The separator of a CSV: the one of `,` `;` and tab found most often in its first line
+/// (outside quotes); `,` when none is.
+pub fn separator(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|i| (counts[*i], 3 - i)).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
+    }
+}
+
+fn list_values(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split(":::").flat_map(|p| p.split([',', ';'])) {
+        let part = super::list_name(part);
+        // Google's own groups ("* myContacts", "* starred") are not the office's lists.
+        if part.is_empty() || part.starts_with('*') {
+            continue;
+        }
+        if !out.contains(&part) {
+            out.push(part);
+        }
+    }
+    out
+}
+
+fn yes(text: &str) -> bool {
+    matches!(
+        fold(text.trim()).as_str(),
+        "si" | "s" | "x" | "1" | "yes" | "y" | "true" | "verdadero"
+    )
+}
+
+/// The people of a CSV file, and notices on how it was read (encoding, separator, which
+/// column went where, which were left unused).
+pub fn read(
+    bytes: &[u8],
+    fixes: &[(Field, Option<String>)],
+) -> Result<(Vec<Contact>, Vec<String>), ImportError> {
+    let (text, encoding) = decode(bytes);
+    let sep = separator(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let broken = |line: Option<u64>, e: &csv::Error| ImportError::Broken {
+        line: line.map(|l| l as usize),
+        reason: e.to_string(),
+    };
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| broken(Some(1), &e))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let mapping = Mapping::guess(&headers, fixes).map_err(|reason| ImportError::Broken {
+        line: Some(1),
+        reason,
+    })?;
+    if mapping.get(Field::Name).is_none()
+        && mapping.get(Field::GivenName).is_none()
+        && mapping.get(Field::FamilyName).is_none()
+    {
+        return Err(ImportError::Broken {
+            line: Some(1),
+            reason: tf(Msg::CsvNoNameColumn, &[&headers.join(", ")]),
+        });
+    }
+    let sep_name = match sep {
+        b';' => "«;»",
+        b'\t' => t(Msg::CsvTab),
+        _ => "«,»",
+    };
+    let mut notices = vec![tf(Msg::CsvRead, &[&encoding, &sep_name])];
+    for (i, h) in headers.iter().enumerate() {
+        let notice = match mapping.columns.iter().find(|(_, c)| *c == i) {
+            Some((f, _)) => tf(Msg::CsvColumn, &[h, &f.key()]),
+            None => tf(Msg::CsvColumnUnused, &[h]),
+        };
+        notices.push(notice);
+    }
+    let mut out = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() as usize;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(broken(Some(line as u64), &e)),
+        }
+        // csv counts the header's line as 0.
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(line) + 1;
+        let get = |f: Field| -> String {
+            mapping
+                .get(f)
+                .and_then(|c| record.get(c))
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        };
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        let mut name = get(Field::Name);
+        let parts: Vec<String> = [Field::GivenName, Field::MiddleName, Field::FamilyName]
+            .into_iter()
+            .map(get)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !parts.is_empty() && mapping.get(Field::FamilyName).is_some() {
+            // Outlook's "Nombre" is the first name when "Apellidos" is beside it.
+            let mut all = Vec::new();
+            if mapping.get(Field::GivenName).is_none() && !name.is_empty() {
+                all.push(name.clone());
+            }
+            all.extend(parts);
+            name = all.join(" ");
+        } else if name.is_empty() {
+            name = parts.join(" ");
+        }
+        let dnc = get(Field::DoNotContact);
+        let consent = get(Field::Consent);
+        let c = Contact {
+            line: Some(line),
+            broken: name.is_empty().then(|| t(Msg::ContactNoName).to_owned()),
+            name,
+            outlet: get(Field::Outlet),
+            outlet_kind: OutletKind::from_code(&get(Field::OutletKind)).or_else(|| {
+                let k = fold(&get(Field::OutletKind));
+                OutletKind::ALL
+                    .iter()
+                    .copied()
+                    .find(|o| fold(o.label()) == k)
+            }),
+            role: get(Field::Role),
+            beats: get(Field::Beats),
+            email: get(Field::Email),
+            phone: get(Field::Phone),
+            channel: {
+                let c = fold(&get(Field::Channel));
+                SendChannel::ALL
+                    .iter()
+                    .copied()
+                    .find(|s| s.code() == c || fold(s.label()) == c)
+            },
+            notes: get(Field::Notes),
+            lists: list_values(&get(Field::Lists)),
+            do_not_contact: (!dnc.is_empty() && yes(&dnc)).then(|| get(Field::DncReason)),
+            consent: if consent.is_empty() || fold(&consent) == "no" {
+                None
+            } else if crate::domain::edit::is_date(&consent) {
+                Some(consent)
+            } else if yes(&consent) {
+                Some(String::new())
+            } else {
+                None
+            },
+        };
+        out.push(c);
+    }
+    Ok((out, notices))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_the_one_the_header_uses() {
+        assert_eq!(separator("Nombre;Medio;Teléfono\nA;B;C"), b';');
+        assert_eq!(separator("Nombre,Medio\n"), b',');
+        assert_eq!(separator("\"a;b\",c,d\n"), b',');
+        assert_eq!(separator("Nombre\tMedio\n"), b'\t');
+        assert_eq!(separator("Nombre\n"), b',');
+    }
+
+    #[test]
+    fn windows_1252_is_read_where_utf8_fails() {
+        let (text, enc) = decode(b"Tel\xe9fono;Se\xf1al \x93Huasteca\x94");
+        assert_eq!(enc, "Windows-1252");
+        assert_eq!(text, "Teléfono;Señal “Huasteca”");
+        let (text, enc) = decode("\u{FEFF}Teléfono".as_bytes());
+        assert_eq!((text.as_str(), enc), ("Teléfono", "UTF-8"));
+    }
+
+    #[test]
+    fn outlook_headers_map_and_a_fix_moves_a_column() {
+        let h: Vec<String> = [
+            "Nombre",
+            "Apellidos",
+            "Organización",
+            "Teléfono móvil",
+            "Tel",
+        ]
+        .map(String::from)
+        .to_vec();
+        let m = Mapping::guess(&h, &[]).unwrap();
+        assert_eq!(m.get(Field::Outlet), Some(2));
+        assert_eq!(m.get(Field::Phone), Some(3));
+        let m = Mapping::guess(&h, &[(Field::Phone, Some("tel".into()))]).unwrap();
+        assert_eq!(m.get(Field::Phone), Some(4));
+        assert!(Mapping::guess(&h, &[(Field::Phone, Some("Fax".into()))]).is_err());
+    }
+}

@@ -1,0 +1,159 @@
+//! Media contacts in and out: `prensa importar contactos` (vCard 2.1/3.0/4.0 and CSV) and
+//! `prensa exportar contactos` (vCard 4.0 or CSV). Import follows the pipeline of
+//! [`crate::interop`]: the file is read into [`Contact`]s, planned against the directory
+//! (matched by e-mail, then phone, then name and outlet, so a re-import never duplicates
+//! anyone), previewed, and written in one transaction.
+mod csvfile;
+pub mod export;
+mod plan;
+mod vcard;
+
+use std::path::Path;
+
+pub use csvfile::{Field, Mapping};
+pub use plan::Prepared;
+
+use crate::domain::status::{OutletKind, SendChannel};
+use crate::interop::ical::ImportError;
+
+/// The largest contacts file read (an address book of 20,000 people with photos is far less).
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One person as a file describes them. Empty text is "not said".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contact {
+    /// Where the person starts in the file (1-based line).
+    pub line: Option<usize>,
+    pub name: String,
+    pub outlet: String,
+    pub outlet_kind: Option<OutletKind>,
+    pub role: String,
+    pub beats: String,
+    pub email: String,
+    pub phone: String,
+    pub channel: Option<SendChannel>,
+    pub notes: String,
+    pub lists: Vec<String>,
+    /// "Do not contact", with its reason (which may be empty).
+    pub do_not_contact: Option<String>,
+    /// They consented to the office holding their data, on this day (`YYYY-MM-DD`, or empty
+    /// when the day is not known).
+    pub consent: Option<String>,
+    /// Why this entry cannot be imported (read from a broken card).
+    pub broken: Option<String>,
+}
+
+/// A list's name as the directory keeps it: spaces collapsed ("Medios  Huasteca" is
+/// "Medios Huasteca").
+pub fn list_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Contact {
+    /// A journalist as the directory holds them: their outlet's name and their lists' names.
+    pub fn stored(
+        outlet: String,
+        j: crate::domain::edit::JournalistInput,
+        lists: Vec<String>,
+    ) -> Contact {
+        Contact {
+            name: j.name,
+            outlet,
+            role: j.role,
+            beats: j.beats,
+            email: j.email,
+            phone: j.phone,
+            channel: Some(j.channel),
+            notes: j.notes,
+            lists,
+            do_not_contact: j.do_not_contact.then_some(j.dnc_reason),
+            consent: j.consent.then_some(j.privacy_notice_on),
+            ..Contact::default()
+        }
+    }
+}
+
+/// The formats contacts are read and written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactFormat {
+    VCard,
+    Csv,
+}
+
+impl ContactFormat {
+    /// By the file's extension; by its content when the extension says nothing.
+    pub fn of(path: &Path, bytes: &[u8]) -> ContactFormat {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "vcf" | "vcard" => ContactFormat::VCard,
+            "csv" | "txt" | "tsv" => ContactFormat::Csv,
+            _ => {
+                let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_uppercase();
+                if head.contains("BEGIN:VCARD") {
+                    ContactFormat::VCard
+                } else {
+                    ContactFormat::Csv
+                }
+            }
+        }
+    }
+}
+
+/// Reads a file whole, refused when it cannot be read or is far too large.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let meta = std::fs::metadata(path).map_err(|e| ImportError::Io(path.to_path_buf(), e))?;
+    if !meta.is_file() {
+        return Err(ImportError::Io(
+            path.to_path_buf(),
+            std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        ));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(ImportError::Broken {
+            line: None,
+            reason: crate::i18n::tf(
+                crate::i18n::Msg::ContactsTooLarge,
+                &[&path.display(), &meta.len()],
+            ),
+        });
+    }
+    std::fs::read(path).map_err(|e| ImportError::Io(path.to_path_buf(), e))
+}
+
+/// Reads a contacts file and plans it against the directory: nothing is written. `mapping`
+/// corrects how a CSV's columns are read (the preview shows what was guessed).
+pub fn prepare(
+    path: &Path,
+    store: &crate::store::Store,
+    mapping: &[(Field, Option<String>)],
+) -> Result<Prepared, ImportError> {
+    let bytes = read_bytes(path)?;
+    prepare_bytes(&path.display().to_string(), path, &bytes, store, mapping)
+}
+
+/// [`prepare`] for bytes already read (`source` names them in the preview).
+pub fn prepare_bytes(
+    source: &str,
+    path: &Path,
+    bytes: &[u8],
+    store: &crate::store::Store,
+    mapping: &[(Field, Option<String>)],
+) -> Result<Prepared, ImportError> {
+    let (contacts, notices) = read_contacts(path, bytes, mapping)?;
+    plan::plan(source, contacts, notices, store)
+}
+
+/// The people a file holds, and notices about how it was read.
+pub fn read_contacts(
+    path: &Path,
+    bytes: &[u8],
+    mapping: &[(Field, Option<String>)],
+) -> Result<(Vec<Contact>, Vec<String>), ImportError> {
+    match ContactFormat::of(path, bytes) {
+        ContactFormat::VCard => Ok((vcard::read(&csvfile::decode(bytes).0)?, Vec::new())),
+        ContactFormat::Csv => csvfile::read(bytes, mapping),
+    }
+}

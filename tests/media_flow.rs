@@ -1,0 +1,245 @@
+//! Medios as the office works it, key by key: this morning's press release sent to "Radio",
+//! which holds a journalist who asked not to be contacted; each person's text copied and
+//! marked; "last contacted" updated; the same piece sent to a wider list reaching nobody twice;
+//! a request from a journalist recorded and answered.
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use prensa::app::{App, Effect};
+use prensa::domain::edit::{Command, Record, RecordKind, Target};
+use prensa::store::Store;
+use prensa::ui::Action;
+
+fn app() -> (tempfile::TempDir, App) {
+    let (dir, path) = demo_copy();
+    let mut store = Store::open(&path, &options()).unwrap();
+    let ms = now().and_utc().timestamp_millis() as u64;
+    store.set_wall_clock(move || ms);
+    (dir, App::new(store, now(), (80, 24)))
+}
+
+fn list_id(app: &App, name: &str) -> String {
+    id_where(app, "contact_lists", "name", name).unwrap()
+}
+
+/// A published release that went to nobody person by person yet.
+fn fresh_release(app: &App) -> (String, String) {
+    let id = sql_value(
+        app,
+        "SELECT id FROM drafts WHERE status = 'published' AND kind = 'release'
+         AND deleted_at IS NULL AND id NOT IN (SELECT draft_id FROM deliveries)
+         ORDER BY written_at DESC LIMIT 1",
+        &[],
+    )
+    .unwrap();
+    let title = value(app, "drafts", &id, "title");
+    (id, title)
+}
+
+/// Sends a piece to a list from Medios › Envíos, picking both by typing.
+fn send(app: &mut App, title: &str, list: &str) {
+    type_keys(app, "5");
+    while !shown(app).contains("Enviado          Título") {
+        press(app, KeyCode::Char(']'));
+    }
+    type_keys(app, "n");
+    assert!(top_is_form(app), "{}", shown(app));
+    press(app, KeyCode::Enter);
+    type_keys(app, &title[..title.len().min(20)]);
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Enter);
+    type_keys(app, list);
+    press(app, KeyCode::Enter);
+    ctrl(app, 's');
+}
+
+#[test]
+fn a_release_reaches_every_radio_journalist_once_but_the_one_who_asked_not_to() {
+    let (_dir, mut app) = app();
+    let radio = list_id(&app, "Radio");
+    // Someone on Radio asks not to be contacted (their card, saved as the form saves it).
+    let out = sql_value(
+        &app,
+        "SELECT j.id FROM list_members m JOIN journalists j ON j.id = m.journalist_id
+         WHERE m.list_id = ?1 AND m.deleted_at IS NULL AND j.do_not_contact = 0
+         ORDER BY j.name LIMIT 1",
+        &[&radio],
+    )
+    .unwrap();
+    let target = Target::new(RecordKind::Journalist, out.clone());
+    let Ok(Record::Journalist(mut j)) = app.store().record(&target) else {
+        panic!("a journalist")
+    };
+    j.do_not_contact = true;
+    j.dnc_reason = "Pidió por escrito no recibir boletines".into();
+    app.update(Action::Save(Command::Update {
+        id: out.clone(),
+        record: Record::Journalist(j),
+    }));
+    let members = count(
+        &app,
+        "SELECT count(*) FROM list_members m JOIN journalists j ON j.id = m.journalist_id
+         WHERE m.list_id = ?1 AND m.deleted_at IS NULL AND j.deleted_at IS NULL",
+        &[&radio],
+    );
+    let left_out = count(
+        &app,
+        "SELECT count(*) FROM list_members m JOIN journalists j ON j.id = m.journalist_id
+         WHERE m.list_id = ?1 AND m.deleted_at IS NULL AND j.do_not_contact = 1",
+        &[&radio],
+    );
+    assert!(left_out >= 1);
+
+    let (draft, title) = fresh_release(&app);
+    send(&mut app, &title, "Radio");
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert!(
+        said(&app).contains(&format!(
+            "preparado para {} personas ({left_out} no contactar",
+            members - left_out
+        )),
+        "{}",
+        said(&app)
+    );
+    let deliveries = |app: &App| {
+        count(
+            app,
+            "SELECT count(*) FROM deliveries WHERE draft_id = ?1 AND deleted_at IS NULL",
+            &[&draft],
+        )
+    };
+    assert_eq!(deliveries(&app), members - left_out);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM deliveries WHERE draft_id = ?1 AND journalist_id = ?2",
+            &[&draft, &out]
+        ),
+        0,
+        "the person who asked not to be contacted is never offered"
+    );
+    // The new send is shown with its recipients; the first one's text is copied and marked.
+    let screen = shown(&app);
+    assert!(
+        screen.contains(&format!("0/{}", members - left_out)),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let _ = app.take_effects();
+    type_keys(&mut app, "y");
+    let copied = app
+        .take_effects()
+        .into_iter()
+        .map(|Effect::Clipboard(text)| text)
+        .next()
+        .expect("the recipient's text is copied");
+    assert!(copied.contains(title.trim()), "{copied}");
+    type_keys(&mut app, "m1");
+    let reached = sql_value(
+        &app,
+        "SELECT journalist_id FROM deliveries WHERE draft_id = ?1 AND status = 'sent'",
+        &[&draft],
+    )
+    .expect("one delivery marked sent");
+    assert!(shown(&app).contains(&format!("1/{}", members - left_out)));
+    // "Last contacted" comes from the log.
+    let last = app.store().last_contacted(&reached).unwrap().unwrap();
+    assert_eq!(last, now().format("%Y-%m-%dT%H:%M").to_string());
+    let detail = app.store().journalist_detail(&reached).unwrap();
+    assert_eq!(detail.last_contacted.as_deref(), Some(last.as_str()));
+    assert_eq!(detail.recent_sends[0].target.id, draft);
+    // A sent delivery stays sent: its menu offers no way back.
+    type_keys(&mut app, "m");
+    assert!(
+        shown(&app).contains("Por enviar (no permitido)"),
+        "{}",
+        shown(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+
+    // The same release to every regional outlet: the Radio people already have it.
+    let all = count(
+        &app,
+        "SELECT count(*) FROM list_members m JOIN journalists j ON j.id = m.journalist_id
+         WHERE m.list_id = ?1 AND m.deleted_at IS NULL AND j.do_not_contact = 0",
+        &[&list_id(&app, "Medios regionales")],
+    );
+    send(&mut app, &title, "Medios regionales");
+    assert!(
+        said(&app).contains(&format!("{} ya lo tenían", members - left_out)),
+        "{}",
+        said(&app)
+    );
+    assert_eq!(deliveries(&app), all.max(members - left_out));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM (SELECT journalist_id FROM deliveries WHERE draft_id = ?1
+             GROUP BY journalist_id HAVING count(*) > 1)",
+            &[&draft]
+        ),
+        0,
+        "nobody twice"
+    );
+    // u takes the wider send back; the Radio one stays.
+    type_keys(&mut app, "u");
+    assert_eq!(deliveries(&app), members - left_out);
+}
+
+#[test]
+fn a_draft_not_published_is_not_sent() {
+    let (_dir, mut app) = app();
+    let draft = sql_value(
+        &app,
+        "SELECT id FROM drafts WHERE status = 'draft' AND deleted_at IS NULL LIMIT 1",
+        &[],
+    )
+    .unwrap();
+    let title = value(&app, "drafts", &draft, "title");
+    let before = count(&app, "SELECT count(*) FROM deliveries", &[]);
+    send(&mut app, &title, "Radio");
+    assert!(top_is_form(&app), "the form stays, with the reason");
+    assert!(
+        shown(&app).contains("Solo se envía a los medios una pieza"),
+        "{}",
+        shown(&app)
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM deliveries", &[]), before);
+}
+
+#[test]
+fn a_request_for_an_interview_is_recorded_and_answered() {
+    let (_dir, mut app) = app();
+    type_keys(&mut app, "5");
+    while !shown(&app).contains("Pedida") {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    type_keys(&mut app, "n");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "Obras del drenaje en la cabecera");
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    let id = id_where(
+        &app,
+        "interviews",
+        "topic",
+        "Obras del drenaje en la cabecera",
+    )
+    .unwrap();
+    assert_eq!(value(&app, "interviews", &id, "status"), "requested");
+    assert!(shown(&app).contains("Obras del drenaje"));
+    // m → Realizada.
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "m");
+    let menu = shown(&app);
+    assert!(menu.contains("Realizada"), "{menu}");
+    press(&mut app, KeyCode::Esc);
+}
