@@ -18,7 +18,35 @@ pub struct Config {
     /// (without it, the system account's name).
     #[serde(default, rename = "nombre", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The office's mail server, to send press releases by e-mail. The password is never
+    /// kept here: it comes from `PRENSA_SMTP_CLAVE` or is asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<Smtp>,
 }
+
+/// How this machine reaches the office's mail server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Smtp {
+    /// The server's name ("smtp.gmail.com", "mail.tampamolon.gob.mx").
+    #[serde(rename = "servidor")]
+    pub server: String,
+    /// 587 (STARTTLS) by default; 465 for TLS from the start.
+    #[serde(rename = "puerto", default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    /// The account to log in as; none: the server takes mail without a login.
+    #[serde(rename = "usuario", default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// Who the mail is from: "Comunicación Social <comunicacion@tampamolon.gob.mx>".
+    #[serde(rename = "remitente")]
+    pub from: String,
+    /// "starttls" (default), "tls", or "ninguna" (only for a server on this machine or the
+    /// office's own network).
+    #[serde(rename = "seguridad", default, skip_serializing_if = "Option::is_none")]
+    pub security: Option<String>,
+}
+
+/// The environment variable the SMTP password is read from.
+pub const SMTP_PASSWORD_VAR: &str = "PRENSA_SMTP_CLAVE";
 
 /// The platform's folders for prensa.
 pub fn dirs() -> Option<ProjectDirs> {
@@ -88,6 +116,13 @@ mod tests {
             lang: None,
             sync_folder: Some(PathBuf::from("/media/usb/prensa")),
             name: Some("Mariana Olvera".into()),
+            smtp: Some(Smtp {
+                server: "mail.tampamolon.gob.mx".into(),
+                port: Some(587),
+                user: Some("comunicacion".into()),
+                from: "Comunicación Social <comunicacion@tampamolon.gob.mx>".into(),
+                security: None,
+            }),
         };
         let path = dir.path().join("sub").join("config.json");
         saved.save(&path).unwrap();

@@ -236,10 +236,187 @@ fn a_request_for_an_interview_is_recorded_and_answered() {
     .unwrap();
     assert_eq!(value(&app, "interviews", &id, "status"), "requested");
     assert!(shown(&app).contains("Obras del drenaje"));
-    // m → Realizada.
+    // An open request is on Hoy.
+    let open = |app: &App| {
+        count(
+            app,
+            "SELECT count(*) FROM interviews WHERE status IN ('requested', 'scheduled')
+             AND deleted_at IS NULL",
+            &[],
+        )
+    };
+    let before = open(&app);
+    type_keys(&mut app, "1");
+    let today = render(&app, 120, 40);
+    assert!(
+        today.contains(&format!("Solicitudes de medios abiertas ({before})")),
+        "{today}"
+    );
+    assert!(today.contains("Obras del drenaje"), "{today}");
+    // Answered (m → Realizada), it leaves Hoy.
+    type_keys(&mut app, "5");
     press(&mut app, KeyCode::Enter);
     type_keys(&mut app, "m");
     let menu = shown(&app);
     assert!(menu.contains("Realizada"), "{menu}");
+    assert!(menu.contains("2 Realizada"), "{menu}");
+    type_keys(&mut app, "2");
+    assert_eq!(value(&app, "interviews", &id, "status"), "done");
+    assert_eq!(open(&app), before - 1);
+}
+
+fn find(store: &Store, text: &str) -> Vec<prensa::domain::JournalistRow> {
+    let q = prensa::domain::query::Query {
+        search: text.into(),
+        ..Default::default()
+    };
+    let req = prensa::domain::PageRequest {
+        after: None,
+        inclusive: false,
+        forward: true,
+        limit: 200,
+    };
+    store.journalists_page(&q, &req).unwrap()
+}
+
+#[test]
+fn the_directory_is_searched_by_name_outlet_and_beat_forgiving_a_typo() {
+    let (_dir, path) = demo_copy();
+    let mut store = Store::open(&path, &options()).unwrap();
+    // By outlet: everyone at Radio Río Tampaón, accents aside.
+    let tampaon = find(&store, "rio tampaon");
+    assert!(!tampaon.is_empty());
+    assert!(tampaon.iter().all(|j| j.outlet == "Radio Río Tampaón 97.3"));
+    // By beat.
+    let health = find(&store, "salud");
+    assert!(!health.is_empty());
+    // A typo: one letter missing, one wrong.
+    let name = tampaon[0].name.clone();
+    let last = name.split(' ').nth(1).unwrap().to_owned();
+    let mut typo: String = last.chars().collect();
+    typo.remove(2);
+    assert!(
+        find(&store, &typo).iter().any(|j| j.name == name),
+        "{typo} finds {name}"
+    );
+    assert!(find(&store, "Tampaóm").iter().any(|j| j.name == name));
+    // Renaming the outlet re-indexes its people.
+    let outlet = sql_one(
+        &store,
+        "SELECT id FROM outlets WHERE name = 'Radio Río Tampaón 97.3'",
+    );
+    let Record::Outlet(mut o) = store
+        .record(&Target::new(RecordKind::Outlet, outlet.clone()))
+        .unwrap()
+    else {
+        panic!()
+    };
+    o.name = "Estéreo Huasteco".into();
+    store
+        .execute(&Command::Update {
+            id: outlet,
+            record: Record::Outlet(o),
+        })
+        .unwrap();
+    assert_eq!(find(&store, "estereo huasteco").len(), tampaon.len());
+    assert!(
+        find(&store, "rio tampaon")
+            .iter()
+            .all(|j| j.outlet != "Estéreo Huasteco"),
+        "the old name is no longer indexed"
+    );
+}
+
+fn sql_one(store: &Store, sql: &str) -> String {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_sheet_from_spanish_excel_is_imported_after_fixing_a_column_in_the_preview() {
+    let (dir, mut app) = app();
+    // Saved by Excel in Spanish: Windows-1252 and `;`. The mobile is under "Cel.", which
+    // prensa does not know; "Teléfono oficina" it reads as the phone.
+    let sheet = dir.path().join("Contactos prensa.csv");
+    let rows = "Nombre;Medio;Teléfono oficina;Cel.;Correo;Listas\r\n\
+                Mónica Hernández Ruiz;La Voz de la Huasteca;481 382 0000;481 100 2030;monica@lavoz.mx;Radio\r\n\
+                Tomás Ñañez;Radio Río Tampaón 97.3;;489 200 1111;;Radio\r\n";
+    let bytes: Vec<u8> = rows
+        .chars()
+        .map(|c| match c {
+            'é' => 0xE9,
+            'ó' => 0xF3,
+            'á' => 0xE1,
+            'Ñ' => 0xD1,
+            'ñ' => 0xF1,
+            c => c as u8,
+        })
+        .collect();
+    std::fs::write(&sheet, bytes).unwrap();
+    type_keys(&mut app, "5I");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    type_keys(&mut app, &sheet.display().to_string());
+    ctrl(&mut app, 's');
+    let preview = render(&app, 120, 40);
+    assert!(preview.contains("Windows-1252"), "{preview}");
+    assert!(preview.contains("Columna «Cel.» → (sin usar)"), "{preview}");
+    // Back to the form: the mobile is in "Cel.".
     press(&mut app, KeyCode::Esc);
+    assert!(top_is_form(&app), "{}", shown(&app));
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "telefono=Cel.");
+    ctrl(&mut app, 's');
+    let preview = render(&app, 120, 40);
+    assert!(preview.contains("Columna «Cel.» → telefono"), "{preview}");
+    type_keys(&mut app, "s");
+    assert!(app.screen().overlays.is_empty(), "{}", shown(&app));
+    let monica = id_where(&app, "journalists", "name", "Mónica Hernández Ruiz").unwrap();
+    assert_eq!(value(&app, "journalists", &monica, "phone"), "481 100 2030");
+    let tomas = id_where(&app, "journalists", "name", "Tomás Ñañez").unwrap();
+    // The outlet the office has is reused; the new one is made.
+    assert_eq!(
+        value(&app, "journalists", &tomas, "outlet_id"),
+        id_where(&app, "outlets", "name", "Radio Río Tampaón 97.3").unwrap()
+    );
+    assert!(id_where(&app, "outlets", "name", "La Voz de la Huasteca").is_some());
+    // One u takes the whole import back.
+    type_keys(&mut app, "u");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM journalists WHERE name = ?1 AND deleted_at IS NULL",
+            &["Tomás Ñañez"]
+        ),
+        0
+    );
+}
+
+#[test]
+fn v_in_borradores_sends_the_piece_shown() {
+    let (_dir, mut app) = app();
+    let (draft, _) = fresh_release(&app);
+    type_keys(&mut app, "4");
+    let key = app
+        .store()
+        .place_of(&Target::new(RecordKind::Draft, draft.clone()))
+        .unwrap()
+        .unwrap();
+    app.update(Action::List(prensa::ui::ListCmd::Reveal(key)));
+    type_keys(&mut app, "v");
+    assert!(top_is_form(&app), "{}", shown(&app));
+    // The piece is already chosen: the list is the next field.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "Radio");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM deliveries WHERE draft_id = ?1",
+            &[&draft]
+        ) > 0
+    );
+    assert!(shown(&app).contains("Llegó"), "the send is shown in Medios");
 }

@@ -5,9 +5,59 @@ use std::path::Path;
 
 use super::{App, Undoable};
 use crate::i18n::{t, tf, Msg};
-use crate::interop::ical;
+use crate::interop::contacts::{self, Field};
+use crate::interop::{ical, Planned};
+use crate::ui::form::Purpose;
 use crate::ui::overlay::{Confirm, Notice, Overlay};
 use crate::ui::Action;
+
+/// A file read and planned, waiting for the user's yes.
+#[derive(Debug, Clone)]
+pub(super) enum Pending {
+    Agenda(ical::Prepared),
+    Contacts(contacts::Prepared),
+}
+
+impl Pending {
+    fn plan(&self) -> &crate::interop::Plan {
+        match self {
+            Pending::Agenda(p) => p.plan(),
+            Pending::Contacts(p) => p.plan(),
+        }
+    }
+
+    fn write(
+        self,
+        store: &mut crate::store::Store,
+    ) -> Result<(crate::interop::Counts, crate::store::Change), ical::ImportError> {
+        match self {
+            Pending::Agenda(p) => p.write(store),
+            Pending::Contacts(p) => p.write(store),
+        }
+    }
+}
+
+/// The corrections typed in "Columnas": `medio=Empresa, telefono=Celular` (a field with
+/// nothing after `=` reads from no column). A word that is no field is the error to show.
+pub fn column_fixes(text: &str) -> Result<Vec<(Field, Option<String>)>, String> {
+    let mut out = Vec::new();
+    for part in text
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let fields = || Field::ALL.map(Field::key).join(", ");
+        let Some((field, header)) = part.split_once('=') else {
+            return Err(tf(Msg::UsageColumn, &[&part, &fields()]));
+        };
+        let Some(field) = Field::from_key(field) else {
+            return Err(tf(Msg::UsageColumn, &[&part, &fields()]));
+        };
+        let header = header.trim();
+        out.push((field, (!header.is_empty()).then(|| header.to_owned())));
+    }
+    Ok(out)
+}
 
 /// How many items of each kind the preview names (it must fit 80×24).
 const PREVIEW_ITEMS: usize = 4;
@@ -86,7 +136,7 @@ impl App {
                 self.update(Action::PopForm);
                 let lines = prepared.plan.preview(PREVIEW_ITEMS);
                 if prepared.plan.counts().writes() {
-                    self.pending_import = Some(prepared);
+                    self.pending_import = Some(Pending::Agenda(prepared));
                     let ask =
                         Confirm::new(t(Msg::ImportAskConsole).to_owned(), Action::ApplyImport)
                             .with_detail(lines);
@@ -102,12 +152,59 @@ impl App {
         }
     }
 
+    /// A contacts file named in the form, read and planned: the preview (with how each
+    /// column was read) is asked about over the form, so Esc goes back to correct a column.
+    pub(super) fn preview_contacts(&mut self, file: &str, columns: &str) {
+        let path = clean_path(file);
+        let fixes = match column_fixes(columns) {
+            Ok(f) => f,
+            Err(e) => return self.form_field_error("columns", e),
+        };
+        match contacts::prepare(Path::new(&path), &self.store, &fixes) {
+            Err(e) => self.form_field_error("file", e.to_string()),
+            Ok(prepared) if prepared.plan.counts().total() == 0 => {
+                self.form_field_error("file", tf(Msg::ContactsEmpty, &[&path]))
+            }
+            Ok(prepared) => {
+                let lines = prepared.plan.preview(PREVIEW_ITEMS);
+                if prepared.plan.counts().writes() {
+                    self.pending_import = Some(Pending::Contacts(prepared));
+                    let ask =
+                        Confirm::new(t(Msg::ImportContactsAsk).to_owned(), Action::ApplyImport)
+                            .with_detail(lines);
+                    self.push(Overlay::Confirm(ask));
+                } else {
+                    self.update(Action::PopForm);
+                    self.push(Overlay::Notice(Notice {
+                        title: t(Msg::ImportNothingTitle).to_owned(),
+                        lines,
+                        scroll: 0,
+                    }));
+                }
+            }
+        }
+    }
+
+    fn form_field_error(&mut self, field: &str, text: String) {
+        match self.screen.overlays.last_mut() {
+            Some(Overlay::Form(form)) => form.set_error(field, text),
+            _ => self.screen.say(text, true),
+        }
+    }
+
     pub(super) fn apply_import(&mut self) {
         let Some(prepared) = self.pending_import.take() else {
             return;
         };
-        let source = prepared.plan.source.clone();
-        match prepared.apply_recorded(&mut self.store) {
+        let source = prepared.plan().source.clone();
+        // The contacts form stays under its preview until the import is written.
+        if matches!(
+            self.screen.overlays.last(),
+            Some(Overlay::Form(f)) if f.purpose == Purpose::ImportContacts
+        ) {
+            self.update(Action::PopForm);
+        }
+        match prepared.write(&mut self.store) {
             Ok((counts, change)) => {
                 if !change.is_empty() {
                     self.undo.push(Undoable {
@@ -126,7 +223,23 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use super::clean_path;
+    use super::{clean_path, column_fixes, Field};
+
+    #[test]
+    fn columns_are_corrected_by_field_and_header() {
+        assert_eq!(
+            column_fixes("medio=Empresa; Teléfono = Celular,\nnotas=").unwrap(),
+            vec![
+                (Field::Outlet, Some("Empresa".into())),
+                (Field::Phone, Some("Celular".into())),
+                (Field::Notes, None),
+            ]
+        );
+        assert!(column_fixes("empresa")
+            .unwrap_err()
+            .contains("CAMPO=ENCABEZADO"));
+        assert!(column_fixes("periodico=Medio").is_err());
+    }
 
     #[test]
     fn a_dragged_file_is_a_path() {

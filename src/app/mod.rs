@@ -76,7 +76,7 @@ pub struct App {
     /// Whether this session has written the coming occurrences of series with no end.
     series_extended: bool,
     /// A calendar read and planned, waiting for the user's yes.
-    pending_import: Option<crate::interop::ical::Prepared>,
+    pending_import: Option<importing::Pending>,
     /// Where a copy is also written, for terminals that do not take OSC 52.
     clipboard_file: Option<PathBuf>,
 }
@@ -311,6 +311,22 @@ impl App {
                 self.push(Overlay::Form(form));
             }
             Action::PreviewImport(file) => self.preview_import(&file),
+            Action::PreviewContacts { file, columns } => self.preview_contacts(&file, &columns),
+            Action::AskImportContacts => {
+                let form = crate::ui::tabs::media::forms::import_contacts(self.now());
+                self.push(Overlay::Form(form));
+            }
+            Action::AskDistribute(draft) => {
+                let choice = draft.and_then(|d| {
+                    crate::ui::forms::FormCtx {
+                        now: self.screen.now,
+                        data: &self.store,
+                    }
+                    .label(crate::domain::edit::RecordKind::Draft, Some(&d.id))
+                });
+                let form = crate::ui::tabs::media::forms::distribute(choice, self.now());
+                self.push(Overlay::Form(form));
+            }
             Action::ApplyImport => self.apply_import(),
             Action::Attach(target, text) => self.attach(target, &text),
             Action::Copy(text, name) => self.copy(text, name),

@@ -106,7 +106,7 @@ fn out_line(text: &str) {
 }
 
 /// Asks a yes/no question on the terminal; anything but yes is no.
-fn ask(question: &str) -> bool {
+pub(super) fn ask(question: &str) -> bool {
     let mut err = std::io::stderr();
     let _ = write!(err, "{question} ");
     let _ = err.flush();

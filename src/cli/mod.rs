@@ -6,6 +6,7 @@ mod bulletin;
 mod console;
 mod contacts;
 mod demo;
+mod send;
 mod sync;
 
 use std::path::PathBuf;
@@ -53,6 +54,23 @@ pub enum Command {
     Importar(ImportArgs),
     #[command(disable_help_flag = true, visible_alias = "export")]
     Exportar(ExportArgs),
+    /// A published piece sent to a contact list; e-mails through the office's server.
+    #[command(disable_help_flag = true, visible_alias = "send")]
+    Enviar(SendArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The press release's folio (CS/045/2025), or a piece's id.
+    #[arg(value_name = "FOLIO")]
+    pub pieza: String,
+    /// The contact list's name.
+    #[arg(long, value_name = "LISTA")]
+    pub lista: String,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 #[derive(Debug, Args)]
@@ -473,6 +491,7 @@ pub fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Sincronizar(args)) => sync::run(cli.db.as_deref(), args, config),
         Some(Command::Resumen(args)) => brief::run(cli.db.as_deref(), args),
+        Some(Command::Enviar(args)) => send::run(cli.db.as_deref(), args, &config),
         Some(Command::Importar(ImportArgs {
             what: ImportWhat::Agenda(args),
         })) => agenda::import(cli.db.as_deref(), args),

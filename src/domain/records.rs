@@ -512,6 +512,14 @@ pub struct TodaySummary {
     /// title, needed by).
     pub material_late: Vec<(String, MaterialKind, String, String)>,
     pub material_late_total: u64,
+    /// Requests from the media still open: (who, kind, topic, due on), the most urgent first.
+    pub media_open: Vec<(
+        String,
+        crate::domain::status::MediaRequestKind,
+        String,
+        String,
+    )>,
+    pub media_open_total: u64,
 }
 
 /// What the status bar shows about the database.

@@ -48,6 +48,7 @@ catalogue! {
     TodayAgenda => "Agenda de hoy", "Today's agenda";
     TodayReports => "Reportes por revisar", "Reports to review";
     TodayDrafts => "Borradores por aprobar", "Drafts awaiting approval";
+    TodayMediaOpen => "Solicitudes de medios abiertas", "Open requests from the media";
     TodayMaterialLate => "Material atrasado", "Material overdue";
     NeededOn => "era para el", "was needed by";
     TodayOwing => "Áreas que deben información", "Departments that owe information";
@@ -429,6 +430,7 @@ catalogue! {
     FPrivacyOn => "Aviso de privacidad, fecha", "Privacy notice, date";
     FRegion => "Región", "Region";
     FBeats => "Fuentes", "Beats";
+    FColumns => "Columnas (corrección)", "Columns (correction)";
     FPreferredChannel => "Canal preferido", "Preferred channel";
     FDoNotContact => "No contactar", "Do not contact";
     FDncReason => "Motivo de no contactar", "Reason not to contact";
@@ -490,6 +492,21 @@ catalogue! {
     FindNoAlt => "{}: la imagen no tiene texto alternativo (la descripción para quien no puede verla).", "{}: the image has no alt text (the description for people who cannot see it).";
     FindNoTranslator => "{} en {}: falta el nombre de quien tradujo.", "{} in {}: the translator's name is missing.";
     FindNotReviewed => "{} en {}: falta que otra persona hablante revise la traducción.", "{} in {}: another speaker has not reviewed the translation.";
+    SmtpBadSettings => "no se puede preparar la conexión segura con el servidor de correo: {}", "the secure connection to the mail server cannot be set up: {}";
+    SmtpBadSecurity => "«seguridad» del correo es «{}»: escriba starttls, tls o ninguna en config.json", "mail “seguridad” is “{}”: write starttls, tls or ninguna in config.json";
+    SmtpBadFrom => "el remitente «{}» no es una dirección de correo: escríbalo como «Comunicación Social <comunicacion@municipio.gob.mx>» en config.json", "the sender “{}” is not an e-mail address: write it as “Comunicación Social <comunicacion@municipio.gob.mx>” in config.json";
+    SmtpBadAddress => "«{}» no es una dirección de correo: corríjala en su ficha", "“{}” is not an e-mail address: correct it in their card";
+    SendNoPiece => "No hay una pieza con el folio o id «{}».", "There is no piece with the folio or id “{}”.";
+    SendNoList => "No hay una lista de contactos «{}»: vea sus nombres en Medios › Listas.", "There is no contact list “{}”: see their names in Media › Lists.";
+    SendNothingByMail => "No queda nadie de «{}» a quien enviar por correo (los de WhatsApp se copian desde Medios › Envíos).", "Nobody on “{}” is left to send to by e-mail (WhatsApp ones are copied from Media › Sends).";
+    SendNoSmtp => "{} correos preparados. Para enviarlos desde aquí, configure «smtp» (servidor, remitente) en config.json; o cópielos desde Medios › Envíos.", "{} e-mails prepared. To send them from here, set up “smtp” (server, sender) in config.json; or copy them from Media › Sends.";
+    SendNoTerminal => "No se envió nada: {} correos esperan. Para enviarlos, repita el comando con --si.", "Nothing was sent: {} e-mails wait. To send them, repeat the command with --si.";
+    SendAsk => "¿Enviar {} correos por {}? [s/N]", "Send {} e-mails through {}? [y/N]";
+    SendNoPassword => "Falta la contraseña del correo: póngala en la variable {} o escríbala cuando se le pida (en una terminal).", "The mail password is missing: put it in the variable {} or type it when asked (on a terminal).";
+    SendPasswordPrompt => "Contraseña del correo en {} (no se muestra ni se guarda):", "Mail password at {} (not shown, not kept):";
+    SendDone => "Enviados: {} · fallidos: {}.", "Sent: {} · failed: {}.";
+    SendStopped => "El servidor de correo se detuvo ({}); faltan {}. Repita el comando para seguir: nadie lo recibe dos veces.", "The mail server stopped ({}); {} are left. Repeat the command to go on: nobody gets it twice.";
+    ErrNobodyNew => "No hay a quién enviarlo de nuevo: {} de la lista ya lo recibieron y {} piden no ser contactados.", "There is nobody new to send it to: {} on the list already got it and {} asked not to be contacted.";
     ErrNotPublished => "Solo se envía a los medios una pieza publicada: publíquela primero (p en Borradores).", "Only a published piece is sent to the media: publish it first (p in Drafts).";
     ErrPublishedFinal => "Este borrador ya se publicó: es parte del archivo y no se puede eliminar.", "This draft was published: it is part of the archive and cannot be deleted.";
     ErrAlreadyDecided => "Este conflicto ya lo decidió {} ({}). No se cambió nada.", "This conflict was already decided by {} ({}). Nothing was changed.";
@@ -670,6 +687,7 @@ catalogue! {
     GroupCalendar => "En Día, Semana y Mes", "In Day, Week and Month";
     GroupReports => "En Reportes", "In Reports";
     GroupDrafts => "En Borradores", "In Drafts";
+    GroupMedia => "En Medios", "In Media";
     GroupDatePrompt => "Al escribir una fecha", "While typing a date";
     KeyDays => "← → h l", "← → h l";
     KeyWeeks => ", .", ", .";
@@ -912,6 +930,12 @@ catalogue! {
     FormatMd => "Markdown", "Markdown";
     HelpExportBulletin => "Exportar el boletín (texto, Markdown o HTML)", "Export the press release (text, Markdown or HTML)";
     KeyX => "x", "x";
+    KeyV => "v", "v";
+    HelpSendToMedia => "Enviar la pieza publicada a una lista de medios", "Send the published piece to a media list";
+    HelpImportContacts => "Importar contactos (.vcf o .csv)", "Import contacts (.vcf or .csv)";
+    ImportContactsTitle => "Importar contactos (.vcf o .csv)", "Import contacts (.vcf or .csv)";
+    ImportContactsHint => "Escriba (o arrastre aquí) la ruta de la libreta de contactos (.vcf) o de la hoja guardada como CSV y Ctrl+S: prensa la revisa y muestra qué haría y cómo leyó cada columna, sin escribir nada todavía. Si una columna se leyó mal, corríjala en «Columnas» (p. ej. medio=Empresa, telefono=Celular). Importarla otra vez no duplica a nadie.", "Type (or drag here) the path of the address book (.vcf) or of the sheet saved as CSV and Ctrl+S: prensa reads it and shows what it would do and how it read each column, writing nothing yet. If a column was read wrong, correct it in “Columns” (e.g. medio=Empresa, telefono=Celular). Importing it again duplicates nobody.";
+    ImportContactsAsk => "¿Importar estos contactos? (Esc vuelve al formulario para corregir columnas)", "Import these contacts? (Esc goes back to the form to correct columns)";
     KeyO => "o", "o";
     HelpOffice => "Oficina: encabezado y folio de boletines, nombres y frases (Art. 134), vedas", "Office: press-release header and folio, names and phrases (Art. 134), blackouts";
     OfficeTitle => "Oficina: boletines, Art. 134 y vedas", "Office: press releases, Art. 134 and blackouts";

@@ -342,6 +342,7 @@ pub fn field_label(field: &str) -> String {
         "region" => Msg::FRegion,
         "beats" => Msg::FBeats,
         "draft_id" => Msg::FieldPiece,
+        "columns" => Msg::FColumns,
         "preferred" => Msg::FPreferredChannel,
         "do_not_contact" => Msg::FDoNotContact,
         "dnc_reason" => Msg::FDncReason,

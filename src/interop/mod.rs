@@ -6,6 +6,7 @@
 pub mod bulletin;
 pub mod contacts;
 pub mod ical;
+pub mod mail;
 pub mod output;
 
 use serde::Serialize;

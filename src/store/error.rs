@@ -63,6 +63,8 @@ pub enum StoreError {
     PublishedFinal,
     /// Only a published piece is sent to the media.
     NotPublished,
+    /// Everyone on the list already has the piece or asked not to be contacted.
+    NobodyNew { left_out: usize, already: usize },
     /// A conflict someone already decided: who (machine or user) and when.
     AlreadyDecided { by: String, at: String },
     /// A piece may not move to `to` (a draft status code): a check blocks it.
@@ -211,6 +213,9 @@ impl fmt::Display for StoreError {
             StoreError::NoStatus => t(Msg::ErrNoStatus).to_owned(),
             StoreError::PublishedFinal => t(Msg::ErrPublishedFinal).to_owned(),
             StoreError::NotPublished => t(Msg::ErrNotPublished).to_owned(),
+            StoreError::NobodyNew { left_out, already } => {
+                tf(Msg::ErrNobodyNew, &[already, left_out])
+            }
             StoreError::AlreadyDecided { by, at } => tf(Msg::ErrAlreadyDecided, &[by, at]),
             StoreError::Blocked { to, finding } => tf(
                 Msg::ErrBlocked,

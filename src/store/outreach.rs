@@ -109,6 +109,32 @@ impl Store {
         })
     }
 
+    /// A piece by its folio (any case) or its id: (id, title).
+    pub fn piece(&self, folio_or_id: &str) -> Result<Option<(String, String)>> {
+        let wanted = folio_or_id.trim();
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id, title FROM drafts WHERE deleted_at IS NULL
+                 AND ((folio <> '' AND upper(folio) = upper(?1)) OR id = ?1) LIMIT 1",
+            )?
+            .query_row([wanted], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// The sends of a piece to a list, oldest first.
+    pub fn distributions_of(&self, draft: &str, list: &str) -> Result<Vec<String>> {
+        let ids = self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM distributions WHERE draft_id = ?1 AND list_id = ?2
+                 AND deleted_at IS NULL ORDER BY sent_at, id",
+            )?
+            .query_map([draft, list], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
     /// The name of the person a delivery is for.
     pub fn recipient(&self, delivery: &str) -> Result<String> {
         Ok(self

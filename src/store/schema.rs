@@ -73,11 +73,6 @@ pub(crate) fn search_indexes() -> impl Iterator<Item = (&'static str, &'static s
         .chain(V7_FTS)
         .chain(V8_FTS)
         .map(|(fts, table, _)| (*fts, *table))
-        // v8 rebuilt an index of v1 with more columns: each index once.
-        .filter({
-            let mut seen = std::collections::HashSet::new();
-            move |(fts, _)| seen.insert(*fts)
-        })
 }
 
 /// v2: every list can be searched; conflicts remember who decided them.
@@ -368,22 +363,83 @@ fn media_depth(tx: &Transaction) -> rusqlite::Result<()> {
     )?;
     V8_FTS
         .iter()
-        .try_for_each(|(fts, table, cols)| prefix_index(tx, fts, table, cols))
+        .try_for_each(|(fts, table, cols)| prefix_index(tx, fts, table, cols))?;
+    journalists_by_outlet(tx)
 }
 
-/// v8: a journalist is found by beat too; requests from the media can be searched.
-const V8_FTS: &[(&str, &str, &[&str])] = &[
-    (
-        "journalists_fts",
-        "journalists",
-        &["name", "role", "notes", "beats"],
-    ),
-    (
-        "interviews_fts",
-        "interviews",
-        &["topic", "interviewee", "outcome", "notes"],
-    ),
-];
+/// A journalist is found by their outlet's name too: the index reads a view that joins the
+/// outlet, and triggers on both tables keep it in step (an outlet renamed re-indexes its
+/// people; an outlet arriving after its people, as a merge may bring them, too).
+fn journalists_by_outlet(tx: &Transaction) -> rusqlite::Result<()> {
+    const OUTLET: &str = "coalesce((SELECT o.name FROM outlets o WHERE o.id = {}.outlet_id), '')";
+    let new_outlet = OUTLET.replace("{}", "new");
+    let old_outlet = OUTLET.replace("{}", "old");
+    tx.execute_batch(&format!(
+        "DROP TRIGGER IF EXISTS journalists_fts_ai;
+         DROP TRIGGER IF EXISTS journalists_fts_ad;
+         DROP TRIGGER IF EXISTS journalists_fts_au;
+         DROP TRIGGER IF EXISTS outlets_journalists_fts_ai;
+         DROP TRIGGER IF EXISTS outlets_journalists_fts_au;
+         DROP TRIGGER IF EXISTS outlets_journalists_fts_ad;
+         DROP TABLE IF EXISTS journalists_fts;
+         DROP VIEW IF EXISTS journalists_search;
+         CREATE VIEW journalists_search AS
+             SELECT j.rowid AS rowid, j.name, j.role, j.notes, j.beats, {j_outlet} AS outlet
+             FROM journalists j;
+         CREATE VIRTUAL TABLE journalists_fts USING fts5(name, role, notes, beats, outlet,
+             content='journalists_search', content_rowid='rowid',
+             tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+         INSERT INTO journalists_fts(journalists_fts) VALUES ('rebuild');
+         CREATE TRIGGER journalists_fts_ai AFTER INSERT ON journalists BEGIN
+           INSERT INTO journalists_fts(rowid, name, role, notes, beats, outlet)
+           VALUES (new.rowid, new.name, new.role, new.notes, new.beats, {new_outlet});
+         END;
+         CREATE TRIGGER journalists_fts_ad AFTER DELETE ON journalists BEGIN
+           INSERT INTO journalists_fts(journalists_fts, rowid, name, role, notes, beats, outlet)
+           VALUES ('delete', old.rowid, old.name, old.role, old.notes, old.beats, {old_outlet});
+         END;
+         CREATE TRIGGER journalists_fts_au
+         AFTER UPDATE OF name, role, notes, beats, outlet_id ON journalists BEGIN
+           INSERT INTO journalists_fts(journalists_fts, rowid, name, role, notes, beats, outlet)
+           VALUES ('delete', old.rowid, old.name, old.role, old.notes, old.beats, {old_outlet});
+           INSERT INTO journalists_fts(rowid, name, role, notes, beats, outlet)
+           VALUES (new.rowid, new.name, new.role, new.notes, new.beats, {new_outlet});
+         END;
+         CREATE TRIGGER outlets_journalists_fts_ai AFTER INSERT ON outlets BEGIN
+           INSERT INTO journalists_fts(journalists_fts, rowid, name, role, notes, beats, outlet)
+             SELECT 'delete', j.rowid, j.name, j.role, j.notes, j.beats, ''
+             FROM journalists j WHERE j.outlet_id = new.id;
+           INSERT INTO journalists_fts(rowid, name, role, notes, beats, outlet)
+             SELECT j.rowid, j.name, j.role, j.notes, j.beats, new.name
+             FROM journalists j WHERE j.outlet_id = new.id;
+         END;
+         CREATE TRIGGER outlets_journalists_fts_au AFTER UPDATE OF name ON outlets BEGIN
+           INSERT INTO journalists_fts(journalists_fts, rowid, name, role, notes, beats, outlet)
+             SELECT 'delete', j.rowid, j.name, j.role, j.notes, j.beats, old.name
+             FROM journalists j WHERE j.outlet_id = old.id;
+           INSERT INTO journalists_fts(rowid, name, role, notes, beats, outlet)
+             SELECT j.rowid, j.name, j.role, j.notes, j.beats, new.name
+             FROM journalists j WHERE j.outlet_id = new.id;
+         END;
+         CREATE TRIGGER outlets_journalists_fts_ad AFTER DELETE ON outlets BEGIN
+           INSERT INTO journalists_fts(journalists_fts, rowid, name, role, notes, beats, outlet)
+             SELECT 'delete', j.rowid, j.name, j.role, j.notes, j.beats, old.name
+             FROM journalists j WHERE j.outlet_id = old.id;
+           INSERT INTO journalists_fts(rowid, name, role, notes, beats, outlet)
+             SELECT j.rowid, j.name, j.role, j.notes, j.beats, ''
+             FROM journalists j WHERE j.outlet_id = old.id;
+         END;",
+        j_outlet = OUTLET.replace("{}", "j"),
+    ))
+}
+
+/// v8: requests from the media can be searched (journalists, by outlet and beat too: see
+/// [`journalists_by_outlet`]).
+const V8_FTS: &[(&str, &str, &[&str])] = &[(
+    "interviews_fts",
+    "interviews",
+    &["topic", "interviewee", "outcome", "notes"],
+)];
 
 /// Adds a column unless the table has it (a file a test, or a person, marked as older than it
 /// is runs the later migrations again).

@@ -87,15 +87,21 @@ fn after_prefix(prefix: &str) -> Option<String> {
 }
 
 impl Store {
-    /// The index's words that begin with `prefix` (folded as the index folds), at most
-    /// [`EXPANSIONS`]; `None` when there are more, or the index cannot be asked.
-    fn expand(&self, fts: &str, prefix: &str) -> Option<Vec<String>> {
+    /// The table of an index's words (made once per connection); `None` when it cannot be.
+    fn vocabulary(&self, fts: &str) -> Option<String> {
         let vocab = format!("{fts}_words");
         self.conn()
             .execute_batch(&format!(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab} USING fts5vocab(main, {fts}, 'row')"
             ))
             .ok()?;
+        Some(vocab)
+    }
+
+    /// The index's words that begin with `prefix` (folded as the index folds), at most
+    /// [`EXPANSIONS`]; `None` when there are more, or the index cannot be asked.
+    fn expand(&self, fts: &str, prefix: &str) -> Option<Vec<String>> {
+        let vocab = self.vocabulary(fts)?;
         let low = fold(prefix);
         let high = after_prefix(&low)?;
         let words: Vec<String> = self
@@ -110,6 +116,39 @@ impl Store {
             .collect::<rusqlite::Result<_>>()
             .ok()?;
         (words.len() <= EXPANSIONS).then_some(words)
+    }
+
+    /// The index's words a mistyped word may have meant (none of its words begins with it):
+    /// those within one edit of it (two, from seven letters), whole or as their beginning
+    /// ("Hernadez" is "hernandez", "Tampaon" begins "tampaonense"), closest first, at most
+    /// [`EXPANSIONS`].
+    fn near(&self, fts: &str, word: &str) -> Option<Vec<String>> {
+        let vocab = self.vocabulary(fts)?;
+        let typed = fold(word);
+        let len = typed.chars().count();
+        let most = if len >= 7 { 2 } else { 1 };
+        let mut found: Vec<(usize, String)> = Vec::new();
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!("SELECT term FROM temp.{vocab}"))
+            .ok()?;
+        let terms = stmt.query_map([], |r| r.get::<_, String>(0)).ok()?;
+        for term in terms.flatten() {
+            let n = term.chars().count();
+            if n + most < len {
+                continue;
+            }
+            let whole = strsim::levenshtein(&typed, &term);
+            let begin: String = term.chars().take(len).collect();
+            let start = strsim::levenshtein(&typed, &begin);
+            let d = whole.min(start);
+            if d <= most {
+                found.push((d, term));
+            }
+        }
+        found.sort();
+        found.truncate(EXPANSIONS);
+        (!found.is_empty()).then(|| found.into_iter().map(|(_, t)| t).collect())
     }
 
     /// What a list's search reads: the FTS5 expression of the words typed (every word, as the
@@ -251,7 +290,22 @@ impl Store {
             ),
             _ => format!("\"{word}\"*"),
         };
-        let matches = self.matches_of(fts, &expr, rows)?;
+        let mut matches = self.matches_of(fts, &expr, rows)?;
+        let (mut expr, mut terms) = (expr, terms);
+        // Nothing begins with it: a typo, perhaps; the words it may have meant.
+        if matches == 0 && word.chars().count() >= 4 {
+            if let Some(near) = self.near(fts, word) {
+                expr = format!(
+                    "({})",
+                    near.iter()
+                        .map(|t| format!("\"{t}\""))
+                        .collect::<Vec<_>>()
+                        .join(" OR ")
+                );
+                matches = self.matches_of(fts, &expr, rows)?;
+                terms = Some(near);
+            }
+        }
         let w = Word {
             expr,
             exact: terms.is_some() || word.chars().count() <= 3,

@@ -114,7 +114,31 @@ impl Store {
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        const OPEN: &str = "i.status IN ('requested', 'scheduled') AND i.deleted_at IS NULL";
+        let media_open_total = count(
+            &format!("SELECT count(*) FROM interviews i WHERE {OPEN}"),
+            &[],
+        )?;
+        let media_open = conn
+            .prepare_cached(&format!(
+                "SELECT coalesce(nullif(j.name, ''), o.name, ''), i.kind, i.topic, i.due_on
+                 FROM interviews i LEFT JOIN journalists j ON j.id = i.journalist_id
+                 LEFT JOIN outlets o ON o.id = i.outlet_id
+                 WHERE {OPEN} ORDER BY i.due_on = '', i.due_on, i.requested_on, i.id LIMIT ?1"
+            ))?
+            .query_map(params![SECTION], |r| {
+                Ok((
+                    r.get(0)?,
+                    crate::domain::status::MediaRequestKind::from_code(&r.get::<_, String>(1)?)
+                        .unwrap_or(crate::domain::status::MediaRequestKind::Interview),
+                    r.get(2)?,
+                    r.get(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(TodaySummary {
+            media_open,
+            media_open_total,
             material_late,
             material_late_total,
             events,

@@ -135,6 +135,15 @@ pub enum Action {
     Postpone(Target, Option<String>),
     /// Attach files to a report: the paths as typed or pasted, one per line.
     Attach(Target, String),
+    /// Ask which list to send a piece to (the piece chosen, when there is one).
+    AskDistribute(Option<Target>),
+    /// Ask for a contacts file to import.
+    AskImportContacts,
+    /// Read and plan a contacts file (with the columns corrected: `campo=Encabezado, …`).
+    PreviewContacts {
+        file: String,
+        columns: String,
+    },
     /// Send a published piece to a contact list (prepare one delivery per person).
     Distribute {
         draft: String,

@@ -310,6 +310,7 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
         }
         Purpose::Office => drafts::forms::office_record(form).map(Action::SaveOffice),
         Purpose::Distribute => media::forms::distribute_action(form),
+        Purpose::ImportContacts => media::forms::import_contacts_action(form),
         Purpose::ExportBulletin(folio) => {
             let file = form.text("file");
             if file.trim().is_empty() {

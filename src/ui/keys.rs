@@ -50,6 +50,8 @@ pub enum Scope {
     Figures,
     /// The list and detail of Borradores (besides the keys of every list).
     Drafts,
+    /// The lists of Medios (besides the keys of every list).
+    Media,
 }
 
 impl Scope {
@@ -62,7 +64,8 @@ impl Scope {
             | Scope::Calendar
             | Scope::Reports
             | Scope::Figures
-            | Scope::Drafts => 1,
+            | Scope::Drafts
+            | Scope::Media => 1,
             Scope::Detail => 2,
             Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
@@ -89,6 +92,7 @@ impl Scope {
             Scope::Calendar => Msg::GroupCalendar,
             Scope::Reports => Msg::GroupReports,
             Scope::Drafts => Msg::GroupDrafts,
+            Scope::Media => Msg::GroupMedia,
             Scope::DatePrompt => Msg::GroupDatePrompt,
             Scope::Figures => Msg::GroupFigures,
         }
@@ -161,6 +165,7 @@ pub enum Cmd {
     ExportBulletin,
     /// What the office configured (press releases, Art. 134, blackouts).
     Office,
+    SendToMedia,
     /// Show the selected record (an event) on the archive timeline.
     InArchive,
 }
@@ -210,6 +215,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::tabs::agenda::KEYS,
     super::tabs::reports::KEYS,
     super::tabs::drafts::KEYS,
+    super::tabs::media::KEYS,
     super::tabs::reports::figures::KEYS,
 ];
 

@@ -149,6 +149,7 @@ impl Screen {
                     match self.tab {
                         Tab::Reports => out.push(Scope::Reports),
                         Tab::Drafts => out.push(Scope::Drafts),
+                        Tab::Media => out.push(Scope::Media),
                         _ => {}
                     }
                 }
@@ -177,7 +178,11 @@ impl Screen {
             Outcome::Emit(action) => Some(action),
             Outcome::Consumed => None,
             Outcome::Ignored if self.overlays.is_empty() => {
-                if let Some(action) = self.reports_key(key).or_else(|| self.drafts_key(key)) {
+                if let Some(action) = self
+                    .reports_key(key)
+                    .or_else(|| self.drafts_key(key))
+                    .or_else(|| self.media_key(key))
+                {
                     return Some(action);
                 }
                 let views = self.page(self.tab).is_some_and(|p| p.views().len() > 1);
@@ -227,6 +232,18 @@ impl Screen {
             Cmd::Acknowledge => Some(Action::AckNext(draft)),
             Cmd::Publish => Some(Action::SetStatus(draft, "published".to_owned())),
             Cmd::ExportBulletin => Some(Action::AskExportBulletin(draft)),
+            Cmd::SendToMedia => Some(Action::AskDistribute(Some(draft))),
+            _ => None,
+        }
+    }
+
+    /// The Medios tab's own keys: `I` imports contacts from a vCard or CSV file.
+    fn media_key(&self, key: &KeyEvent) -> Option<Action> {
+        if !self.scopes().contains(&Scope::Media) {
+            return None;
+        }
+        match lookup(Scope::Media, key)? {
+            Cmd::Import => Some(Action::AskImportContacts),
             _ => None,
         }
     }

@@ -134,8 +134,6 @@ impl Tx<'_, '_> {
             channel: SendChannel::Email,
             notes: String::new(),
         };
-        self.w
-            .insert("distributions", &id, &distribution_fields(&input))?;
         let members: Vec<(String, String, String, String, bool)> = self
             .w
             .conn()
@@ -197,6 +195,15 @@ impl Tx<'_, '_> {
             }
             done.prepared += 1;
         }
+        // A send that reaches nobody new is not a send: nothing is written.
+        if done.prepared == 0 {
+            return Err(StoreError::NobodyNew {
+                left_out: done.left_out,
+                already: done.already,
+            });
+        }
+        self.w
+            .insert("distributions", &id, &distribution_fields(&input))?;
         Ok(done)
     }
 

@@ -61,6 +61,8 @@ pub enum Purpose {
     Acknowledge { target: Target, code: String },
     /// A published piece sent to a contact list.
     Distribute,
+    /// The contacts file to import, and corrections to how its columns are read.
+    ImportContacts,
 }
 
 /// What is sought in a long text, and whether the last look found nothing.

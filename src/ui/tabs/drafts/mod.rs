@@ -32,6 +32,13 @@ pub const KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Drafts,
+        keys: &[(Char('v'), NONE, Cmd::SendToMedia)],
+        label: Msg::KeyV,
+        help: Msg::HelpSendToMedia,
+        in_bar: false,
+    },
+    Binding {
+        scope: Scope::Drafts,
         keys: &[(Char('o'), NONE, Cmd::Office)],
         label: Msg::KeyO,
         help: Msg::HelpOffice,

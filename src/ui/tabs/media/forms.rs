@@ -264,3 +264,30 @@ pub fn distribute_action(f: &Form) -> Result<crate::ui::Action, FieldErrors> {
         _ => Err(errors),
     }
 }
+
+/// A contacts file to import, and corrections to how its columns are read.
+pub fn import_contacts(now: chrono::NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        t(Msg::ImportContactsTitle).to_owned(),
+        Purpose::ImportContacts,
+        vec![
+            Field::text("file", "").required(),
+            Field::text("columns", ""),
+        ],
+        now,
+    );
+    form.note = Some(t(Msg::ImportContactsHint).to_owned());
+    form
+}
+
+/// What the import form asks for.
+pub fn import_contacts_action(f: &Form) -> Result<crate::ui::Action, FieldErrors> {
+    let file = f.text("file");
+    if file.trim().is_empty() {
+        return Err(vec![("file", problem_text(Problem::Required))]);
+    }
+    Ok(crate::ui::Action::PreviewContacts {
+        file: file.trim().to_owned(),
+        columns: f.text("columns"),
+    })
+}

@@ -6,6 +6,21 @@ mod sends;
 pub use requests::Interviews;
 pub use sends::Sends;
 
+use crossterm::event::KeyCode::Char;
+
+use crate::ui::keys::{Binding, Cmd, Scope, NONE, SHIFT};
+
+pub const KEYS: &[Binding] = &[Binding {
+    scope: Scope::Media,
+    keys: &[
+        (Char('I'), SHIFT, Cmd::Import),
+        (Char('I'), NONE, Cmd::Import),
+    ],
+    label: Msg::KeyImport,
+    help: Msg::HelpImportContacts,
+    in_bar: false,
+}];
+
 use ratatui::layout::Constraint;
 use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;

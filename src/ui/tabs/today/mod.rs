@@ -70,14 +70,18 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &TodaySummary) {
         agenda,
     );
 
-    // Material the office owes late gets its own box, only while there is some.
+    // Material the office owes late, and requests from the media still open, get a box each,
+    // only while there are some.
     let late = s.material_late_total > 0;
-    let boxes = Layout::vertical(vec![Constraint::Fill(1); if late { 5 } else { 4 }]).split(right);
+    let media = s.media_open_total > 0;
+    let n = 4 + late as usize + media as usize;
+    let boxes = Layout::vertical(vec![Constraint::Fill(1); n]).split(right);
     let (reports, drafts, owing, published) = (boxes[0], boxes[1], boxes[2], boxes[3]);
-    if late {
+    let mut extra = boxes.iter().skip(4).copied();
+    if let Some(area) = late.then(|| extra.next()).flatten() {
         section(
             frame,
-            boxes[4],
+            area,
             count_title(Msg::TodayMaterialLate, s.material_late_total),
             s.material_late
                 .iter()
@@ -89,6 +93,27 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &TodaySummary) {
                             t(Msg::NeededOn),
                             stamp(needed)
                         )),
+                    ])
+                })
+                .collect(),
+        );
+    }
+    if let Some(area) = media.then(|| extra.next()).flatten() {
+        section(
+            frame,
+            area,
+            count_title(Msg::TodayMediaOpen, s.media_open_total),
+            s.media_open
+                .iter()
+                .map(|(who, kind, topic, due)| {
+                    let due = if due.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {} {}", t(Msg::NeededOn), stamp(due))
+                    };
+                    Line::from(vec![
+                        Span::styled(format!("{} ", kind.label()), Style::new().fg(Color::Cyan)),
+                        Span::raw(format!("{who} · {topic}{due}")),
                     ])
                 })
                 .collect(),
