@@ -370,6 +370,7 @@ fn a_sheet_from_spanish_excel_is_imported_after_fixing_a_column_in_the_preview()
     assert!(preview.contains("Columna «Cel.» → telefono"), "{preview}");
     type_keys(&mut app, "s");
     assert!(app.screen().overlays.is_empty(), "{}", shown(&app));
+    assert!(said(&app).contains("2 contactos nuevos"), "{}", said(&app));
     let monica = id_where(&app, "journalists", "name", "Mónica Hernández Ruiz").unwrap();
     assert_eq!(value(&app, "journalists", &monica, "phone"), "481 100 2030");
     let tomas = id_where(&app, "journalists", "name", "Tomás Ñañez").unwrap();
@@ -419,4 +420,40 @@ fn v_in_borradores_sends_the_piece_shown() {
         ) > 0
     );
     assert!(shown(&app).contains("Llegó"), "the send is shown in Medios");
+}
+
+#[test]
+fn a_send_deleted_takes_its_deliveries_and_the_piece_can_go_again() {
+    let (_dir, mut app) = app();
+    let (draft, title) = fresh_release(&app);
+    send(&mut app, &title, "Radio");
+    let live = |app: &App| {
+        count(
+            app,
+            "SELECT count(*) FROM deliveries WHERE draft_id = ?1 AND deleted_at IS NULL",
+            &[&draft],
+        )
+    };
+    let prepared = live(&app);
+    assert!(prepared > 0);
+    // Sent again at once: nobody new, and the form says so.
+    send(&mut app, &title, "Radio");
+    assert!(top_is_form(&app));
+    assert!(
+        shown(&app).contains("No hay a quién enviarlo"),
+        "{}",
+        shown(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(shown(&app).contains("¿Descartar lo escrito?"));
+    type_keys(&mut app, "s");
+    assert!(app.screen().overlays.is_empty(), "{}", shown(&app));
+    // The send deleted (a mistake): its deliveries go with it…
+    type_keys(&mut app, "d");
+    type_keys(&mut app, "s");
+    assert_eq!(live(&app), 0, "{}", shown(&app));
+    // …and the piece can go to the list again.
+    send(&mut app, &title, "Radio");
+    assert!(!top_is_form(&app), "{}", shown(&app));
+    assert_eq!(live(&app), prepared);
 }

@@ -47,11 +47,18 @@ pub fn column_fixes(text: &str) -> Result<Vec<(Field, Option<String>)>, String> 
         .filter(|p| !p.is_empty())
     {
         let fields = || Field::ALL.map(Field::key).join(", ");
+        // A paste of a whole page is named by its beginning.
+        let named = || -> String {
+            match part.char_indices().nth(40) {
+                Some((at, _)) => format!("{}…", &part[..at]),
+                None => part.to_owned(),
+            }
+        };
         let Some((field, header)) = part.split_once('=') else {
-            return Err(tf(Msg::UsageColumn, &[&part, &fields()]));
+            return Err(tf(Msg::UsageColumn, &[&named(), &fields()]));
         };
         let Some(field) = Field::from_key(field) else {
-            return Err(tf(Msg::UsageColumn, &[&part, &fields()]));
+            return Err(tf(Msg::UsageColumn, &[&named(), &fields()]));
         };
         let header = header.trim();
         out.push((field, (!header.is_empty()).then(|| header.to_owned())));
@@ -197,6 +204,10 @@ impl App {
             return;
         };
         let source = prepared.plan().source.clone();
+        let done = match prepared {
+            Pending::Agenda(_) => Msg::DidImport,
+            Pending::Contacts(_) => Msg::DidImportContacts,
+        };
         // The contacts form stays under its preview until the import is written.
         if matches!(
             self.screen.overlays.last(),
@@ -214,7 +225,7 @@ impl App {
                     });
                 }
                 self.reload_all();
-                self.say(tf(Msg::DidImport, &[&counts.new, &counts.updated]));
+                self.say(tf(done, &[&counts.new, &counts.updated]));
             }
             Err(e) => self.screen.say(e.to_string(), true),
         }
@@ -239,6 +250,8 @@ mod tests {
             .unwrap_err()
             .contains("CAMPO=ENCABEZADO"));
         assert!(column_fixes("periodico=Medio").is_err());
+        let pasted = column_fixes(&"x".repeat(1_000_000)).unwrap_err();
+        assert!(pasted.len() < 400, "{}", pasted.len());
     }
 
     #[test]

@@ -107,6 +107,7 @@ catalogue! {
     ImportAskConsole => "¿Importar? s sí · n no (u lo deshace después)", "Import? y yes · n no (u undoes it afterwards)";
     ImportNothingTitle => "Nada que importar", "Nothing to import";
     UndoLabelImport => "importar «{}»", "import “{}”";
+    DidImportContacts => "Importado: {} contactos nuevos, {} actualizados. u deshace.", "Imported: {} new contacts, {} updated. u undoes.";
     DidImport => "Importado: {} eventos nuevos, {} actualizados. u deshace.", "Imported: {} new events, {} updated. u undoes.";
     PostponeEarlier => "Posponer es pasarlo a después del {}. Para adelantarlo, edite el evento con e.", "Postponing moves it after {}. To bring it forward, edit the event with e.";
     PostponeTitle => "Posponer «{}»", "Postpone “{}”";

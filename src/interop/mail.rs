@@ -146,13 +146,14 @@ pub fn send(
                 record(store, &d.id, DeliveryStatus::Sent, "")?;
                 round.sent.push(d.name.clone());
             }
-            Err(e) if e.is_permanent() => {
+            Err(e) if about_the_mailbox(&e) => {
                 let why = e.to_string();
                 record(store, &d.id, DeliveryStatus::Failed, &why)?;
                 round.failed.push((d.name.clone(), why));
             }
             Err(e) => {
-                // The server dropped or refused for now: this one and the rest stay to send.
+                // The server dropped, refused for now, or refused the login: this one and the
+                // rest stay to send.
                 round.stopped = Some(e.to_string());
                 round.left = total - n;
                 break;
@@ -161,6 +162,16 @@ pub fn send(
     }
     progress(total - round.left, total, "");
     Ok(round)
+}
+
+/// Whether a refusal is about this recipient's mailbox (550–554: it does not exist, it is
+/// full, the address is refused), not about the server or the login (535), which would refuse
+/// everyone alike.
+fn about_the_mailbox(e: &lettre::transport::smtp::Error) -> bool {
+    e.is_permanent()
+        && e.status()
+            .map(|code| code.to_string())
+            .is_some_and(|code| code.starts_with("55"))
 }
 
 /// One recipient's result, written at once: a round cut short keeps what went out.

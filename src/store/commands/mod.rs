@@ -436,6 +436,8 @@ fn children(kind: RecordKind) -> &'static [(&'static str, &'static str)] {
         RecordKind::Report => &[("report_files", "report_id")],
         RecordKind::ArchiveItem => &[("archive_media", "item_id"), ("taggings", "target_id")],
         RecordKind::Material => &[("material_files", "material_id")],
+        // A send taken back takes its deliveries: the piece can go to those people again.
+        RecordKind::Distribution => &[("deliveries", "distribution_id")],
         _ => &[],
     }
 }
