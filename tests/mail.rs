@@ -301,3 +301,77 @@ fn prensa_enviar_sends_a_press_release_to_a_list_from_the_command_line() {
     );
     assert_eq!(taken(&server.folder).len(), first);
 }
+
+#[test]
+fn e_in_envios_sends_the_e_mails_in_the_background_with_the_password_typed() {
+    let (dir, path) = demo_copy();
+    let Some(server) = server(dir.path(), 0) else {
+        return;
+    };
+    let (store, send, emails) = prepared(&path);
+    let config = dir.path().join("config.json");
+    // The office's server takes mail without a login here: nothing is asked.
+    prensa::config::Config {
+        smtp: Some(settings(server.port)),
+        ..Default::default()
+    }
+    .save(&config)
+    .unwrap();
+    let mut app = prensa::app::App::new(store, now(), (80, 24));
+    app.set_config_path(Some(config.clone()));
+    type_keys(&mut app, "5");
+    while !shown(&app).contains("Llegó") {
+        press(&mut app, crossterm::event::KeyCode::Char(']'));
+    }
+    let key = app
+        .store()
+        .place_of(&prensa::domain::edit::Target::new(
+            prensa::domain::edit::RecordKind::Distribution,
+            send.clone(),
+        ))
+        .unwrap()
+        .unwrap();
+    app.update(prensa::ui::Action::List(prensa::ui::ListCmd::Reveal(key)));
+    type_keys(&mut app, "E");
+    assert!(app.busy(), "{}", shown(&app));
+    app.poll_job(true);
+    assert!(!app.busy());
+    let summary = shown(&app);
+    assert!(
+        summary.contains(&format!("Enviados: {} · fallidos: 0", emails.len())),
+        "{summary}"
+    );
+    assert_eq!(taken(&server.folder).len(), emails.len());
+    // Again: nobody left.
+    press(&mut app, crossterm::event::KeyCode::Esc);
+    type_keys(&mut app, "E");
+    assert!(!app.busy());
+    assert!(said(&app).contains("No queda nadie"), "{}", said(&app));
+}
+
+#[test]
+fn a_server_that_wants_a_login_asks_for_the_password_masked() {
+    let (dir, path) = demo_copy();
+    let (store, send, _) = prepared(&path);
+    let config = dir.path().join("config.json");
+    let mut smtp = settings(1);
+    smtp.user = Some("comunicacion".into());
+    prensa::config::Config {
+        smtp: Some(smtp),
+        ..Default::default()
+    }
+    .save(&config)
+    .unwrap();
+    std::env::remove_var(prensa::config::SMTP_PASSWORD_VAR);
+    let mut app = prensa::app::App::new(store, now(), (80, 24));
+    app.set_config_path(Some(config));
+    app.update(prensa::ui::Action::SendMail(
+        prensa::domain::edit::Target::new(prensa::domain::edit::RecordKind::Distribution, send),
+        None,
+    ));
+    assert!(top_is_form(&app), "{}", shown(&app));
+    type_keys(&mut app, "secreta");
+    let screen = shown(&app);
+    assert!(screen.contains("•••••••"), "{screen}");
+    assert!(!screen.contains("secreta"), "{screen}");
+}

@@ -1,45 +1,100 @@
-//! Work that takes longer than a keystroke: a sync runs on a worker thread with its own
-//! connection to the database, and reports progress to the event loop through a channel.
+//! Work that takes longer than a keystroke: a sync, or a round of e-mail, runs on a worker
+//! thread with its own connection to the database, and reports progress to the event loop
+//! through a channel.
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::run::local_now;
-use crate::config;
-use crate::i18n::Msg;
+use crate::config::{self, Smtp};
+use crate::i18n::{t, tf, Msg};
+use crate::interop::mail::{self, Round};
 use crate::store::{OpenOptions, Store};
 use crate::sync::{self, SyncOptions, SyncReport};
 
-pub enum JobMsg {
-    Progress(u64, u64, Msg),
-    Done(Result<SyncReport, String>),
+/// What a job that ended brings back.
+pub enum Finished {
+    Sync(SyncReport),
+    Mail(Round),
 }
 
-pub struct SyncJob {
+pub enum JobMsg {
+    Progress(u64, u64, String),
+    Done(Result<Finished, String>),
+}
+
+/// A job running: what it is (the title of its progress) and where its messages arrive.
+pub struct Job {
+    pub title: String,
+    /// The folder a sync is with (its summary names it).
     pub folder: PathBuf,
     rx: Receiver<JobMsg>,
 }
 
-impl SyncJob {
+/// The store a worker opens on the same file.
+fn open(db: &std::path::Path, machine: String) -> Result<Store, String> {
+    let opts = OpenOptions {
+        backup_dir: config::backup_dir(),
+        machine: Some(machine),
+    };
+    Store::open(db, &opts).map_err(|e| e.to_string())
+}
+
+impl Job {
     /// Starts a sync of the database at `db` with `folder`.
-    pub fn start(db: PathBuf, folder: PathBuf, machine: String) -> SyncJob {
+    pub fn sync(db: PathBuf, folder: PathBuf, machine: String) -> Job {
         let (tx, rx) = mpsc::channel();
         let target = folder.clone();
         std::thread::spawn(move || {
             let result = (|| {
-                let opts = OpenOptions {
-                    backup_dir: config::backup_dir(),
-                    machine: Some(machine),
-                };
-                let mut store = Store::open(&db, &opts).map_err(|e| e.to_string())?;
+                let mut store = open(&db, machine)?;
                 let opts = SyncOptions::for_store(&store, &target, false, local_now());
                 sync::run(&mut store, &opts, &mut |done, total, step| {
-                    let _ = tx.send(JobMsg::Progress(done, total, step));
+                    let _ = tx.send(JobMsg::Progress(done, total, t(step).to_owned()));
                 })
+                .map(Finished::Sync)
                 .map_err(|e| e.to_string())
             })();
             let _ = tx.send(JobMsg::Done(result));
         });
-        SyncJob { folder, rx }
+        Job {
+            title: tf(Msg::SyncProgressTitle, &[&folder.display()]),
+            folder,
+            rx,
+        }
+    }
+
+    /// Starts sending the e-mails of a send still to go, through the office's server.
+    pub fn mail(
+        db: PathBuf,
+        machine: String,
+        distribution: String,
+        settings: Smtp,
+        password: Option<String>,
+    ) -> Job {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let result = (|| {
+                let mut store = open(&db, machine)?;
+                mail::send(
+                    &mut store,
+                    &distribution,
+                    &settings,
+                    password.as_deref(),
+                    &mut |done, total, name| {
+                        let _ =
+                            tx.send(JobMsg::Progress(done as u64, total as u64, name.to_owned()));
+                    },
+                )
+                .map(Finished::Mail)
+                .map_err(|e| e.to_string())
+            })();
+            let _ = tx.send(JobMsg::Done(result));
+        });
+        Job {
+            title: t(Msg::MailProgressTitle).to_owned(),
+            folder: PathBuf::new(),
+            rx,
+        }
     }
 
     /// The messages that arrived, without waiting; `wait` blocks until the job ends.

@@ -28,7 +28,7 @@ use crate::ui::keys::hints;
 use crate::ui::overlay::{Confirm, Help, Overlay};
 use crate::ui::Screen;
 pub use crate::ui::{Action, Tab};
-use jobs::SyncJob;
+use jobs::Job;
 use navigation::Place;
 
 /// Pages of a search index merged in a quiet moment (4 KiB each; a few tens of milliseconds).
@@ -56,7 +56,7 @@ pub struct App {
     dirty: bool,
     sync_folder: Option<PathBuf>,
     config_path: Option<PathBuf>,
-    job: Option<SyncJob>,
+    job: Option<Job>,
     undo: Vec<Undoable>,
     /// A move refused for a warning nobody acknowledged yet, and the piece: tried again once
     /// a warning of that piece is acknowledged.
@@ -332,6 +332,7 @@ impl App {
             Action::Copy(text, name) => self.copy(text, name),
             Action::OpenLink(target) => self.open_link(target),
             Action::Distribute { draft, list } => self.distribute(draft, list),
+            Action::SendMail(send, password) => self.send_mail(send, password),
             Action::Save(command) => self.save(command),
             Action::SetFilters(filters) => {
                 self.pop();

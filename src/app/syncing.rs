@@ -3,7 +3,7 @@
 //! selection. The first time, `s` asks for the folder.
 use std::path::PathBuf;
 
-use super::jobs::{JobMsg, SyncJob};
+use super::jobs::{Finished, Job, JobMsg};
 use super::App;
 use crate::config::Config;
 use crate::i18n::{t, Msg};
@@ -28,11 +28,12 @@ impl App {
             return;
         };
         let folder = job.folder.clone();
+        let title = job.title.clone();
         for msg in job.drain(wait) {
             match msg {
                 JobMsg::Progress(done, total, step) => {
                     self.screen.sync = Some(Progress {
-                        folder: folder.display().to_string(),
+                        title: title.clone(),
                         done,
                         total,
                         step,
@@ -43,11 +44,12 @@ impl App {
                     self.screen.sync = None;
                     self.reload_all();
                     match result {
-                        Ok(report) => self.push(Overlay::Notice(Notice {
+                        Ok(Finished::Sync(report)) => self.push(Overlay::Notice(Notice {
                             title: t(Msg::SummaryTitle).to_owned(),
                             lines: report.summary(&folder),
                             scroll: 0,
                         })),
+                        Ok(Finished::Mail(round)) => self.mail_done(round),
                         Err(e) => self.screen.say(e, true),
                     }
                 }
@@ -63,16 +65,16 @@ impl App {
             self.push(Overlay::Form(forms::sync_folder(self.screen.now)));
             return;
         };
-        let job = SyncJob::start(
+        let job = Job::sync(
             self.store.path().to_path_buf(),
             folder.clone(),
             self.store.machine().to_owned(),
         );
         self.screen.sync = Some(Progress {
-            folder: folder.display().to_string(),
+            title: job.title.clone(),
             done: 0,
             total: 5,
-            step: Msg::SyncStepRead,
+            step: t(Msg::SyncStepRead).to_owned(),
         });
         self.job = Some(job);
     }

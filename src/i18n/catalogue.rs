@@ -431,6 +431,7 @@ catalogue! {
     FPrivacyOn => "Aviso de privacidad, fecha", "Privacy notice, date";
     FRegion => "Región", "Region";
     FBeats => "Fuentes", "Beats";
+    FPassword => "Contraseña", "Password";
     FColumns => "Columnas (corrección)", "Columns (correction)";
     FPreferredChannel => "Canal preferido", "Preferred channel";
     FDoNotContact => "No contactar", "Do not contact";
@@ -497,6 +498,14 @@ catalogue! {
     SmtpBadSecurity => "«seguridad» del correo es «{}»: escriba starttls, tls o ninguna en config.json", "mail “seguridad” is “{}”: write starttls, tls or ninguna in config.json";
     SmtpBadFrom => "el remitente «{}» no es una dirección de correo: escríbalo como «Comunicación Social <comunicacion@municipio.gob.mx>» en config.json", "the sender “{}” is not an e-mail address: write it as “Comunicación Social <comunicacion@municipio.gob.mx>” in config.json";
     SmtpBadAddress => "«{}» no es una dirección de correo: corríjala en su ficha", "“{}” is not an e-mail address: correct it in their card";
+    MailProgressTitle => "Enviando correos", "Sending e-mail";
+    MailNoSmtp => "Para enviar correos desde aquí, configure «smtp» (servidor, remitente) en config.json; mientras, y copia el texto de cada quien.", "To send e-mail from here, set up “smtp” (server, sender) in config.json; meanwhile, y copies each person's text.";
+    MailNothing => "No queda nadie de este envío a quien mandar correo.", "Nobody in this send is left to e-mail.";
+    MailStopped => "El servidor se detuvo ({}); faltan {}. E otra vez sigue con ellos: nadie lo recibe dos veces.", "The server stopped ({}); {} are left. E again goes on with them: nobody gets it twice.";
+    MailPasswordTitle => "Contraseña del correo en {}", "Mail password at {}";
+    MailPasswordHint => "No se muestra ni se guarda: sólo se usa para este envío. Para no escribirla cada vez, póngala en la variable PRENSA_SMTP_CLAVE.", "Not shown, not kept: it is used for this send only. To avoid typing it every time, put it in the variable PRENSA_SMTP_CLAVE.";
+    HelpSendMail => "Enviar por correo los de este envío que faltan", "E-mail those of this send still to go";
+    KeyShiftE => "E", "E";
     SendNoPiece => "No hay una pieza con el folio o id «{}».", "There is no piece with the folio or id “{}”.";
     SendNoList => "No hay una lista de contactos «{}»: vea sus nombres en Medios › Listas.", "There is no contact list “{}”: see their names in Media › Lists.";
     SendNothingByMail => "No queda nadie de «{}» a quien enviar por correo (los de WhatsApp se copian desde Medios › Envíos).", "Nobody on “{}” is left to send to by e-mail (WhatsApp ones are copied from Media › Sends).";

@@ -343,6 +343,7 @@ pub fn field_label(field: &str) -> String {
         "beats" => Msg::FBeats,
         "draft_id" => Msg::FieldPiece,
         "columns" => Msg::FColumns,
+        "password" => Msg::FPassword,
         "preferred" => Msg::FPreferredChannel,
         "do_not_contact" => Msg::FDoNotContact,
         "dnc_reason" => Msg::FDncReason,

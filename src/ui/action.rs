@@ -137,6 +137,8 @@ pub enum Action {
     Attach(Target, String),
     /// Ask which list to send a piece to (the piece chosen, when there is one).
     AskDistribute(Option<Target>),
+    /// E-mail a send's recipients still to go (with the password typed, if it was asked).
+    SendMail(Target, Option<String>),
     /// Ask for a contacts file to import.
     AskImportContacts,
     /// Read and plan a contacts file (with the columns corrected: `campo=Encabezado, …`).

@@ -311,6 +311,13 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
         Purpose::Office => drafts::forms::office_record(form).map(Action::SaveOffice),
         Purpose::Distribute => media::forms::distribute_action(form),
         Purpose::ImportContacts => media::forms::import_contacts_action(form),
+        Purpose::MailPassword(send) => {
+            let password = form.text("password");
+            if password.is_empty() {
+                return Err(vec![("password", problem_text(Problem::Required))]);
+            }
+            Ok(Action::SendMail(send.clone(), Some(password)))
+        }
         Purpose::ExportBulletin(folio) => {
             let file = form.text("file");
             if file.trim().is_empty() {

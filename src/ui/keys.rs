@@ -166,6 +166,7 @@ pub enum Cmd {
     /// What the office configured (press releases, Art. 134, blackouts).
     Office,
     SendToMedia,
+    SendMail,
     /// Show the selected record (an event) on the archive timeline.
     InArchive,
 }

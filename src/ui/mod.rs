@@ -244,6 +244,12 @@ impl Screen {
         }
         match lookup(Scope::Media, key)? {
             Cmd::Import => Some(Action::AskImportContacts),
+            Cmd::SendMail => {
+                // The send shown, whichever of its recipients is chosen.
+                let send = self.pane()?.selected()?.target;
+                let is_send = send.kind == crate::domain::edit::RecordKind::Distribution;
+                is_send.then_some(Action::SendMail(send, None))
+            }
             _ => None,
         }
     }

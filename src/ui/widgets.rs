@@ -23,10 +23,12 @@ pub struct Message {
 /// A sync running: the folder, how far, which step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
-    pub folder: String,
+    /// What is running ("Sincronizando con «E:\prensa»", "Enviando correos").
+    pub title: String,
     pub done: u64,
     pub total: u64,
-    pub step: Msg,
+    /// Its step now (a sync's phase, the person being written to).
+    pub step: String,
 }
 
 pub fn too_small(frame: &mut Frame, area: Rect) {
@@ -147,11 +149,11 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// A sync running: where to, which step, how far.
+/// Work running in the background (a sync, a round of e-mail): what, which step, how far.
 pub fn progress(frame: &mut Frame, area: Rect, p: &Progress) {
     let popup = centered(area, 64, 5);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered().title(format!(" {} ", tf(Msg::SyncProgressTitle, &[&p.folder])));
+    let block = Block::bordered().title(format!(" {} ", p.title));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let ratio = if p.total == 0 {
@@ -162,7 +164,7 @@ pub fn progress(frame: &mut Frame, area: Rect, p: &Progress) {
     frame.render_widget(
         ratatui::widgets::Gauge::default()
             .ratio(ratio)
-            .label(t(p.step))
+            .label(p.step.as_str())
             .gauge_style(Style::new().fg(Color::Cyan)),
         inner,
     );

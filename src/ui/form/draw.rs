@@ -159,7 +159,10 @@ fn shown(field: &Field) -> Line<'static> {
         Input::Text(a) | Input::Date(a) | Input::Time(a) | Input::Tags(a) => {
             // Only what fits is drawn: a megabyte pasted into a title stays cheap to show.
             let text: String = a.lines().join(" ").chars().take(400).collect();
-            Line::from(text)
+            match a.mask_char() {
+                Some(mask) => Line::from(mask.to_string().repeat(text.chars().count())),
+                None => Line::from(text),
+            }
         }
         Input::Multi(_) => Line::default(),
         Input::Choice { options, index } => Line::from(

@@ -93,6 +93,13 @@ impl Field {
         Field::new(key, Input::Text(editor(value)))
     }
 
+    /// A password: typed and shown as dots.
+    pub fn secret(key: &'static str) -> Field {
+        let mut area = editor("");
+        area.set_mask_char('•');
+        Field::new(key, Input::Text(area))
+    }
+
     /// Long text; it opens at its beginning.
     pub fn multi(key: &'static str, value: &str) -> Field {
         let mut area = editor(value);

@@ -63,6 +63,8 @@ pub enum Purpose {
     Distribute,
     /// The contacts file to import, and corrections to how its columns are read.
     ImportContacts,
+    /// The mail password for a round of e-mail of a send.
+    MailPassword(Target),
 }
 
 /// What is sought in a long text, and whether the last look found nothing.

@@ -291,3 +291,19 @@ pub fn import_contacts_action(f: &Form) -> Result<crate::ui::Action, FieldErrors
         columns: f.text("columns"),
     })
 }
+
+/// The mail password, typed masked; used for one round and never kept.
+pub fn mail_password(
+    send: crate::domain::edit::Target,
+    server: &str,
+    now: chrono::NaiveDateTime,
+) -> Form {
+    let mut form = Form::new(
+        crate::i18n::tf(Msg::MailPasswordTitle, &[&server]),
+        Purpose::MailPassword(send),
+        vec![Field::secret("password").required()],
+        now,
+    );
+    form.note = Some(t(Msg::MailPasswordHint).to_owned());
+    form
+}

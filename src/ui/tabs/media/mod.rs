@@ -10,16 +10,28 @@ use crossterm::event::KeyCode::Char;
 
 use crate::ui::keys::{Binding, Cmd, Scope, NONE, SHIFT};
 
-pub const KEYS: &[Binding] = &[Binding {
-    scope: Scope::Media,
-    keys: &[
-        (Char('I'), SHIFT, Cmd::Import),
-        (Char('I'), NONE, Cmd::Import),
-    ],
-    label: Msg::KeyImport,
-    help: Msg::HelpImportContacts,
-    in_bar: false,
-}];
+pub const KEYS: &[Binding] = &[
+    Binding {
+        scope: Scope::Media,
+        keys: &[
+            (Char('I'), SHIFT, Cmd::Import),
+            (Char('I'), NONE, Cmd::Import),
+        ],
+        label: Msg::KeyImport,
+        help: Msg::HelpImportContacts,
+        in_bar: false,
+    },
+    Binding {
+        scope: Scope::Media,
+        keys: &[
+            (Char('E'), SHIFT, Cmd::SendMail),
+            (Char('E'), NONE, Cmd::SendMail),
+        ],
+        label: Msg::KeyShiftE,
+        help: Msg::HelpSendMail,
+        in_bar: false,
+    },
+];
 
 use ratatui::layout::Constraint;
 use ratatui::style::{Style, Stylize};
