@@ -339,7 +339,11 @@ fn person() -> impl Strategy<Value = Contact> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    // 64 cases a run; PROPTEST_CASES=5000 for a long one.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn an_export_reads_back_field_for_field(people in prop::collection::vec(person(), 1..5)) {
         for (format, name) in [(ContactFormat::VCard, "x.vcf"), (ContactFormat::Csv, "x.csv")] {

@@ -296,12 +296,19 @@ pub fn separator(text: &str) -> u8 {
     }
 }
 
-fn list_values(text: &str) -> Vec<String> {
+/// The lists a cell names, separated by `,` or `;`. Google's export (`google`: its "Group
+/// Membership" or "Labels" column) separates them by ` ::: ` and adds its own groups
+/// ("* myContacts", "* starred"), which are not the office's lists.
+fn list_values(text: &str, google: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for part in text.split(":::").flat_map(|p| p.split([',', ';'])) {
+    let parts: Vec<&str> = if google {
+        text.split(":::").collect()
+    } else {
+        text.split([',', ';']).collect()
+    };
+    for part in parts {
         let part = super::list_name(part);
-        // Google's own groups ("* myContacts", "* starred") are not the office's lists.
-        if part.is_empty() || part.starts_with('*') {
+        if part.is_empty() || (google && part.starts_with('*')) {
             continue;
         }
         if !out.contains(&part) {
@@ -354,6 +361,10 @@ pub fn read(
             reason: tf(Msg::CsvNoNameColumn, &[&headers.join(", ")]),
         });
     }
+    let google = mapping
+        .get(Field::Lists)
+        .and_then(|c| headers.get(c))
+        .is_some_and(|h| matches!(fold(h.trim()).as_str(), "group membership" | "labels"));
     let sep_name = match sep {
         b';' => "«;»",
         b'\t' => t(Msg::CsvTab),
@@ -432,7 +443,7 @@ pub fn read(
                     .find(|s| s.code() == c || fold(s.label()) == c)
             },
             notes: get(Field::Notes),
-            lists: list_values(&get(Field::Lists)),
+            lists: list_values(&get(Field::Lists), google),
             do_not_contact: (!dnc.is_empty() && yes(&dnc)).then(|| get(Field::DncReason)),
             consent: if consent.is_empty() || fold(&consent) == "no" {
                 None
