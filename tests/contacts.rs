@@ -374,3 +374,36 @@ fn an_export_without_personal_data_has_no_email_or_phone() {
         assert!(bare.contains(&people[0].name));
     }
 }
+
+#[test]
+fn two_reporters_sharing_a_newsroom_address_stay_two_people() {
+    let work = tempfile::tempdir().unwrap();
+    let mut store = empty_store(work.path());
+    let file = work.path().join("a.csv");
+    std::fs::write(
+        &file,
+        "Nombre,Medio,Correo,Teléfono\r\n\
+         Rosa Garza Rivera,La Voz,redaccion@lavoz.mx,481 100 0001\r\n\
+         Luis Ortiz,La Voz,redaccion@lavoz.mx,481 100 0001\r\n",
+    )
+    .unwrap();
+    let prepared = contacts::prepare(&file, &store, &[]).unwrap();
+    assert_eq!(
+        prepared.plan().counts().new,
+        2,
+        "{:?}",
+        prepared.plan().items
+    );
+    prepared.write(&mut store).unwrap();
+    // The same address under a fuller name is the same person.
+    std::fs::write(
+        &file,
+        "Nombre,Medio,Correo\r\nRosa Garza Rivera de León,La Voz,REDACCION@lavoz.mx\r\n",
+    )
+    .unwrap();
+    let again = contacts::prepare(&file, &store, &[]).unwrap();
+    let c = again.plan().counts();
+    assert_eq!((c.new, c.updated), (0, 1), "{:?}", again.plan().items);
+    assert!(again.plan().items[0].label.contains("«Rosa Garza Rivera»"));
+    assert_eq!(names(&store).len(), 2);
+}

@@ -87,6 +87,27 @@ fn merge(into: &mut Contact, from: &Contact) {
     }
 }
 
+/// Whether two names can be one person's: every word of the shorter is in the longer
+/// ("Ana Pérez" and "ANA PEREZ LÓPEZ"), accents and case aside. "Rosa Garza Rivera" and
+/// "Rosa Garza Medina" are two people.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let words =
+        |s: &str| -> Vec<String> { fold(s).split_whitespace().map(str::to_owned).collect() };
+    let (a, b) = (words(a), words(b));
+    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // Word by word, each used once: "Barragán Barragán" is not "Barragán Cruz".
+    !short.is_empty()
+        && short
+            .iter()
+            .all(|w| match long.iter().position(|l| l == w) {
+                Some(at) => {
+                    long.swap_remove(at);
+                    true
+                }
+                None => false,
+            })
+}
+
 fn same(a: &Contact, b: &Contact) -> bool {
     let mut la: Vec<String> = a.lists.iter().map(|l| fold(l)).collect();
     let mut lb: Vec<String> = b.lists.iter().map(|l| fold(l)).collect();
@@ -195,13 +216,20 @@ pub(super) fn plan(
         let email = c.email.trim().to_lowercase();
         let phone = phone_key(&c.phone);
         let name = fold(c.name.trim());
+        // An address or a number is the same person only under a name that agrees: a
+        // newsroom's shared address must not fold its reporters into one.
         let best = |found: Option<&Vec<usize>>| -> Option<usize> {
             let found = found?;
             found
                 .iter()
                 .copied()
                 .find(|i| fold(people[*i].1.name.trim()) == name)
-                .or_else(|| found.first().copied())
+                .or_else(|| {
+                    found
+                        .iter()
+                        .copied()
+                        .find(|i| same_person(&people[*i].1.name, &c.name))
+                })
         };
         let found = (!email.is_empty())
             .then(|| best(by_email.get(&email)).map(|i| (i, By::Email)))
@@ -342,5 +370,23 @@ impl Prepared {
             Ok(())
         })?;
         Ok((counts, change))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_person;
+
+    #[test]
+    fn names_agree_word_by_word() {
+        assert!(same_person("Ana Pérez", "ANA PEREZ LÓPEZ"));
+        assert!(same_person("José Núñez", "Jose Nunez"));
+        assert!(!same_person("Rosa Garza Rivera", "Rosa Garza Medina"));
+        assert!(!same_person(
+            "Adriana Barragán Barragán",
+            "Adriana Barragán Cruz"
+        ));
+        assert!(same_person("Adriana Barragán", "Adriana Barragán Barragán"));
+        assert!(!same_person("", "Ana"));
     }
 }
