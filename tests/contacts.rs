@@ -407,3 +407,43 @@ fn two_reporters_sharing_a_newsroom_address_stay_two_people() {
     assert!(again.plan().items[0].label.contains("«Rosa Garza Rivera»"));
     assert_eq!(names(&store).len(), 2);
 }
+
+#[test]
+fn escape_sequences_and_huge_headers_never_reach_the_screen_or_the_directory() {
+    let work = tempfile::tempdir().unwrap();
+    let mut store = empty_store(work.path());
+    // A header of a megabyte, and names carrying a terminal's escape sequences.
+    let file = work.path().join("a.csv");
+    let header = format!("Nombre,Correo,{}\u{1b}[2J", "x".repeat(1_000_000));
+    std::fs::write(
+        &file,
+        format!("{header}\r\n\"Ana\u{1b}]0;hola\u{7} Pérez\u{202E}\",ana@ej.mx,z\r\n"),
+    )
+    .unwrap();
+    let prepared = contacts::prepare(&file, &store, &[]).unwrap();
+    let preview = prepared.plan().preview(10).join("\n");
+    assert!(
+        !preview.chars().any(|c| c.is_control() && c != '\n'),
+        "{preview:?}"
+    );
+    assert!(preview.len() < 2_000, "{}", preview.len());
+    prepared.write(&mut store).unwrap();
+    let names = names(&store);
+    assert_eq!(names, vec!["Ana]0;hola Pérez"]);
+    // Refused with a line that is short and printable.
+    let e = contacts::prepare(&file, &store, &[(Field::Phone, Some("Fax".into()))])
+        .unwrap_err()
+        .to_string();
+    assert!(e.len() < 1_000 && !e.contains('\u{1b}'), "{}", e.len());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_not_a_file_to_import() {
+    let work = tempfile::tempdir().unwrap();
+    let store = empty_store(work.path());
+    let e = contacts::prepare(Path::new("/dev/null"), &store, &[])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("no es un archivo (es un dispositivo"), "{e}");
+}

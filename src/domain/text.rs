@@ -28,6 +28,21 @@ pub fn clean(text: &str) -> String {
         .collect()
 }
 
+/// Text from outside on one line of a message: [`clean`], line breaks and tabs as spaces, and
+/// at most `max` characters (then "…").
+pub fn printable(text: &str, max: usize) -> String {
+    let text = clean(text);
+    let mut out: String = text
+        .chars()
+        .take(max)
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect();
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// Lower case without accents.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -178,6 +193,13 @@ pub fn highlights(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_message_names_outside_text_on_one_short_line() {
+        assert_eq!(printable("a\u{1b}[2Jb\nc", 20), "a[2Jb c");
+        assert_eq!(printable("Señal Huasteca", 5), "Señal…");
+        assert_eq!(printable("", 5), "");
+    }
     use super::*;
 
     #[test]

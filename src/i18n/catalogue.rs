@@ -897,6 +897,7 @@ catalogue! {
     ContactsEmpty => "«{}» no tiene contactos: no hay nada que importar.", "“{}” holds no contacts: there is nothing to import.";
     ContactsExported => "{} contactos escritos en «{}».", "{} contacts written to “{}”.";
     UsageColumn => "--columna «{}»: escriba CAMPO=ENCABEZADO, con CAMPO uno de: {}", "--columna “{}”: write FIELD=HEADER, with FIELD one of: {}";
+    ImportNotAFile => "«{}» no es un archivo (es un dispositivo o una tubería): indique un archivo .ics, .vcf o .csv", "“{}” is not a file (it is a device or a pipe): name an .ics, .vcf or .csv file";
     IcalBroken => "{}", "{}";
     IcalBrokenAt => "línea {}: {}", "line {}: {}";
     IcalTooLarge => "«{}» mide {} bytes: es demasiado grande para ser un calendario", "“{}” is {} bytes: too large to be a calendar";

@@ -11,6 +11,7 @@ pub mod output;
 
 use serde::Serialize;
 
+use crate::domain::text::printable;
 use crate::i18n::{t, tf, Msg};
 
 /// A file read and planned, ready to write: what every import gives its command and its
@@ -104,9 +105,15 @@ impl Plan {
         }
     }
 
+    /// Adds an item. What came from the file is shown as printable text, not too long (a
+    /// title or a name may hold a terminal's escape sequences, or a whole page).
     pub fn push(&mut self, label: impl Into<String>, line: Option<usize>, outcome: Outcome) {
+        let outcome = match outcome {
+            Outcome::Skipped(reason) => Outcome::Skipped(printable(&reason, 300)),
+            other => other,
+        };
         self.items.push(PlanItem {
-            label: label.into(),
+            label: printable(&label.into(), 160),
             line,
             outcome,
         });

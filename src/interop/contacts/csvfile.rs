@@ -5,7 +5,7 @@
 //! be corrected (`--columna medio=Empresa`).
 use super::Contact;
 use crate::domain::status::{OutletKind, SendChannel};
-use crate::domain::text::fold;
+use crate::domain::text::{fold, printable};
 use crate::i18n::labels::Label;
 use crate::i18n::{t, tf, Msg};
 use crate::interop::ical::ImportError;
@@ -194,7 +194,11 @@ impl Mapping {
 
     /// Guessed from the headers, then corrected by `fixes` (a field and the header to read it
     /// from; `None` reads it from no column).
-    fn guess(headers: &[String], fixes: &[(Field, Option<String>)]) -> Result<Mapping, String> {
+    fn guess(
+        headers: &[String],
+        fixes: &[(Field, Option<String>)],
+        listed: &str,
+    ) -> Result<Mapping, String> {
         let folded: Vec<String> = headers.iter().map(|h| fold(h.trim())).collect();
         let mut m = Mapping::default();
         for field in Field::ALL {
@@ -228,7 +232,7 @@ impl Mapping {
                         m.columns.retain(|(_, c)| *c != col);
                         m.columns.push((*field, col));
                     }
-                    None => return Err(tf(Msg::CsvNoSuchColumn, &[header, &headers.join(", ")])),
+                    None => return Err(tf(Msg::CsvNoSuchColumn, &[header, &listed])),
                 }
             }
         }
@@ -348,17 +352,32 @@ pub fn read(
         .iter()
         .map(str::to_owned)
         .collect();
-    let mapping = Mapping::guess(&headers, fixes).map_err(|reason| ImportError::Broken {
-        line: Some(1),
-        reason,
-    })?;
+    // The headers as messages name them: printable, short, and not a whole page of them.
+    let named: Vec<String> = headers.iter().map(|h| printable(h, 40)).collect();
+    let listed = {
+        let mut l = named
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if named.len() > 20 {
+            l.push_str(", …");
+        }
+        l
+    };
+    let mapping =
+        Mapping::guess(&headers, fixes, &listed).map_err(|reason| ImportError::Broken {
+            line: Some(1),
+            reason,
+        })?;
     if mapping.get(Field::Name).is_none()
         && mapping.get(Field::GivenName).is_none()
         && mapping.get(Field::FamilyName).is_none()
     {
         return Err(ImportError::Broken {
             line: Some(1),
-            reason: tf(Msg::CsvNoNameColumn, &[&headers.join(", ")]),
+            reason: tf(Msg::CsvNoNameColumn, &[&listed]),
         });
     }
     let google = mapping
@@ -371,7 +390,7 @@ pub fn read(
         _ => "«,»",
     };
     let mut notices = vec![tf(Msg::CsvRead, &[&encoding, &sep_name])];
-    for (i, h) in headers.iter().enumerate() {
+    for (i, h) in named.iter().enumerate().take(60) {
         let notice = match mapping.columns.iter().find(|(_, c)| *c == i) {
             Some((f, _)) => tf(Msg::CsvColumn, &[h, &f.key()]),
             None => tf(Msg::CsvColumnUnused, &[h]),
@@ -493,11 +512,11 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let m = Mapping::guess(&h, &[]).unwrap();
+        let m = Mapping::guess(&h, &[], "").unwrap();
         assert_eq!(m.get(Field::Outlet), Some(2));
         assert_eq!(m.get(Field::Phone), Some(3));
-        let m = Mapping::guess(&h, &[(Field::Phone, Some("tel".into()))]).unwrap();
+        let m = Mapping::guess(&h, &[(Field::Phone, Some("tel".into()))], "").unwrap();
         assert_eq!(m.get(Field::Phone), Some(4));
-        assert!(Mapping::guess(&h, &[(Field::Phone, Some("Fax".into()))]).is_err());
+        assert!(Mapping::guess(&h, &[(Field::Phone, Some("Fax".into()))], "").is_err());
     }
 }

@@ -14,6 +14,7 @@ pub use csvfile::{Field, Mapping};
 pub use plan::Prepared;
 
 use crate::domain::status::{OutletKind, SendChannel};
+use crate::domain::text::clean;
 use crate::interop::ical::ImportError;
 
 /// The largest contacts file read (an address book of 20,000 people with photos is far less).
@@ -50,6 +51,25 @@ pub fn list_name(name: &str) -> String {
 }
 
 impl Contact {
+    /// Its text as the directory may keep and show it: without control characters or the
+    /// marks that reorder what a terminal shows ([`clean`]).
+    fn cleaned(self) -> Contact {
+        let c = |s: String| clean(&s);
+        Contact {
+            name: c(self.name),
+            outlet: c(self.outlet),
+            role: c(self.role),
+            beats: c(self.beats),
+            email: c(self.email),
+            phone: c(self.phone),
+            notes: c(self.notes),
+            lists: self.lists.into_iter().map(c).collect(),
+            do_not_contact: self.do_not_contact.map(c),
+            consent: self.consent.map(c),
+            ..self
+        }
+    }
+
     /// A journalist as the directory holds them: their outlet's name and their lists' names.
     pub fn stored(
         outlet: String,
@@ -105,12 +125,7 @@ impl ContactFormat {
 /// Reads a file whole, refused when it cannot be read or is far too large.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| ImportError::Io(path.to_path_buf(), e))?;
-    if !meta.is_file() {
-        return Err(ImportError::Io(
-            path.to_path_buf(),
-            std::io::Error::from(std::io::ErrorKind::IsADirectory),
-        ));
-    }
+    crate::interop::ical::check_file(path, &meta)?;
     if meta.len() > MAX_BYTES {
         return Err(ImportError::Broken {
             line: None,
@@ -152,8 +167,9 @@ pub fn read_contacts(
     bytes: &[u8],
     mapping: &[(Field, Option<String>)],
 ) -> Result<(Vec<Contact>, Vec<String>), ImportError> {
-    match ContactFormat::of(path, bytes) {
-        ContactFormat::VCard => Ok((vcard::read(&csvfile::decode(bytes).0)?, Vec::new())),
-        ContactFormat::Csv => csvfile::read(bytes, mapping),
-    }
+    let (people, notices) = match ContactFormat::of(path, bytes) {
+        ContactFormat::VCard => (vcard::read(&csvfile::decode(bytes).0)?, Vec::new()),
+        ContactFormat::Csv => csvfile::read(bytes, mapping)?,
+    };
+    Ok((people.into_iter().map(Contact::cleaned).collect(), notices))
 }

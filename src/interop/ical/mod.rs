@@ -23,6 +23,8 @@ pub enum ImportError {
     Io(std::path::PathBuf, std::io::Error),
     /// Too large to be a calendar.
     TooLarge(std::path::PathBuf, u64),
+    /// A device, a pipe: something that is not a file to read.
+    NotAFile(std::path::PathBuf),
     /// Not a calendar, or its structure is broken.
     Broken { line: Option<usize>, reason: String },
     /// The store refused the batch (nothing was written).
@@ -36,6 +38,9 @@ impl std::fmt::Display for ImportError {
                 Msg::ErrIo,
                 &[&path.display(), &crate::store::io_text(e)],
             )),
+            ImportError::NotAFile(path) => {
+                f.write_str(&tf(Msg::ImportNotAFile, &[&path.display()]))
+            }
             ImportError::TooLarge(path, size) => {
                 f.write_str(&tf(Msg::IcalTooLarge, &[&path.display(), &size]))
             }
@@ -56,15 +61,24 @@ impl From<StoreError> for ImportError {
     }
 }
 
-/// The text of a calendar file, refused when it cannot be read or is far too large.
-pub fn read_file(path: &Path) -> Result<String, ImportError> {
-    let meta = std::fs::metadata(path).map_err(|e| ImportError::Io(path.to_path_buf(), e))?;
-    if !meta.is_file() {
+/// A path to import from is a file: a folder, a device or a pipe is refused with what it is.
+pub fn check_file(path: &Path, meta: &std::fs::Metadata) -> Result<(), ImportError> {
+    if meta.is_dir() {
         return Err(ImportError::Io(
             path.to_path_buf(),
             std::io::Error::from(std::io::ErrorKind::IsADirectory),
         ));
     }
+    if !meta.is_file() {
+        return Err(ImportError::NotAFile(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// The text of a calendar file, refused when it cannot be read or is far too large.
+pub fn read_file(path: &Path) -> Result<String, ImportError> {
+    let meta = std::fs::metadata(path).map_err(|e| ImportError::Io(path.to_path_buf(), e))?;
+    check_file(path, &meta)?;
     if meta.len() > parse::MAX_BYTES {
         return Err(ImportError::TooLarge(path.to_path_buf(), meta.len()));
     }
