@@ -13,7 +13,8 @@ use crate::sync::{self, SyncOptions, SyncReport};
 
 /// What a job that ended brings back.
 pub enum Finished {
-    Sync(SyncReport),
+    /// A sync, and the folder it was with (its summary names it).
+    Sync(SyncReport, PathBuf),
     Mail(Round),
 }
 
@@ -25,8 +26,6 @@ pub enum JobMsg {
 /// A job running: what it is (the title of its progress) and where its messages arrive.
 pub struct Job {
     pub title: String,
-    /// The folder a sync is with (its summary names it).
-    pub folder: PathBuf,
     rx: Receiver<JobMsg>,
 }
 
@@ -43,24 +42,20 @@ impl Job {
     /// Starts a sync of the database at `db` with `folder`.
     pub fn sync(db: PathBuf, folder: PathBuf, machine: String) -> Job {
         let (tx, rx) = mpsc::channel();
-        let target = folder.clone();
+        let title = tf(Msg::SyncProgressTitle, &[&folder.display()]);
         std::thread::spawn(move || {
             let result = (|| {
                 let mut store = open(&db, machine)?;
-                let opts = SyncOptions::for_store(&store, &target, false, local_now());
+                let opts = SyncOptions::for_store(&store, &folder, false, local_now());
                 sync::run(&mut store, &opts, &mut |done, total, step| {
                     let _ = tx.send(JobMsg::Progress(done, total, t(step).to_owned()));
                 })
-                .map(Finished::Sync)
+                .map(|report| Finished::Sync(report, folder))
                 .map_err(|e| e.to_string())
             })();
             let _ = tx.send(JobMsg::Done(result));
         });
-        Job {
-            title: tf(Msg::SyncProgressTitle, &[&folder.display()]),
-            folder,
-            rx,
-        }
+        Job { title, rx }
     }
 
     /// Starts sending the e-mails of a send still to go, through the office's server.
@@ -92,7 +87,6 @@ impl Job {
         });
         Job {
             title: t(Msg::MailProgressTitle).to_owned(),
-            folder: PathBuf::new(),
             rx,
         }
     }

@@ -317,13 +317,7 @@ impl App {
                 self.push(Overlay::Form(form));
             }
             Action::AskDistribute(draft) => {
-                let choice = draft.and_then(|d| {
-                    crate::ui::forms::FormCtx {
-                        now: self.screen.now,
-                        data: &self.store,
-                    }
-                    .label(crate::domain::edit::RecordKind::Draft, Some(&d.id))
-                });
+                let choice = draft.and_then(|d| self.form_ctx().label(d.kind, Some(&d.id)));
                 let form = crate::ui::tabs::media::forms::distribute(choice, self.now());
                 self.push(Overlay::Form(form));
             }

@@ -43,7 +43,7 @@ fn statuses(kind: RecordKind) -> Vec<&'static str> {
 }
 
 impl App {
-    fn form_ctx(&self) -> FormCtx<'_> {
+    pub(super) fn form_ctx(&self) -> FormCtx<'_> {
         FormCtx {
             now: self.screen.now,
             data: &self.store,

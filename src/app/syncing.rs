@@ -27,7 +27,6 @@ impl App {
         let Some(job) = &self.job else {
             return;
         };
-        let folder = job.folder.clone();
         let title = job.title.clone();
         for msg in job.drain(wait) {
             match msg {
@@ -44,7 +43,7 @@ impl App {
                     self.screen.sync = None;
                     self.reload_all();
                     match result {
-                        Ok(Finished::Sync(report)) => self.push(Overlay::Notice(Notice {
+                        Ok(Finished::Sync(report, folder)) => self.push(Overlay::Notice(Notice {
                             title: t(Msg::SummaryTitle).to_owned(),
                             lines: report.summary(&folder),
                             scroll: 0,

@@ -13,7 +13,7 @@ use lettre::{Message, SmtpTransport, Transport};
 
 use crate::config::Smtp;
 use crate::domain::status::{DeliveryStatus, SendChannel};
-use crate::domain::DeliveryLine;
+use crate::domain::{DeliveryLine, DistributionDetail};
 use crate::i18n::{tf, Msg};
 use crate::store::{Store, StoreError};
 
@@ -87,13 +87,18 @@ fn transport(s: &Smtp, password: Option<&str>) -> Result<SmtpTransport, MailErro
 /// The recipients of a piece on a list still to be reached by e-mail: prepared, or failed
 /// before (a retry), in the order of their names.
 pub fn pending(store: &Store, distribution: &str) -> Result<Vec<DeliveryLine>, StoreError> {
-    Ok(store
-        .distribution_detail(distribution)?
+    Ok(still_to_mail(&store.distribution_detail(distribution)?))
+}
+
+/// A send's e-mail recipients not reached yet.
+fn still_to_mail(detail: &DistributionDetail) -> Vec<DeliveryLine> {
+    detail
         .deliveries
-        .into_iter()
+        .iter()
         .filter(|d| d.channel == SendChannel::Email && d.status != DeliveryStatus::Sent)
         .filter(|d| !d.address.is_empty())
-        .collect())
+        .cloned()
+        .collect()
 }
 
 /// Sends a send's e-mails still to go, telling `progress` (done, total, name) before each.
@@ -109,7 +114,7 @@ pub fn send(
         .parse()
         .map_err(|_| MailError::Settings(tf(Msg::SmtpBadFrom, &[&settings.from])))?;
     let detail = store.distribution_detail(distribution)?;
-    let todo = pending(store, distribution)?;
+    let todo = still_to_mail(&detail);
     let mailer = transport(settings, password)?;
     let mut round = Round::default();
     let total = todo.len();

@@ -240,12 +240,10 @@ impl Store {
             .collect())
     }
 
-    /// The live outlets or contact lists by name: (id, name).
+    /// The live records of a kind that has a name (outlets, contact lists), by name: (id,
+    /// name).
     pub fn names_of(&self, kind: crate::domain::edit::RecordKind) -> Result<Vec<(String, String)>> {
-        let table = match kind {
-            crate::domain::edit::RecordKind::Outlet => "outlets",
-            _ => "contact_lists",
-        };
+        let table = super::commands::table(kind);
         let mut stmt = self.conn().prepare(&format!(
             "SELECT id, name FROM {table} WHERE deleted_at IS NULL ORDER BY name, id"
         ))?;

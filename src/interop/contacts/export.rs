@@ -1,7 +1,7 @@
 //! The directory written out: vCard 4.0 (one card per journalist, prensa's own fields as
 //! `X-PRENSA-…`) or CSV (UTF-8 with BOM, `,`, prensa's Spanish headers), which import reads
 //! back field for field. `personal: false` leaves out e-mails and phones.
-use super::csvfile::Field;
+use super::columns::Field;
 use super::vcard::{X_BEATS, X_CHANNEL, X_CONSENT, X_DNC, X_OUTLET_KIND};
 use super::{Contact, ContactFormat};
 use crate::domain::status::SendChannel;

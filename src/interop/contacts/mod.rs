@@ -3,6 +3,7 @@
 //! [`crate::interop`]: the file is read into [`Contact`]s, planned against the directory
 //! (matched by e-mail, then phone, then name and outlet, so a re-import never duplicates
 //! anyone), previewed, and written in one transaction.
+mod columns;
 mod csvfile;
 pub mod export;
 mod plan;
@@ -10,7 +11,7 @@ mod vcard;
 
 use std::path::Path;
 
-pub use csvfile::{Field, Mapping};
+pub use columns::{Field, Mapping};
 pub use plan::Prepared;
 
 use crate::domain::status::{OutletKind, SendChannel};

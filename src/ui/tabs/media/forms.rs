@@ -10,7 +10,7 @@ use crate::i18n::labels::problem_text;
 use crate::i18n::{t, Msg};
 use crate::ui::form::Purpose;
 use crate::ui::form::{Field, FieldErrors, Form};
-use crate::ui::forms::{finish, FormCtx};
+use crate::ui::forms::{date, day, finish, FormCtx};
 use crate::ui::tabs::agenda::options;
 
 pub fn outlet(rec: Option<&OutletInput>) -> Vec<Field> {
@@ -50,8 +50,7 @@ pub fn outlet_record(f: &Form) -> Result<Record, FieldErrors> {
 
 pub fn journalist(rec: Option<&JournalistInput>, ctx: &FormCtx) -> Vec<Field> {
     let v = |f: fn(&JournalistInput) -> &str| rec.map(f).unwrap_or("");
-    let privacy =
-        rec.and_then(|j| chrono::NaiveDate::parse_from_str(&j.privacy_notice_on, "%Y-%m-%d").ok());
+    let privacy = rec.and_then(|j| date(&j.privacy_notice_on));
     vec![
         Field::text("name", v(|j| &j.name)).required(),
         Field::pick(
@@ -87,15 +86,7 @@ pub fn journalist(rec: Option<&JournalistInput>, ctx: &FormCtx) -> Vec<Field> {
 
 pub fn journalist_record(f: &Form) -> Result<Record, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let privacy = match f.date("privacy_notice_on") {
-        Ok(d) => d
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-        Err(e) => {
-            errors.push(e);
-            String::new()
-        }
-    };
+    let privacy = day(f, "privacy_notice_on", &mut errors);
     let record = Record::Journalist(JournalistInput {
         outlet_id: f.pick("outlet_id"),
         name: f.text("name"),
@@ -155,7 +146,6 @@ pub fn member_record(f: &Form, list: Option<&str>) -> Result<Record, FieldErrors
 /// A request from a journalist: what, who, about what, from whom, since and by when.
 pub fn interview(rec: Option<&InterviewInput>, ctx: &FormCtx) -> Vec<Field> {
     let v = |f: fn(&InterviewInput) -> &str| rec.map(f).unwrap_or("");
-    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     vec![
         Field::choice(
             "kind",
@@ -181,11 +171,11 @@ pub fn interview(rec: Option<&InterviewInput>, ctx: &FormCtx) -> Vec<Field> {
         Field::text("interviewee", v(|i| &i.interviewee)),
         Field::date(
             "requested_on",
-            rec.and_then(|i| day(&i.requested_on))
+            rec.and_then(|i| date(&i.requested_on))
                 .or(Some(ctx.now.date())),
         )
         .required(),
-        Field::date("due_on", rec.and_then(|i| day(&i.due_on))),
+        Field::date("due_on", rec.and_then(|i| date(&i.due_on))),
         Field::choice(
             "status",
             options(InterviewStatus::ALL, InterviewStatus::code),
@@ -203,17 +193,8 @@ pub fn interview_record(
     original: Option<&InterviewInput>,
 ) -> Result<Record, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let mut day = |key: &'static str| match f.date(key) {
-        Ok(d) => d
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-        Err(e) => {
-            errors.push(e);
-            String::new()
-        }
-    };
-    let requested_on = day("requested_on");
-    let due_on = day("due_on");
+    let requested_on = day(f, "requested_on", &mut errors);
+    let due_on = day(f, "due_on", &mut errors);
     let record = Record::Interview(InterviewInput {
         kind: MediaRequestKind::from_code(&f.choice("kind")).unwrap_or(MediaRequestKind::Interview),
         outlet_id: f.pick("outlet_id"),
