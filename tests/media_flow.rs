@@ -457,3 +457,58 @@ fn a_send_deleted_takes_its_deliveries_and_the_piece_can_go_again() {
     assert!(!top_is_form(&app), "{}", shown(&app));
     assert_eq!(live(&app), prepared);
 }
+
+#[test]
+fn two_copies_sending_the_same_piece_to_the_same_list_make_one_send_after_a_sync() {
+    let (dir, path) = demo_copy();
+    let copy = dir.path().join("copia.sqlite");
+    std::fs::copy(&path, &copy).unwrap();
+    let folder = dir.path().join("memoria");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut office = open_as(&path, "oficina");
+    let mut home = open_as(&copy, "casa");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (draft, list): (String, String) = conn
+        .query_row(
+            "SELECT x.id, l.id FROM drafts x, contact_lists l
+             WHERE x.status = 'published' AND x.kind = 'release' AND x.deleted_at IS NULL
+             AND x.id NOT IN (SELECT draft_id FROM deliveries) AND l.name = 'Radio'
+             ORDER BY x.written_at DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    drop(conn);
+    for store in [&mut office, &mut home] {
+        store
+            .batch("test", |tx| tx.distribute(None, &draft, &list))
+            .unwrap();
+    }
+    sync_with(&mut office, &folder);
+    sync_with(&mut home, &folder);
+    sync_with(&mut office, &folder);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let one = |sql: &str| -> i64 { conn.query_row(sql, [&draft], |r| r.get(0)).unwrap() };
+    let sends: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM distributions WHERE draft_id = ?1 AND list_id = ?2
+             AND deleted_at IS NULL",
+            [&draft, &list],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(sends, 1);
+    assert_eq!(
+        one("SELECT count(*) - count(DISTINCT journalist_id) FROM deliveries WHERE draft_id = ?1"),
+        0,
+        "nobody twice"
+    );
+    assert_eq!(
+        one(
+            "SELECT count(*) FROM conflicts WHERE target_table = 'deliveries'
+             AND target_id IN (SELECT id FROM deliveries WHERE draft_id = ?1)"
+        ),
+        0,
+        "the two copies agree on each person's delivery"
+    );
+}

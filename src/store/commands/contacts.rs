@@ -6,7 +6,7 @@ use super::{flag, opt, text, Fields, Tx};
 use crate::domain::edit::{
     ContactListInput, DistributionInput, InterviewInput, JournalistInput, MemberInput, OutletInput,
 };
-use crate::domain::ids::{self, seed_id};
+use crate::domain::ids::seed_id;
 use crate::domain::status::{
     DeliveryStatus, DraftStatus, InterviewStatus, MediaRequestKind, OutletKind, SendChannel,
 };
@@ -95,6 +95,11 @@ pub(crate) fn delivery_id(draft: &str, journalist: &str) -> String {
     seed_id("delivery", &format!("{draft}:{journalist}"))
 }
 
+/// A send's id: one per (piece, list).
+fn send_id(draft: &str, list: &str) -> String {
+    seed_id("distribution", &format!("{draft}:{list}"))
+}
+
 /// What [`Tx::distribute`] prepared.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Distributed {
@@ -126,7 +131,11 @@ impl Tx<'_, '_> {
         if self.w.get("drafts", draft_id, "status")? != Some(text(DraftStatus::Published.code())) {
             return Err(StoreError::NotPublished);
         }
-        let id = id.map(str::to_owned).unwrap_or_else(ids::new_id);
+        // One send per piece and list, whichever machine makes it: two copies sending the same
+        // piece to the same list make one send, and its people's deliveries agree on it.
+        let id = id
+            .map(str::to_owned)
+            .unwrap_or_else(|| send_id(draft_id, list_id));
         let input = DistributionInput {
             draft_id: draft_id.to_owned(),
             list_id: list_id.to_owned(),
@@ -202,8 +211,18 @@ impl Tx<'_, '_> {
                 already: done.already,
             });
         }
-        self.w
-            .insert("distributions", &id, &distribution_fields(&input))?;
+        // New people on a list sent to before join that send; a send taken back comes back.
+        match self.w.get("distributions", &id, "deleted_at")? {
+            None => self
+                .w
+                .insert("distributions", &id, &distribution_fields(&input))?,
+            Some(Value::Null) => {}
+            Some(_) => {
+                self.w.restore("distributions", &id)?;
+                self.w
+                    .update("distributions", &id, &[("sent_at", text(&self.now))])?;
+            }
+        }
         Ok(done)
     }
 
