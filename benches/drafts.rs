@@ -109,6 +109,7 @@ fn benches(c: &mut Criterion) {
                 title: "Jornada de salud",
                 body: &long,
                 topic: "",
+                unconsented: Vec::new(),
                 on: common::reference(),
                 versions: Vec::new(),
             };

@@ -434,7 +434,8 @@ fn archive_items_are_created_with_tags() {
     let (_dir, mut app) = demo_app(80, 24);
     type_keys(&mut app, "6n");
     type_keys(&mut app, "Entrevista con Radio Tampamolón");
-    for _ in 0..6 {
+    // Tipo, Fecha, Hora, Área, Evento, Lugar, Personas, then Etiquetas.
+    for _ in 0..8 {
         press(&mut app, KeyCode::Tab);
     }
     type_keys(&mut app, "agua, Obras, agua");

@@ -311,7 +311,10 @@ fn run_demo(kill_points: u32) {
             .unwrap()
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with('.') || (n.contains("demo") && n != "demo.sqlite"))
+            .filter(|n| {
+                n.starts_with('.')
+                    || (n.contains("demo") && n != "demo.sqlite" && n != "demo.sqlite.media")
+            })
             .collect();
         assert!(left.is_empty(), "{signal:?} at {delay:?}: {left:?}");
     }

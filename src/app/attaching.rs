@@ -77,7 +77,7 @@ pub(super) fn expand_home(text: &str) -> PathBuf {
     with_home(&clean_path(text), home_dir().as_deref())
 }
 
-fn home_dir() -> Option<PathBuf> {
+pub(super) fn home_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
 }
 

@@ -3,12 +3,14 @@
 //! one transaction that `u` undoes.
 use std::path::Path;
 
+use super::jobs::Job;
 use super::{App, Undoable};
 use crate::i18n::{t, tf, Msg};
 use crate::interop::contacts::{self, Field};
-use crate::interop::{ical, Planned};
+use crate::interop::{archive, ical, Planned};
 use crate::ui::form::Purpose;
 use crate::ui::overlay::{Confirm, Notice, Overlay};
+use crate::ui::widgets::Progress;
 use crate::ui::Action;
 
 /// A file read and planned, waiting for the user's yes.
@@ -16,6 +18,7 @@ use crate::ui::Action;
 pub(super) enum Pending {
     Agenda(ical::Prepared),
     Contacts(contacts::Prepared),
+    Media(archive::Prepared),
 }
 
 impl Pending {
@@ -23,6 +26,7 @@ impl Pending {
         match self {
             Pending::Agenda(p) => p.plan(),
             Pending::Contacts(p) => p.plan(),
+            Pending::Media(p) => p.plan(),
         }
     }
 
@@ -33,6 +37,7 @@ impl Pending {
         match self {
             Pending::Agenda(p) => p.write(store),
             Pending::Contacts(p) => p.write(store),
+            Pending::Media(p) => p.write(store),
         }
     }
 }
@@ -192,6 +197,48 @@ impl App {
         }
     }
 
+    /// `I` in Archivo: the files and folders named in the form are read in the background
+    /// (with a progress bar), then planned and asked about.
+    pub(super) fn import_media(&mut self, text: &str) {
+        if self.job.is_some() {
+            return;
+        }
+        let paths = super::attaching::attach_paths(text, super::attaching::home_dir().as_deref());
+        if paths.is_empty() {
+            return self.form_field_error("paths", t(Msg::ImportMediaNone).to_owned());
+        }
+        self.update(Action::PopForm);
+        let job = Job::media(self.store.media_dir(), paths);
+        self.screen.sync = Some(Progress {
+            title: job.title.clone(),
+            done: 0,
+            total: 1,
+            step: String::new(),
+        });
+        self.job = Some(job);
+    }
+
+    /// The files read: their plan, asked about (or said, when there is nothing to write).
+    pub(super) fn media_gathered(&mut self, gathered: archive::Gathered) {
+        let prepared = match self.store.plan_media(gathered) {
+            Ok(p) => p,
+            Err(e) => return self.screen.say(e.to_string(), true),
+        };
+        let lines = prepared.plan().preview(PREVIEW_ITEMS);
+        if prepared.plan().counts().writes() {
+            self.pending_import = Some(Pending::Media(prepared));
+            let ask = Confirm::new(t(Msg::ImportMediaAsk).to_owned(), Action::ApplyImport)
+                .with_detail(lines);
+            self.push(Overlay::Confirm(ask));
+        } else {
+            self.push(Overlay::Notice(Notice {
+                title: t(Msg::ImportNothingTitle).to_owned(),
+                lines,
+                scroll: 0,
+            }));
+        }
+    }
+
     fn form_field_error(&mut self, field: &str, text: String) {
         match self.screen.overlays.last_mut() {
             Some(Overlay::Form(form)) => form.set_error(field, text),
@@ -207,6 +254,7 @@ impl App {
         let done = match prepared {
             Pending::Agenda(_) => Msg::DidImport,
             Pending::Contacts(_) => Msg::DidImportContacts,
+            Pending::Media(_) => Msg::DidImportMedia,
         };
         // The contacts form stays under its preview until the import is written.
         if matches!(

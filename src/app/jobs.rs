@@ -7,6 +7,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use super::run::local_now;
 use crate::config::{self, Smtp};
 use crate::i18n::{t, tf, Msg};
+use crate::interop::archive::{prepare_files, Gathered};
 use crate::interop::mail::{self, Round};
 use crate::store::{OpenOptions, Store};
 use crate::sync::{self, SyncOptions, SyncReport};
@@ -16,6 +17,8 @@ pub enum Finished {
     /// A sync, and the folder it was with (its summary names it).
     Sync(SyncReport, PathBuf),
     Mail(Round),
+    /// Files read and copied into the media folder for the archive, to plan and confirm.
+    Media(Gathered),
 }
 
 pub enum JobMsg {
@@ -87,6 +90,27 @@ impl Job {
         });
         Job {
             title: t(Msg::MailProgressTitle).to_owned(),
+            rx,
+        }
+    }
+
+    /// Starts reading files and folders for the archive: each file examined (dates, the
+    /// photos' copies) and its original copied into the media folder; nothing is written to
+    /// the database until the plan is confirmed.
+    pub fn media(media_dir: PathBuf, paths: Vec<PathBuf>) -> Job {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let gathered = prepare_files(&media_dir, &paths, &mut |done, total, path| {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let _ = tx.send(JobMsg::Progress(done as u64, total as u64, name));
+            });
+            let _ = tx.send(JobMsg::Done(Ok(Finished::Media(gathered))));
+        });
+        Job {
+            title: t(Msg::ImportMediaProgress).to_owned(),
             rx,
         }
     }

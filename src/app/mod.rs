@@ -312,6 +312,19 @@ impl App {
             }
             Action::PreviewImport(file) => self.preview_import(&file),
             Action::PreviewContacts { file, columns } => self.preview_contacts(&file, &columns),
+            Action::AskImportMedia => {
+                let form = crate::ui::tabs::archive::forms::import_media(self.now());
+                self.push(Overlay::Form(form));
+            }
+            Action::AskJumpDate => {
+                let form = crate::ui::tabs::archive::forms::jump_date(self.now());
+                self.push(Overlay::Form(form));
+            }
+            Action::ImportMedia(paths) => self.import_media(&paths),
+            Action::JumpTo(key) => {
+                self.update(Action::PopForm);
+                self.list(&crate::ui::ListCmd::Select(key));
+            }
             Action::AskImportContacts => {
                 let form = crate::ui::tabs::media::forms::import_contacts(self.now());
                 self.push(Overlay::Form(form));

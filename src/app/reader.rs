@@ -6,11 +6,11 @@ use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
-    CampaignDetail, CampaignRow, ContactListDetail, ContactListRow, DepartmentDetail,
-    DepartmentRow, DistributionDetail, DistributionRow, DraftDetail, DraftRow, EventDetail,
-    EventRow, InterviewDetail, InterviewRow, JournalistDetail, JournalistRow, MaterialDetail,
-    MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail, ReportRow, RequestDetail,
-    RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
+    CampaignDetail, CampaignRow, ClassificationDetail, ClassificationRow, ContactListDetail,
+    ContactListRow, DepartmentDetail, DepartmentRow, DistributionDetail, DistributionRow,
+    DraftDetail, DraftRow, EventDetail, EventRow, InterviewDetail, InterviewRow, JournalistDetail,
+    JournalistRow, MaterialDetail, MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail,
+    ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
 };
 use crate::i18n::{t, Msg};
 use crate::store::{self, Store};
@@ -93,6 +93,12 @@ impl Reader for Store {
     }
     fn contact_list(&self, id: &str) -> DataResult<ContactListDetail> {
         text(self.contact_list_detail(id))
+    }
+    fn classification(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ClassificationRow>> {
+        text(self.classification_page(q, r))
+    }
+    fn series(&self, id: &str) -> DataResult<ClassificationDetail> {
+        text(self.classification_detail(id))
     }
     fn interviews(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<InterviewRow>> {
         text(self.interviews_page(q, r))

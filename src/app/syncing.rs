@@ -49,6 +49,7 @@ impl App {
                             scroll: 0,
                         })),
                         Ok(Finished::Mail(round)) => self.mail_done(round),
+                        Ok(Finished::Media(gathered)) => self.media_gathered(gathered),
                         Err(e) => self.screen.say(e, true),
                     }
                 }

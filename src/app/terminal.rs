@@ -148,6 +148,7 @@ pub fn init(capability: Capability) -> io::Result<Console> {
     // Not every terminal (nor Windows' console) knows bracketed paste; without it, a paste
     // comes as fast keys, which the event loop takes in before it draws again.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    crate::ui::picture::detect(capability == Capability::Color);
     interrupts_as_signals();
     Terminal::new(Screen {
         inner: CrosstermBackend::new(io::stdout()),

@@ -16,22 +16,44 @@ const PREVIEW_LIMIT: usize = 10;
 pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
     run_import(
         db,
-        &args.archivo,
+        &args.archivo.display().to_string(),
         args.formato,
         args.si,
-        Msg::ImportNoEvents,
+        Wording::file(Msg::ImportNoEvents),
         |store| ical::prepare(&args.archivo, store),
     )
 }
 
-/// An import from the command line: the file read and planned, the plan shown, asked (or
-/// `--si`), written in one transaction. `empty` says a file with nothing in it.
+/// What an import says when its plan writes nothing.
+pub(super) struct Wording {
+    /// The source holds nothing to import (`{}`: the source).
+    pub empty: Msg,
+    /// Everything in it is in the store already.
+    pub up_to_date: Msg,
+    /// Nothing in it could be read: a failure (exit 1) with this message. `None`: such a
+    /// source is only "nothing new".
+    pub unreadable: Option<Msg>,
+}
+
+impl Wording {
+    /// A file's import: `empty` when it holds nothing.
+    pub(super) fn file(empty: Msg) -> Wording {
+        Wording {
+            empty,
+            up_to_date: Msg::ImportNothing,
+            unreadable: None,
+        }
+    }
+}
+
+/// An import from the command line: the source read and planned, the plan shown, asked (or
+/// `--si`), written in one transaction. `source` names what was read in the messages.
 pub(super) fn run_import<P: Planned>(
     db: Option<&Path>,
-    archivo: &Path,
+    source: &str,
     formato: Format,
     si: bool,
-    empty: Msg,
+    wording: Wording,
     prepare: impl FnOnce(&crate::store::Store) -> Result<P, ical::ImportError>,
 ) -> ExitCode {
     let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
@@ -46,7 +68,7 @@ pub(super) fn run_import<P: Planned>(
         Err(e) => {
             return fail(tf(
                 Msg::ImportRefused,
-                &[&archivo.display(), &sentence(&e.to_string())],
+                &[&source, &sentence(&e.to_string())],
             ))
         }
     };
@@ -56,9 +78,12 @@ pub(super) fn run_import<P: Planned>(
     if !counts.writes() {
         show(false);
         if counts.total() == 0 {
-            return fail(tf(empty, &[&archivo.display()]));
+            return fail(tf(wording.empty, &[&source]));
         }
-        say(t(Msg::ImportNothing));
+        if let Some(unreadable) = wording.unreadable.filter(|_| counts.unchanged == 0) {
+            return fail(t(unreadable));
+        }
+        say(t(wording.up_to_date));
         return ExitCode::SUCCESS;
     }
     if !si {
@@ -81,12 +106,12 @@ pub(super) fn run_import<P: Planned>(
         }
         Err(e) => fail(tf(
             Msg::ImportRefused,
-            &[&archivo.display(), &sentence(&e.to_string())],
+            &[&source, &sentence(&e.to_string())],
         )),
     }
 }
 
-fn show_plan(plan: &crate::interop::Plan, format: Format, applied: bool) {
+pub(super) fn show_plan(plan: &crate::interop::Plan, format: Format, applied: bool) {
     match format {
         Format::Json => {
             let out = serde_json::json!({
@@ -101,7 +126,7 @@ fn show_plan(plan: &crate::interop::Plan, format: Format, applied: bool) {
 }
 
 /// A line on standard output; a reader that went away (`| head`) is not an error.
-fn out_line(text: &str) {
+pub(super) fn out_line(text: &str) {
     let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 

@@ -86,6 +86,7 @@ struct Temporary(PathBuf);
 impl Drop for Temporary {
     fn drop(&mut self) {
         remove_database(&self.0);
+        let _ = std::fs::remove_dir_all(crate::store::media_dir_of(&self.0));
     }
 }
 

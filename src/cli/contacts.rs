@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::agenda::run_import;
+use super::agenda::{run_import, Wording};
 use super::{fail, open_store, Access, ExportContactsArgs, ImportContactsArgs};
 use crate::config;
 use crate::i18n::{t, tf, Msg};
@@ -24,10 +24,10 @@ pub fn import(db: Option<&Path>, args: &ImportContactsArgs) -> ExitCode {
     }
     run_import(
         db,
-        &args.archivo,
+        &args.archivo.display().to_string(),
         args.formato,
         args.si,
-        Msg::ContactsEmpty,
+        Wording::file(Msg::ContactsEmpty),
         |store| contacts::prepare(&args.archivo, store, &fixes),
     )
 }

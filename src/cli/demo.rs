@@ -11,7 +11,9 @@ use crate::app::run::local_now;
 use crate::config;
 use crate::demo::{self, DemoOptions};
 use crate::i18n::{number, t, tf, Msg};
-use crate::store::{io_text, put_in_place, temporary_beside, OpenOptions, Store, StoreError};
+use crate::store::{
+    io_text, move_media, put_in_place, temporary_beside, OpenOptions, Store, StoreError,
+};
 use crate::sync::work;
 
 pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
@@ -41,6 +43,7 @@ pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
     let tmp = temporary_beside(path, "demo");
     let remove_tmp = || {
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_dir_all(crate::store::media_dir_of(&tmp));
         let mut journal = tmp.as_os_str().to_owned();
         journal.push("-journal");
         let _ = std::fs::remove_file(std::path::PathBuf::from(journal));
@@ -71,6 +74,11 @@ pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
         })?;
         store.record_location(path)?;
         drop(store);
+        // Its photos first: a database in place always has its files beside it.
+        move_media(&tmp, path).map_err(|source| StoreError::Io {
+            path: crate::store::media_dir_of(path),
+            source,
+        })?;
         put_in_place(&tmp, path).map_err(|source| StoreError::Io {
             path: path.to_path_buf(),
             source,

@@ -1,6 +1,7 @@
 //! The command line (DESIGN §8): Spanish help and messages, exit codes 0 (done), 1 (refused
 //! or failed, with a Spanish message on stderr) and 2 (wrong usage).
 mod agenda;
+mod archive;
 mod brief;
 mod bulletin;
 mod console;
@@ -57,6 +58,17 @@ pub enum Command {
     /// A published piece sent to a contact list; e-mails through the office's server.
     #[command(disable_help_flag = true, visible_alias = "send")]
     Enviar(SendArgs),
+    /// An exported archive folder checked against its manifest.
+    #[command(disable_help_flag = true, visible_alias = "verify")]
+    Verificar(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[arg(value_name = "CARPETA")]
+    pub carpeta: PathBuf,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
 }
 
 #[derive(Debug, Args)]
@@ -100,6 +112,20 @@ pub enum ImportWhat {
     /// Media contacts from vCard (.vcf) or CSV.
     #[command(disable_help_flag = true, visible_alias = "contacts")]
     Contactos(ImportContactsArgs),
+    /// Photos, video, audio and documents into the archive.
+    #[command(disable_help_flag = true, visible_alias = "media")]
+    Multimedia(ImportMediaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportMediaArgs {
+    /// Files or folders (walked with their subfolders).
+    #[arg(value_name = "RUTA", required = true)]
+    pub rutas: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 #[derive(Debug, Args)]
@@ -155,6 +181,24 @@ pub enum ExportWhat {
     /// The media directory as vCard or CSV.
     #[command(disable_help_flag = true, visible_alias = "contacts")]
     Contactos(ExportContactsArgs),
+    /// The archive of a range of days as a folder, for the handover or transparency.
+    #[command(disable_help_flag = true, visible_alias = "archive")]
+    Archivo(ExportArchiveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArchiveArgs {
+    /// Dates as `--fecha` takes them; read in [`archive::export`].
+    #[arg(long, value_name = "FECHA")]
+    pub desde: String,
+    #[arg(long, value_name = "FECHA")]
+    pub hasta: String,
+    #[arg(long, value_name = "CARPETA")]
+    pub salida: PathBuf,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 #[derive(Debug, Args)]
@@ -273,7 +317,7 @@ fn command() -> clap::Command {
                 .mut_arg("si", arg(Msg::CliYes))
         })
         .mut_subcommand("importar", |c| {
-            described(c, Msg::CliImportCmd, "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json]")
+            described(c, Msg::CliImportCmd, "prensa importar agenda|contactos ARCHIVO | multimedia RUTA… [--si] [--formato texto|json]")
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
@@ -285,9 +329,26 @@ fn command() -> clap::Command {
                         .mut_arg("formato", arg(Msg::CliFormat))
                         .mut_arg("si", arg(Msg::CliYes))
                 })
+                .mut_subcommand("multimedia", |c| {
+                    described(c, Msg::CliMedia, "prensa importar multimedia RUTA… [--si] [--formato texto|json] [--db RUTA]")
+                        .mut_arg("rutas", |a| {
+                            a.help(t(Msg::CliMediaPaths))
+                                .help_heading(t(Msg::CliOptions))
+                        })
+                        .mut_arg("formato", arg(Msg::CliFormat))
+                        .mut_arg("si", arg(Msg::CliYes))
+                })
+        })
+        .mut_subcommand("verificar", |c| {
+            described(c, Msg::CliVerifyCmd, "prensa verificar CARPETA [--formato texto|json]")
+                .mut_arg("carpeta", |a| {
+                    a.help(t(Msg::CliVerifyFolder))
+                        .help_heading(t(Msg::CliOptions))
+                })
+                .mut_arg("formato", arg(Msg::CliFormat))
         })
         .mut_subcommand("exportar", |c| {
-            described(c, Msg::CliExportCmd, "prensa exportar agenda|boletin … --salida ARCHIVO")
+            described(c, Msg::CliExportCmd, "prensa exportar agenda|boletin|contactos|archivo … --salida ARCHIVO|CARPETA")
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
@@ -304,6 +365,14 @@ fn command() -> clap::Command {
                         })
                         .mut_arg("formato", arg(Msg::CliBulletinFormat))
                         .mut_arg("salida", arg(Msg::CliOut))
+                        .mut_arg("si", arg(Msg::CliYes))
+                })
+                .mut_subcommand("archivo", |c| {
+                    described(c, Msg::CliArchive, "prensa exportar archivo --desde FECHA --hasta FECHA --salida CARPETA [--si] [--formato texto|json] [--db RUTA]")
+                        .mut_arg("desde", arg(Msg::CliFrom))
+                        .mut_arg("hasta", arg(Msg::CliTo))
+                        .mut_arg("salida", arg(Msg::CliOutFolder))
+                        .mut_arg("formato", arg(Msg::CliFormat))
                         .mut_arg("si", arg(Msg::CliYes))
                 })
         })
@@ -507,6 +576,13 @@ pub fn main() -> ExitCode {
         Some(Command::Exportar(ExportArgs {
             what: ExportWhat::Contactos(args),
         })) => contacts::export(cli.db.as_deref(), args),
+        Some(Command::Importar(ImportArgs {
+            what: ImportWhat::Multimedia(args),
+        })) => archive::import(cli.db.as_deref(), args),
+        Some(Command::Exportar(ExportArgs {
+            what: ExportWhat::Archivo(args),
+        })) => archive::export(cli.db.as_deref(), args),
+        Some(Command::Verificar(args)) => archive::verify(args),
         Some(Command::Demo(args)) => match &cli.db {
             Some(path) => demo::write(path, args),
             None => usage(format!(
@@ -561,6 +637,52 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn parses_the_archive_commands() {
+        let c = parse(&["prensa", "import", "media", "fotos", "IMG_1.jpg", "--yes"]).unwrap();
+        match c.command {
+            Some(Command::Importar(ImportArgs {
+                what: ImportWhat::Multimedia(a),
+            })) => {
+                assert!(a.si);
+                assert_eq!(
+                    a.rutas,
+                    [PathBuf::from("fotos"), PathBuf::from("IMG_1.jpg")]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(parse(&["prensa", "importar", "multimedia"]).is_err());
+        let c = parse(&[
+            "prensa",
+            "exportar",
+            "archivo",
+            "--desde",
+            "2023-03-01",
+            "--hasta",
+            "hoy",
+            "--salida",
+            "entrega",
+            "--formato",
+            "json",
+        ])
+        .unwrap();
+        assert!(matches!(
+            c.command,
+            Some(Command::Exportar(ExportArgs {
+                what: ExportWhat::Archivo(ExportArchiveArgs {
+                    formato: Format::Json,
+                    ..
+                })
+            }))
+        ));
+        let c = parse(&["prensa", "verify", "entrega"]).unwrap();
+        assert!(matches!(
+            c.command,
+            Some(Command::Verificar(VerifyArgs { .. }))
+        ));
     }
 
     #[test]

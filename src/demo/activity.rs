@@ -371,15 +371,18 @@ impl Gen {
             } else {
                 1
             };
+            let (series_id, expediente, stage) = self.filed(kind, date);
             let item = ArchiveItemInput {
-                kind,
-                title: format!("{label}: {title}"),
                 description: format!("{label} de la actividad en {loc}."),
-                occurred_at: starts.clone(),
                 department_id: Some(dept.clone()),
                 event_id: Some(id.clone()),
                 files,
-                tags: Vec::new(),
+                place: loc.to_string(),
+                series_id,
+                expediente,
+                stage,
+                subjects: self.subjects(kind, &dept, &aid),
+                ..ArchiveItemInput::new(kind, &format!("{label}: {title}"), &starts)
             };
             self.create(tx, &aid, Record::ArchiveItem(item))?;
             self.counts.archive_items += 1;

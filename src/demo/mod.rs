@@ -5,8 +5,10 @@
 //! Everything is written through the store's typed commands, so the demo obeys the same rules
 //! (and syncs) like data typed in the console.
 mod activity;
+mod archive;
 mod data;
 mod directory;
+mod photos;
 mod rng;
 mod routine;
 
@@ -93,6 +95,8 @@ struct Gen {
     answers: Vec<String>,
     /// Pieces still being worked on at the reference date: (id, title, status).
     open_drafts: Vec<(String, String, crate::domain::status::DraftStatus)>,
+    /// The series of the classification chart, in its order.
+    series: Vec<String>,
     counts: Counts,
 }
 
@@ -113,6 +117,7 @@ pub fn generate(
         campaigns: Vec::new(),
         answers: Vec::new(),
         open_drafts: Vec::new(),
+        series: Vec::new(),
         counts: Counts::default(),
     };
     let start = opts
@@ -123,6 +128,7 @@ pub fn generate(
     let total = (end - start).num_days().max(1) as u64 + 1;
     store.batch("demo.directory", |tx| gen.directory(tx, start))?;
     store.batch("demo.series", |tx| gen.series(tx))?;
+    store.batch("demo.chart", |tx| gen.chart(tx))?;
     let mut date = start;
     while date <= end {
         let month_end = date
@@ -142,6 +148,11 @@ pub fn generate(
     }
     store.batch("demo.materials", |tx| gen.materials(tx, start, end))?;
     store.batch("demo.review", |tx| gen.review(tx))?;
+    if !opts.grande {
+        let eve = opts.reference.pred_opt().unwrap_or(opts.reference);
+        photos::write(store, &stamp(eve, 20, 0), &stamp(opts.reference, 0, 0))?;
+        store.batch("demo.consents", |tx| gen.consents(tx))?;
+    }
     // Written a month at a time, the search indexes are in many pieces: one each.
     store.tidy_search(Upkeep::Whole)?;
     Ok(gen.counts)

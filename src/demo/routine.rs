@@ -155,18 +155,19 @@ impl Gen {
     pub(super) fn monthly_document(&mut self, tx: &mut Tx<'_, '_>, date: NaiveDate) -> Result<()> {
         let id = self.id(date);
         let month = month_name(date.month());
+        let title = format!(
+            "Informe mensual de Comunicación Social, {month} {}",
+            date.year()
+        );
+        let (series_id, expediente, stage) = self.filed(ArchiveKind::Document, date);
         let item = ArchiveItemInput {
-            kind: ArchiveKind::Document,
-            title: format!(
-                "Informe mensual de Comunicación Social, {month} {}",
-                date.year()
-            ),
             description: "Resumen de coberturas, publicaciones y envíos a medios del mes.".into(),
-            occurred_at: stamp(date, 18, 0),
             department_id: Some(seed_id("department", "comunicacion")),
-            event_id: None,
             files: 1,
-            tags: Vec::new(),
+            series_id,
+            expediente,
+            stage,
+            ..ArchiveItemInput::new(ArchiveKind::Document, &title, &stamp(date, 18, 0))
         };
         self.create(tx, &id, Record::ArchiveItem(item))?;
         self.counts.archive_items += 1;

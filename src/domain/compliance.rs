@@ -59,6 +59,9 @@ pub enum Issue {
         language: Language,
         translator: bool,
     },
+    /// A photo or video of the piece shows identifiable people (minors, when `minors`) and
+    /// no consent of theirs holds on the day it goes out.
+    Consent { item: String, minors: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +87,7 @@ impl Finding {
             Issue::Translation {
                 channel, language, ..
             } => format!("translation:{}:{}", channel.code(), language.code()),
+            Issue::Consent { item, .. } => format!("consent:{}", fold(item)),
         }
     }
 }
@@ -213,6 +217,9 @@ pub struct Piece<'a> {
     pub topic: &'a str,
     pub on: NaiveDate,
     pub versions: Vec<Version<'a>>,
+    /// The piece's photos and videos that show people without a consent that holds on `on`:
+    /// (the item's title, whether minors appear).
+    pub unconsented: Vec<(&'a str, bool)>,
 }
 
 /// Whether a topic is one the blackout allows ("Salud pública" is "salud";
@@ -243,6 +250,15 @@ pub fn check(piece: &Piece, rules: &Rules) -> Vec<Finding> {
                 Place::Body,
             ));
         }
+    }
+    for (item, minors) in &piece.unconsented {
+        out.push(warning(
+            Issue::Consent {
+                item: (*item).to_owned(),
+                minors: *minors,
+            },
+            Place::Body,
+        ));
     }
     for (i, v) in piece.versions.iter().enumerate() {
         let at = Place::Variant(i);
@@ -391,7 +407,25 @@ mod tests {
             topic,
             on: day(on),
             versions: Vec::new(),
+            unconsented: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_photo_of_minors_without_consent_is_a_warning_named_by_the_photo() {
+        let mut p = piece("Entrega de útiles escolares.", "educación", "2025-03-06");
+        p.unconsented = vec![("Foto: entrega en la primaria", true)];
+        let found = check(&p, &Rules::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(
+            found[0].issue,
+            Issue::Consent {
+                item: "Foto: entrega en la primaria".into(),
+                minors: true
+            }
+        );
+        assert_eq!(found[0].code(), "consent:foto: entrega en la primaria");
     }
 
     #[test]

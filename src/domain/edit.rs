@@ -7,9 +7,10 @@
 use super::check::Check;
 pub use super::check::{is_date, is_datetime, Invalid, Problem, MAX_LINE};
 use super::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus, EventKind,
-    EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus, MediaRequestKind,
-    OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone, Via,
+    ArchiveKind, ArchiveStage, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus,
+    EventKind, EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus,
+    MediaRequestKind, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel,
+    Subjects, Tone, Via,
 };
 
 /// Every kind of record the store holds.
@@ -44,6 +45,10 @@ pub enum RecordKind {
     MaterialFile,
     /// One piece sent to one journalist.
     Delivery,
+    /// A series of the office's archival classification chart.
+    Classification,
+    /// A person's consent to appear in an archive item's photos or video.
+    Consent,
 }
 
 impl RecordKind {
@@ -59,6 +64,7 @@ impl RecordKind {
                 | RecordKind::Interview
                 | RecordKind::Distribution
                 | RecordKind::Delivery
+                | RecordKind::Consent
         )
     }
 }
@@ -423,6 +429,70 @@ pub struct ArchiveItemInput {
     pub files: u32,
     /// Tag names; the store finds or makes each tag.
     pub tags: Vec<String>,
+    pub place: String,
+    /// The people who appear or speak, as written (comma-separated names).
+    pub people: String,
+    pub report_id: Option<String>,
+    /// The piece (draft, publication) the item belongs to or was used in.
+    pub draft_id: Option<String>,
+    /// The series of the classification chart it is filed under.
+    pub series_id: Option<String>,
+    /// The file ("expediente") within its series, as the office codes it.
+    pub expediente: String,
+    pub stage: ArchiveStage,
+    pub subjects: Subjects,
+}
+
+impl ArchiveItemInput {
+    /// An item with nothing but its kind, title and time (local `YYYY-MM-DDTHH:MM`).
+    pub fn new(kind: ArchiveKind, title: &str, occurred_at: &str) -> ArchiveItemInput {
+        ArchiveItemInput {
+            kind,
+            title: title.to_owned(),
+            description: String::new(),
+            occurred_at: occurred_at.to_owned(),
+            department_id: None,
+            event_id: None,
+            files: 0,
+            tags: Vec::new(),
+            place: String::new(),
+            people: String::new(),
+            report_id: None,
+            draft_id: None,
+            series_id: None,
+            expediente: String::new(),
+            stage: ArchiveStage::Active,
+            subjects: Subjects::Nobody,
+        }
+    }
+}
+
+/// A series of the archival classification chart ("cuadro general de clasificación
+/// archivística"): the section (the office's function) and the series within it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassificationInput {
+    pub section_code: String,
+    pub section_name: String,
+    pub code: String,
+    pub name: String,
+    /// Years the series is kept in the office before it moves on (0: not set).
+    pub years: u32,
+}
+
+/// A person's consent to appear in an item's photos or video: who, for what, until when, and
+/// the document that records it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsentInput {
+    pub item_id: String,
+    pub person: String,
+    pub minor: bool,
+    /// Who gave it: the person, or a minor's parent or guardian.
+    pub given_by: String,
+    pub purpose: String,
+    /// The last day it holds (`YYYY-MM-DD`); empty: no end.
+    pub valid_until: String,
+    /// Where the signed form is: its folio, or the file of its scan.
+    pub document: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -546,6 +616,8 @@ pub enum Record {
     Answer(AnswerInput),
     Attachment(AttachmentInput),
     Material(MaterialInput),
+    Classification(ClassificationInput),
+    Consent(ConsentInput),
 }
 
 impl Record {
@@ -574,6 +646,8 @@ impl Record {
             Record::Answer(_) => RecordKind::Answer,
             Record::Attachment(_) => RecordKind::Attachment,
             Record::Material(_) => RecordKind::Material,
+            Record::Classification(_) => RecordKind::Classification,
+            Record::Consent(_) => RecordKind::Consent,
         }
     }
 
@@ -660,9 +734,33 @@ impl Record {
                 .line("dnc_reason", &j.dnc_reason)
                 .date("privacy_notice_on", &j.privacy_notice_on, false),
             Record::ContactList(l) => c.required("name", &l.name),
-            Record::ArchiveItem(a) => {
-                c.required("title", &a.title)
-                    .datetime("occurred_at", &a.occurred_at, true)
+            Record::ArchiveItem(a) => c
+                .required("title", &a.title)
+                .datetime("occurred_at", &a.occurred_at, true)
+                .line("place", &a.place)
+                .line("people", &a.people)
+                .line("expediente", &a.expediente),
+            Record::Classification(k) => c
+                .required("code", &k.code)
+                .required("name", &k.name)
+                .line("code", &k.code)
+                .line("name", &k.name)
+                .line("section_code", &k.section_code)
+                .line("section_name", &k.section_name),
+            Record::Consent(k) => {
+                let c = c
+                    .required("person", &k.person)
+                    .line("person", &k.person)
+                    .line("given_by", &k.given_by)
+                    .line("purpose", &k.purpose)
+                    .date("valid_until", &k.valid_until, false)
+                    .line("document", &k.document);
+                // A minor's consent is given by a parent or guardian, named.
+                if k.minor {
+                    c.required("given_by", &k.given_by)
+                } else {
+                    c
+                }
             }
             Record::Staff(s) => c.required("name", &s.name).email("email", &s.email),
             Record::Campaign(k) => c

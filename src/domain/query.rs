@@ -25,6 +25,12 @@ pub struct Filters {
     pub to: Option<NaiveDate>,
     /// Only what is still pending and was due before this day (requests "vencidas").
     pub overdue_on: Option<NaiveDate>,
+    /// Only what carries this tag (the archive).
+    pub tag: Option<String>,
+    /// Only where this person appears (by words of their name, the archive).
+    pub person: Option<String>,
+    /// Only what happened at this place (by words of its name, the archive).
+    pub place: Option<String>,
 }
 
 impl Filters {
@@ -64,6 +70,8 @@ pub enum ListId {
     /// Pieces sent to the media, one row per list sent to.
     Distributions,
     Timeline,
+    /// The archive's classification chart, one row per series.
+    Classification,
     /// Not a list: each department's figures (Reportes, Cifras).
     Figures,
 }

@@ -443,6 +443,10 @@ pub enum TimelineKind {
     Report,
     Publication(Channel),
     Item(ArchiveKind),
+    /// A request from the media that was answered (an interview given, information sent).
+    Interview,
+    /// What a medium published about the municipality.
+    Clipping,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -468,6 +472,8 @@ impl Keyed for TimelineRow {
             TimelineKind::Report => RecordKind::Report,
             TimelineKind::Publication(_) => RecordKind::Publication,
             TimelineKind::Item(_) => RecordKind::ArchiveItem,
+            TimelineKind::Interview => RecordKind::Interview,
+            TimelineKind::Clipping => RecordKind::Clipping,
         };
         Target::new(kind, self.id.clone())
     }
@@ -476,14 +482,77 @@ impl Keyed for TimelineRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveItemDetail {
     pub id: String,
-    pub kind: ArchiveKind,
-    pub occurred_at: String,
-    pub title: String,
-    pub description: String,
+    /// Everything the item holds, as its form edits it.
+    pub item: crate::domain::edit::ArchiveItemInput,
     pub department: Option<LinkLine>,
     pub event: Option<LinkLine>,
-    pub files: u32,
-    pub tags: Vec<String>,
+    pub report: Option<LinkLine>,
+    pub draft: Option<LinkLine>,
+    /// Its series: "CS.02 Fotografía y video", and its section "1C Comunicación Social".
+    pub series: Option<(String, String)>,
+    /// Its files, photos first.
+    pub media: Vec<MediaLine>,
+    pub consents: Vec<ConsentLine>,
+    /// People appear in it and no consent of theirs holds today (for minors: none given for
+    /// a minor).
+    pub consent_missing: bool,
+    /// The picture to show of its first photo: (the file's id, a JPEG).
+    pub picture: Option<(String, Vec<u8>)>,
+}
+
+/// A file of an archive item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MediaLine {
+    pub id: String,
+    pub file_name: String,
+    pub kind: crate::domain::media::MediaKind,
+    pub size: u64,
+    pub taken_at: String,
+    /// Where its date came from: `exif`, `container`, `file` (empty: not known).
+    pub date_source: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Whether the database holds a picture of it to show (a thumbnail or archive copy).
+    pub preview: bool,
+}
+
+/// A person's consent to appear in an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsentLine {
+    pub id: String,
+    pub person: String,
+    pub minor: bool,
+    pub given_by: String,
+    pub purpose: String,
+    pub valid_until: String,
+    pub document: String,
+    /// Whether it still holds today.
+    pub holds: bool,
+}
+
+/// A series of the classification chart in its list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassificationRow {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    /// Its section: "1C Comunicación Social".
+    pub section: String,
+    /// How many live items are filed under it.
+    pub items: u64,
+}
+
+keyed!(ClassificationRow, RecordKind::Classification, code);
+
+/// A series of the classification chart, whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassificationDetail {
+    pub row: ClassificationRow,
+    pub series: crate::domain::edit::ClassificationInput,
+    /// The first and last days of what is filed under it.
+    pub span: Option<(String, String)>,
+    /// Its files ("expedientes") and how many items each holds.
+    pub files: Vec<(String, u64)>,
 }
 
 /// The detail behind a timeline line: the same detail its own tab shows.
@@ -492,7 +561,25 @@ pub enum TimelineDetail {
     Event(EventDetail),
     Report(ReportDetail),
     Publication(DraftDetail),
-    Item(ArchiveItemDetail),
+    /// Boxed: an item carries its picture.
+    Item(Box<ArchiveItemDetail>),
+    Interview(InterviewDetail),
+    Clipping(ClippingDetail),
+}
+
+/// What a medium published about the municipality, as the timeline shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClippingDetail {
+    pub id: String,
+    pub title: String,
+    pub published_on: String,
+    pub outlet: Option<LinkLine>,
+    pub tone: crate::domain::status::Tone,
+    pub url: String,
+    pub summary: String,
+    /// The office's answer, and the piece that carried it.
+    pub response: String,
+    pub draft: Option<LinkLine>,
 }
 
 /// Today at a glance, for the morning meeting.

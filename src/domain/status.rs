@@ -414,6 +414,28 @@ coded!(
         Interview = "interview",
         Document = "document",
         Clipping = "clipping",
+        Activity = "activity",
+    }
+);
+
+coded!(
+    /// Where an archived record stands in its life (Ley General de Archivos): in use by the
+    /// office (archivo de trámite), kept by the municipality's archive (concentración), or
+    /// kept for good as history (histórico).
+    ArchiveStage {
+        Active = "active",
+        Semiactive = "semiactive",
+        Historical = "historical",
+    }
+);
+
+coded!(
+    /// Who can be recognised in an item's photos or video: nobody, adults, or minors (whose
+    /// images need the consent of a parent or guardian).
+    Subjects {
+        Nobody = "none",
+        Adults = "adults",
+        Minors = "minors",
     }
 );
 

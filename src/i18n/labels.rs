@@ -6,10 +6,10 @@ use crate::domain::compliance::{Finding, Issue};
 use crate::domain::edit::{Problem, RecordKind};
 use crate::domain::media::MediaKind;
 use crate::domain::status::{
-    ArchiveKind, Channel, CoverageRole, CoverageStatus, DeliveryStatus, DraftKind, DraftStatus,
-    EventKind, EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus,
-    MediaRequestKind, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel, Tone,
-    Via,
+    ArchiveKind, ArchiveStage, Channel, CoverageRole, CoverageStatus, DeliveryStatus, DraftKind,
+    DraftStatus, EventKind, EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus,
+    MediaRequestKind, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel,
+    Subjects, Tone, Via,
 };
 
 /// What a compliance finding says, and why.
@@ -40,6 +40,14 @@ pub fn finding_text(f: &Finding) -> String {
             max,
         } => tf(Msg::FindHashtags, &[&channel.label(), count, max]),
         Issue::NoAlt { channel } => tf(Msg::FindNoAlt, &[&channel.label()]),
+        Issue::Consent { item, minors } => tf(
+            if *minors {
+                Msg::FindConsentMinors
+            } else {
+                Msg::FindConsent
+            },
+            &[item],
+        ),
         Issue::Translation {
             channel,
             language,
@@ -180,6 +188,17 @@ labels!(ArchiveKind {
     Interview => ArcInterview,
     Document => ArcDocument,
     Clipping => ArcClipping,
+    Activity => ArcActivity,
+});
+labels!(ArchiveStage {
+    Active => StageActive,
+    Semiactive => StageSemiactive,
+    Historical => StageHistorical,
+});
+labels!(Subjects {
+    Nobody => SubjectsNobody,
+    Adults => SubjectsAdults,
+    Minors => SubjectsMinors,
 });
 labels!(InterviewStatus {
     Requested => StInterviewRequested,
@@ -236,6 +255,8 @@ labels!(RecordKind {
     Material => RecMaterial,
     MaterialFile => RecMaterialFile,
     Delivery => RecDelivery,
+    Classification => RecClassification,
+    Consent => RecConsent,
 });
 
 labels!(MediaKind {
@@ -361,6 +382,23 @@ pub fn field_label(field: &str) -> String {
         "folder" => Msg::FFolder,
         "file" => Msg::FFile,
         "files" => Msg::FFiles,
+        "people" => Msg::FPeople,
+        "series_id" => Msg::FSeries,
+        "expediente" => Msg::FExpediente,
+        "stage" => Msg::FStage,
+        "subjects" => Msg::FSubjects,
+        "section_code" => Msg::FSectionCode,
+        "section_name" => Msg::FSectionName,
+        "code" => Msg::FCode,
+        "years" => Msg::FYears,
+        "person" => Msg::FPerson,
+        "minor" => Msg::FMinor,
+        "given_by" => Msg::FGivenBy,
+        "purpose" => Msg::FPurpose,
+        "valid_until" => Msg::FValidUntil,
+        "document" => Msg::FDocument,
+        "tag" => Msg::FTag,
+        "paths" => Msg::FPaths,
         _ => return field.to_owned(),
     };
     t(msg).to_owned()

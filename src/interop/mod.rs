@@ -3,10 +3,12 @@
 //! updated, unchanged, skipped and why), show the plan as a **preview**, then **apply** it in
 //! one transaction of typed store commands (all or nothing). The console and the command line
 //! show the same preview, from [`Plan::preview`].
+pub mod archive;
 pub mod bulletin;
 pub mod contacts;
 pub mod ical;
 pub mod mail;
+pub mod media;
 pub mod output;
 
 use serde::Serialize;
@@ -43,7 +45,7 @@ macro_rules! planned {
     )+};
 }
 
-planned!(ical::Prepared, contacts::Prepared);
+planned!(ical::Prepared, contacts::Prepared, archive::Prepared);
 
 /// What importing one item would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::commands::archive_tags;
+use super::commands::read_item;
 use super::error::{Result, StoreError};
 use super::lists::{
     contact_list_row, department_row, event_row, journalist_row, outlet_row, report_row,
@@ -11,13 +11,15 @@ use super::lists::{
 };
 use super::Store;
 use crate::domain::edit::{RecordKind, Target};
+use crate::domain::media::MediaKind;
 use crate::domain::status::{
-    ArchiveKind, CoverageRole, CoverageStatus, EventKind, InterviewStatus, Via,
+    CoverageRole, CoverageStatus, EventKind, InterviewStatus, Subjects, Tone, Via,
 };
 use crate::domain::{
-    ArchiveItemDetail, ContactListDetail, CoverageLine, DepartmentDetail, EventDetail, EventRow,
-    InterviewLine, JournalistDetail, LinkLine, MemberLine, OutletDetail, ReportDetail,
-    RequestDetail, SeriesLine, TimelineDetail, TimelineKind,
+    ArchiveItemDetail, ClippingDetail, ConsentLine, ContactListDetail, CoverageLine,
+    DepartmentDetail, EventDetail, EventRow, InterviewLine, JournalistDetail, LinkLine, MediaLine,
+    MemberLine, OutletDetail, ReportDetail, RequestDetail, SeriesLine, TimelineDetail,
+    TimelineKind,
 };
 
 pub(super) fn not_found(table: &str, id: &str) -> StoreError {
@@ -532,38 +534,107 @@ impl Store {
     }
 
     pub fn archive_item_detail(&self, id: &str) -> Result<ArchiveItemDetail> {
-        type Item = (ArchiveItemDetail, Option<String>, Option<String>);
-        let (mut item, event_id, department_id): Item = self
+        let item = read_item(self.conn(), id)?;
+        let today = self.local_now().get(..10).unwrap_or("").to_owned();
+        let consents = self.rows(
+            "SELECT id, person, minor, given_by, purpose, valid_until, document
+             FROM consents WHERE item_id = ?1 AND deleted_at IS NULL ORDER BY person, id",
+            id,
+            |r| {
+                let valid_until: String = r.get(5)?;
+                Ok(ConsentLine {
+                    id: r.get(0)?,
+                    person: r.get(1)?,
+                    minor: r.get::<_, i64>(2)? != 0,
+                    given_by: r.get(3)?,
+                    purpose: r.get(4)?,
+                    holds: valid_until.is_empty() || valid_until.as_str() >= today.as_str(),
+                    valid_until,
+                    document: r.get(6)?,
+                })
+            },
+        )?;
+        let consent_missing = match item.subjects {
+            Subjects::Nobody => false,
+            Subjects::Adults => !consents.iter().any(|c| c.holds),
+            Subjects::Minors => !consents.iter().any(|c| c.holds && c.minor),
+        };
+        let media = self.rows(
+            "SELECT m.id, m.file_name, m.kind, m.size, m.taken_at, m.date_source, m.width,
+                    m.height, m.thumbnail IS NOT NULL OR m.archive_copy IS NOT NULL
+             FROM archive_media l JOIN media m ON m.id = l.media_id
+             WHERE l.item_id = ?1 AND l.deleted_at IS NULL AND m.deleted_at IS NULL
+             ORDER BY m.kind <> 'photo', m.taken_at, m.file_name, m.id",
+            id,
+            |r| {
+                Ok(MediaLine {
+                    id: r.get(0)?,
+                    file_name: r.get(1)?,
+                    kind: MediaKind::from_code(&r.get::<_, String>(2)?),
+                    size: r.get::<_, i64>(3)?.max(0) as u64,
+                    taken_at: r.get(4)?,
+                    date_source: r.get(5)?,
+                    width: r
+                        .get::<_, Option<i64>>(6)?
+                        .and_then(|w| u32::try_from(w).ok()),
+                    height: r
+                        .get::<_, Option<i64>>(7)?
+                        .and_then(|h| u32::try_from(h).ok()),
+                    preview: r.get(8)?,
+                })
+            },
+        )?;
+        let series = match &item.series_id {
+            Some(series) => self
+                .conn()
+                .prepare_cached(
+                    "SELECT trim(code || ' ' || name), trim(section_code || ' ' || section_name)
+                     FROM classification WHERE id = ?1 AND deleted_at IS NULL",
+                )?
+                .query_row([series], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?,
+            None => None,
+        };
+        let picture = match media.iter().find(|m| m.preview) {
+            Some(m) => self.media_picture(&m.id)?.map(|jpeg| (m.id.clone(), jpeg)),
+            None => None,
+        };
+        Ok(ArchiveItemDetail {
+            picture,
+            id: id.to_owned(),
+            department: self.department_link(item.department_id.as_deref())?,
+            event: self.event_link(item.event_id.as_deref())?,
+            report: self.one_link(
+                RecordKind::Report,
+                "SELECT id, received_at, title, status FROM reports
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                item.report_id.as_deref(),
+            )?,
+            draft: self.one_link(
+                RecordKind::Draft,
+                "SELECT id, written_at, title, status FROM drafts
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                item.draft_id.as_deref(),
+            )?,
+            series,
+            media,
+            consents,
+            consent_missing,
+            item,
+        })
+    }
+
+    /// The picture of a stored file to show: its archive copy, else its thumbnail (JPEG).
+    pub fn media_picture(&self, media_id: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
             .conn()
             .prepare_cached(
-                "SELECT a.kind, a.occurred_at, a.title, a.description, a.event_id, a.files,
-                        a.department_id
-                 FROM archive_items a WHERE a.id = ?1 AND a.deleted_at IS NULL",
+                "SELECT coalesce(thumbnail, archive_copy) FROM media
+                 WHERE id = ?1 AND deleted_at IS NULL",
             )?
-            .query_row([id], |r| {
-                Ok((
-                    ArchiveItemDetail {
-                        id: id.to_owned(),
-                        kind: ArchiveKind::from_code(&r.get::<_, String>(0)?)
-                            .unwrap_or(ArchiveKind::Document),
-                        occurred_at: r.get(1)?,
-                        title: r.get(2)?,
-                        description: r.get(3)?,
-                        department: None,
-                        event: None,
-                        files: r.get(5)?,
-                        tags: Vec::new(),
-                    },
-                    r.get(4)?,
-                    r.get(6)?,
-                ))
-            })
+            .query_row([media_id], |r| r.get::<_, Option<Vec<u8>>>(0))
             .optional()?
-            .ok_or_else(|| not_found("archive_items", id))?;
-        item.event = self.event_link(event_id.as_deref())?;
-        item.department = self.department_link(department_id.as_deref())?;
-        item.tags = archive_tags(self.conn(), id)?;
-        Ok(item)
+            .flatten())
     }
 
     /// The draft a publication belongs to.
@@ -587,7 +658,63 @@ impl Store {
             TimelineKind::Publication(_) => {
                 TimelineDetail::Publication(self.draft_detail(&self.publication_draft(id)?)?)
             }
-            TimelineKind::Item(_) => TimelineDetail::Item(self.archive_item_detail(id)?),
+            TimelineKind::Item(_) => TimelineDetail::Item(Box::new(self.archive_item_detail(id)?)),
+            TimelineKind::Interview => TimelineDetail::Interview(self.interview_detail(id)?),
+            TimelineKind::Clipping => TimelineDetail::Clipping(self.clipping_detail(id)?),
+        })
+    }
+
+    /// A clipping: what was published, where, its tone, and the office's answer.
+    pub fn clipping_detail(&self, id: &str) -> Result<ClippingDetail> {
+        type Head = (
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+        );
+        let (title, published_on, outlet_id, tone, url, summary, response, draft_id): Head = self
+            .conn()
+            .prepare_cached(
+                "SELECT title, published_on, outlet_id, tone, url, summary, response, draft_id
+                 FROM clippings WHERE id = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| not_found("clippings", id))?;
+        Ok(ClippingDetail {
+            id: id.to_owned(),
+            title,
+            published_on,
+            outlet: self.one_link(
+                RecordKind::Outlet,
+                "SELECT id, '', name, '' FROM outlets WHERE id = ?1 AND deleted_at IS NULL",
+                outlet_id.as_deref(),
+            )?,
+            tone: Tone::from_code(&tone).unwrap_or(Tone::Neutral),
+            url,
+            summary,
+            response,
+            draft: self.one_link(
+                RecordKind::Draft,
+                "SELECT id, written_at, title, status FROM drafts
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                draft_id.as_deref(),
+            )?,
         })
     }
 }

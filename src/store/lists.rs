@@ -12,8 +12,9 @@ use crate::domain::status::{
     MediaRequestKind, OutletKind, ReportStatus, RequestStatus,
 };
 use crate::domain::{
-    CampaignRow, ContactListRow, DepartmentRow, DistributionRow, DraftRow, EventRow, InterviewRow,
-    JournalistRow, MaterialRow, OutletRow, PageRequest, ReportRow, RequestRow,
+    CampaignRow, ClassificationDetail, ClassificationRow, ContactListRow, DepartmentRow,
+    DistributionRow, DraftRow, EventRow, InterviewRow, JournalistRow, MaterialRow, OutletRow,
+    PageRequest, ReportRow, RequestRow,
 };
 
 pub(crate) const EVENTS: ListQuery = ListQuery {
@@ -326,6 +327,33 @@ pub(crate) const DISTRIBUTIONS: ListQuery = ListQuery {
     due: None,
 };
 
+pub(crate) const CLASSIFICATION: ListQuery = ListQuery {
+    select: "k.id, k.code, k.name, trim(k.section_code || ' ' || k.section_name),
+             (SELECT count(*) FROM archive_items a WHERE a.series_id = k.id
+                AND a.deleted_at IS NULL)",
+    from: "FROM classification k",
+    alias: "k",
+    key: "k.code",
+    desc: false,
+    fts: None,
+    via: None,
+    status: None,
+    kind: None,
+    department: None,
+    date: None,
+    due: None,
+};
+
+pub(crate) fn classification_row(r: &Row) -> rusqlite::Result<ClassificationRow> {
+    Ok(ClassificationRow {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        section: r.get(3)?,
+        items: r.get::<_, i64>(4)?.max(0) as u64,
+    })
+}
+
 pub(crate) fn interview_row(r: &Row) -> rusqlite::Result<InterviewRow> {
     Ok(InterviewRow {
         id: r.get(0)?,
@@ -368,6 +396,7 @@ fn list_query(list: ListId) -> Option<&'static ListQuery> {
         ListId::ContactLists => &CONTACT_LISTS,
         ListId::Interviews => &INTERVIEWS,
         ListId::Distributions => &DISTRIBUTIONS,
+        ListId::Classification => &CLASSIFICATION,
         ListId::Timeline | ListId::Figures => return None,
     })
 }
@@ -381,7 +410,7 @@ impl Store {
         map: fn(&Row) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>> {
         let search = self.search_of(q.fts, &query.search)?;
-        let (sql, values) = q.sql(query, search.as_ref(), req, None, 0);
+        let (sql, values) = q.sql(query, search.as_ref(), req, &[], 0);
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt
             .query_map(params_from_iter(values), map)?
@@ -398,7 +427,7 @@ impl Store {
             };
         };
         let search = self.search_of(q.fts, &query.search)?;
-        self.counted(q.count_sql(query, search.as_ref(), None))
+        self.counted(q.count_sql(query, search.as_ref(), &[]))
     }
 
     /// Agenda events in chronological order.
@@ -447,6 +476,52 @@ impl Store {
     }
 
     /// Requests from journalists, newest first.
+    /// The classification chart, by series code.
+    pub fn classification_page(
+        &self,
+        q: &Query,
+        req: &PageRequest,
+    ) -> Result<Vec<ClassificationRow>> {
+        self.page(&CLASSIFICATION, q, req, classification_row)
+    }
+
+    /// A series of the chart, with what is filed under it.
+    pub fn classification_detail(&self, id: &str) -> Result<ClassificationDetail> {
+        let series = super::commands::read_classification(self.conn(), id)?;
+        let row = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {} {} WHERE k.id = ?1",
+                CLASSIFICATION.select, CLASSIFICATION.from
+            ))?
+            .query_row([id], classification_row)?;
+        let span = self
+            .conn()
+            .prepare_cached(
+                "SELECT min(occurred_at), max(occurred_at) FROM archive_items
+                 WHERE series_id = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row([id], |r| {
+                Ok(r.get::<_, Option<String>>(0)?
+                    .zip(r.get::<_, Option<String>>(1)?))
+            })?;
+        let files = self
+            .conn()
+            .prepare_cached(
+                "SELECT expediente, count(*) FROM archive_items
+                 WHERE series_id = ?1 AND deleted_at IS NULL
+                 GROUP BY expediente ORDER BY expediente",
+            )?
+            .query_map([id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ClassificationDetail {
+            row,
+            series,
+            span,
+            files,
+        })
+    }
+
     pub fn interviews_page(&self, q: &Query, req: &PageRequest) -> Result<Vec<InterviewRow>> {
         self.page(&INTERVIEWS, q, req, interview_row)
     }
@@ -469,7 +544,7 @@ pub(crate) mod tests_queries {
     pub(crate) use crate::store::searchplan::{Plan, Search};
 
     pub(crate) fn sql(q: &ListQuery, req: &PageRequest) -> String {
-        q.sql(&Query::default(), None, req, None, 0).0
+        q.sql(&Query::default(), None, req, &[], 0).0
     }
 
     /// The ids of a page of reports read with a given plan.
@@ -483,7 +558,7 @@ pub(crate) mod tests_queries {
             .search_of(REPORTS.fts, &query.search)
             .unwrap()
             .map(|s| Search { plan, ..s });
-        let (sql, values) = REPORTS.sql(query, search.as_ref(), req, None, 0);
+        let (sql, values) = REPORTS.sql(query, search.as_ref(), req, &[], 0);
         let mut stmt = store.conn().prepare(&sql).unwrap();
         let rows = stmt
             .query_map(rusqlite::params_from_iter(values), |r| {

@@ -154,19 +154,19 @@ impl ListQuery {
         format!(" ORDER BY {key} {ord}, {id} {ord} LIMIT ?{limit}")
     }
 
-    /// A page of the list, its parameters numbered from `base` + 1; `extra` is a condition of
-    /// the list itself (`?` for its value).
+    /// A page of the list, its parameters numbered from `base` + 1; `extra` are conditions
+    /// of the list itself (each with one `?` for its value).
     pub fn sql(
         &self,
         q: &Query,
         search: Option<&Search>,
         req: &PageRequest,
-        extra: Option<(&str, Value)>,
+        extra: &[(String, Value)],
         base: usize,
     ) -> (String, Vec<Value>) {
         let mut c = self.conditions(q, search, base);
-        if let Some((condition, value)) = extra {
-            c.add(condition, value);
+        for (condition, value) in extra {
+            c.add(condition, value.clone());
         }
         let tail = self.keyset(&mut c, req);
         let sql = format!(
@@ -183,7 +183,7 @@ impl ListQuery {
         &self,
         q: &Query,
         search: Option<&Search>,
-        extra: Option<(&str, Value)>,
+        extra: &[(String, Value)],
     ) -> (String, Vec<Value>) {
         let led = search.filter(|s| s.plan != Plan::Collect).zip(self.fts);
         let (from, mut c) = match led {
@@ -213,8 +213,8 @@ impl ListQuery {
             }
             None => (self.from.to_owned(), self.conditions(q, search, 0)),
         };
-        if let Some((condition, value)) = extra {
-            c.add(condition, value);
+        for (condition, value) in extra {
+            c.add(condition, value.clone());
         }
         let sql = format!(
             "SELECT count(*) FROM (SELECT 1 {from} WHERE {}.deleted_at IS NULL{} LIMIT {})",

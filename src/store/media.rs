@@ -194,6 +194,50 @@ pub fn store_file(media: &Path, source: &Path) -> std::result::Result<StoredFile
     Ok(stored)
 }
 
+/// Stores `bytes` as a file named `name` (its extension tells its kind) in the media folder
+/// `media`, as [`store_file`] stores a file: made whole under a temporary name, then renamed;
+/// once only. What the demo's photos are written with.
+pub fn store_bytes(
+    media: &Path,
+    name: &str,
+    bytes: &[u8],
+) -> std::result::Result<StoredFile, FileProblem> {
+    let staging = media.join(".entrante");
+    private_dir(&staging).map_err(FileProblem::Copy)?;
+    let source = staging.join(format!("{}-{name}", std::process::id()));
+    let written = fs::write(&source, bytes).map_err(FileProblem::Copy);
+    let stored = written.and_then(|()| store_file(media, &source));
+    let _ = fs::remove_file(&source);
+    let _ = fs::remove_dir(&staging);
+    let mut stored = stored?;
+    stored.file_name = name.to_owned();
+    Ok(stored)
+}
+
+/// Moves the media folder of the database at `from` to be the one of `to` (a database written
+/// under a temporary name and put in place): renamed whole when `to` has none; else each file
+/// that `to`'s folder lacks is moved in (a file of the same name is the same content).
+pub fn move_media(from: &Path, to: &Path) -> std::io::Result<()> {
+    let (source, target) = (media_dir_of(from), media_dir_of(to));
+    if !source.is_dir() {
+        return Ok(());
+    }
+    if !target.exists() {
+        return fs::rename(&source, &target);
+    }
+    for shard in fs::read_dir(&source)?.flatten() {
+        let into = target.join(shard.file_name());
+        private_dir(&into)?;
+        for file in fs::read_dir(shard.path())?.flatten() {
+            let name = file.file_name();
+            if !into.join(&name).exists() && !name.to_string_lossy().ends_with(".tmp") {
+                fs::rename(file.path(), into.join(&name))?;
+            }
+        }
+    }
+    fs::remove_dir_all(&source)
+}
+
 /// Copies `source` to `tmp` (readable by its owner only), checks that what was copied is the
 /// content hashed before, flushes it to disk and renames it to `dest`.
 fn copy_then_rename(

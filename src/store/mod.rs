@@ -7,6 +7,7 @@ mod commands;
 mod conflicts;
 mod details;
 mod error;
+mod export;
 mod figures;
 mod files;
 mod pieces;
@@ -45,16 +46,19 @@ use crate::domain::hlc::{self, Hlc};
 use crate::domain::ids;
 use crate::domain::StoreStatus;
 pub use calendar::{CalendarExport, ExportOccurrence, ExportSeries};
+pub(crate) use commands::read_item;
 pub use commands::{
     allowed_moves, route, Attached, Distributed, FileOwner, Occurrence, Receipt, Tx,
     FOLIO_PREFIX_SETTING, NO_ADDRESS, OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE,
     OFFICIALS_SETTING, PHRASES_SETTING,
 };
+pub use commands::{archive_kind, EventSpan, MediaImport};
 pub use conflicts::{value_text, ConflictView, Resolution};
 pub use error::{io_text, Result, StoreError};
+pub use export::{ExportItem, ExportMedia};
 use files::{damaged, recover_hot_journal};
 pub use files::{newest_backup, put_in_place, temporary_beside};
-pub use media::{media_dir_of, store_file, FileProblem, StoredFile};
+pub use media::{media_dir_of, move_media, store_bytes, store_file, FileProblem, StoredFile};
 pub use merge::{
     clocks_of, export_delta as export_delta_from, Clocks, MergeStats, MAX_CLOCK_AHEAD_MS,
 };

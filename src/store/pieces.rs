@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 
 use super::commands::{
-    acknowledged, findings, going_out_on, read_draft, read_variant, rules, OFFICE_CONTACT,
-    OFFICE_HEADER, OFFICE_PLACE,
+    acknowledged, findings, going_out_on, read_draft, read_variant, rules, unconsented,
+    OFFICE_CONTACT, OFFICE_HEADER, OFFICE_PLACE,
 };
 use super::details::not_found;
 use super::error::Result;
@@ -94,21 +94,18 @@ impl Store {
         let today =
             NaiveDate::parse_from_str(now.get(..10).unwrap_or(""), "%Y-%m-%d").unwrap_or_default();
         let acks = acknowledged(self.conn(), id)?;
-        let checks = findings(
-            &rules(self.conn())?,
-            &draft,
-            &inputs,
-            going_out_on(&draft, today),
-        )
-        .into_iter()
-        .map(|finding| CheckLine {
-            acknowledged: acks
-                .iter()
-                .find(|(code, ..)| *code == finding.code())
-                .map(|(_, reason, by, at)| (reason.clone(), by.clone(), at.clone())),
-            finding,
-        })
-        .collect();
+        let on = going_out_on(&draft, today);
+        let unconsented = unconsented(self.conn(), id, on)?;
+        let checks = findings(&rules(self.conn())?, &draft, &inputs, &unconsented, on)
+            .into_iter()
+            .map(|finding| CheckLine {
+                acknowledged: acks
+                    .iter()
+                    .find(|(code, ..)| *code == finding.code())
+                    .map(|(_, reason, by, at)| (reason.clone(), by.clone(), at.clone())),
+                finding,
+            })
+            .collect();
         let steps = self.rows(
             "SELECT at, actor, status_from, status_to, comment FROM draft_steps
              WHERE draft_id = ?1 AND deleted_at IS NULL ORDER BY at, created_at, id",

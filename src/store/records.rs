@@ -47,6 +47,10 @@ impl Store {
             RecordKind::Campaign => Record::Campaign(super::commands::read_campaign(c, id)?),
             RecordKind::Material => Record::Material(super::commands::read_material(c, id)?),
             RecordKind::Interview => Record::Interview(super::commands::read_interview(c, id)?),
+            RecordKind::Classification => {
+                Record::Classification(super::commands::read_classification(c, id)?)
+            }
+            RecordKind::Consent => Record::Consent(super::commands::read_consent(c, id)?),
             _ => {
                 return Err(StoreError::NotFound {
                     table: super::commands::table(target.kind).to_owned(),
@@ -123,6 +127,12 @@ impl Store {
                 Some("drafts_fts"),
                 "t.written_at DESC",
             ),
+            RecordKind::Classification => (
+                "SELECT t.id, t.code || ' ' || t.name, '', t.section_code || ' ' || t.section_name
+                 FROM classification t WHERE t.deleted_at IS NULL",
+                None,
+                "t.code",
+            ),
             _ => return Ok((Vec::new(), true)),
         };
         let search = fts.zip(fts_query(text));
@@ -196,6 +206,9 @@ impl Store {
             RecordKind::Draft => {
                 "SELECT id, title, written_at, '' FROM drafts WHERE id = ?1".into()
             }
+            RecordKind::Classification => {
+                "SELECT id, code || ' ' || name, '', '' FROM classification WHERE id = ?1".into()
+            }
             _ => return Ok(None),
         };
         Ok(self
@@ -228,6 +241,7 @@ impl Store {
             RecordKind::Publication => "published_at",
             RecordKind::Interview => "requested_on",
             RecordKind::Distribution => "sent_at",
+            RecordKind::Classification => "code",
             _ => return Ok(None),
         };
         let table = super::commands::table(target.kind);

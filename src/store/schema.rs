@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[Migration] = &[
     reports_depth,
     drafts_depth,
     media_depth,
+    archive_depth,
 ];
 
 /// The schema version this build writes.
@@ -72,6 +73,7 @@ pub(crate) fn search_indexes() -> impl Iterator<Item = (&'static str, &'static s
         .chain(V2_FTS)
         .chain(V7_FTS)
         .chain(V8_FTS)
+        .chain(V9_NEW_FTS)
         .map(|(fts, table, _)| (*fts, *table))
 }
 
@@ -439,6 +441,92 @@ const V8_FTS: &[(&str, &str, &[&str])] = &[(
     "interviews_fts",
     "interviews",
     &["topic", "interviewee", "outcome", "notes"],
+)];
+
+/// v9: the archive's index holds all of an item's text (the same index as v1's, so not
+/// listed again among the indexes).
+const V9_FTS: &[(&str, &str, &[&str])] = &[(
+    "archive_fts",
+    "archive_items",
+    &["title", "description", "place", "people", "expediente"],
+)];
+
+/// The archive as the Ley General de Archivos asks for it: an item's place, the people in it,
+/// what it is linked to (a report, a piece), its classification (a series of the office's
+/// editable chart, its file code and its stage) and whether identifiable people or minors
+/// appear in it; each person's consent to appear; a photo's date and where it came from.
+fn archive_depth(tx: &Transaction) -> rusqlite::Result<()> {
+    for (table, column, definition) in [
+        ("archive_items", "place", "TEXT NOT NULL DEFAULT ''"),
+        ("archive_items", "people", "TEXT NOT NULL DEFAULT ''"),
+        (
+            "archive_items",
+            "report_id",
+            "TEXT REFERENCES reports(id) DEFERRABLE INITIALLY DEFERRED",
+        ),
+        (
+            "archive_items",
+            "draft_id",
+            "TEXT REFERENCES drafts(id) DEFERRABLE INITIALLY DEFERRED",
+        ),
+        (
+            "archive_items",
+            "series_id",
+            "TEXT REFERENCES classification(id) DEFERRABLE INITIALLY DEFERRED",
+        ),
+        ("archive_items", "expediente", "TEXT NOT NULL DEFAULT ''"),
+        ("archive_items", "stage", "TEXT NOT NULL DEFAULT 'active'"),
+        ("archive_items", "subjects", "TEXT NOT NULL DEFAULT 'none'"),
+        ("media", "date_source", "TEXT NOT NULL DEFAULT ''"),
+    ] {
+        add_column(tx, table, column, definition)?;
+    }
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS classification (
+             id TEXT PRIMARY KEY NOT NULL,
+             created_at TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL DEFAULT '',
+             deleted_at TEXT,
+             section_code TEXT NOT NULL DEFAULT '',
+             section_name TEXT NOT NULL DEFAULT '',
+             code TEXT NOT NULL DEFAULT '',
+             name TEXT NOT NULL DEFAULT '',
+             years INTEGER NOT NULL DEFAULT 0
+         );
+         CREATE TABLE IF NOT EXISTS consents (
+             id TEXT PRIMARY KEY NOT NULL,
+             created_at TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL DEFAULT '',
+             deleted_at TEXT,
+             item_id TEXT REFERENCES archive_items(id) DEFERRABLE INITIALLY DEFERRED,
+             person TEXT NOT NULL DEFAULT '',
+             minor INTEGER NOT NULL DEFAULT 0,
+             given_by TEXT NOT NULL DEFAULT '',
+             purpose TEXT NOT NULL DEFAULT '',
+             valid_until TEXT NOT NULL DEFAULT '',
+             document TEXT NOT NULL DEFAULT ''
+         );
+         CREATE INDEX IF NOT EXISTS classification_by_code ON classification(code, id)
+             WHERE deleted_at IS NULL;
+         CREATE INDEX IF NOT EXISTS consents_by_item ON consents(item_id);
+         CREATE INDEX IF NOT EXISTS archive_by_series ON archive_items(series_id, expediente);
+         CREATE INDEX IF NOT EXISTS archive_by_draft ON archive_items(draft_id);
+         CREATE INDEX IF NOT EXISTS archive_media_by_item ON archive_media(item_id);
+         CREATE INDEX IF NOT EXISTS archive_media_by_media ON archive_media(media_id);
+         CREATE INDEX IF NOT EXISTS clippings_by_date ON clippings(published_on, id)
+             WHERE deleted_at IS NULL;",
+    )?;
+    V9_FTS
+        .iter()
+        .chain(V9_NEW_FTS)
+        .try_for_each(|(fts, table, cols)| prefix_index(tx, fts, table, cols))
+}
+
+/// v9: clippings are on the timeline, and searched with it.
+const V9_NEW_FTS: &[(&str, &str, &[&str])] = &[(
+    "clippings_fts",
+    "clippings",
+    &["title", "summary", "response"],
 )];
 
 /// Adds a column unless the table has it (a file a test, or a person, marked as older than it

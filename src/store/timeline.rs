@@ -6,20 +6,27 @@ use rusqlite::params_from_iter;
 use super::error::Result;
 use super::lists::{EVENTS, REPORTS};
 use super::listsql::{direction, ListQuery};
+use super::search::fts_query;
 use super::searchplan::{Plan, Search};
 use super::{Store, Value};
 use crate::domain::query::{Query, COUNT_CAP};
 use crate::domain::status::{ArchiveKind, Channel};
 use crate::domain::{PageRequest, TimelineKind, TimelineRow};
+use crate::store::commands::tag_id;
 
 struct Arm {
     tag: &'static str,
     query: ListQuery,
     /// A condition of the source itself, `?` being now (local time text).
     extra: Option<&'static str>,
+    /// The id its tags are kept under (none: it has no tags).
+    tags: Option<&'static str>,
+    /// Its full-text index columns that name people and places, for the person and place
+    /// filters: (index, rowid of the row it indexes, people columns, place columns).
+    facets: Option<(&'static str, &'static str, &'static str, &'static str)>,
 }
 
-const ARMS: [Arm; 4] = [
+const ARMS: [Arm; 6] = [
     Arm {
         tag: "event",
         query: ListQuery {
@@ -28,6 +35,8 @@ const ARMS: [Arm; 4] = [
             ..EVENTS
         },
         extra: Some(" AND e.starts_at <= ? AND e.status NOT IN ('cancelled', 'postponed')"),
+        tags: Some("e.id"),
+        facets: Some(("events_fts", "e.rowid", "", "place locality")),
     },
     Arm {
         tag: "report",
@@ -40,6 +49,8 @@ const ARMS: [Arm; 4] = [
         // (`+`: the status is checked row by row, so the list is read in its order by
         // reports_by_received, not sorted whole from reports_by_status.)
         extra: Some(" AND +r.status IN ('archived', 'used') AND r.received_at <= ?"),
+        tags: Some("r.id"),
+        facets: None,
     },
     Arm {
         tag: "publication",
@@ -59,6 +70,8 @@ const ARMS: [Arm; 4] = [
             due: None,
         },
         extra: None,
+        tags: Some("p.draft_id"),
+        facets: None,
     },
     Arm {
         tag: "item",
@@ -77,6 +90,49 @@ const ARMS: [Arm; 4] = [
             due: None,
         },
         extra: None,
+        tags: Some("a.id"),
+        facets: Some(("archive_fts", "a.rowid", "people", "place")),
+    },
+    Arm {
+        tag: "interview",
+        query: ListQuery {
+            select: "'interview', i.id, i.requested_on, i.topic, '', i.kind",
+            from: "FROM interviews i",
+            alias: "i",
+            key: "i.requested_on",
+            desc: true,
+            fts: Some("interviews_fts"),
+            via: None,
+            status: None,
+            kind: None,
+            department: None,
+            date: Some("i.requested_on"),
+            due: None,
+        },
+        // What the media asked and the office gave: done, not what is still pending.
+        extra: Some(" AND +i.status = 'done' AND i.requested_on <= ?"),
+        tags: None,
+        facets: None,
+    },
+    Arm {
+        tag: "clipping",
+        query: ListQuery {
+            select: "'clipping', c.id, c.published_on, c.title, coalesce(o.name, ''), c.tone",
+            from: "FROM clippings c LEFT JOIN outlets o ON o.id = c.outlet_id",
+            alias: "c",
+            key: "c.published_on",
+            desc: true,
+            fts: Some("clippings_fts"),
+            via: None,
+            status: None,
+            kind: None,
+            department: None,
+            date: Some("c.published_on"),
+            due: None,
+        },
+        extra: Some(" AND c.published_on <= ?"),
+        tags: None,
+        facets: None,
     },
 ];
 
@@ -91,7 +147,42 @@ fn applies(arm: &Arm, query: &Query) -> bool {
         },
     };
     let dept_ok = query.filters.department.is_none() || arm.query.department.is_some();
-    kind_ok && dept_ok
+    let f = &query.filters;
+    let tag_ok = f.tag.is_none() || arm.tags.is_some();
+    let person_ok = f.person.is_none() || arm.facets.is_some_and(|(_, _, p, _)| !p.is_empty());
+    let place_ok = f.place.is_none() || arm.facets.is_some_and(|(_, _, _, p)| !p.is_empty());
+    kind_ok && dept_ok && tag_ok && person_ok && place_ok
+}
+
+/// A source's conditions beyond its list's: its own (up to now), its tag, and the words of a
+/// person or place in its index's columns for them (accents and case aside, as prefixes).
+fn arm_conditions(arm: &Arm, query: &Query, now: &str) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    if let Some(c) = arm.extra {
+        out.push((c.to_owned(), Value::Text(now.to_owned())));
+    }
+    let f = &query.filters;
+    if let (Some(id), Some(tag)) = (arm.tags, &f.tag) {
+        out.push((
+            format!(
+                " AND EXISTS (SELECT 1 FROM taggings g WHERE g.target_id = {id}
+                   AND g.tag_id = ? AND g.deleted_at IS NULL)"
+            ),
+            Value::Text(tag_id(tag)),
+        ));
+    }
+    if let Some((fts, rowid, people, place)) = arm.facets {
+        for (columns, value) in [(people, &f.person), (place, &f.place)] {
+            let Some(expr) = value.as_deref().and_then(fts_query) else {
+                continue;
+            };
+            out.push((
+                format!(" AND {rowid} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"),
+                Value::Text(format!("{{{columns}}} : ({expr})")),
+            ));
+        }
+    }
+    out
 }
 
 /// A source's query: the kind filter is the items' own only for item kinds.
@@ -111,14 +202,7 @@ impl Store {
         query: &Query,
         now: &str,
         forced: Option<Plan>,
-    ) -> Result<
-        Vec<(
-            &'static Arm,
-            Query,
-            Option<Search>,
-            Option<(&'static str, Value)>,
-        )>,
-    > {
+    ) -> Result<Vec<(&'static Arm, Query, Option<Search>, Vec<(String, Value)>)>> {
         let mut out = Vec::new();
         for arm in ARMS.iter().filter(|a| applies(a, query)) {
             let q = arm_query(arm, query);
@@ -126,7 +210,7 @@ impl Store {
                 plan: forced.unwrap_or(s.plan),
                 ..s
             });
-            let extra = arm.extra.map(|c| (c, Value::Text(now.to_owned())));
+            let extra = arm_conditions(arm, query, now);
             out.push((arm, q, search, extra));
         }
         Ok(out)
@@ -154,7 +238,9 @@ impl Store {
         let mut values: Vec<Value> = Vec::new();
         let mut parts = Vec::new();
         for (arm, q, search, extra) in self.arms(query, now, forced)? {
-            let (sql, v) = arm.query.sql(&q, search.as_ref(), req, extra, values.len());
+            let (sql, v) = arm
+                .query
+                .sql(&q, search.as_ref(), req, &extra, values.len());
             values.extend(v);
             parts.push(format!("SELECT * FROM ({sql})"));
         }
@@ -179,6 +265,8 @@ impl Store {
                     "publication" => TimelineKind::Publication(
                         Channel::from_code(&extra).unwrap_or(Channel::Web),
                     ),
+                    "interview" => TimelineKind::Interview,
+                    "clipping" => TimelineKind::Clipping,
                     _ => TimelineKind::Item(
                         ArchiveKind::from_code(&extra).unwrap_or(ArchiveKind::Document),
                     ),
@@ -199,7 +287,7 @@ impl Store {
     pub(crate) fn timeline_count(&self, query: &Query, now: &str) -> Result<u64> {
         let mut total = 0;
         for (arm, q, search, extra) in self.arms(query, now, None)? {
-            total += self.counted(arm.query.count_sql(&q, search.as_ref(), extra))?;
+            total += self.counted(arm.query.count_sql(&q, search.as_ref(), &extra))?;
             if total > COUNT_CAP {
                 return Ok(COUNT_CAP + 1);
             }
@@ -227,10 +315,8 @@ mod plan_tests {
             limit: 50,
         };
         for arm in &ARMS {
-            let extra = arm
-                .extra
-                .map(|c| (c, Value::Text("2025-03-06T09:00".into())));
-            let (sql, values) = arm.query.sql(&Query::default(), None, &req, extra, 0);
+            let extra = arm_conditions(arm, &Query::default(), "2025-03-06T09:00");
+            let (sql, values) = arm.query.sql(&Query::default(), None, &req, &extra, 0);
             let plan: Vec<String> = store
                 .conn()
                 .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))

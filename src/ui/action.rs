@@ -141,6 +141,14 @@ pub enum Action {
     SendMail(Target, Option<String>),
     /// Ask for a contacts file to import.
     AskImportContacts,
+    /// Ask for the files and folders to import into the archive.
+    AskImportMedia,
+    /// Read files and folders into the archive (the paths as typed or pasted, one per line).
+    ImportMedia(String),
+    /// Ask for a date to go to in the timeline.
+    AskJumpDate,
+    /// Close the date form and show the list from this key.
+    JumpTo(SortKey),
     /// Read and plan a contacts file (with the columns corrected: `campo=Encabezado, …`).
     PreviewContacts {
         file: String,

@@ -8,11 +8,11 @@ use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
-    CampaignDetail, CampaignRow, ContactListDetail, ContactListRow, DepartmentDetail,
-    DepartmentRow, DistributionDetail, DistributionRow, DraftDetail, DraftRow, EventDetail,
-    EventRow, InterviewDetail, InterviewRow, JournalistDetail, JournalistRow, MaterialDetail,
-    MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail, ReportRow, RequestDetail,
-    RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
+    CampaignDetail, CampaignRow, ClassificationDetail, ClassificationRow, ContactListDetail,
+    ContactListRow, DepartmentDetail, DepartmentRow, DistributionDetail, DistributionRow,
+    DraftDetail, DraftRow, EventDetail, EventRow, InterviewDetail, InterviewRow, JournalistDetail,
+    JournalistRow, MaterialDetail, MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail,
+    ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
 };
 
 /// A failure to read, as the message the user reads.
@@ -50,6 +50,8 @@ pub trait Reader {
     fn contact_lists(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ContactListRow>>;
     fn contact_list(&self, id: &str) -> DataResult<ContactListDetail>;
     fn interviews(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<InterviewRow>>;
+    fn classification(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ClassificationRow>>;
+    fn series(&self, id: &str) -> DataResult<ClassificationDetail>;
     fn interview(&self, id: &str) -> DataResult<InterviewDetail>;
     fn distributions(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DistributionRow>>;
     fn distribution(&self, id: &str) -> DataResult<DistributionDetail>;

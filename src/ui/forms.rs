@@ -85,6 +85,8 @@ fn new_title(kind: RecordKind) -> String {
         RecordKind::Campaign => Msg::TitleNewCampaign,
         RecordKind::Material => Msg::TitleNewMaterial,
         RecordKind::Interview => Msg::TitleNewInterview,
+        RecordKind::Classification => Msg::TitleNewSeries,
+        RecordKind::Consent => Msg::TitleNewConsent,
         other => return other.label().to_owned(),
     };
     t(msg).to_owned()
@@ -174,6 +176,14 @@ pub fn build(
                 archive::forms::item(None, ctx),
                 archive::forms::ITEM_ALIASES,
             ),
+            (RecordKind::Classification, Some(Record::Classification(k))) => {
+                (archive::forms::classification(Some(k)), &[])
+            }
+            (RecordKind::Classification, None) => (archive::forms::classification(None), &[]),
+            (RecordKind::Consent, Some(Record::Consent(c))) => {
+                (archive::forms::consent(Some(c)), &[])
+            }
+            (RecordKind::Consent, None) => (archive::forms::consent(None), &[]),
             _ => return None,
         };
     let title = match (&id, &record) {
@@ -211,6 +221,8 @@ pub fn record_title(record: &Record) -> String {
         Record::Material(m) => m.title.clone(),
         Record::Coverage(c) => c.role.label().to_owned(),
         Record::Interview(i) => i.topic.clone(),
+        Record::Classification(k) => format!("{} {}", k.code, k.name),
+        Record::Consent(c) => c.person.clone(),
         other => other.kind().label().to_owned(),
     }
 }
@@ -262,6 +274,11 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
                     archive::forms::item_record(form, Some(a))
                 }
                 (RecordKind::ArchiveItem, _) => archive::forms::item_record(form, None),
+                (RecordKind::Classification, _) => archive::forms::classification_record(form),
+                (RecordKind::Consent, Some(Record::Consent(c))) => {
+                    archive::forms::consent_record(form, Some(c), parent)
+                }
+                (RecordKind::Consent, _) => archive::forms::consent_record(form, None, parent),
                 _ => return Err(vec![("", t(Msg::PNotAllowed).to_owned())]),
             }?;
             Ok(Action::Save(match id {
@@ -311,6 +328,11 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
         Purpose::Office => drafts::forms::office_record(form).map(Action::SaveOffice),
         Purpose::Distribute => media::forms::distribute_action(form),
         Purpose::ImportContacts => media::forms::import_contacts_action(form),
+        Purpose::ImportMedia => archive::forms::import_media_action(form),
+        Purpose::JumpDate => {
+            let action = archive::forms::jump_action(form)?;
+            Ok(action)
+        }
         Purpose::MailPassword(send) => {
             let password = form.text("password");
             if password.is_empty() {
@@ -416,6 +438,12 @@ pub fn filters(list: ListId, spec: &FilterSpec, current: &Filters, now: NaiveDat
         fields.push(Field::date("from", current.from));
         fields.push(Field::date("to", current.to));
     }
+    if spec.facets {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        fields.push(Field::text("tag", &text(&current.tag)));
+        fields.push(Field::text("people", &text(&current.person)));
+        fields.push(Field::text("place", &text(&current.place)));
+    }
     Form::new(
         t(Msg::FilterTitle).to_owned(),
         Purpose::Filters(list),
@@ -427,6 +455,11 @@ pub fn filters(list: ListId, spec: &FilterSpec, current: &Filters, now: NaiveDat
 fn filters_of(form: &Form) -> Result<Filters, FieldErrors> {
     let mut errors = FieldErrors::new();
     let code = |key: &str| Some(form.choice(key)).filter(|c| !c.is_empty());
+    // A field the form does not have reads as empty.
+    let facet = |key: &str| {
+        let v = form.text(key);
+        Some(v.trim().to_owned()).filter(|v| !v.is_empty())
+    };
     let from = form.date("from").unwrap_or_else(|e| {
         errors.push(e);
         None
@@ -453,6 +486,9 @@ fn filters_of(form: &Form) -> Result<Filters, FieldErrors> {
         from,
         to,
         overdue_on: None,
+        tag: facet("tag"),
+        person: facet("people"),
+        place: facet("place"),
     })
 }
 

@@ -52,6 +52,8 @@ pub enum Scope {
     Drafts,
     /// The lists of Medios (besides the keys of every list).
     Media,
+    /// The lists of Archivo (besides the keys of every list).
+    Archive,
 }
 
 impl Scope {
@@ -65,7 +67,8 @@ impl Scope {
             | Scope::Reports
             | Scope::Figures
             | Scope::Drafts
-            | Scope::Media => 1,
+            | Scope::Media
+            | Scope::Archive => 1,
             Scope::Detail => 2,
             Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
@@ -93,6 +96,7 @@ impl Scope {
             Scope::Reports => Msg::GroupReports,
             Scope::Drafts => Msg::GroupDrafts,
             Scope::Media => Msg::GroupMedia,
+            Scope::Archive => Msg::GroupArchive,
             Scope::DatePrompt => Msg::GroupDatePrompt,
             Scope::Figures => Msg::GroupFigures,
         }
@@ -217,6 +221,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::tabs::reports::KEYS,
     super::tabs::drafts::KEYS,
     super::tabs::media::KEYS,
+    super::tabs::archive::KEYS,
     super::tabs::reports::figures::KEYS,
 ];
 

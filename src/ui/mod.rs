@@ -13,6 +13,7 @@ pub mod layout;
 pub mod list;
 pub mod overlay;
 pub mod paged;
+pub mod picture;
 pub mod tabs;
 pub mod widgets;
 
@@ -150,6 +151,7 @@ impl Screen {
                         Tab::Reports => out.push(Scope::Reports),
                         Tab::Drafts => out.push(Scope::Drafts),
                         Tab::Media => out.push(Scope::Media),
+                        Tab::Archive => out.push(Scope::Archive),
                         _ => {}
                     }
                 }
@@ -182,6 +184,7 @@ impl Screen {
                     .reports_key(key)
                     .or_else(|| self.drafts_key(key))
                     .or_else(|| self.media_key(key))
+                    .or_else(|| self.archive_key(key))
                 {
                     return Some(action);
                 }
@@ -249,6 +252,22 @@ impl Screen {
                 let send = self.pane()?.selected()?.target;
                 let is_send = send.kind == crate::domain::edit::RecordKind::Distribution;
                 is_send.then_some(Action::SendMail(send, None))
+            }
+            _ => None,
+        }
+    }
+
+    /// The Archivo tab's own keys: `I` imports photos, video, audio and documents; `i` goes
+    /// to a date of the timeline.
+    fn archive_key(&self, key: &KeyEvent) -> Option<Action> {
+        if !self.scopes().contains(&Scope::Archive) {
+            return None;
+        }
+        match lookup(Scope::Archive, key)? {
+            Cmd::Import => Some(Action::AskImportMedia),
+            Cmd::AskDate => {
+                let on_timeline = self.pane()?.list() == crate::domain::query::ListId::Timeline;
+                on_timeline.then_some(Action::AskJumpDate)
             }
             _ => None,
         }

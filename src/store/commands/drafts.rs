@@ -121,9 +121,14 @@ pub(crate) fn findings(
     rules: &Rules,
     d: &DraftInput,
     variants: &[VariantInput],
+    unconsented: &[(String, bool)],
     on: NaiveDate,
 ) -> Vec<Finding> {
     let piece = Piece {
+        unconsented: unconsented
+            .iter()
+            .map(|(title, minors)| (title.as_str(), *minors))
+            .collect(),
         title: &d.title,
         body: &d.body,
         topic: &d.topic,
@@ -143,6 +148,30 @@ pub(crate) fn findings(
             .collect(),
     };
     check(&piece, rules)
+}
+
+/// The photos and videos of a piece that show people with no consent holding on `on`: each
+/// item's title, and whether minors appear in it.
+pub(crate) fn unconsented(
+    conn: &rusqlite::Connection,
+    draft: &str,
+    on: NaiveDate,
+) -> Result<Vec<(String, bool)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT a.title, a.subjects = 'minors' FROM archive_items a
+             WHERE a.draft_id = ?1 AND a.deleted_at IS NULL AND a.subjects <> 'none'
+               AND NOT EXISTS (SELECT 1 FROM consents c
+                   WHERE c.item_id = a.id AND c.deleted_at IS NULL
+                     AND (c.valid_until = '' OR c.valid_until >= ?2)
+                     AND (a.subjects <> 'minors' OR c.minor = 1))
+             ORDER BY a.occurred_at, a.id",
+        )?
+        .query_map(
+            rusqlite::params![draft, on.format("%Y-%m-%d").to_string()],
+            |r| Ok((r.get(0)?, r.get::<_, bool>(1)?)),
+        )?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// The day a piece reaches the public: the day it is scheduled for (or was published on)
@@ -291,7 +320,9 @@ impl Tx<'_, '_> {
         let variants = variants_of(conn, id)?;
         let today = NaiveDate::parse_from_str(self.now.get(..10).unwrap_or(""), "%Y-%m-%d")
             .unwrap_or_default();
-        let found = findings(&rules, d, &variants, going_out_on(d, today));
+        let on = going_out_on(d, today);
+        let unconsented = unconsented(conn, id, on)?;
+        let found = findings(&rules, d, &variants, &unconsented, on);
         if let Some(block) = found.iter().find(|f| f.severity == Severity::Block) {
             return Err(StoreError::Blocked {
                 to: d.status.code().to_owned(),

@@ -9,24 +9,27 @@ mod contacts;
 mod drafts;
 mod events;
 mod materials;
+mod media_import;
 mod office;
 mod reports;
 mod settings;
 
-pub(crate) use archive::{read_item, tags_of as archive_tags};
+pub(crate) use archive::tags_of;
+pub(crate) use archive::{read_classification, read_consent, read_item, tag_id};
 pub(crate) use attachments::read_attachment;
 pub use attachments::{Attached, FileOwner};
 pub(crate) use contacts::{read_interview, read_journalist, read_list, read_outlet};
 pub use contacts::{route, Distributed, NO_ADDRESS};
 pub use drafts::FOLIO_PREFIX_SETTING;
 pub(crate) use drafts::{
-    acknowledged, findings, going_out_on, read_draft, read_variant, variants_of,
+    acknowledged, findings, going_out_on, read_draft, read_variant, unconsented, variants_of,
 };
 pub use events::Occurrence;
 pub(crate) use events::{
     event_by_uid, occurrences_of, read_coverage, read_event, read_series, series_by_uid,
 };
 pub(crate) use materials::{read_campaign, read_material};
+pub use media_import::{archive_kind, EventSpan, MediaImport};
 pub(crate) use reports::{read_department, read_report, read_request};
 pub(crate) use settings::{office_settings, rules, setting};
 pub use settings::{
@@ -74,6 +77,8 @@ pub(crate) fn table(kind: RecordKind) -> &'static str {
         RecordKind::Material => "material_requests",
         RecordKind::MaterialFile => "material_files",
         RecordKind::Delivery => "deliveries",
+        RecordKind::Classification => "classification",
+        RecordKind::Consent => "consents",
     }
 }
 
@@ -153,6 +158,12 @@ impl Store {
 impl Tx<'_, '_> {
     /// The local time (`YYYY-MM-DDTHH:MM`) the following commands record as "now": the demo
     /// writes its past at the times it happened.
+    /// The transaction's connection, to read what it has written so far (never to write:
+    /// writes go through the commands).
+    pub(crate) fn reader(&self) -> &rusqlite::Connection {
+        self.w.conn()
+    }
+
     pub fn set_time(&mut self, now: &str) {
         self.now = now.to_owned();
     }
@@ -434,7 +445,11 @@ fn children(kind: RecordKind) -> &'static [(&'static str, &'static str)] {
         RecordKind::Journalist => &[("list_members", "journalist_id")],
         // The files stay in the media store (they may be another report's too).
         RecordKind::Report => &[("report_files", "report_id")],
-        RecordKind::ArchiveItem => &[("archive_media", "item_id"), ("taggings", "target_id")],
+        RecordKind::ArchiveItem => &[
+            ("archive_media", "item_id"),
+            ("taggings", "target_id"),
+            ("consents", "item_id"),
+        ],
         RecordKind::Material => &[("material_files", "material_id")],
         // A send taken back takes its deliveries: the piece can go to those people again.
         RecordKind::Distribution => &[("deliveries", "distribution_id")],
@@ -492,7 +507,11 @@ fn links(record: &Record) -> Vec<(&'static str, RecordKind, Option<&str>)> {
         Record::ArchiveItem(a) => vec![
             ("department_id", K::Department, o(&a.department_id)),
             ("event_id", K::Event, o(&a.event_id)),
+            ("report_id", K::Report, o(&a.report_id)),
+            ("draft_id", K::Draft, o(&a.draft_id)),
+            ("series_id", K::Classification, o(&a.series_id)),
         ],
+        Record::Consent(c) => vec![("item_id", K::ArchiveItem, Some(c.item_id.as_str()))],
         Record::Distribution(d) => vec![
             ("draft_id", K::Draft, Some(d.draft_id.as_str())),
             ("list_id", K::ContactList, Some(d.list_id.as_str())),
@@ -517,6 +536,7 @@ fn links(record: &Record) -> Vec<(&'static str, RecordKind, Option<&str>)> {
         | Record::Outlet(_)
         | Record::ContactList(_)
         | Record::Staff(_)
+        | Record::Classification(_)
         | Record::Answer(_) => Vec::new(),
     }
 }
@@ -540,6 +560,8 @@ fn fields(record: &Record) -> Fields {
         Record::Distribution(d) => contacts::distribution_fields(d),
         Record::Interview(i) => contacts::interview_fields(i),
         Record::ArchiveItem(a) => archive::item_fields(a),
+        Record::Classification(k) => archive::classification_fields(k),
+        Record::Consent(c) => archive::consent_fields(c),
         Record::Staff(s) => office::staff_fields(s),
         Record::Campaign(c) => materials::campaign_fields(c),
         Record::Material(m) => materials::material_fields(m),

@@ -61,6 +61,10 @@ pub enum Purpose {
     Acknowledge { target: Target, code: String },
     /// A published piece sent to a contact list.
     Distribute,
+    /// Files and folders to import into the archive.
+    ImportMedia,
+    /// A day to go to in the timeline.
+    JumpDate,
     /// The contacts file to import, and corrections to how its columns are read.
     ImportContacts,
     /// The mail password for a round of e-mail of a send.

@@ -78,6 +78,15 @@ fn filter_line(
     if let Some(d) = filters.to {
         parts.push(format!("{} {}", t(Msg::FTo), short_date(d)));
     }
+    for (msg, value) in [
+        (Msg::FTag, &filters.tag),
+        (Msg::FPeople, &filters.person),
+        (Msg::FieldPlace, &filters.place),
+    ] {
+        if let Some(v) = value {
+            parts.push(format!("{}: {v}", t(msg)));
+        }
+    }
     parts.join(" · ")
 }
 
@@ -148,6 +157,24 @@ pub fn pane<K: ListKind>(
     }
     if let (Some(area), Some(detail)) = (detail_area, &p.detail) {
         let words = terms(&p.query.search);
+        // A picture takes the top of a tall pane, the right of a low one, when there is room
+        // for it and for some lines.
+        let area = match K::picture(detail).filter(|_| crate::ui::picture::enabled()) {
+            Some((key, jpeg)) if area.height >= 16 && area.width >= 12 => {
+                let high = (area.height / 2).min(18);
+                let [top, rest] =
+                    Layout::vertical([Constraint::Length(high), Constraint::Fill(1)]).areas(area);
+                crate::ui::picture::draw(frame, top, key, jpeg);
+                rest
+            }
+            Some((key, jpeg)) if area.height >= 6 && area.width >= 60 => {
+                let [rest, side] =
+                    Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
+                crate::ui::picture::draw(frame, side, key, jpeg);
+                rest
+            }
+            _ => area,
+        };
         detail_pane(
             frame,
             area,
@@ -255,26 +282,18 @@ fn list<K: ListKind>(
     }
     let words = terms(&p.query.search);
     let visible = table_area.height.saturating_sub(1) as usize;
-    let offset = p.rows.offset_for(visible);
-    let rows: Vec<Row> = p
-        .rows
-        .rows()
-        .iter()
-        .skip(offset)
-        .take(visible.max(1))
-        .map(|r| {
-            let (cells, style) = K::cells(r, ctx);
-            Row::new(
-                cells
-                    .into_iter()
-                    .map(|c| Cell::from(marked(&c, &words, Style::new())))
-                    .collect::<Vec<_>>(),
-            )
-            .style(style)
-        })
-        .collect();
+    let row_of = |r: &K::Row| {
+        let (cells, style) = K::cells(r, ctx);
+        Row::new(
+            cells
+                .into_iter()
+                .map(|c| Cell::from(marked(&c, &words, Style::new())))
+                .collect::<Vec<_>>(),
+        )
+        .style(style)
+    };
+    let (rows, selected, headings) = grouped::<K>(p, visible, &row_of);
     let header = Row::new(K::header().into_iter().map(|m| Cell::from(t(m)))).bold();
-    let selected = p.rows.selected_index().saturating_sub(offset);
     let mut state = TableState::new().with_selected(Some(selected));
     frame.render_stateful_widget(
         Table::new(rows, K::widths())
@@ -284,6 +303,63 @@ fn list<K: ListKind>(
         table_area,
         &mut state,
     );
+    // Headings take the whole width, over the empty rows kept for them (below the header).
+    for (i, heading) in headings {
+        let y = table_area.y + 1 + i as u16;
+        if y < table_area.bottom() {
+            let area = Rect::new(table_area.x, y, table_area.width, 1);
+            frame.render_widget(Paragraph::new(heading), area);
+        }
+    }
+}
+
+/// The rows shown from the list's offset, with an empty row wherever a row's group (its day,
+/// and its month) changes, and the heading to write over it; and where the selected row is
+/// among them. The offset moves down until the selected row fits under its headings.
+#[allow(clippy::type_complexity)]
+fn grouped<K: ListKind>(
+    p: &ListPane<K>,
+    visible: usize,
+    row_of: &dyn Fn(&K::Row) -> Row<'static>,
+) -> (Vec<Row<'static>>, usize, Vec<(usize, Line<'static>)>) {
+    let all = p.rows.rows();
+    let chosen = p.rows.selected_index();
+    let mut offset = p.rows.offset_for(visible);
+    loop {
+        let mut out = Vec::new();
+        let mut headings = Vec::new();
+        let mut at = None;
+        let mut last: Option<(String, String)> = None;
+        for (i, r) in all.iter().enumerate().skip(offset) {
+            if let Some((day, month)) = K::group(r) {
+                let (new_month, new_day) = match &last {
+                    None => (true, true),
+                    Some((d, m)) => (*m != month, *d != day),
+                };
+                if new_month && out.len() < visible {
+                    headings.push((out.len(), Line::from(month.clone()).bold().cyan()));
+                    out.push(Row::new(Vec::<Cell>::new()));
+                }
+                if new_day && out.len() < visible {
+                    headings.push((out.len(), Line::from(format!(" {day}")).bold()));
+                    out.push(Row::new(Vec::<Cell>::new()));
+                }
+                last = Some((day, month));
+            }
+            if out.len() >= visible.max(1) {
+                break;
+            }
+            if i == chosen {
+                at = Some(out.len());
+            }
+            out.push(row_of(r));
+        }
+        match at {
+            Some(at) => return (out, at, headings),
+            None if offset < chosen => offset += 1,
+            None => return (out, 0, headings),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -114,6 +114,8 @@ pub struct FilterSpec {
     pub kinds: Vec<(String, String)>,
     pub department: bool,
     pub dates: bool,
+    /// Tag, person and place (the archive).
+    pub facets: bool,
 }
 
 /// One kind of list: what it reads, how a row and a detail look.
@@ -157,6 +159,15 @@ pub trait ListKind: 'static {
         None
     }
     fn filters() -> FilterSpec;
+    /// The heading a row falls under (a day), and the wider one above it (its month): the
+    /// list shows each when it changes. `None`: a plain list.
+    fn group(_row: &Self::Row) -> Option<(String, String)> {
+        None
+    }
+    /// The picture a detail shows above its lines: (a key that names it, JPEG bytes).
+    fn picture(_detail: &Self::Detail) -> Option<(&str, &[u8])> {
+        None
+    }
 }
 
 /// Which part of a pane has the keys.

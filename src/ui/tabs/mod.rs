@@ -74,6 +74,7 @@ pub fn home(kind: RecordKind) -> Option<(Tab, ListId)> {
         RecordKind::Interview => (Tab::Media, ListId::Interviews),
         RecordKind::Distribution => (Tab::Media, ListId::Distributions),
         RecordKind::ArchiveItem | RecordKind::Publication => (Tab::Archive, ListId::Timeline),
+        RecordKind::Classification => (Tab::Archive, ListId::Classification),
         _ => return None,
     })
 }

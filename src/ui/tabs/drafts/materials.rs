@@ -157,6 +157,7 @@ impl ListKind for Materials {
             kinds: options(MaterialKind::ALL, MaterialKind::code),
             department: true,
             dates: true,
+            ..FilterSpec::default()
         }
     }
 }

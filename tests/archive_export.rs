@@ -1,0 +1,603 @@
+//! The archive's handover export (`prensa exportar archivo`) and its check (`prensa
+//! verificar`): a folder that verifies; one byte changed, a file removed or one added is
+//! named; the CSV, JSON and inventory say what the store holds; a folder of someone else's is
+//! never written into; a file not on this machine is said and the record exported without
+//! it; and the index, opened in a real headless Chromium, shows the records in order with
+//! every image loaded.
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use common::options;
+use prensa::domain::edit::{
+    ClippingInput, Command, EventInput, InterviewInput, Record, RecordKind, ReportInput,
+};
+use prensa::domain::status::{
+    EventKind, EventStatus, InterviewStatus, MediaRequestKind, ReportStatus, Tone,
+};
+use prensa::interop::archive::{self, prepare_files, ExportError};
+use prensa::interop::media::samples;
+use prensa::interop::Planned;
+use prensa::store::Store;
+
+fn put(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A store with a council session, its photos and video, a report kept with its document, an
+/// interview given, a clipping, a photo of April and one of June (outside the range
+/// exported).
+struct Archive {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    store: Store,
+    out: PathBuf,
+}
+
+fn archive() -> Archive {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("prensa.sqlite");
+    let mut store = Store::open(&db, &options()).unwrap();
+    let (department, _) = store
+        .names_of(RecordKind::Department)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap();
+    let event = store
+        .execute(&Command::Create {
+            id: None,
+            record: Record::Event(EventInput {
+                title: "Sesión de Cabildo <extraordinaria> & \"abierta\"".into(),
+                starts_at: "2023-03-15T10:00".into(),
+                ends_at: "2023-03-15T12:00".into(),
+                place: "Palacio Municipal".into(),
+                locality: "Tampamolón Corona".into(),
+                department_id: Some(department.clone()),
+                campaign_id: None,
+                status: EventStatus::Confirmed,
+                public: true,
+                notes: "Orden del día:\n1. Lista de asistencia".into(),
+                all_day: false,
+                kind: EventKind::Council,
+                uid: String::new(),
+            }),
+        })
+        .unwrap()
+        .target
+        .id;
+    let report = store
+        .execute(&Command::Create {
+            id: None,
+            record: Record::Report(ReportInput {
+                department_id: Some(department),
+                request_id: None,
+                event_id: Some(event),
+                title: "Informe de obras de marzo".into(),
+                body: "Se rehabilitaron 3 calles.".into(),
+                received_at: "2023-03-20T09:15".into(),
+                status: ReportStatus::Archived,
+                channel: None,
+                reason: String::new(),
+            }),
+        })
+        .unwrap()
+        .target
+        .id;
+    for record in [
+        Record::Interview(InterviewInput {
+            kind: MediaRequestKind::Interview,
+            outlet_id: None,
+            journalist_id: None,
+            topic: "Entrevista sobre el Cabildo".into(),
+            interviewee: "Secretaría del Ayuntamiento".into(),
+            requested_on: "2023-03-21".into(),
+            due_on: String::new(),
+            scheduled_at: String::new(),
+            status: InterviewStatus::Done,
+            outcome: "Se dio la entrevista por radio.".into(),
+            notes: String::new(),
+        }),
+        Record::Clipping(ClippingInput {
+            outlet_id: None,
+            title: "Nota: el Cabildo aprueba obras".into(),
+            url: "https://example.org/nota".into(),
+            published_on: "2023-03-22".into(),
+            tone: Tone::Positive,
+            summary: "Resumen de la nota.".into(),
+            response: "Se agradeció la cobertura.".into(),
+            draft_id: None,
+        }),
+    ] {
+        store
+            .execute(&Command::Create { id: None, record })
+            .unwrap();
+    }
+    let input = dir.path().join("entrega");
+    let files = [
+        put(
+            &input,
+            "IMG_0012.jpg",
+            &samples::jpeg(1800, 1200, Some(("2023:03:15 10:42:07", 1))).unwrap(),
+        ),
+        put(
+            &input,
+            "IMG_0013.jpg",
+            &samples::jpeg(600, 800, Some(("2023:03:15 11:05:00", 1))).unwrap(),
+        ),
+        put(
+            &input,
+            "cartel.jpg",
+            &samples::jpeg(500, 300, Some(("2023:04:02 18:30:00", 1))).unwrap(),
+        ),
+        put(
+            &input,
+            "junio.jpg",
+            &samples::jpeg(100, 100, Some(("2023:06:01 08:00:00", 1))).unwrap(),
+        ),
+        // 15 March 2023, 17:30 UTC: the afternoon of the same day, wherever the test runs.
+        put(
+            &input,
+            "cabildo.mp4",
+            &samples::mp4(samples::EPOCH_1904 + 1_678_901_400, 0),
+        ),
+    ];
+    let gathered = prepare_files(&store.media_dir(), &files, &mut |_, _, _| {});
+    assert!(gathered.problems.is_empty(), "{:?}", gathered.problems);
+    store
+        .plan_media(gathered)
+        .unwrap()
+        .write(&mut store)
+        .unwrap();
+    let doc = put(&input, "informe.pdf", b"%PDF-1.4 informe de obras");
+    let attached = store.attach_files(&report, &[doc]).unwrap();
+    assert_eq!(attached.attached, 1);
+    let out = dir.path().join("entrega-recepcion");
+    Archive {
+        _dir: dir,
+        db,
+        store,
+        out,
+    }
+}
+
+fn export(a: &Archive) -> archive::ExportReport {
+    archive::export(
+        &a.store,
+        day(2023, 3, 1),
+        day(2023, 4, 30),
+        &a.out,
+        &mut |_, _| {},
+    )
+    .unwrap()
+}
+
+fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn titles(export: &serde_json::Value) -> Vec<String> {
+    export["elementos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["titulo"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn an_export_verifies_and_every_change_to_it_is_named() {
+    let a = archive();
+    let report = export(&a);
+    assert!(report.missing.is_empty() && report.damaged.is_empty());
+    // Event, two photos, video, report, interview, clipping, the April photo: not June's.
+    assert_eq!(report.items, 8);
+    let check = archive::verify(&a.out).unwrap();
+    assert!(check.ok(), "{check:?}");
+    assert_eq!(check.verified, report.files);
+    assert_eq!(check.listed, report.files);
+    // Thumbnails, photos and originals of the five files of the range, and the four lists.
+    let data = json(&a.out.join("elementos.json"));
+    let photo = &data["elementos"][1]["archivos"][0];
+    let copy = photo["foto"].as_str().unwrap().to_owned();
+    assert!(a.out.join(&copy).is_file());
+    assert!(a.out.join(photo["miniatura"].as_str().unwrap()).is_file());
+    assert!(a.out.join(photo["original"].as_str().unwrap()).is_file());
+    assert_eq!(report.files, 3 + 3 + 5 + 4);
+
+    // One byte changed in a photo: named as altered.
+    let path = a.out.join(&copy);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(&path, &bytes).unwrap();
+    let check = archive::verify(&a.out).unwrap();
+    assert!(!check.ok());
+    assert_eq!(check.altered, vec![copy.clone()]);
+    // Removed: missing; a file put there: extra.
+    std::fs::remove_file(&path).unwrap();
+    std::fs::write(a.out.join("fotos/intrusa.jpg"), b"no es de la entrega").unwrap();
+    let check = archive::verify(&a.out).unwrap();
+    assert_eq!(check.missing, vec![copy.clone()]);
+    assert_eq!(check.extra, vec!["fotos/intrusa.jpg".to_owned()]);
+    assert!(check.altered.is_empty());
+    let lines = check.lines().join("\n");
+    assert!(lines.contains(&format!("falta: {copy}")), "{lines}");
+    assert!(
+        lines.contains("no está en el manifiesto: fotos/intrusa.jpg"),
+        "{lines}"
+    );
+}
+
+#[test]
+fn the_lists_say_what_the_archive_holds() {
+    let a = archive();
+    export(&a);
+    let data = json(&a.out.join("elementos.json"));
+    let list = data["elementos"].as_array().unwrap();
+    let dates: Vec<&str> = list.iter().map(|e| e["fecha"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "oldest first");
+    assert_eq!(list[0]["clase"], "event");
+    assert_eq!(list[0]["lugar"], "Palacio Municipal, Tampamolón Corona");
+    assert_eq!(
+        list[1]["titulo"],
+        "Sesión de Cabildo <extraordinaria> & \"abierta\" · IMG_0012.jpg"
+    );
+    assert_eq!(list[1]["evento"], list[0]["titulo"]);
+    assert_eq!(list[1]["archivos"][0]["tipo"], "photo");
+    assert_eq!(
+        (&list[1]["clase"], &list[1]["subclase"]),
+        (&"item".into(), &"photos".into())
+    );
+    let report = list.iter().find(|e| e["clase"] == "report").unwrap();
+    assert_eq!(report["archivos"][0]["nombre"], "informe.pdf");
+    assert!(report["archivos"][0]["original"]
+        .as_str()
+        .unwrap()
+        .ends_with(".pdf"));
+    assert!(!titles(&data).iter().any(|t| t.contains("junio")));
+    let asked = list.iter().find(|e| e["clase"] == "media_request").unwrap();
+    assert_eq!(asked["subclase"], "interview");
+    assert_eq!(asked["tipo"], "Solicitud de medio (Entrevista)");
+    assert_eq!(asked["personas"], "Secretaría del Ayuntamiento");
+    let clipping = list.iter().find(|e| e["clase"] == "clipping").unwrap();
+    assert_eq!(clipping["respuesta"], "Se agradeció la cobertura.");
+    assert_eq!(clipping["enlace"], "https://example.org/nota");
+
+    let csv = std::fs::read_to_string(a.out.join("elementos.csv")).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 with a BOM");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "fecha");
+    assert_eq!(&headers[3], "título");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), list.len());
+    assert_eq!(&rows[0][0], "2023-03-15");
+    assert_eq!(&rows[0][1], "10:00");
+    assert_eq!(&rows[0][2], "Evento");
+    assert_eq!(&rows[1][3], list[1]["titulo"].as_str().unwrap());
+    assert!(rows[0][4].contains("Lista de asistencia"));
+
+    let inventory = std::fs::read_to_string(a.out.join("inventario.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(inventory.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "sección",
+            "serie",
+            "expediente",
+            "elementos",
+            "desde",
+            "hasta"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][0], "Sin clasificar");
+    assert_eq!(&rows[0][3], "8");
+    assert_eq!((&rows[0][4], &rows[0][5]), ("2023-03-15", "2023-04-02"));
+
+    // The index: escaped text, Spanish dates, thumbnails that link to the photos.
+    let html = std::fs::read_to_string(a.out.join("index.html")).unwrap();
+    assert!(html.contains("<html lang=\"es\">"));
+    assert!(!html.contains("<script"));
+    assert!(html.contains("Sesión de Cabildo &lt;extraordinaria&gt; &amp; &quot;abierta&quot;"));
+    assert!(!html.contains("<extraordinaria>"));
+    assert!(html.contains("miércoles 15 de marzo de 2023"), "{html}");
+    assert!(html.contains("<h2>abril de 2023</h2>"));
+    let photo = &list[1]["archivos"][0];
+    assert!(html.contains(&format!(
+        "<a href=\"{}\"><img src=\"{}\" alt=\"IMG_0012.jpg\"></a>",
+        photo["foto"].as_str().unwrap(),
+        photo["miniatura"].as_str().unwrap()
+    )));
+    let manifest = std::fs::read_to_string(a.out.join("manifiesto.sha256")).unwrap();
+    let names: Vec<&str> = manifest.lines().map(|l| &l[66..]).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+    assert!(names.contains(&"index.html") && !names.contains(&"manifiesto.sha256"));
+}
+
+#[test]
+fn a_folder_of_someone_elses_is_never_written_into_and_an_earlier_export_is_replaced() {
+    let a = archive();
+    std::fs::create_dir_all(&a.out).unwrap();
+    std::fs::write(a.out.join("mis notas.txt"), "no borrar").unwrap();
+    let refused = archive::export(
+        &a.store,
+        day(2023, 3, 1),
+        day(2023, 3, 31),
+        &a.out,
+        &mut |_, _| {},
+    );
+    match refused {
+        Err(e @ ExportError::NotEmpty(_)) => {
+            assert!(e.to_string().contains("no está vacía"), "{e}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(std::fs::read_dir(&a.out).unwrap().count(), 1);
+    std::fs::remove_file(a.out.join("mis notas.txt")).unwrap();
+    // Into the empty folder, then again over that export (a shorter range).
+    export(&a);
+    let again = archive::export(
+        &a.store,
+        day(2023, 4, 1),
+        day(2023, 4, 30),
+        &a.out,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(again.items, 1);
+    assert!(archive::verify(&a.out).unwrap().ok());
+    // Nothing is left beside it.
+    let beside: Vec<String> = std::fs::read_dir(a.out.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("entrega-recepcion"))
+        .collect();
+    assert_eq!(beside, vec!["entrega-recepcion".to_owned()]);
+}
+
+#[test]
+fn a_file_not_on_this_machine_is_said_and_its_record_still_exported() {
+    let a = archive();
+    let video = std::fs::read_dir(a.store.media_dir())
+        .unwrap()
+        .flatten()
+        .flat_map(|shard| std::fs::read_dir(shard.path()).unwrap().flatten())
+        .map(|f| f.path())
+        .find(|p| p.extension().is_some_and(|e| e == "mp4"))
+        .unwrap();
+    std::fs::remove_file(&video).unwrap();
+    let report = export(&a);
+    assert_eq!(report.missing.len(), 1);
+    assert_eq!(report.missing[0].file_name, "cabildo.mp4");
+    assert!(archive::verify(&a.out).unwrap().ok());
+    let data = json(&a.out.join("elementos.json"));
+    let item = data["elementos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["subclase"] == "video")
+        .unwrap();
+    assert!(item["archivos"][0]["original"].is_null());
+    let html = std::fs::read_to_string(a.out.join("index.html")).unwrap();
+    assert!(html.contains("cabildo.mp4 (no está en esta exportación)"));
+}
+
+/// The real binary, with the platform folders inside a temporary folder of the test's own.
+fn bin(home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_prensa"));
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("LANG", "es_MX.UTF-8")
+        .stdin(std::process::Stdio::null());
+    cmd
+}
+
+#[test]
+fn the_command_line_exports_and_verifies() {
+    let a = archive();
+    let home = a.db.parent().unwrap();
+    let out = bin(home)
+        .args([
+            "exportar",
+            "archivo",
+            "--desde",
+            "2023-03-01",
+            "--hasta",
+            "30/04/2023",
+            "--db",
+        ])
+        .arg(&a.db)
+        .arg("--salida")
+        .arg(&a.out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Exportados 8 elementos"));
+    let out = bin(home).args(["verificar"]).arg(&a.out).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("✓ ") && stdout.contains("archivos verificados"),
+        "{stdout}"
+    );
+    // Replacing it asks; with no terminal and no --si, it is refused and says how.
+    let out = bin(home)
+        .args([
+            "export",
+            "archive",
+            "--desde",
+            "2023-03-01",
+            "--hasta",
+            "2023-03-31",
+            "--db",
+        ])
+        .arg(&a.db)
+        .arg("--salida")
+        .arg(&a.out)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--si"));
+    // An altered file: exit 1, and the file named.
+    std::fs::write(a.out.join("elementos.csv"), "cambiado").unwrap();
+    let out = bin(home)
+        .args(["verify", "--formato", "json"])
+        .arg(&a.out)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["correcto"], false);
+    assert_eq!(report["informe"]["alterados"][0], "elementos.csv");
+    let out = bin(home).args(["verificar"]).arg(&a.out).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("alterado"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("elementos.csv"));
+    // Bad dates are wrong usage.
+    let out = bin(home)
+        .args([
+            "exportar", "archivo", "--desde", "ayer no", "--hasta", "hoy", "--db",
+        ])
+        .arg(&a.db)
+        .arg("--salida")
+        .arg(home.join("otra"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// Chromium, where it is installed: Debian's at /usr/bin/chromium, or one on the PATH.
+fn chromium() -> Option<PathBuf> {
+    let fixed = PathBuf::from("/usr/bin/chromium");
+    if fixed.is_file() {
+        return Some(fixed);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// What a script in the page found once it loaded: the titles in document order and the
+/// images that did not load.
+const PROBE: &str = r#"<script>
+window.addEventListener('load', function () {
+  var titles = Array.prototype.map.call(
+    document.querySelectorAll('.elemento .titulo'), function (e) { return e.textContent; });
+  var broken = Array.prototype.filter.call(document.images, function (i) {
+    return !i.complete || i.naturalWidth === 0;
+  }).map(function (i) { return i.getAttribute('src'); });
+  var pre = document.createElement('pre');
+  pre.id = 'resultado';
+  pre.textContent = JSON.stringify({titles: titles, broken: broken, images: document.images.length});
+  document.body.appendChild(pre);
+});
+</script>
+"#;
+
+/// Runs a command, killed if it takes longer than `secs`.
+fn output_within(mut cmd: std::process::Command, secs: u64) -> std::process::Output {
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(Duration::from_secs(secs)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &id.to_string()])
+                .status();
+            panic!("chromium did not finish in {secs} s");
+        }
+    }
+}
+
+#[test]
+fn the_index_shows_every_record_in_order_and_every_image_in_chromium() {
+    let Some(browser) = chromium() else {
+        if std::env::var("PRENSA_CHROMIUM_TESTS").as_deref() == Ok("1") {
+            panic!(
+                "PRENSA_CHROMIUM_TESTS=1 but there is no chromium (/usr/bin/chromium or on PATH)"
+            );
+        }
+        eprintln!("skipped: no chromium installed (set PRENSA_CHROMIUM_TESTS=1 to require it)");
+        return;
+    };
+    let a = archive();
+    export(&a);
+    let data = json(&a.out.join("elementos.json"));
+    let expected = titles(&data);
+    let html = std::fs::read_to_string(a.out.join("index.html")).unwrap();
+    let probe = html.replace("</body>", &format!("{PROBE}</body>"));
+    assert_ne!(probe, html);
+    let page = a.out.join("comprobar.html");
+    std::fs::write(&page, probe).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(&browser);
+    cmd.args([
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--virtual-time-budget=10000",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .arg("--dump-dom")
+    .arg(format!("file://{}", page.display()))
+    .env("HOME", profile.path());
+    let out = output_within(cmd, 120);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("<pre id=\"resultado\">").unwrap_or_else(|| {
+        panic!(
+            "no result in the page:\n{dom}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    }) + "<pre id=\"resultado\">".len();
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let text = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    let found: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let shown: Vec<String> = found["titles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(shown, expected);
+    assert_eq!(found["images"], 3, "{found}");
+    assert_eq!(found["broken"], serde_json::json!([]), "{found}");
+}
