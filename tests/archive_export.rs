@@ -10,24 +10,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use common::options;
-use prensa::domain::edit::{
-    ClippingInput, Command, EventInput, InterviewInput, Record, RecordKind, ReportInput,
-};
-use prensa::domain::status::{
-    EventKind, EventStatus, InterviewStatus, MediaRequestKind, ReportStatus, Tone,
-};
+use common::{bin, council_session, create_record, first_department, new_store, put, run_ok};
+use prensa::domain::edit::{ClippingInput, EventInput, InterviewInput, Record, ReportInput};
+use prensa::domain::status::{InterviewStatus, MediaRequestKind, ReportStatus, Tone};
 use prensa::interop::archive::{self, prepare_files, ExportError};
 use prensa::interop::media::samples;
 use prensa::interop::Planned;
 use prensa::store::Store;
-
-fn put(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -44,55 +33,31 @@ struct Archive {
 }
 
 fn archive() -> Archive {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("prensa.sqlite");
-    let mut store = Store::open(&db, &options()).unwrap();
-    let (department, _) = store
-        .names_of(RecordKind::Department)
-        .unwrap()
-        .into_iter()
-        .next()
-        .unwrap();
-    let event = store
-        .execute(&Command::Create {
-            id: None,
-            record: Record::Event(EventInput {
-                title: "Sesión de Cabildo <extraordinaria> & \"abierta\"".into(),
-                starts_at: "2023-03-15T10:00".into(),
-                ends_at: "2023-03-15T12:00".into(),
-                place: "Palacio Municipal".into(),
-                locality: "Tampamolón Corona".into(),
-                department_id: Some(department.clone()),
-                campaign_id: None,
-                status: EventStatus::Confirmed,
-                public: true,
-                notes: "Orden del día:\n1. Lista de asistencia".into(),
-                all_day: false,
-                kind: EventKind::Council,
-                uid: String::new(),
-            }),
-        })
-        .unwrap()
-        .target
-        .id;
-    let report = store
-        .execute(&Command::Create {
-            id: None,
-            record: Record::Report(ReportInput {
-                department_id: Some(department),
-                request_id: None,
-                event_id: Some(event),
-                title: "Informe de obras de marzo".into(),
-                body: "Se rehabilitaron 3 calles.".into(),
-                received_at: "2023-03-20T09:15".into(),
-                status: ReportStatus::Archived,
-                channel: None,
-                reason: String::new(),
-            }),
-        })
-        .unwrap()
-        .target
-        .id;
+    let (dir, db, mut store) = new_store();
+    let department = first_department(&store);
+    let session = EventInput {
+        locality: "Tampamolón Corona".into(),
+        notes: "Orden del día:\n1. Lista de asistencia".into(),
+        ..council_session(
+            "Sesión de Cabildo <extraordinaria> & \"abierta\"",
+            &department,
+        )
+    };
+    let event = create_record(&mut store, Record::Event(session));
+    let report = create_record(
+        &mut store,
+        Record::Report(ReportInput {
+            department_id: Some(department),
+            request_id: None,
+            event_id: Some(event),
+            title: "Informe de obras de marzo".into(),
+            body: "Se rehabilitaron 3 calles.".into(),
+            received_at: "2023-03-20T09:15".into(),
+            status: ReportStatus::Archived,
+            channel: None,
+            reason: String::new(),
+        }),
+    );
     for record in [
         Record::Interview(InterviewInput {
             kind: MediaRequestKind::Interview,
@@ -118,39 +83,29 @@ fn archive() -> Archive {
             draft_id: None,
         }),
     ] {
-        store
-            .execute(&Command::Create { id: None, record })
-            .unwrap();
+        create_record(&mut store, record);
     }
     let input = dir.path().join("entrega");
-    let files = [
-        put(
-            &input,
-            "IMG_0012.jpg",
-            &samples::jpeg(1800, 1200, Some(("2023:03:15 10:42:07", 1))).unwrap(),
-        ),
-        put(
-            &input,
-            "IMG_0013.jpg",
-            &samples::jpeg(600, 800, Some(("2023:03:15 11:05:00", 1))).unwrap(),
-        ),
-        put(
-            &input,
-            "cartel.jpg",
-            &samples::jpeg(500, 300, Some(("2023:04:02 18:30:00", 1))).unwrap(),
-        ),
-        put(
-            &input,
-            "junio.jpg",
-            &samples::jpeg(100, 100, Some(("2023:06:01 08:00:00", 1))).unwrap(),
-        ),
-        // 15 March 2023, 17:30 UTC: the afternoon of the same day, wherever the test runs.
-        put(
-            &input,
-            "cabildo.mp4",
-            &samples::mp4(samples::EPOCH_1904 + 1_678_901_400, 0),
-        ),
+    // Photos: their names, sizes and EXIF times.
+    let photos = [
+        ("IMG_0012.jpg", 1800, 1200, "2023:03:15 10:42:07"),
+        ("IMG_0013.jpg", 600, 800, "2023:03:15 11:05:00"),
+        ("cartel.jpg", 500, 300, "2023:04:02 18:30:00"),
+        ("junio.jpg", 100, 100, "2023:06:01 08:00:00"),
     ];
+    let mut files: Vec<PathBuf> = photos
+        .into_iter()
+        .map(|(name, width, height, taken)| {
+            let jpeg = samples::jpeg(width, height, Some((taken, 1))).unwrap();
+            put(&input, name, &jpeg)
+        })
+        .collect();
+    // 15 March 2023, 17:30 UTC: the afternoon of the same day, wherever the test runs.
+    files.push(put(
+        &input,
+        "cabildo.mp4",
+        &samples::mp4(samples::EPOCH_1904 + 1_678_901_400, 0),
+    ));
     let gathered = prepare_files(&store.media_dir(), &files, &mut |_, _, _| {});
     assert!(gathered.problems.is_empty(), "{:?}", gathered.problems);
     store
@@ -399,15 +354,21 @@ fn a_file_not_on_this_machine_is_said_and_its_record_still_exported() {
     assert!(html.contains("cabildo.mp4 (no está en esta exportación)"));
 }
 
-/// The real binary, with the platform folders inside a temporary folder of the test's own.
-fn bin(home: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_prensa"));
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("LANG", "es_MX.UTF-8")
-        .stdin(std::process::Stdio::null());
+/// `prensa <command> --desde <desde> --hasta <hasta> --db <the archive's> --salida <out>`, to
+/// run (`command`: `exportar archivo` or its English alias).
+fn export_command(
+    a: &Archive,
+    command: [&str; 2],
+    desde: &str,
+    hasta: &str,
+    out: &Path,
+) -> std::process::Command {
+    let mut cmd = bin(a.db.parent().unwrap());
+    cmd.args(command)
+        .args(["--desde", desde, "--hasta", hasta, "--db"])
+        .arg(&a.db)
+        .arg("--salida")
+        .arg(out);
     cmd
 }
 
@@ -415,27 +376,14 @@ fn bin(home: &Path) -> std::process::Command {
 fn the_command_line_exports_and_verifies() {
     let a = archive();
     let home = a.db.parent().unwrap();
-    let out = bin(home)
-        .args([
-            "exportar",
-            "archivo",
-            "--desde",
-            "2023-03-01",
-            "--hasta",
-            "30/04/2023",
-            "--db",
-        ])
-        .arg(&a.db)
-        .arg("--salida")
-        .arg(&a.out)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let archivo = ["exportar", "archivo"];
+    let out = run_ok(&mut export_command(
+        &a,
+        archivo,
+        "2023-03-01",
+        "30/04/2023",
+        &a.out,
+    ));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Exportados 8 elementos"));
     let out = bin(home).args(["verificar"]).arg(&a.out).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -445,21 +393,15 @@ fn the_command_line_exports_and_verifies() {
         "{stdout}"
     );
     // Replacing it asks; with no terminal and no --si, it is refused and says how.
-    let out = bin(home)
-        .args([
-            "export",
-            "archive",
-            "--desde",
-            "2023-03-01",
-            "--hasta",
-            "2023-03-31",
-            "--db",
-        ])
-        .arg(&a.db)
-        .arg("--salida")
-        .arg(&a.out)
-        .output()
-        .unwrap();
+    let out = export_command(
+        &a,
+        ["export", "archive"],
+        "2023-03-01",
+        "2023-03-31",
+        &a.out,
+    )
+    .output()
+    .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--si"));
     // An altered file: exit 1, and the file named.
@@ -478,13 +420,7 @@ fn the_command_line_exports_and_verifies() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("alterado"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("elementos.csv"));
     // Bad dates are wrong usage.
-    let out = bin(home)
-        .args([
-            "exportar", "archivo", "--desde", "ayer no", "--hasta", "hoy", "--db",
-        ])
-        .arg(&a.db)
-        .arg("--salida")
-        .arg(home.join("otra"))
+    let out = export_command(&a, archivo, "ayer no", "hoy", &home.join("otra"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

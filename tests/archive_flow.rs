@@ -8,26 +8,11 @@ use crossterm::event::KeyCode;
 use prensa::app::App;
 use prensa::domain::compliance::Issue;
 use prensa::domain::edit::{RecordKind, Target};
-use prensa::ui::{Action, ListCmd};
-
-/// The demo at the fixed time, for the app and the store alike (a consent's end is read
-/// against the store's day).
-fn demo_at_now() -> (tempfile::TempDir, App) {
-    let (dir, path) = demo_copy();
-    let mut store = prensa::store::Store::open(&path, &options()).unwrap();
-    let ms = now().and_utc().timestamp_millis() as u64;
-    store.set_wall_clock(move || ms);
-    (dir, App::new(store, now(), (80, 24)))
-}
+use prensa::ui::Action;
 
 fn show_item(app: &mut App, id: &str) {
-    let key = app
-        .store()
-        .place_of(&Target::new(RecordKind::ArchiveItem, id))
-        .unwrap()
-        .unwrap();
     type_keys(app, "6");
-    app.update(Action::List(ListCmd::Reveal(key)));
+    reveal(app, Target::new(RecordKind::ArchiveItem, id));
 }
 
 /// A photo of children from before today, not in any piece, with no consent.
@@ -94,7 +79,7 @@ fn an_item_is_tagged_in_its_form_and_found_by_its_tag() {
 
 #[test]
 fn a_photo_of_children_in_a_piece_needs_their_consent() {
-    let (_dir, mut app) = demo_at_now();
+    let (_dir, mut app) = demo_app_at_now(80, 24);
     let item = photo_of_minors(&app);
     let title = value(&app, "archive_items", &item, "title");
     // A piece about the activity, sent for review.

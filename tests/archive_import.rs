@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Local, Utc};
-use common::options;
-use prensa::domain::edit::{Command, EventInput, Record, RecordKind};
-use prensa::domain::status::{EventKind, EventStatus};
+use common::{
+    bin, council_session, create_record, first_department, new_store, options, put, run_ok,
+};
+use prensa::domain::edit::{Command, Record, RecordKind};
 use prensa::interop::archive::{prepare_files, Prepared};
 use prensa::interop::media::samples;
 use prensa::interop::{Outcome, Planned};
@@ -23,23 +24,6 @@ fn sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// A new, empty database in its own folder.
-fn new_store() -> (tempfile::TempDir, PathBuf, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("prensa.sqlite");
-    let store = Store::open(&db, &options()).unwrap();
-    (dir, db, store)
-}
-
-fn put(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 /// Sets a file's modified time, and returns it as the store keeps local times.
@@ -58,33 +42,9 @@ fn set_modified(path: &Path, unix: u64) -> String {
 
 /// A council session on 15 March 2023, 10:00 to 12:00, of the first preloaded department.
 fn council(store: &mut Store) -> (String, String) {
-    let (department, _) = store
-        .names_of(RecordKind::Department)
-        .unwrap()
-        .into_iter()
-        .next()
-        .unwrap();
-    let receipt = store
-        .execute(&Command::Create {
-            id: None,
-            record: Record::Event(EventInput {
-                title: "Sesión de Cabildo".into(),
-                starts_at: "2023-03-15T10:00".into(),
-                ends_at: "2023-03-15T12:00".into(),
-                place: "Palacio Municipal".into(),
-                locality: String::new(),
-                department_id: Some(department.clone()),
-                campaign_id: None,
-                status: EventStatus::Confirmed,
-                public: true,
-                notes: String::new(),
-                all_day: false,
-                kind: EventKind::Council,
-                uid: String::new(),
-            }),
-        })
-        .unwrap();
-    (receipt.target.id, department)
+    let department = first_department(store);
+    let session = council_session("Sesión de Cabildo", &department);
+    (create_record(store, Record::Event(session)), department)
 }
 
 fn plan(store: &Store, paths: &[PathBuf]) -> Prepared {
@@ -98,6 +58,14 @@ fn conn(db: &Path) -> Connection {
 
 fn count(db: &Path, sql: &str) -> i64 {
     conn(db).query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// How many live rows `table` holds.
+fn live(db: &Path, table: &str) -> i64 {
+    count(
+        db,
+        &format!("SELECT count(*) FROM {table} WHERE deleted_at IS NULL"),
+    )
 }
 
 /// What the store holds of one file, by its content.
@@ -117,6 +85,13 @@ struct Row {
     event_id: Option<String>,
     department_id: Option<String>,
     files: i64,
+}
+
+impl Row {
+    /// The media row's kind and its archive item's.
+    fn kinds(&self) -> (&str, &str) {
+        (&self.kind, &self.item_kind)
+    }
 }
 
 fn row(db: &Path, bytes: &[u8]) -> Option<Row> {
@@ -270,17 +245,11 @@ fn photos_video_and_documents_come_in_with_their_dates_and_events() {
     assert!(long_edge(photo.archive_copy.as_deref().unwrap()) <= 1600);
     assert!(long_edge(photo.thumbnail.as_deref().unwrap()) <= 320);
     let logo = row(&db, &png).unwrap();
-    assert_eq!(
-        (logo.kind.as_str(), logo.item_kind.as_str()),
-        ("photo", "photos")
-    );
+    assert_eq!(logo.kinds(), ("photo", "photos"));
     assert_eq!(long_edge(logo.thumbnail.as_deref().unwrap()), 300);
     // The video: its recording time from the container, its original under its hash.
     let movie = row(&db, &video).unwrap();
-    assert_eq!(
-        (movie.kind.as_str(), movie.item_kind.as_str()),
-        ("video", "video")
-    );
+    assert_eq!(movie.kinds(), ("video", "video"));
     let local = DateTime::<Utc>::from_timestamp(recorded as i64, 0)
         .unwrap()
         .with_timezone(&Local)
@@ -302,10 +271,7 @@ fn photos_video_and_documents_come_in_with_their_dates_and_events() {
         .join(format!("{}.mp4", &hash[2..]));
     assert_eq!(std::fs::read(kept).unwrap(), video);
     let doc = row(&db, &pdf).unwrap();
-    assert_eq!(
-        (doc.kind.as_str(), doc.item_kind.as_str()),
-        ("document", "document")
-    );
+    assert_eq!(doc.kinds(), ("document", "document"));
     // The broken photo was not stored; every good original was, and none was changed.
     assert!(row(&db, &broken).is_none());
     assert_eq!(stored_files(&store.media_dir()).len(), 5);
@@ -331,16 +297,10 @@ fn webp_is_read_and_heic_is_kept_without_a_preview_and_said_so() {
     );
     prepared.write(&mut store).unwrap();
     let photo = row(&db, &webp).unwrap();
-    assert_eq!(
-        (photo.kind.as_str(), photo.item_kind.as_str()),
-        ("photo", "photos")
-    );
+    assert_eq!(photo.kinds(), ("photo", "photos"));
     assert_eq!(long_edge(photo.thumbnail.as_deref().unwrap()), 120);
     let photo = row(&db, &heic).unwrap();
-    assert_eq!(
-        (photo.kind.as_str(), photo.item_kind.as_str()),
-        ("photo", "photos")
-    );
+    assert_eq!(photo.kinds(), ("photo", "photos"));
     assert!(photo.thumbnail.is_none() && photo.archive_copy.is_none());
     assert!(
         photo.stored_path.ends_with(".heic"),
@@ -364,17 +324,8 @@ fn a_file_imported_twice_is_stored_once() {
         .iter()
         .any(|n| n.contains("se guardan una vez")));
     prepared.write(&mut store).unwrap();
-    assert_eq!(
-        count(&db, "SELECT count(*) FROM media WHERE deleted_at IS NULL"),
-        1
-    );
-    assert_eq!(
-        count(
-            &db,
-            "SELECT count(*) FROM archive_items WHERE deleted_at IS NULL"
-        ),
-        1
-    );
+    assert_eq!(live(&db, "media"), 1);
+    assert_eq!(live(&db, "archive_items"), 1);
     assert_eq!(stored_files(&store.media_dir()).len(), 1);
     // Again: it is in the archive, nothing is written.
     let again = plan(&store, &[a, b]);
@@ -401,35 +352,16 @@ fn an_import_is_undone_whole_and_can_be_made_again() {
         .write(&mut store)
         .unwrap();
     assert_eq!(done.new, 2);
-    assert_eq!(
-        count(
-            &db,
-            "SELECT count(*) FROM archive_items WHERE deleted_at IS NULL"
-        ),
-        2
-    );
+    assert_eq!(live(&db, "archive_items"), 2);
     store.undo(&change).unwrap();
     for table in ["media", "archive_items", "archive_media"] {
-        assert_eq!(
-            count(
-                &db,
-                &format!("SELECT count(*) FROM {table} WHERE deleted_at IS NULL")
-            ),
-            0,
-            "{table}"
-        );
+        assert_eq!(live(&db, table), 0, "{table}");
     }
     // Undone, the files are not in the archive any more: imported again, they come back.
     let again = plan(&store, &[a, b]);
     assert_eq!(again.plan.counts().new, 2);
     again.write(&mut store).unwrap();
-    assert_eq!(
-        count(
-            &db,
-            "SELECT count(*) FROM archive_items WHERE deleted_at IS NULL"
-        ),
-        2
-    );
+    assert_eq!(live(&db, "archive_items"), 2);
     assert!(store.verify_fold().unwrap().is_empty());
 }
 
@@ -449,18 +381,6 @@ fn a_cancelled_event_is_never_suggested() {
     let row = row(&db, &photo).unwrap();
     assert_eq!(row.event_id, None);
     assert_eq!(row.item_title, "IMG_0012.jpg");
-}
-
-/// The real binary, with the platform folders inside a temporary folder of the test's own.
-fn bin(home: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_prensa"));
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("LANG", "es_MX.UTF-8")
-        .stdin(std::process::Stdio::null());
-    cmd
 }
 
 #[test]
@@ -487,19 +407,13 @@ fn the_command_line_previews_asks_and_imports() {
     assert!(stderr.contains("--si"), "{stderr}");
     assert_eq!(count(&db, "SELECT count(*) FROM archive_items"), 0);
     // With --si: imported, the broken one listed with its reason.
-    let out = bin(dir.path())
-        .args(["import", "media", "--si", "--formato", "json", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        bin(dir.path())
+            .args(["import", "media", "--si", "--formato", "json", "--db"])
+            .arg(&db)
+            .arg(&input),
     );
+    let stdout = String::from_utf8_lossy(&out.stdout);
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["counts"]["new"], 1);
     assert_eq!(json["counts"]["skipped"], 1);
@@ -598,25 +512,13 @@ fn an_import_killed_while_copying_leaves_no_partial_file_and_runs_again() {
     let store = Store::open(&db, &options()).unwrap();
     assert!(store.verify_fold().unwrap().is_empty());
     drop(store);
-    let out = bin(dir.path())
-        .args(["importar", "multimedia", "--si", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        bin(dir.path())
+            .args(["importar", "multimedia", "--si", "--db"])
+            .arg(&db)
+            .arg(&input),
     );
-    assert_eq!(
-        count(
-            &db,
-            "SELECT count(*) FROM archive_items WHERE deleted_at IS NULL"
-        ),
-        40
-    );
+    assert_eq!(live(&db, "archive_items"), 40);
     assert_eq!(stored_files(&media).len(), 40);
     let store = Store::open(&db, &options()).unwrap();
     assert!(store.verify_fold().unwrap().is_empty());

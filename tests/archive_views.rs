@@ -8,17 +8,11 @@ use common::*;
 use crossterm::event::KeyCode;
 use prensa::app::App;
 use prensa::domain::edit::{RecordKind, Target};
-use prensa::store::Store;
-use prensa::ui::{Action, ListCmd};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn app(w: u16, h: u16) -> (tempfile::TempDir, App) {
-    let (dir, path) = demo_copy();
-    let mut store = Store::open(&path, &options()).unwrap();
-    let ms = now().and_utc().timestamp_millis() as u64;
-    store.set_wall_clock(move || ms);
-    (dir, App::new(store, now(), (w, h)))
+    demo_app_at_now(w, h)
 }
 
 #[test]
@@ -140,12 +134,7 @@ fn an_item_shows_its_classification_and_the_consent_it_lacks() {
             &[],
         )
         .unwrap();
-        let key = app
-            .store()
-            .place_of(&Target::new(RecordKind::ArchiveItem, item))
-            .unwrap()
-            .unwrap();
-        app.update(Action::List(ListCmd::Reveal(key)));
+        reveal(&mut app, Target::new(RecordKind::ArchiveItem, item));
         let screen = render(&app, w, h);
         assert!(screen.contains("⚠ Aparecen menores de edad"), "{screen}");
         if h >= 40 {
@@ -184,12 +173,7 @@ fn a_photo_shows_its_picture_its_file_and_where_its_date_came_from() {
             &[],
         )
         .unwrap();
-        let key = app
-            .store()
-            .place_of(&Target::new(RecordKind::ArchiveItem, item))
-            .unwrap()
-            .unwrap();
-        app.update(Action::List(ListCmd::Reveal(key)));
+        reveal(&mut app, Target::new(RecordKind::ArchiveItem, item));
         let screen = render(&app, w, h);
         // The picture (in half-blocks here) above the detail.
         assert!(screen.contains("┌ Foto"), "{screen}");

@@ -12,11 +12,7 @@ use prensa::store::Store;
 use prensa::ui::Action;
 
 fn app() -> (tempfile::TempDir, App) {
-    let (dir, path) = demo_copy();
-    let mut store = Store::open(&path, &options()).unwrap();
-    let ms = now().and_utc().timestamp_millis() as u64;
-    store.set_wall_clock(move || ms);
-    (dir, App::new(store, now(), (80, 24)))
+    demo_app_at_now(80, 24)
 }
 
 fn list_id(app: &App, name: &str) -> String {

@@ -7,17 +7,12 @@ use common::*;
 use crossterm::event::KeyCode;
 use prensa::app::App;
 use prensa::domain::edit::{RecordKind, Target};
-use prensa::store::Store;
 use prensa::ui::{Action, ListCmd};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn app(w: u16, h: u16) -> (tempfile::TempDir, App) {
-    let (dir, path) = demo_copy();
-    let mut store = Store::open(&path, &options()).unwrap();
-    let ms = now().and_utc().timestamp_millis() as u64;
-    store.set_wall_clock(move || ms);
-    (dir, App::new(store, now(), (w, h)))
+    demo_app_at_now(w, h)
 }
 
 /// Medios on the view whose header holds `column`, showing `target` when given.

@@ -10,7 +10,6 @@ use crate::interop::contacts::{self, Field};
 use crate::interop::{archive, ical, Planned};
 use crate::ui::form::Purpose;
 use crate::ui::overlay::{Confirm, Notice, Overlay};
-use crate::ui::widgets::Progress;
 use crate::ui::Action;
 
 /// A file read and planned, waiting for the user's yes.
@@ -208,14 +207,7 @@ impl App {
             return self.form_field_error("paths", t(Msg::ImportMediaNone).to_owned());
         }
         self.update(Action::PopForm);
-        let job = Job::media(self.store.media_dir(), paths);
-        self.screen.sync = Some(Progress {
-            title: job.title.clone(),
-            done: 0,
-            total: 1,
-            step: String::new(),
-        });
-        self.job = Some(job);
+        self.start_job(Job::media(self.store.media_dir(), paths), 1, String::new());
     }
 
     /// The files read: their plan, asked about (or said, when there is nothing to write).

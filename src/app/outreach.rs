@@ -7,7 +7,7 @@ use crate::domain::edit::{RecordKind, Target};
 use crate::i18n::{t, tf, Msg};
 use crate::interop::mail::{self, Round};
 use crate::ui::overlay::{Notice, Overlay};
-use crate::ui::{Action, Progress};
+use crate::ui::Action;
 
 impl App {
     pub(super) fn distribute(&mut self, draft: String, list: String) {
@@ -73,13 +73,7 @@ impl App {
             settings,
             password,
         );
-        self.screen.sync = Some(Progress {
-            title: job.title.clone(),
-            done: 0,
-            total: 1,
-            step: String::new(),
-        });
-        self.job = Some(job);
+        self.start_job(job, 1, String::new());
     }
 
     /// How a round of e-mail went: each person, and what is left when it stopped.

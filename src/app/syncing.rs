@@ -70,11 +70,16 @@ impl App {
             folder.clone(),
             self.store.machine().to_owned(),
         );
+        self.start_job(job, 5, t(Msg::SyncStepRead).to_owned());
+    }
+
+    /// Runs a job in the background, its progress shown from its first step (of `total`).
+    pub(super) fn start_job(&mut self, job: super::jobs::Job, total: u64, step: String) {
         self.screen.sync = Some(Progress {
             title: job.title.clone(),
             done: 0,
-            total: 5,
-            step: t(Msg::SyncStepRead).to_owned(),
+            total,
+            step,
         });
         self.job = Some(job);
     }

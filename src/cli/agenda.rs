@@ -4,11 +4,13 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{fail, open_store, say, Access, ExportAgendaArgs, Format, ImportAgendaArgs};
-use crate::config;
+use chrono::NaiveDate;
+
+use super::{fail, open_db, say, Access, ExportAgendaArgs, Format, ImportAgendaArgs};
 use crate::domain::dates::parse_date;
 use crate::i18n::{t, tf, Msg};
 use crate::interop::{ical, Planned};
+use crate::store::Store;
 
 /// How many new and updated items the text preview names (all skipped ones are listed).
 const PREVIEW_LIMIT: usize = 10;
@@ -54,12 +56,9 @@ pub(super) fn run_import<P: Planned>(
     formato: Format,
     si: bool,
     wording: Wording,
-    prepare: impl FnOnce(&crate::store::Store) -> Result<P, ical::ImportError>,
+    prepare: impl FnOnce(&Store) -> Result<P, ical::ImportError>,
 ) -> ExitCode {
-    let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
-        return fail(t(Msg::NoDataDir));
-    };
-    let mut store = match open_store(&path, Access::Existing) {
+    let mut store = match open_db(db, Access::Existing) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -145,24 +144,29 @@ pub(super) fn ask(question: &str) -> bool {
     )
 }
 
-pub fn export(db: Option<&Path>, args: &ExportAgendaArgs) -> ExitCode {
+/// The days an export's `--desde` and `--hasta` name (both included), and the database opened
+/// to read them: a date that is not one, or a range that ends before it starts, is wrong usage
+/// (exit 2).
+pub(super) fn open_range(
+    db: Option<&Path>,
+    desde: &str,
+    hasta: &str,
+) -> Result<(Store, NaiveDate, NaiveDate), ExitCode> {
     let today = chrono::Local::now().date_naive();
-    let (desde, hasta) = match (
-        parse_date(&args.desde, today),
-        parse_date(&args.hasta, today),
-    ) {
+    let (from, to) = match (parse_date(desde, today), parse_date(hasta, today)) {
         (Some(d), Some(h)) => (d, h),
-        (None, _) => return super::usage(tf(Msg::ExportBadDate, &[&"--desde", &args.desde])),
-        (_, None) => return super::usage(tf(Msg::ExportBadDate, &[&"--hasta", &args.hasta])),
+        (None, _) => return Err(super::usage(tf(Msg::ExportBadDate, &[&"--desde", &desde]))),
+        (_, None) => return Err(super::usage(tf(Msg::ExportBadDate, &[&"--hasta", &hasta]))),
     };
-    if hasta < desde {
-        return super::usage(tf(Msg::ExportBadRange, &[&hasta, &desde]));
+    if to < from {
+        return Err(super::usage(tf(Msg::ExportBadRange, &[&to, &from])));
     }
-    let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
-        return fail(t(Msg::NoDataDir));
-    };
-    let store = match open_store(&path, Access::ReadOnly) {
-        Ok(s) => s,
+    Ok((open_db(db, Access::ReadOnly)?, from, to))
+}
+
+pub fn export(db: Option<&Path>, args: &ExportAgendaArgs) -> ExitCode {
+    let (store, desde, hasta) = match open_range(db, &args.desde, &args.hasta) {
+        Ok(opened) => opened,
         Err(code) => return code,
     };
     let (text, count) = match ical::export(&store, desde, hasta, chrono::Utc::now()) {

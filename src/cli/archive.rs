@@ -9,12 +9,8 @@ use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::agenda::{ask, out_line, run_import, Wording};
-use super::{
-    fail, open_store, say, Access, ExportArchiveArgs, Format, ImportMediaArgs, VerifyArgs,
-};
-use crate::config;
-use crate::domain::dates::parse_date;
+use super::agenda::{ask, open_range, out_line, run_import, Wording};
+use super::{fail, say, ExportArchiveArgs, Format, ImportMediaArgs, VerifyArgs};
 use crate::i18n::{t, tf, Msg};
 use crate::interop::archive::{self, Destination, ExportError};
 use crate::interop::ical::ImportError;
@@ -68,23 +64,8 @@ pub fn import(db: Option<&Path>, args: &ImportMediaArgs) -> ExitCode {
 }
 
 pub fn export(db: Option<&Path>, args: &ExportArchiveArgs) -> ExitCode {
-    let today = chrono::Local::now().date_naive();
-    let (desde, hasta) = match (
-        parse_date(&args.desde, today),
-        parse_date(&args.hasta, today),
-    ) {
-        (Some(d), Some(h)) => (d, h),
-        (None, _) => return super::usage(tf(Msg::ExportBadDate, &[&"--desde", &args.desde])),
-        (_, None) => return super::usage(tf(Msg::ExportBadDate, &[&"--hasta", &args.hasta])),
-    };
-    if hasta < desde {
-        return super::usage(tf(Msg::ExportBadRange, &[&hasta, &desde]));
-    }
-    let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
-        return fail(t(Msg::NoDataDir));
-    };
-    let store = match open_store(&path, Access::ReadOnly) {
-        Ok(s) => s,
+    let (store, desde, hasta) = match open_range(db, &args.desde, &args.hasta) {
+        Ok(opened) => opened,
         Err(code) => return code,
     };
     let out = &args.salida;

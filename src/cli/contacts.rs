@@ -5,9 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::agenda::{run_import, Wording};
-use super::{fail, open_store, Access, ExportContactsArgs, ImportContactsArgs};
-use crate::config;
-use crate::i18n::{t, tf, Msg};
+use super::{fail, open_db, Access, ExportContactsArgs, ImportContactsArgs};
+use crate::i18n::{tf, Msg};
 use crate::interop::contacts::{self, export, ContactFormat, Field};
 
 pub fn import(db: Option<&Path>, args: &ImportContactsArgs) -> ExitCode {
@@ -39,10 +38,7 @@ fn fields() -> String {
 
 pub fn export(db: Option<&Path>, args: &ExportContactsArgs) -> ExitCode {
     let format = ContactFormat::of(&args.salida, b"BEGIN:VCARD");
-    let Some(path) = db.map(Path::to_path_buf).or_else(config::default_db) else {
-        return fail(t(Msg::NoDataDir));
-    };
-    let store = match open_store(&path, Access::ReadOnly) {
+    let store = match open_db(db, Access::ReadOnly) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -483,6 +483,21 @@ pub(crate) fn open_store(
     .map_err(fail)
 }
 
+/// Opens the database a command names with `--db`, else the default one, as
+/// [`open_store`] does; refused (exit 1) when there is no data folder to find it in.
+pub(crate) fn open_db(
+    db: Option<&std::path::Path>,
+    access: Access,
+) -> Result<crate::store::Store, ExitCode> {
+    let Some(path) = db
+        .map(std::path::Path::to_path_buf)
+        .or_else(config::default_db)
+    else {
+        return Err(fail(t(Msg::NoDataDir)));
+    };
+    open_store(&path, access)
+}
+
 /// The folder a file is in (`.` for a bare file name).
 pub(crate) fn folder_of(path: &std::path::Path) -> PathBuf {
     path.parent()

@@ -328,7 +328,7 @@ catalogue! {
     ImportMediaProgress => "Leyendo los archivos para el archivo", "Reading the files for the archive";
     ImportMediaNone => "Escriba al menos una ruta de archivo o carpeta.", "Write at least one file or folder path.";
     ImportMediaAsk => "¿Importar estos archivos al archivo?", "Import these files into the archive?";
-    DidImportMedia => "Importados al archivo: {} archivos nuevos ({} actualizados). u deshace.", "Imported into the archive: {} new files ({} updated). u undoes.";
+    DidImportMedia => "Importados al archivo: {} archivos nuevos. Están en su fecha: i va a un día. u deshace.", "Imported into the archive: {} new files. They are on their dates: i goes to a day. u undoes.";
     KindMediaRequest => "Solicitud de medio", "Media request";
     FTone => "Tono", "Tone";
     FSummary => "Resumen", "Summary";

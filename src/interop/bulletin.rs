@@ -161,6 +161,21 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
+/// The start of an HTML page, up to its opening `<header>`: its language, its title (escaped
+/// here) and its inline style; `viewport` fits the page to a phone's width.
+pub(crate) fn html_page_start(lang: &str, title: &str, style: &str, viewport: bool) -> String {
+    let viewport = if viewport {
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    } else {
+        ""
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n{viewport}\
+         <title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n<header>\n",
+        html_escape(title)
+    )
+}
+
 const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}\
 header{border-bottom:2px solid #111;padding-bottom:.5em;margin-bottom:1.5em}\
 header p{margin:0;font-weight:bold;text-transform:uppercase;letter-spacing:.03em}\
@@ -171,13 +186,8 @@ footer{border-top:1px solid #555;margin-top:2em;padding-top:.5em;font-size:.9em}
 @page{size:letter;margin:2cm}@media print{body{margin:0;max-width:none}}";
 
 fn html(b: &Bulletin) -> String {
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"es-MX\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(&format!(
-        "<title>Boletín {} · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n",
-        html_escape(&b.folio),
-        html_escape(b.title.trim())
-    ));
+    let title = format!("Boletín {} · {}", b.folio, b.title.trim());
+    let mut out = html_page_start("es-MX", &title, STYLE, false);
     for line in lines(&b.header) {
         out.push_str(&format!("<p>{}</p>\n", html_escape(line)));
     }

@@ -5,7 +5,7 @@
 //! that were answered, clippings), each read in one query in the order of its date index. The pictures in the database are not read here: the export
 //! fetches each one as it writes it, so a month of photos is never in memory at once.
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, Params, Row};
 
 use super::commands::tags_of;
 use super::error::Result;
@@ -70,12 +70,14 @@ pub struct ExportMedia {
 }
 
 impl ExportItem {
-    fn new(kind: TimelineKind, id: String, at: String, title: String) -> ExportItem {
-        ExportItem {
-            id,
+    /// A record of `kind` from a row of its source, whose first three columns are its id,
+    /// its time and its title.
+    fn of_row(kind: TimelineKind, r: &Row<'_>) -> rusqlite::Result<ExportItem> {
+        Ok(ExportItem {
+            id: r.get(0)?,
             kind,
-            at,
-            title,
+            at: r.get(1)?,
+            title: r.get(2)?,
             description: String::new(),
             department: String::new(),
             event: String::new(),
@@ -94,7 +96,7 @@ impl ExportItem {
             folio: String::new(),
             url: String::new(),
             media: Vec::new(),
-        }
+        })
     }
 }
 
@@ -151,6 +153,21 @@ const CLIPPINGS: &str = "SELECT c.id, c.published_on, c.title, c.summary, c.resp
      WHERE c.deleted_at IS NULL AND c.published_on >= ?1 AND c.published_on < ?2
        AND c.published_on <= ?3
      ORDER BY c.published_on, c.id";
+
+/// Runs one source's query over `params` and hands each row to `read`.
+fn each_row(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+    mut read: impl FnMut(&Row<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query(params)?;
+    while let Some(r) = rows.next()? {
+        read(r)?;
+    }
+    Ok(())
+}
 
 /// Text parts joined by `sep`, the empty ones left out.
 fn joined(parts: &[&str], sep: &str) -> String {
@@ -222,56 +239,45 @@ impl Store {
         let conn = self.conn();
         let mut out = Vec::new();
 
-        let mut stmt = conn.prepare(EVENTS)?;
-        let mut rows = stmt.query([&start, &end, &now])?;
-        while let Some(r) = rows.next()? {
-            let mut item = ExportItem::new(TimelineKind::Event, r.get(0)?, r.get(1)?, r.get(2)?);
+        each_row(conn, EVENTS, [&start, &end, &now], |r| {
+            let mut item = ExportItem::of_row(TimelineKind::Event, r)?;
             item.description = r.get(3)?;
             let (place, locality): (String, String) = (r.get(4)?, r.get(5)?);
             item.place = joined(&[&place, &locality], ", ");
             item.department = r.get(6)?;
             out.push(item);
-        }
+            Ok(())
+        })?;
 
         let report_files = media_sql("report_files", "report_id");
-        let mut stmt = conn.prepare(REPORTS)?;
-        let mut rows = stmt.query([&start, &end, &now])?;
-        while let Some(r) = rows.next()? {
-            let mut item = ExportItem::new(TimelineKind::Report, r.get(0)?, r.get(1)?, r.get(2)?);
+        each_row(conn, REPORTS, [&start, &end, &now], |r| {
+            let mut item = ExportItem::of_row(TimelineKind::Report, r)?;
             item.description = r.get(3)?;
             item.department = r.get(4)?;
             item.event = r.get(5)?;
             item.media = media_of(conn, &report_files, &item.id)?;
             out.push(item);
-        }
+            Ok(())
+        })?;
 
         // The tags of a publication are its piece's.
         let mut pieces = Vec::new();
-        let mut stmt = conn.prepare(PUBLICATIONS)?;
-        let mut rows = stmt.query([&start, &end])?;
-        while let Some(r) = rows.next()? {
+        each_row(conn, PUBLICATIONS, [&start, &end], |r| {
             let channel = Channel::from_code(&r.get::<_, String>(4)?).unwrap_or(Channel::Web);
-            let mut item = ExportItem::new(
-                TimelineKind::Publication(channel),
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-            );
+            let mut item = ExportItem::of_row(TimelineKind::Publication(channel), r)?;
             item.description = r.get(3)?;
             item.folio = r.get(5)?;
             item.url = r.get(6)?;
             pieces.push((out.len(), r.get::<_, String>(7)?));
             out.push(item);
-        }
+            Ok(())
+        })?;
 
         let item_files = media_sql("archive_media", "item_id");
-        let mut stmt = conn.prepare(ITEMS)?;
-        let mut rows = stmt.query([&start, &end])?;
-        while let Some(r) = rows.next()? {
+        each_row(conn, ITEMS, [&start, &end], |r| {
             let kind =
                 ArchiveKind::from_code(&r.get::<_, String>(4)?).unwrap_or(ArchiveKind::Document);
-            let mut item =
-                ExportItem::new(TimelineKind::Item(kind), r.get(0)?, r.get(1)?, r.get(2)?);
+            let mut item = ExportItem::of_row(TimelineKind::Item(kind), r)?;
             item.description = r.get(3)?;
             item.department = r.get(5)?;
             item.event = r.get(6)?;
@@ -285,13 +291,11 @@ impl Store {
             item.stage = r.get(14)?;
             item.media = media_of(conn, &item_files, &item.id)?;
             out.push(item);
-        }
+            Ok(())
+        })?;
 
-        let mut stmt = conn.prepare(INTERVIEWS)?;
-        let mut rows = stmt.query([&start, &end, &now])?;
-        while let Some(r) = rows.next()? {
-            let mut item =
-                ExportItem::new(TimelineKind::Interview, r.get(0)?, r.get(1)?, r.get(2)?);
+        each_row(conn, INTERVIEWS, [&start, &end, &now], |r| {
+            let mut item = ExportItem::of_row(TimelineKind::Interview, r)?;
             let (outcome, notes): (String, String) = (r.get(3)?, r.get(4)?);
             item.description = joined(&[&outcome, &notes], "\n\n");
             let (interviewee, journalist): (String, String) = (r.get(5)?, r.get(6)?);
@@ -299,19 +303,19 @@ impl Store {
             item.outlet = r.get(7)?;
             item.subkind = r.get(8)?;
             out.push(item);
-        }
+            Ok(())
+        })?;
 
-        let mut stmt = conn.prepare(CLIPPINGS)?;
-        let mut rows = stmt.query([&start, &end, &now])?;
-        while let Some(r) = rows.next()? {
-            let mut item = ExportItem::new(TimelineKind::Clipping, r.get(0)?, r.get(1)?, r.get(2)?);
+        each_row(conn, CLIPPINGS, [&start, &end, &now], |r| {
+            let mut item = ExportItem::of_row(TimelineKind::Clipping, r)?;
             item.description = r.get(3)?;
             item.response = r.get(4)?;
             item.outlet = r.get(5)?;
             item.subkind = r.get(6)?;
             item.url = r.get(7)?;
             out.push(item);
-        }
+            Ok(())
+        })?;
 
         // Tags: events, reports and items have their own; a publication, its piece's.
         for item in &mut out {

@@ -271,3 +271,104 @@ pub fn count(app: &App, sql: &str, params: &[&str]) -> i64 {
         .and_then(|n| n.parse().ok())
         .unwrap_or(-1)
 }
+
+/// An App on a fresh copy of the demo with the store's clock fixed at the same time as the
+/// app's (what reads "today" in the store — a consent that holds, an approval — reads it).
+pub fn demo_app_at_now(width: u16, height: u16) -> (tempfile::TempDir, App) {
+    let (dir, path) = demo_copy();
+    let mut store = Store::open(&path, &options()).unwrap();
+    let ms = now().and_utc().timestamp_millis() as u64;
+    store.set_wall_clock(move || ms);
+    (dir, App::new(store, now(), (width, height)))
+}
+
+/// Shows a record in its list, clearing the search and filters so that it is there.
+pub fn reveal(app: &mut App, target: prensa::domain::edit::Target) {
+    let key = app.store().place_of(&target).unwrap().unwrap();
+    app.update(prensa::ui::Action::List(prensa::ui::ListCmd::Reveal(key)));
+}
+
+/// A new, empty database in its own folder: the folder, the file and the store.
+pub fn new_store() -> (tempfile::TempDir, PathBuf, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("prensa.sqlite");
+    let store = Store::open(&db, &options()).unwrap();
+    (dir, db, store)
+}
+
+/// Writes a file `name` (which may hold folders) under `dir`, its folders made; returns its
+/// path.
+pub fn put(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The real binary, with the platform folders inside `home`, in Spanish, and no input.
+pub fn bin(home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_prensa"));
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("LANG", "es_MX.UTF-8")
+        .stdin(std::process::Stdio::null());
+    cmd
+}
+
+/// The id of the first preloaded department.
+pub fn first_department(store: &Store) -> String {
+    let (id, _) = store
+        .names_of(prensa::domain::edit::RecordKind::Department)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap();
+    id
+}
+
+/// A council session of `department` on 15 March 2023, 10:00 to 12:00, confirmed and public,
+/// at the Palacio Municipal.
+pub fn council_session(title: &str, department: &str) -> prensa::domain::edit::EventInput {
+    use prensa::domain::status::{EventKind, EventStatus};
+    prensa::domain::edit::EventInput {
+        title: title.into(),
+        starts_at: "2023-03-15T10:00".into(),
+        ends_at: "2023-03-15T12:00".into(),
+        place: "Palacio Municipal".into(),
+        locality: String::new(),
+        department_id: Some(department.to_owned()),
+        campaign_id: None,
+        status: EventStatus::Confirmed,
+        public: true,
+        notes: String::new(),
+        all_day: false,
+        kind: EventKind::Council,
+        uid: String::new(),
+    }
+}
+
+/// Creates a record in the store; returns its id.
+pub fn create_record(store: &mut Store, record: prensa::domain::edit::Record) -> String {
+    store
+        .execute(&prensa::domain::edit::Command::Create { id: None, record })
+        .unwrap()
+        .target
+        .id
+}
+
+/// Runs a command and checks that it succeeded (exit 0; its stderr is the failure's message).
+#[track_caller]
+pub fn run_ok(cmd: &mut std::process::Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}

@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::fs::{self, File};
-use std::io::{self, BufWriter as Buffered, Read, Write};
+use std::io::{self, BufWriter as Buffered, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -440,16 +440,7 @@ fn copy_media(
     let rel = format!("archivos/{sha}{}", extension(&media.stored_path));
     let hash = folder.file(&rel, |w| {
         let mut input = input;
-        let mut buf = vec![0u8; 1 << 16];
-        loop {
-            let n = match input.read(&mut buf) {
-                Ok(0) => return Ok(()),
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            w.write_all(&buf[..n])?;
-        }
+        io::copy(&mut input, w).map(drop)
     })?;
     copies.original = Some(rel);
     Ok((copies, Some(hash == media.sha256.to_ascii_lowercase())))

@@ -13,6 +13,7 @@ use crate::domain::media::MediaKind;
 use crate::domain::status::{ArchiveStage, MediaRequestKind, Tone};
 use crate::domain::TimelineKind;
 use crate::i18n::{self, long_date, month_year, t, tf, Label, Msg};
+use crate::interop::bulletin::{html_escape, html_page_start};
 use crate::store::{ExportItem, ExportMedia};
 
 const STYLE: &str = "
@@ -40,21 +41,14 @@ dt{color:#555}dd{margin:0}
 .elemento{border-left-width:2px}h2{break-after:avoid}h3{break-after:avoid}}
 ";
 
-/// Text as HTML text or attribute value.
+/// Text as HTML text or attribute value, without its control characters (line breaks and
+/// tabs stay).
 pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let shown: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
+    html_escape(&shown)
 }
 
 /// What kind of record it is, as the user reads it: "Fotos", "Solicitud de medio
@@ -151,17 +145,13 @@ pub(super) fn write(
         Msg::HtmlRange,
         &[&long_date(heading.from), &long_date(heading.to)],
     );
-    write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n\
-         <h1>{}</h1>\n",
+    let page = html_page_start(
         i18n::lang().code(),
-        escape(title),
-        escape(&range),
-        escape(title),
-    )?;
+        &format!("{title} · {range}"),
+        STYLE,
+        true,
+    );
+    writeln!(out, "{page}<h1>{}</h1>", escape(title))?;
     if !heading.office.trim().is_empty() {
         writeln!(
             out,
@@ -186,26 +176,15 @@ pub(super) fn write(
             use chrono::Datelike;
             let this_month = (date.year(), date.month());
             if month != Some(this_month) {
-                if month.is_some() {
-                    writeln!(out, "</section>\n</section>")?;
-                }
-                writeln!(
-                    out,
-                    "<section class=\"mes\">\n<h2>{}</h2>",
-                    escape(&month_year(date))
-                )?;
+                // A new month closes the day and the month before it.
+                let open = if month.is_some() { 2 } else { 0 };
+                open_section(out, open, "mes", "h2", &month_year(date))?;
                 month = Some(this_month);
                 day = None;
             }
             if day != Some(date) {
-                if day.is_some() {
-                    writeln!(out, "</section>")?;
-                }
-                writeln!(
-                    out,
-                    "<section class=\"dia\">\n<h3>{}</h3>",
-                    escape(&long_date(date))
-                )?;
+                let open = usize::from(day.is_some());
+                open_section(out, open, "dia", "h3", &long_date(date))?;
                 day = Some(date);
             }
         }
@@ -218,6 +197,25 @@ pub(super) fn write(
         writeln!(out, "</section>")?;
     }
     writeln!(out, "</main>\n</body>\n</html>")
+}
+
+/// Closes the `open` sections before, and opens a section of `class` under its heading
+/// (`tag`: `h2` for a month, `h3` for a day).
+fn open_section(
+    out: &mut dyn Write,
+    open: usize,
+    class: &str,
+    tag: &str,
+    heading: &str,
+) -> io::Result<()> {
+    for _ in 0..open {
+        writeln!(out, "</section>")?;
+    }
+    writeln!(
+        out,
+        "<section class=\"{class}\">\n<{tag}>{}</{tag}>",
+        escape(heading)
+    )
 }
 
 fn write_item(

@@ -15,7 +15,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use crate::domain::media::MediaKind;
 use crate::i18n::{stamp, tf, Msg};
 use crate::interop::ical::ImportError;
-use crate::interop::media::{self, DateSource};
+use crate::interop::media::{self, Examined};
 use crate::interop::{Counts, Outcome, Plan};
 use crate::store::{store_file, Change, EventSpan, MediaImport, Store, StoredFile};
 
@@ -29,21 +29,11 @@ const LOOKBACK_DAYS: i64 = 14;
 /// A file read and copied into the media store, ready to plan.
 #[derive(Debug, Clone)]
 pub struct GatheredFile {
-    /// Where it was read from.
-    pub path: PathBuf,
+    /// What was read from it: where it was, its kind, date and size, a photo's copies, and
+    /// what the user should know about it (a HEIC photo kept without a preview).
+    pub examined: Examined,
     /// Its copy in the media store: SHA-256, size, where, the original's name.
     pub stored: StoredFile,
-    /// What its content is.
-    pub kind: MediaKind,
-    /// Local `YYYY-MM-DDTHH:MM`.
-    pub taken_at: String,
-    pub date_source: DateSource,
-    pub width: Option<u32>,
-    pub height: Option<u32>,
-    pub archive_copy: Option<Vec<u8>>,
-    pub thumbnail: Option<Vec<u8>>,
-    /// What the user should know about it (a HEIC photo kept without a preview).
-    pub note: Option<String>,
 }
 
 /// The files under the paths an import was given: those read and stored, and those that
@@ -102,18 +92,7 @@ pub fn prepare_files(
             }
         };
         match store_file(media_dir, path) {
-            Ok(stored) => files.push(GatheredFile {
-                path: path.clone(),
-                stored,
-                kind: examined.kind,
-                taken_at: examined.taken_at,
-                date_source: examined.date_source,
-                width: examined.width,
-                height: examined.height,
-                archive_copy: examined.archive_copy,
-                thumbnail: examined.thumbnail,
-                note: examined.note,
-            }),
+            Ok(stored) => files.push(GatheredFile { examined, stored }),
             Err(problem) => problems.push((path.clone(), problem.to_string())),
         }
     }
@@ -182,7 +161,7 @@ impl Store {
         let (mut known, mut repeated) = (0usize, 0usize);
         for file in gathered.files {
             let name = file.stored.file_name.clone();
-            let when = stamp(&file.taken_at);
+            let when = stamp(&file.examined.taken_at);
             if let Some(first) = first_of.get(&file.stored.sha256) {
                 plan.push(
                     tf(Msg::MediaLabelRepeat, &[&name, &when, first]),
@@ -202,7 +181,7 @@ impl Store {
                 known += 1;
                 continue;
             }
-            let event = match (file.kind, parse_time(&file.taken_at)) {
+            let event = match (file.examined.kind, parse_time(&file.examined.taken_at)) {
                 (MediaKind::Photo | MediaKind::Video, Some(at)) => {
                     let events = match events_of_day.entry(at.date()) {
                         Entry::Occupied(known) => known.into_mut(),
@@ -211,7 +190,7 @@ impl Store {
                             day.insert(found)
                         }
                     };
-                    suggest_event(&file.taken_at, events).cloned()
+                    suggest_event(&file.examined.taken_at, events).cloned()
                 }
                 _ => None,
             };
@@ -220,7 +199,7 @@ impl Store {
                 None => tf(Msg::MediaLabel, &[&name, &when]),
             };
             plan.push(label, None, Outcome::New);
-            if let Some(note) = &file.note {
+            if let Some(note) = &file.examined.note {
                 plan.notices.push(tf(Msg::MediaNote, &[&name, note]));
             }
             actions.push(Action { file, event });
@@ -255,23 +234,23 @@ impl Store {
 
 impl Action {
     fn into_import(self) -> MediaImport {
-        let file = self.file;
+        let GatheredFile { examined, stored } = self.file;
         let title = match &self.event {
-            Some(e) => format!("{} · {}", e.title.trim(), file.stored.file_name),
-            None => file.stored.file_name.clone(),
+            Some(e) => format!("{} · {}", e.title.trim(), stored.file_name),
+            None => stored.file_name.clone(),
         };
         MediaImport {
             title: crate::domain::text::clean(&title),
-            kind: file.kind,
-            taken_at: file.taken_at,
-            date_source: file.date_source.code(),
-            width: file.width,
-            height: file.height,
-            thumbnail: file.thumbnail,
-            archive_copy: file.archive_copy,
+            kind: examined.kind,
+            taken_at: examined.taken_at,
+            date_source: examined.date_source.code(),
+            width: examined.width,
+            height: examined.height,
+            thumbnail: examined.thumbnail,
+            archive_copy: examined.archive_copy,
             event_id: self.event.as_ref().map(|e| e.id.clone()),
             department_id: self.event.and_then(|e| e.department_id),
-            file: file.stored,
+            file: stored,
         }
     }
 }

@@ -5,7 +5,7 @@
 //! from what the row is (the content's SHA-256; the item of that content; the link of both),
 //! so two machines importing the same photo hold one of each after a sync, and a file
 //! imported twice is stored once.
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::{opt, text, Fields, Tx};
 use crate::domain::edit::{is_datetime, MAX_LINE};
@@ -82,16 +82,20 @@ const EVENTS_STARTING: &str = "SELECT id, title, department_id, starts_at, ends_
        AND status NOT IN ('cancelled', 'postponed')
      ORDER BY starts_at, id";
 
+/// Whether a file with this SHA-256 is in the archive already (see [`IN_USE`]).
+fn in_use(conn: &Connection, sha256: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(IN_USE)?
+        .query_row([sha256], |r| r.get::<_, String>(0))
+        .optional()?
+        .is_some())
+}
+
 impl Store {
     /// Whether a file with this SHA-256 is in the archive already: a live media row that a
     /// live item, report or request for material uses.
     pub fn media_in_use(&self, sha256: &str) -> Result<bool> {
-        Ok(self
-            .conn()
-            .prepare_cached(IN_USE)?
-            .query_row([sha256], |r| r.get::<_, String>(0))
-            .optional()?
-            .is_some())
+        in_use(self.conn(), sha256)
     }
 
     /// Events that start between `from` and `to` (local `YYYY-MM-DDTHH:MM`, both included),
@@ -125,14 +129,7 @@ impl Tx<'_, '_> {
     /// (it was imported, or attached to a report, after the plan was made): nothing is
     /// written for it then.
     pub fn import_media(&mut self, m: &MediaImport) -> Result<Option<String>> {
-        if self
-            .w
-            .conn()
-            .prepare_cached(IN_USE)?
-            .query_row([&m.file.sha256], |r| r.get::<_, String>(0))
-            .optional()?
-            .is_some()
-        {
+        if in_use(self.w.conn(), &m.file.sha256)? {
             return Ok(None);
         }
         let media_id = self.ensure_archive_media(m)?;
