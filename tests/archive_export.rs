@@ -131,6 +131,7 @@ fn export(a: &Archive) -> archive::ExportReport {
         day(2023, 3, 1),
         day(2023, 4, 30),
         &a.out,
+        false,
         &mut |_, _| {},
     )
     .unwrap()
@@ -295,6 +296,7 @@ fn a_folder_of_someone_elses_is_never_written_into_and_an_earlier_export_is_repl
         day(2023, 3, 1),
         day(2023, 3, 31),
         &a.out,
+        false,
         &mut |_, _| {},
     );
     match refused {
@@ -312,6 +314,7 @@ fn a_folder_of_someone_elses_is_never_written_into_and_an_earlier_export_is_repl
         day(2023, 4, 1),
         day(2023, 4, 30),
         &a.out,
+        false,
         &mut |_, _| {},
     )
     .unwrap();
@@ -536,4 +539,69 @@ fn the_index_shows_every_record_in_order_and_every_image_in_chromium() {
     assert_eq!(shown, expected);
     assert_eq!(found["images"], 3, "{found}");
     assert_eq!(found["broken"], serde_json::json!([]), "{found}");
+}
+
+/// A transparency request's public version: no one's name, no photo in which someone can be
+/// recognised (the record says so), the rest as in the handover; and it verifies.
+#[test]
+fn the_public_version_leaves_out_names_and_recognisable_people() {
+    let mut a = archive();
+    // The first photo shows people (with a name); the second, nobody.
+    let (photo, sha): (String, String) = rusqlite::Connection::open(&a.db)
+        .unwrap()
+        .query_row(
+            "SELECT a.id, m.sha256 FROM archive_items a JOIN archive_media l ON l.item_id = a.id
+             JOIN media m ON m.id = l.media_id WHERE m.file_name = 'IMG_0012.jpg'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let target = prensa::domain::edit::Target::new(
+        prensa::domain::edit::RecordKind::ArchiveItem,
+        photo.clone(),
+    );
+    let Record::ArchiveItem(mut item) = a.store.record(&target).unwrap() else {
+        panic!("not an item")
+    };
+    item.people = "Martha Elena Reyes Castillo".into();
+    item.subjects = prensa::domain::status::Subjects::Adults;
+    a.store
+        .execute(&prensa::domain::edit::Command::Update {
+            id: photo,
+            record: Record::ArchiveItem(item),
+        })
+        .unwrap();
+    archive::export(
+        &a.store,
+        day(2023, 3, 1),
+        day(2023, 4, 30),
+        &a.out,
+        true,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let html = std::fs::read_to_string(a.out.join("index.html")).unwrap();
+    let csv = std::fs::read_to_string(a.out.join("elementos.csv")).unwrap();
+    let json = std::fs::read_to_string(a.out.join("elementos.json")).unwrap();
+    for text in [&html, &csv, &json] {
+        assert!(
+            !text.contains("Martha Elena"),
+            "a name in the public version"
+        );
+        assert!(
+            !text.contains("Secretaría del Ayuntamiento"),
+            "an interviewee's name"
+        );
+        assert!(!text.contains(&sha[..16]), "a recognisable photo");
+        assert!(text.contains("IMG_0013.jpg"), "a photo of nobody stays");
+    }
+    let manifest = std::fs::read_to_string(a.out.join("manifiesto.sha256")).unwrap();
+    assert!(!manifest.contains(&sha), "no copy of the photo: {manifest}");
+    assert!(html.contains("Versión pública"), "the page says what it is");
+    assert!(
+        html.contains("se omitieron 1 fotos o videos"),
+        "the record says what was left out"
+    );
+    let report = archive::verify(&a.out).unwrap();
+    assert!(report.ok(), "{:?}", report.lines());
 }

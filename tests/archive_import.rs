@@ -83,6 +83,7 @@ struct Row {
     item_title: String,
     occurred_at: String,
     event_id: Option<String>,
+    place: String,
     department_id: Option<String>,
     files: i64,
 }
@@ -99,7 +100,7 @@ fn row(db: &Path, bytes: &[u8]) -> Option<Row> {
         .query_row(
             "SELECT m.kind, m.taken_at, m.date_source, m.width, m.height, m.thumbnail,
                     m.archive_copy, m.stored_path, a.kind, a.title, a.occurred_at,
-                    a.event_id, a.department_id, a.files
+                    a.event_id, a.department_id, a.files, a.place
              FROM media m JOIN archive_media l ON l.media_id = m.id AND l.deleted_at IS NULL
              JOIN archive_items a ON a.id = l.item_id AND a.deleted_at IS NULL
              WHERE m.sha256 = ?1 AND m.deleted_at IS NULL",
@@ -120,6 +121,7 @@ fn row(db: &Path, bytes: &[u8]) -> Option<Row> {
                     event_id: r.get(11)?,
                     department_id: r.get(12)?,
                     files: r.get(13)?,
+                    place: r.get(14)?,
                 })
             },
         )
@@ -229,6 +231,8 @@ fn photos_video_and_documents_come_in_with_their_dates_and_events() {
     assert_eq!(photo.date_source, "exif");
     assert_eq!(photo.item_title, "Sesión de Cabildo · IMG_0012.jpg");
     assert_eq!(photo.event_id.as_deref(), Some(event.as_str()));
+    // Where it was taken: its event's place.
+    assert_eq!(photo.place, "Palacio Municipal");
     assert_eq!(photo.department_id.as_deref(), Some(department.as_str()));
     assert_eq!(photo.files, 1);
     assert_eq!((photo.width, photo.height), (Some(2000), Some(1500)));

@@ -84,7 +84,8 @@ pub fn export(db: Option<&Path>, args: &ExportArchiveArgs) -> ExitCode {
     }
     let bar = progress_bar();
     bar.set_message(t(Msg::ArchiveProgress));
-    let result = archive::export(&store, desde, hasta, out, &mut |done, total| {
+    let public = args.sin_datos_personales;
+    let result = archive::export(&store, desde, hasta, out, public, &mut |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     });

@@ -195,6 +195,10 @@ pub struct ExportArchiveArgs {
     pub hasta: String,
     #[arg(long, value_name = "CARPETA")]
     pub salida: PathBuf,
+    /// A transparency request's public version: no names of people, no photos or videos in
+    /// which they can be recognised.
+    #[arg(long = "sin-datos-personales")]
+    pub sin_datos_personales: bool,
     #[arg(long, value_enum, default_value = "texto")]
     pub formato: Format,
     #[arg(long = "si", visible_alias = "yes")]

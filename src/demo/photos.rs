@@ -104,6 +104,7 @@ pub(super) fn write(store: &mut Store, imported: &str, reference: &str) -> Resul
                 title: format!("{title} · {name}"),
                 event_id: Some(event),
                 department_id: None,
+                place: String::new(),
                 file: stored,
             },
             n,

@@ -352,6 +352,8 @@ catalogue! {
     MediaNeitherFileNorFolder => "no es un archivo ni una carpeta", "it is neither a file nor a folder";
     MediaTooDeep => "carpeta a más de {} niveles de profundidad; no se revisó", "folder more than {} levels deep; it was not looked through";
     MediaFolderUnreadable => "no se pudo leer la carpeta: {}", "the folder could not be read: {}";
+    ArchiveWithheld => "(Versión pública: se omitieron {} fotos o videos en que aparecen personas identificables.)", "(Public version: {} photos or videos in which people can be recognised were left out.)";
+    HtmlPublic => "Versión pública: sin nombres de personas ni fotos o videos en que se les reconozca (Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados).", "Public version: without the names of people, or photos or videos in which they can be recognised (Mexico's federal law on personal data held by public bodies).";
     PYears => "Escriba un número entero de años, por ejemplo 2.", "Write a whole number of years, for example 2.";
     StInterviewRequested => "Solicitada", "Requested";
     StInterviewScheduled => "Programada", "Scheduled";

@@ -11,7 +11,7 @@ use super::commands::tags_of;
 use super::error::Result;
 use super::Store;
 use crate::domain::media::MediaKind;
-use crate::domain::status::{ArchiveKind, Channel};
+use crate::domain::status::{ArchiveKind, Channel, Subjects};
 use crate::domain::TimelineKind;
 
 /// One record of the export.
@@ -51,6 +51,8 @@ pub struct ExportItem {
     pub folio: String,
     pub url: String,
     pub media: Vec<ExportMedia>,
+    /// Who can be recognised in its photos or video (an item's; `none` for the rest).
+    pub subjects: Subjects,
 }
 
 /// One file of an exported record.
@@ -96,6 +98,7 @@ impl ExportItem {
             folio: String::new(),
             url: String::new(),
             media: Vec::new(),
+            subjects: Subjects::Nobody,
         })
     }
 }
@@ -130,7 +133,7 @@ const PUBLICATIONS: &str = "SELECT p.id, p.published_at, coalesce(x.title, ''),
 const ITEMS: &str = "SELECT a.id, a.occurred_at, a.title, a.description, a.kind,
             coalesce(d.name, ''), coalesce(ev.title, ''), a.place, a.people,
             coalesce(c.section_code, ''), coalesce(c.section_name, ''),
-            coalesce(c.code, ''), coalesce(c.name, ''), a.expediente, a.stage
+            coalesce(c.code, ''), coalesce(c.name, ''), a.expediente, a.stage, a.subjects
      FROM archive_items a LEFT JOIN departments d ON d.id = a.department_id
           LEFT JOIN events ev ON ev.id = a.event_id AND ev.deleted_at IS NULL
           LEFT JOIN classification c ON c.id = a.series_id AND c.deleted_at IS NULL
@@ -289,6 +292,8 @@ impl Store {
             item.series_name = r.get(12)?;
             item.expediente = r.get(13)?;
             item.stage = r.get(14)?;
+            item.subjects =
+                Subjects::from_code(&r.get::<_, String>(15)?).unwrap_or(Subjects::Nobody);
             item.media = media_of(conn, &item_files, &item.id)?;
             out.push(item);
             Ok(())

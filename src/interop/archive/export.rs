@@ -25,6 +25,7 @@ use sha2::{Digest, Sha256};
 
 use super::html::{self, classification, coded, day_and_time, kind_label, stage_label, tone_label};
 use super::verify::{self, Entry, MANIFEST};
+use crate::domain::status::Subjects;
 use crate::domain::TimelineKind;
 use crate::i18n::{t, tf, Msg};
 use crate::store::{io_text, ExportItem, ExportMedia, Store, StoreError};
@@ -263,16 +264,21 @@ fn remove_stale(parent: &Path, prefix: &str) {
 /// Exports the archive from `from` to `to` (both days included) into the folder `out`. A new
 /// name or an empty folder is written; an earlier export is replaced (the caller asks
 /// first: see [`destination`]); anything else is refused. `progress` is told
-/// `(records done, records in all)`.
+/// `(records done, records in all)`. A `public` export (a transparency request's "versión
+/// pública") leaves out personal data: see [`redact`].
 pub fn export(
     store: &Store,
     from: NaiveDate,
     to: NaiveDate,
     out: &Path,
+    public: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportReport, ExportError> {
     let dest = destination(out)?;
-    let items = store.archive_export(from, to)?;
+    let mut items = store.archive_export(from, to)?;
+    if public {
+        redact(&mut items);
+    }
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -288,7 +294,7 @@ pub fn export(
     let tmp = parent.join(format!("{prefix}{}", std::process::id()));
     let _ = fs::remove_dir_all(&tmp);
     fs::create_dir(&tmp).map_err(|e| ExportError::Io(tmp.clone(), e))?;
-    let written = write_folder(store, from, to, &items, &tmp, progress);
+    let written = write_folder(store, (from, to), public, &items, &tmp, progress);
     let report = match written {
         Ok(r) => r,
         Err(e) => {
@@ -337,10 +343,28 @@ fn put_in_place(
     }
 }
 
+/// Takes personal data out of what is exported (Ley General de Protección de Datos Personales
+/// en Posesión de Sujetos Obligados): the names of the people who appear or speak (and of
+/// the journalists who asked), and the photos and videos in which people can be recognised,
+/// each such record saying what was left out.
+pub fn redact(items: &mut [ExportItem]) {
+    for item in items {
+        item.people.clear();
+        if item.subjects != Subjects::Nobody && !item.media.is_empty() {
+            let note = tf(Msg::ArchiveWithheld, &[&item.media.len()]);
+            item.media.clear();
+            item.description = match item.description.trim() {
+                "" => note,
+                text => format!("{text}\n\n{note}"),
+            };
+        }
+    }
+}
+
 fn write_folder(
     store: &Store,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
+    public: bool,
     items: &[ExportItem],
     root: &Path,
     progress: &mut dyn FnMut(usize, usize),
@@ -385,6 +409,7 @@ fn write_folder(
         from,
         to,
         exported: crate::i18n::stamp_long(&store.local_now()),
+        public,
     };
     folder.file("index.html", |w| html::write(w, &heading, items, &copies))?;
     folder.file("elementos.csv", |w| items_csv(w, items, &copies))?;

@@ -132,6 +132,8 @@ pub(super) struct Heading {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub exported: String,
+    /// A "versión pública": said on the page.
+    pub public: bool,
 }
 
 pub(super) fn write(
@@ -160,6 +162,9 @@ pub(super) fn write(
         )?;
     }
     writeln!(out, "<p class=\"rango\">{}</p>", escape(&range))?;
+    if heading.public {
+        writeln!(out, "<p class=\"rango\">{}</p>", escape(t(Msg::HtmlPublic)))?;
+    }
     writeln!(
         out,
         "<p class=\"nota\">{}</p>\n</header>\n<main>",

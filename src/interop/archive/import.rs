@@ -249,6 +249,11 @@ impl Action {
             thumbnail: examined.thumbnail,
             archive_copy: examined.archive_copy,
             event_id: self.event.as_ref().map(|e| e.id.clone()),
+            place: self
+                .event
+                .as_ref()
+                .map(|e| e.place.clone())
+                .unwrap_or_default(),
             department_id: self.event.and_then(|e| e.department_id),
             file: stored,
         }
@@ -299,6 +304,7 @@ mod tests {
             department_id: None,
             starts_at: starts.into(),
             ends_at: ends.into(),
+            place: String::new(),
         }
     }
 

@@ -39,6 +39,8 @@ pub struct MediaImport {
     /// The event the file belongs to, and its department.
     pub event_id: Option<String>,
     pub department_id: Option<String>,
+    /// Where it was taken: its event's place.
+    pub place: String,
 }
 
 /// An event that may hold a file's time, as the import suggests it.
@@ -51,6 +53,8 @@ pub struct EventSpan {
     pub starts_at: String,
     /// Local `YYYY-MM-DDTHH:MM`; empty when the event gave no end.
     pub ends_at: String,
+    /// Where it happens: "Auditorio municipal, Cabecera municipal".
+    pub place: String,
 }
 
 /// The archive kind of an item holding one file of this kind.
@@ -77,7 +81,10 @@ const IN_USE: &str = "SELECT m.id FROM media m
 
 /// Events that start from `?1` to `?2` (local text), live and neither cancelled nor
 /// postponed, read in order from the events' start index.
-const EVENTS_STARTING: &str = "SELECT id, title, department_id, starts_at, ends_at FROM events
+const EVENTS_STARTING: &str = "SELECT id, title, department_id, starts_at, ends_at,
+            trim(place || CASE WHEN place <> '' AND locality <> '' THEN ', ' ELSE '' END
+                 || locality)
+     FROM events
      WHERE deleted_at IS NULL AND starts_at >= ?1 AND starts_at <= ?2
        AND status NOT IN ('cancelled', 'postponed')
      ORDER BY starts_at, id";
@@ -111,6 +118,7 @@ impl Store {
                     department_id: r.get(2)?,
                     starts_at: r.get(3)?,
                     ends_at: r.get(4)?,
+                    place: r.get(5)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -159,6 +167,7 @@ impl Tx<'_, '_> {
             ("department_id", opt(&department_id)),
             ("event_id", opt(&event_id)),
             ("files", Value::Integer(1)),
+            ("place", text(&clipped(&m.place))),
         ];
         match self.w.get("archive_items", &item_id, "deleted_at")? {
             None => self.w.insert("archive_items", &item_id, &fields)?,
