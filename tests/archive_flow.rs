@@ -212,3 +212,119 @@ fn a_series_is_added_to_the_chart_and_an_item_filed_under_it() {
     let screen = shown(&app);
     assert!(screen.contains("CS.07"), "{screen}");
 }
+
+/// `I` in Archivo: a folder read in the background, its preview asked about; no leaves
+/// nothing behind (not even the copies made to preview it), yes imports it under its day,
+/// with the event it was taken at, and `u` takes it all back.
+#[test]
+fn a_folder_of_photos_is_imported_from_the_console_after_its_preview() {
+    let (dir, mut app) = demo_app_at_now(80, 24);
+    let folder = dir.path().join("cabildo");
+    std::fs::create_dir_all(&folder).unwrap();
+    let event = sql_value(
+        &app,
+        "SELECT starts_at FROM events WHERE status = 'covered' AND starts_at < '2025-03-01'
+         ORDER BY starts_at DESC LIMIT 1",
+        &[],
+    )
+    .unwrap();
+    // Three photos taken ten minutes into the event.
+    let shot = format!(
+        "{}:{}:{} {}:10:00",
+        &event[..4],
+        &event[5..7],
+        &event[8..10],
+        &event[11..13]
+    );
+    for n in 1..=3 {
+        let jpeg = prensa::interop::media::samples::jpeg(64 + n, 48, Some((&shot, 1))).unwrap();
+        std::fs::write(folder.join(format!("DSC_{n:04}.jpg")), jpeg).unwrap();
+    }
+    let media = app.store().media_dir();
+    let files_in_media = || {
+        files_under(&media)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "jpg"))
+            .count()
+    };
+    let before = files_in_media();
+    let start = count(
+        &app,
+        "SELECT count(*) FROM archive_items WHERE deleted_at IS NULL",
+        &[],
+    );
+
+    // No: nothing written, no copy left.
+    type_keys(&mut app, "6I");
+    app.on_paste(&folder.display().to_string());
+    ctrl(&mut app, 's');
+    app.poll_job(true);
+    let screen = shown(&app);
+    assert!(screen.contains("Nuevos: 3"), "{screen}");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM archive_items WHERE deleted_at IS NULL",
+            &[]
+        ),
+        start
+    );
+    assert_eq!(files_in_media(), before, "the preview's copies are gone");
+
+    // Yes: three photos, under their day, with their event.
+    type_keys(&mut app, "I");
+    app.on_paste(&folder.display().to_string());
+    ctrl(&mut app, 's');
+    app.poll_job(true);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM archive_items WHERE deleted_at IS NULL",
+            &[]
+        ),
+        start + 3
+    );
+    assert_eq!(files_in_media(), before + 3);
+    assert!(
+        said(&app).contains("Importados al archivo: 3"),
+        "{}",
+        said(&app)
+    );
+    // The timeline opens on them.
+    let rows = app.screen().archive.timeline.rows.rows().to_vec();
+    assert!(
+        rows.iter().filter(|r| r.title.contains("DSC_000")).count() == 3,
+        "{rows:?}"
+    );
+    // u: all three go back.
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM archive_items WHERE deleted_at IS NULL",
+            &[]
+        ),
+        start,
+        "{}\n{}",
+        said(&app),
+        shown(&app)
+    );
+}
+
+/// A date that does not exist is said beside the date, not blamed on the time.
+#[test]
+fn an_impossible_date_is_said_beside_the_date_only() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "6n");
+    type_keys(&mut app, "Foto del informe");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_keys(&mut app, "31/02/2023");
+    ctrl(&mut app, 's');
+    assert!(top_is_form(&app));
+    let screen = shown(&app);
+    assert!(screen.contains("No es una fecha"), "{screen}");
+    assert!(!screen.contains("Es obligatorio"), "{screen}");
+}

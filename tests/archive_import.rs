@@ -9,7 +9,8 @@ use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Local, Utc};
 use common::{
-    bin, council_session, create_record, first_department, new_store, options, put, run_ok,
+    bin, council_session, create_record, files_under, first_department, new_store, options, put,
+    run_ok,
 };
 use prensa::domain::edit::{Command, Record, RecordKind};
 use prensa::interop::archive::{prepare_files, Prepared};
@@ -127,23 +128,6 @@ fn row(db: &Path, bytes: &[u8]) -> Option<Row> {
         )
         .optional()
         .unwrap()
-}
-
-/// The files under a folder, with their paths, whatever their depth.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                out.extend(files_under(&path));
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// The files of the media folder under a final name (not a copy under way).
@@ -410,6 +394,9 @@ fn the_command_line_previews_asks_and_imports() {
     );
     assert!(stderr.contains("--si"), "{stderr}");
     assert_eq!(count(&db, "SELECT count(*) FROM archive_items"), 0);
+    // Nor is the photo's copy left in the media folder.
+    let media = prensa::store::media_dir_of(&db);
+    assert_eq!(stored_files(&media), Vec::<PathBuf>::new());
     // With --si: imported, the broken one listed with its reason.
     let out = run_ok(
         bin(dir.path())
@@ -471,7 +458,7 @@ fn an_import_killed_while_copying_leaves_no_partial_file_and_runs_again() {
         put(
             &input,
             &format!("oficio-{n:02}.pdf"),
-            &noise(n + 1, 4 << 20),
+            &[&b"%PDF-1.4\n"[..], &noise(n + 1, 4 << 20)].concat(),
         );
     }
     let media = prensa::store::media_dir_of(&db);

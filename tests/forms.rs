@@ -102,3 +102,56 @@ fn a_search_marks_what_it_found_and_counts_it() {
         insta::assert_snapshot!(format!("busqueda_{w}x{h}"), screen);
     }
 }
+
+/// A page pasted into a one-line field keeps what the field can hold and says so; into a
+/// search, only the longest search is kept.
+#[test]
+fn a_huge_paste_is_cut_to_what_a_field_or_a_search_holds_and_said() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "6n");
+    app.on_paste(&"Informe ".repeat(100_000));
+    let screen = shown(&app);
+    assert!(
+        screen.contains("Se pegaron sólo los primeros 500 caracteres"),
+        "{screen}"
+    );
+    ctrl(&mut app, 's');
+    assert!(
+        !top_is_form(&app),
+        "the 500 characters kept are a valid title"
+    );
+    let title = sql_value(
+        &app,
+        "SELECT title FROM archive_items ORDER BY created_at DESC, rowid DESC LIMIT 1",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(title.chars().count(), 500);
+
+    type_keys(&mut app, "/");
+    app.on_paste(&"x".repeat(1_000_000));
+    let search = app.screen().archive.timeline.query.search.clone();
+    assert_eq!(search.chars().count(), prensa::ui::list::MAX_SEARCH);
+}
+
+/// Keys arriving faster than they can be searched (a paste in a terminal without bracketed
+/// paste): the search runs once, when they have all arrived, on all of them.
+#[test]
+fn a_burst_of_keys_in_a_search_is_searched_once_at_its_end() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "6/");
+    let before = app.screen().archive.timeline.rows.rows().to_vec();
+    app.set_burst(true);
+    type_keys(&mut app, "vacunacion");
+    // Kept as typed, not read yet.
+    assert_eq!(app.screen().archive.timeline.query.search, "vacunacion");
+    assert_eq!(app.screen().archive.timeline.rows.rows(), &before[..]);
+    app.set_burst(false);
+    let rows = app.screen().archive.timeline.rows.rows().to_vec();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| prensa::domain::text::fold(&r.title).contains("vacunacion")),
+        "{rows:?}"
+    );
+}

@@ -39,6 +39,14 @@ impl Pending {
             Pending::Media(p) => p.write(store),
         }
     }
+
+    fn discard(self, store: &crate::store::Store) {
+        match self {
+            Pending::Agenda(p) => p.discard(store),
+            Pending::Contacts(p) => p.discard(store),
+            Pending::Media(p) => p.discard(store),
+        }
+    }
 }
 
 /// The corrections typed in "Columnas": `medio=Empresa, telefono=Celular` (a field with
@@ -220,7 +228,8 @@ impl App {
         if prepared.plan().counts().writes() {
             self.pending_import = Some(Pending::Media(prepared));
             let ask = Confirm::new(t(Msg::ImportMediaAsk).to_owned(), Action::ApplyImport)
-                .with_detail(lines);
+                .with_detail(lines)
+                .with_no(Action::DeclineImport);
             self.push(Overlay::Confirm(ask));
         } else {
             self.push(Overlay::Notice(Notice {
@@ -228,6 +237,14 @@ impl App {
                 lines,
                 scroll: 0,
             }));
+        }
+    }
+
+    /// No to an import's preview.
+    pub(super) fn decline_import(&mut self) {
+        self.pop();
+        if let Some(pending) = self.pending_import.take() {
+            pending.discard(&self.store);
         }
     }
 
@@ -248,6 +265,11 @@ impl App {
             Pending::Contacts(_) => Msg::DidImportContacts,
             Pending::Media(_) => Msg::DidImportMedia,
         };
+        // Photos are shown where they fell: the timeline opens on the latest of them.
+        let latest = match &prepared {
+            Pending::Media(p) => p.files().map(|(f, _)| f.examined.taken_at.clone()).max(),
+            _ => None,
+        };
         // The contacts form stays under its preview until the import is written.
         if matches!(
             self.screen.overlays.last(),
@@ -265,6 +287,12 @@ impl App {
                     });
                 }
                 self.reload_all();
+                if let Some(at) = latest {
+                    self.list(&crate::ui::ListCmd::Select(crate::domain::SortKey {
+                        primary: at,
+                        id: "~".into(),
+                    }));
+                }
                 self.say(tf(done, &[&counts.new, &counts.updated]));
             }
             Err(e) => self.screen.say(e.to_string(), true),

@@ -105,7 +105,8 @@ impl Job {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let _ = tx.send(JobMsg::Progress(done as u64, total as u64, name));
+                let step = tf(Msg::ProgressFile, &[&(done + 1).min(total), &total, &name]);
+                let _ = tx.send(JobMsg::Progress(done as u64, total as u64, step));
             });
             let _ = tx.send(JobMsg::Done(Ok(Finished::Media(gathered))));
         });

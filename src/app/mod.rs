@@ -26,8 +26,8 @@ use crate::i18n::{t, Msg};
 use crate::store::{self, Change, Store, Upkeep};
 use crate::ui::keys::hints;
 use crate::ui::overlay::{Confirm, Help, Overlay};
-use crate::ui::Screen;
 pub use crate::ui::{Action, Tab};
+use crate::ui::{ListCmd, Screen};
 use jobs::Job;
 use navigation::Place;
 
@@ -54,6 +54,11 @@ pub struct App {
     screen: Screen,
     quit: bool,
     dirty: bool,
+    /// More input is waiting (a paste arriving as keys): a search is run once it has all
+    /// arrived, not once per letter.
+    burst: bool,
+    /// The search text typed during a burst, to run when it ends.
+    pending_search: Option<String>,
     sync_folder: Option<PathBuf>,
     config_path: Option<PathBuf>,
     job: Option<Job>,
@@ -82,6 +87,17 @@ pub struct App {
 }
 
 impl App {
+    /// Whether more input is already waiting behind the event being handled; when a burst
+    /// ends, the search it typed is run.
+    pub fn set_burst(&mut self, more: bool) {
+        self.burst = more;
+        if !more {
+            if let Some(text) = self.pending_search.take() {
+                self.list(&ListCmd::Search(text));
+            }
+        }
+    }
+
     /// A console over `store`, showing Hoy as of `now` (local time), in a terminal of `size`.
     pub fn new(store: Store, now: NaiveDateTime, size: (u16, u16)) -> App {
         let data_version = store.data_version().unwrap_or(0);
@@ -103,6 +119,8 @@ impl App {
             effects: Vec::new(),
             untidy: true,
             pending_import: None,
+            burst: false,
+            pending_search: None,
             series_extended: false,
             clipboard_file: None,
         };
@@ -267,7 +285,16 @@ impl App {
             Action::OpenConflicts => self.open_conflicts(),
             Action::Undo => self.undo(),
             Action::Back => self.back(),
-            Action::List(cmd) => self.list(&cmd),
+            Action::List(ListCmd::Search(text)) if self.burst => {
+                self.list(&ListCmd::SearchText(text.clone()));
+                self.pending_search = Some(text);
+            }
+            Action::List(cmd) => {
+                if matches!(cmd, ListCmd::Search(_)) {
+                    self.pending_search = None;
+                }
+                self.list(&cmd)
+            }
             Action::View(by) => self.switch_view(by),
             Action::OpenFilters => self.open_filters(),
             Action::New { kind, parent } => self.new_record(kind, parent),
@@ -321,6 +348,7 @@ impl App {
                 self.push(Overlay::Form(form));
             }
             Action::ImportMedia(paths) => self.import_media(&paths),
+            Action::DeclineImport => self.decline_import(),
             Action::JumpTo(key) => {
                 self.update(Action::PopForm);
                 self.list(&crate::ui::ListCmd::Select(key));

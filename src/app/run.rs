@@ -56,11 +56,15 @@ pub fn run<B: Backend + io::Write>(app: &mut App, terminal: &mut Terminal<B>) ->
         };
         if event::poll(wait)? {
             loop {
-                handle(app, event::read()?);
-                if app.should_quit() || !event::poll(Duration::ZERO)? {
+                let event = event::read()?;
+                let more = event::poll(Duration::ZERO)?;
+                app.set_burst(more);
+                handle(app, event);
+                if app.should_quit() || !more {
                     break;
                 }
             }
+            app.set_burst(false);
         } else if !app.busy() {
             app.set_now(local_now());
             app.on_idle();

@@ -88,9 +88,11 @@ pub(super) fn run_import<P: Planned>(
     if !si {
         show(false);
         if !(std::io::stdin().is_terminal() && formato == Format::Texto) {
+            prepared.discard(&store);
             return fail(t(Msg::ImportNoTerminal));
         }
         if !ask(t(Msg::ImportAsk)) {
+            prepared.discard(&store);
             say(t(Msg::ImportDeclined));
             return ExitCode::SUCCESS;
         }

@@ -328,7 +328,7 @@ catalogue! {
     ImportMediaProgress => "Leyendo los archivos para el archivo", "Reading the files for the archive";
     ImportMediaNone => "Escriba al menos una ruta de archivo o carpeta.", "Write at least one file or folder path.";
     ImportMediaAsk => "¿Importar estos archivos al archivo?", "Import these files into the archive?";
-    DidImportMedia => "Importados al archivo: {} archivos nuevos. Están en su fecha: i va a un día. u deshace.", "Imported into the archive: {} new files. They are on their dates: i goes to a day. u undoes.";
+    DidImportMedia => "Importados al archivo: {} archivos nuevos, en su fecha. u deshace.", "Imported into the archive: {} new files, on their dates. u undoes.";
     KindMediaRequest => "Solicitud de medio", "Media request";
     FTone => "Tono", "Tone";
     FSummary => "Resumen", "Summary";
@@ -354,6 +354,10 @@ catalogue! {
     MediaFolderUnreadable => "no se pudo leer la carpeta: {}", "the folder could not be read: {}";
     ArchiveWithheld => "(Versión pública: se omitieron {} fotos o videos en que aparecen personas identificables.)", "(Public version: {} photos or videos in which people can be recognised were left out.)";
     HtmlPublic => "Versión pública: sin nombres de personas ni fotos o videos en que se les reconozca (Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados).", "Public version: without the names of people, or photos or videos in which they can be recognised (Mexico's federal law on personal data held by public bodies).";
+    PasteCut => "Se pegaron sólo los primeros {} caracteres: este campo no admite más.", "Only the first {} characters were pasted: this field takes no more.";
+    MediaEmptyFile => "el archivo está vacío (0 bytes): la copia no terminó; vuelva a copiarlo de la cámara, el teléfono o la memoria", "the file is empty (0 bytes): the copy never finished; copy it again from the camera, the phone or the card";
+    MediaNotWhatItSays => "no es un archivo .{} por dentro (quizá es otro tipo de archivo con el nombre cambiado, o la copia está dañada); ábralo en su computadora para revisarlo", "it is not a .{} file inside (perhaps another kind of file renamed, or a damaged copy); open it on your computer to check it";
+    ProgressFile => "{} de {}: {}", "{} of {}: {}";
     PYears => "Escriba un número entero de años, por ejemplo 2.", "Write a whole number of years, for example 2.";
     StInterviewRequested => "Solicitada", "Requested";
     StInterviewScheduled => "Programada", "Scheduled";

@@ -26,11 +26,19 @@ pub trait Planned {
         self,
         store: &mut crate::store::Store,
     ) -> Result<(Counts, crate::store::Change), ical::ImportError>;
+    /// A plan the user said no to: what preparing it left behind is taken back (the copies a
+    /// media import made in the media folder before asking). Nothing, for most imports.
+    fn discard(self, _store: &crate::store::Store)
+    where
+        Self: Sized,
+    {
+    }
 }
 
-/// Every import's prepared file is planned the same way: its plan, and its writer.
+/// Every import's prepared file is planned the same way: its plan, and its writer (and,
+/// after `=>`, what takes back what preparing it left, when it leaves something).
 macro_rules! planned {
-    ($($prepared:ty),+) => {$(
+    ($($prepared:ty $(=> $discard:ident)?),+) => {$(
         impl Planned for $prepared {
             fn plan(&self) -> &Plan {
                 &self.plan
@@ -41,11 +49,18 @@ macro_rules! planned {
             ) -> Result<(Counts, crate::store::Change), ical::ImportError> {
                 self.apply_recorded(store)
             }
+            $(fn discard(self, store: &crate::store::Store) {
+                self.$discard(store);
+            })?
         }
     )+};
 }
 
-planned!(ical::Prepared, contacts::Prepared, archive::Prepared);
+planned!(
+    ical::Prepared,
+    contacts::Prepared,
+    archive::Prepared => discard_copies
+);
 
 /// What importing one item would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

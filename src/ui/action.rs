@@ -27,6 +27,9 @@ pub enum ListCmd {
     Nav(Nav),
     /// The search text changed.
     Search(String),
+    /// The search text changed, and more typing is on its way: kept, read later (with
+    /// [`ListCmd::Search`]).
+    SearchText(String),
     /// New filters.
     Filters(Filters),
     /// Search and filters cleared.
@@ -147,6 +150,8 @@ pub enum Action {
     ImportMedia(String),
     /// Ask for a date to go to in the timeline.
     AskJumpDate,
+    /// No to an import's preview: the question closes and what preparing it left goes.
+    DeclineImport,
     /// Close the date form and show the list from this key.
     JumpTo(SortKey),
     /// Read and plan a contacts file (with the columns corrected: `campo=Encabezado, …`).

@@ -372,3 +372,20 @@ pub fn run_ok(cmd: &mut std::process::Command) -> std::process::Output {
     );
     out
 }
+
+/// The files under a folder, with their paths, whatever their depth.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(files_under(&path));
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}

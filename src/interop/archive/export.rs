@@ -520,33 +520,46 @@ fn items_csv(
         } else {
             stage_label(&item.stage)
         };
-        csv.write_record([
-            day.map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            time,
-            kind_label(item),
-            item.title.clone(),
-            item.description.clone(),
-            item.department.clone(),
-            item.event.clone(),
-            item.outlet.clone(),
-            item.place.clone(),
-            item.people.clone(),
-            item.tags.join(", "),
-            coded(&item.section_code, &item.section_name),
-            coded(&item.series_code, &item.series_name),
-            item.expediente.clone(),
-            stage,
-            tone_label(item),
-            item.response.clone(),
-            item.folio.clone(),
-            item.url.clone(),
-            file_paths(item, copies).join("; "),
-            item.id.clone(),
-        ])
+        csv.write_record(
+            [
+                day.map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                time,
+                kind_label(item),
+                item.title.clone(),
+                item.description.clone(),
+                item.department.clone(),
+                item.event.clone(),
+                item.outlet.clone(),
+                item.place.clone(),
+                item.people.clone(),
+                item.tags.join(", "),
+                coded(&item.section_code, &item.section_name),
+                coded(&item.series_code, &item.series_name),
+                item.expediente.clone(),
+                stage,
+                tone_label(item),
+                item.response.clone(),
+                item.folio.clone(),
+                item.url.clone(),
+                file_paths(item, copies).join("; "),
+                item.id.clone(),
+            ]
+            .map(|cell| inert(&cell)),
+        )
         .map_err(csv_error)?;
     }
     csv.flush()
+}
+
+/// A cell a spreadsheet shows as text, never runs: one starting as a formula does (`=`, `+`,
+/// `-`, `@`, a tab or a return) gets an apostrophe before it, which Excel and LibreOffice
+/// read as "this is text" and do not show.
+fn inert(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
 }
 
 #[derive(Serialize)]
@@ -678,8 +691,14 @@ fn inventory_csv(w: &mut dyn Write, items: &[ExportItem]) -> io::Result<()> {
     for item in items {
         let section = coded(&item.section_code, &item.section_name);
         let series = coded(&item.series_code, &item.series_name);
-        let key = if section.is_empty() && series.is_empty() && item.expediente.trim().is_empty() {
-            (unclassified.to_owned(), String::new(), String::new())
+        // Without a series (never given, or its series deleted since): "Sin clasificar",
+        // with the file it was given, if any.
+        let key = if section.is_empty() && series.is_empty() {
+            (
+                unclassified.to_owned(),
+                String::new(),
+                item.expediente.trim().to_owned(),
+            )
         } else {
             (section, series, item.expediente.trim().to_owned())
         };
@@ -704,8 +723,10 @@ fn inventory_csv(w: &mut dyn Write, items: &[ExportItem]) -> io::Result<()> {
         .into_iter()
         .partition(|((s, _, _), _)| s == unclassified);
     for ((section, series, file), (count, first, last)) in rest.into_iter().chain(plain) {
-        csv.write_record([section, series, file, count.to_string(), first, last])
-            .map_err(csv_error)?;
+        csv.write_record(
+            [section, series, file, count.to_string(), first, last].map(|c| inert(&c)),
+        )
+        .map_err(csv_error)?;
     }
     csv.flush()
 }
@@ -713,6 +734,19 @@ fn inventory_csv(w: &mut dyn Write, items: &[ExportItem]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_that_reads_as_a_formula_is_kept_as_text() {
+        assert_eq!(
+            inert("=HYPERLINK(\"http:x\";\"y\")"),
+            "'=HYPERLINK(\"http:x\";\"y\")"
+        );
+        assert_eq!(inert("+52 481 100 2020"), "'+52 481 100 2020");
+        assert_eq!(inert("-3"), "'-3");
+        assert_eq!(inert("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(inert("Sesión de Cabildo"), "Sesión de Cabildo");
+        assert_eq!(inert(""), "");
+    }
 
     #[test]
     fn originals_keep_a_plain_extension_only() {

@@ -266,6 +266,27 @@ impl Prepared {
         self.actions.iter().map(|a| (&a.file, a.event.as_ref()))
     }
 
+    /// An import the user said no to: the copies it made in the media folder go, but those of
+    /// a content the database knows (the same photo imported or attached before, or kept
+    /// for an undo).
+    pub fn discard_copies(self, store: &Store) {
+        let media = store.media_dir();
+        for action in self.actions {
+            let stored = &action.file.stored;
+            if !matches!(store.media_known(&stored.sha256), Ok(false)) {
+                continue;
+            }
+            let mut path = media.clone();
+            path.extend(
+                stored
+                    .stored_path
+                    .split('/')
+                    .filter(|p| !p.is_empty() && *p != ".."),
+            );
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+
     /// Writes the plan in one transaction (`media.import`): for each new file its media
     /// row, an archive item and their link. Returns what was written and the change made
     /// (the console keeps it to undo the import). A file that reached the archive since

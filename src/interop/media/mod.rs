@@ -109,6 +109,8 @@ pub enum MediaProblem {
     TooLarge { width: u32, height: u32 },
     /// A photo file larger than prensa reads.
     FileTooLarge { bytes: u64 },
+    /// Nothing in it (a copy that never finished).
+    Empty,
 }
 
 impl std::fmt::Display for MediaProblem {
@@ -133,6 +135,7 @@ impl std::fmt::Display for MediaProblem {
                 let mib = photo::MAX_ALLOC / (1024 * 1024);
                 f.write_str(&tf(Msg::MediaTooLarge, &[width, height, &max, &max, &mib]))
             }
+            MediaProblem::Empty => f.write_str(t(Msg::MediaEmptyFile)),
             MediaProblem::FileTooLarge { bytes } => f.write_str(&tf(
                 Msg::MediaFileTooLarge,
                 &[
@@ -185,6 +188,26 @@ enum Sniffed {
     Other,
 }
 
+/// Whether a video, audio or PDF file begins as its kind does (its name can lie): an
+/// ISO-BMFF box for MP4/MOV/M4A, an MP3 frame or ID3 tag, a RIFF WAVE header, `%PDF-`.
+fn looks_like(ext: &str, sniffed: Sniffed, head: &[u8]) -> bool {
+    match ext {
+        "mp4" | "mov" | "m4a" => {
+            sniffed == Sniffed::IsoMedia
+                || head.get(4..8).is_some_and(|t| {
+                    [&b"moov"[..], b"mdat", b"free", b"skip", b"wide", b"pnot"].contains(&t)
+                })
+        }
+        "mp3" => {
+            head.starts_with(b"ID3")
+                || (head.len() >= 2 && head[0] == 0xFF && head[1] & 0xE0 == 0xE0)
+        }
+        "wav" => head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WAVE",
+        "pdf" => head.starts_with(b"%PDF-"),
+        _ => true,
+    }
+}
+
 fn sniff(head: &[u8]) -> Sniffed {
     const HEIF_BRANDS: &[&[u8]] = &[
         b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs", b"mif1", b"msf1",
@@ -233,6 +256,9 @@ pub fn examine(path: &Path) -> Result<Examined, MediaProblem> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(MediaProblem::NotAFile);
+    }
+    if meta.len() == 0 {
+        return Err(MediaProblem::Empty);
     }
     let mut file = File::open(path)?;
     let mut head = Vec::with_capacity(64);
@@ -288,6 +314,9 @@ pub fn examine(path: &Path) -> Result<Examined, MediaProblem> {
             Ok(examined)
         }
         _ if photo_name => Err(MediaProblem::Damaged(tf(Msg::MediaNotAnImage, &[&ext]))),
+        sniffed if !looks_like(&ext, sniffed, &head) => {
+            Err(MediaProblem::Damaged(tf(Msg::MediaNotWhatItSays, &[&ext])))
+        }
         sniffed => {
             let kind = match ext.as_str() {
                 "mp4" | "mov" => MediaKind::Video,
@@ -297,8 +326,13 @@ pub fn examine(path: &Path) -> Result<Examined, MediaProblem> {
             let mut examined = Examined { kind, ..base };
             // MP4/MOV/M4A by name or by content: a garbage one keeps the file's time.
             if sniffed == Sniffed::IsoMedia || matches!(ext.as_str(), "mp4" | "mov" | "m4a") {
-                if let Some(taken) = bmff::creation_time(&mut file, meta.len()) {
-                    let taken = taken.with_timezone(&Local);
+                // A date after tomorrow is a camera's clock gone wrong: the file's date is
+                // better.
+                let tomorrow = Local::now() + chrono::Duration::days(1);
+                let taken = bmff::creation_time(&mut file, meta.len())
+                    .map(|t| t.with_timezone(&Local))
+                    .filter(|t| *t <= tomorrow);
+                if let Some(taken) = taken {
                     examined.taken_at = taken.format(STORE_FORMAT).to_string();
                     examined.date_source = DateSource::Container;
                 }

@@ -175,8 +175,13 @@ fn cut_and_broken_photos_are_damaged() {
     assert!(matches!(err, MediaProblem::Damaged(_)), "{err:?}");
     assert!(err.to_string().contains("no es una imagen"), "{err}");
 
-    let path = write(dir.path(), "vacia.jpg", b"");
-    assert!(matches!(examine(&path), Err(MediaProblem::Damaged(_))));
+    // Empty, whatever its name says: no copy to keep.
+    for name in ["vacia.jpg", "vacio.mp4", "vacio.pdf", "vacio.wav"] {
+        let path = write(dir.path(), name, b"");
+        let err = examine(&path).unwrap_err();
+        assert!(matches!(err, MediaProblem::Empty), "{name}: {err:?}");
+        assert!(err.to_string().contains("está vacío"), "{err}");
+    }
 }
 
 #[test]
@@ -260,9 +265,13 @@ fn broken_or_undated_movies_keep_the_file_time() {
     let mut tiny = vec![0, 0, 0, 4];
     tiny.extend_from_slice(b"moov");
     tiny.extend_from_slice(&[0; 64]);
+    // Garbage is not a movie at all.
+    let path = write(dir.path(), "basura.mp4", &garbage);
+    assert!(matches!(examine(&path), Err(MediaProblem::Damaged(_))));
     let cases = [
-        ("basura.mp4", garbage),
         ("pequena.mp4", tiny),
+        // The largest time the header can hold: 2040, a clock gone wrong.
+        ("2040.mp4", samples::mp4(u64::from(u32::MAX), 0)),
         ("cero.mp4", samples::mp4(0, 0)),
         ("1950.mov", samples::mp4(46 * 365 * 86_400, 1)),
         (
@@ -298,14 +307,37 @@ fn heic_is_kept_without_copies_and_with_a_note() {
 }
 
 #[test]
+fn audio_video_and_documents_that_are_not_what_their_names_say_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "nota.mp4", "nota.mov", "nota.mp3", "nota.wav", "nota.pdf", "nota.m4a",
+    ] {
+        let path = write(dir.path(), name, b"Hola, esto es texto.\n");
+        let err = examine(&path).unwrap_err();
+        assert!(matches!(err, MediaProblem::Damaged(_)), "{name}: {err:?}");
+        assert!(err.to_string().contains("por dentro"), "{err}");
+    }
+}
+
+#[test]
 fn audio_and_documents_take_the_file_time() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, kind) in [
-        ("discurso.mp3", MediaKind::Audio),
-        ("ambiente.wav", MediaKind::Audio),
-        ("oficio.PDF", MediaKind::Document),
+    for (name, kind, head) in [
+        (
+            "discurso.mp3",
+            MediaKind::Audio,
+            &b"ID3\x03\0\0\0\0\0\0"[..],
+        ),
+        (
+            "ambiente.wav",
+            MediaKind::Audio,
+            &b"RIFF\x24\0\0\0WAVEfmt "[..],
+        ),
+        ("oficio.PDF", MediaKind::Document, &b"%PDF-1.7\n"[..]),
     ] {
-        let path = write(dir.path(), name, b"ID3\x03\0\0\0\0\0\0 contenido");
+        let mut bytes = head.to_vec();
+        bytes.extend_from_slice(b" contenido");
+        let path = write(dir.path(), name, &bytes);
         let e = examine(&path).unwrap();
         assert_eq!((e.kind, e.date_source), (kind, DateSource::File), "{name}");
         assert_eq!(e.taken_at, file_time_text());

@@ -105,6 +105,17 @@ impl Store {
         in_use(self.conn(), sha256)
     }
 
+    /// Whether the database has a media row of this content, live or not (its file is then
+    /// the database's, to keep).
+    pub fn media_known(&self, sha256: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT 1 FROM media WHERE sha256 = ?1 LIMIT 1")?
+            .query_row([sha256], |r| r.get::<_, i64>(0))
+            .optional()?
+            .is_some())
+    }
+
     /// Events that start between `from` and `to` (local `YYYY-MM-DDTHH:MM`, both included),
     /// neither cancelled nor postponed, in order of their start.
     pub fn events_starting(&self, from: &str, to: &str) -> Result<Vec<EventSpan>> {

@@ -5,8 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_textarea::CursorMove;
 
 use super::{wrap, Find, Form, Input};
+use crate::domain::edit::MAX_LINE;
 use crate::domain::text::fold;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, tf, Msg};
 use crate::ui::action::{Action, Outcome};
 use crate::ui::forms;
 use crate::ui::keys::{lookup, Binding, Cmd, Scope, CTRL, NONE, SHIFT};
@@ -98,6 +99,11 @@ fn edit(area: &mut tui_textarea::TextArea<'static>, key: &KeyEvent) {
             area.input(*key);
         }
     }
+}
+
+/// The characters of a one-line field.
+fn line_length(area: &tui_textarea::TextArea<'static>) -> usize {
+    area.lines().iter().map(|l| l.chars().count()).sum()
 }
 
 /// What a key in a field leads to, once the field has taken it.
@@ -313,6 +319,9 @@ impl Form {
                     KeyCode::Up => Then::Prev,
                     // Ctrl+M would start a second line in a one-line field.
                     KeyCode::Char('m') if !plain => Then::Stay,
+                    // Past the longest line a record keeps, typing (or a paste arriving as
+                    // keys) is not taken.
+                    KeyCode::Char(_) if plain && line_length(area) >= MAX_LINE => Then::Stay,
                     _ => {
                         edit(area, key);
                         field.error = None;
@@ -404,11 +413,18 @@ impl Form {
                 area.insert_str(text);
             }
             Input::Text(area) | Input::Date(area) | Input::Time(area) | Input::Tags(area) => {
+                // A line holds at most what a record keeps: the rest of a paste is said, not
+                // silently kept out.
+                let room = MAX_LINE.saturating_sub(line_length(area));
                 let line: String = text
                     .chars()
+                    .take(room)
                     .map(|c| if c.is_control() { ' ' } else { c })
                     .collect();
+                let cut = text.chars().count() > room;
                 area.insert_str(line);
+                field.error = cut.then(|| tf(Msg::PasteCut, &[&MAX_LINE]));
+                return Outcome::Consumed;
             }
             Input::Pick { kind, .. } | Input::Picks { kind, .. } => {
                 let line: String = text.chars().filter(|c| !c.is_control()).take(200).collect();

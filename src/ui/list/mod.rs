@@ -170,6 +170,10 @@ pub trait ListKind: 'static {
     }
 }
 
+/// The longest search kept, in characters: more than any title (a paste of a page is cut
+/// here, not searched for whole).
+pub const MAX_SEARCH: usize = 200;
+
 /// Which part of a pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -287,6 +291,8 @@ impl<K: ListKind> ListPane<K> {
                 let kept = text.trim_end().rfind(' ').map(|i| i + 1).unwrap_or(0);
                 text.truncate(kept);
             }
+            // What is typed past the longest search is not kept (a paste arriving as keys).
+            KeyCode::Char(_) if text.chars().count() >= MAX_SEARCH => return Outcome::Consumed,
             KeyCode::Char(c)
                 if !key
                     .modifiers
@@ -483,7 +489,12 @@ impl<K: ListKind> Pane for ListPane<K> {
             return Outcome::Ignored;
         }
         let mut search = self.query.search.clone();
-        search.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        let room = MAX_SEARCH.saturating_sub(search.chars().count());
+        search.extend(
+            text.chars()
+                .take(room)
+                .map(|c| if c.is_control() { ' ' } else { c }),
+        );
         Outcome::Emit(Action::List(ListCmd::Search(search)))
     }
 
@@ -515,6 +526,10 @@ impl<K: ListKind> Pane for ListPane<K> {
             ListCmd::Search(text) => {
                 self.query.search = text.clone();
                 return self.restart(data, ctx);
+            }
+            ListCmd::SearchText(text) => {
+                self.query.search = text.clone();
+                return Ok(());
             }
             ListCmd::Filters(filters) => {
                 self.query.filters = filters.clone();

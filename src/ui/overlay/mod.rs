@@ -48,9 +48,9 @@ impl Overlay {
         match self {
             Overlay::Form(f) => f.handle_key(key),
             Overlay::Picker(p) => p.handle_key(key),
-            Overlay::Confirm(_) => match lookup(Scope::Confirm, key) {
+            Overlay::Confirm(c) => match lookup(Scope::Confirm, key) {
                 Some(Cmd::Yes) => Outcome::Emit(Action::Confirmed),
-                Some(Cmd::No) => Outcome::Emit(Action::Pop),
+                Some(Cmd::No) => Outcome::Emit(c.on_no.take().unwrap_or(Action::Pop)),
                 _ => Outcome::Consumed,
             },
             Overlay::Menu(m) => m.handle_key(key),
@@ -90,9 +90,7 @@ impl Overlay {
             Overlay::Form(f) => f.draw(frame, body),
             Overlay::Picker(p) => p.draw(frame, body),
             Overlay::Confirm(c) => {
-                let mut lines = c.detail.clone();
-                lines.push(c.question.clone());
-                notice_box(frame, area, None, &lines, 0)
+                notice_box(frame, area, None, &c.fitted(area), 0);
             }
             Overlay::Menu(m) => m.draw(frame, area),
             Overlay::Help(h) => h.draw(frame, area),
@@ -111,6 +109,8 @@ pub struct Confirm {
     /// What the question is about, shown above it (an import's preview).
     pub detail: Vec<String>,
     pub on_yes: Action,
+    /// What no means, besides closing the question (none: only that).
+    pub on_no: Option<Action>,
 }
 
 impl Confirm {
@@ -119,7 +119,44 @@ impl Confirm {
             question,
             detail: Vec::new(),
             on_yes,
+            on_no: None,
         }
+    }
+
+    /// Its lines for a screen of `area`: the question always, after as much of the detail as
+    /// fits (a long preview is cut with "…", never the question).
+    pub fn fitted(&self, area: Rect) -> Vec<String> {
+        let width = area.width.saturating_sub(4).clamp(10, 76);
+        let inner = width.saturating_sub(2).max(1) as usize;
+        let rows = |l: &str| crate::ui::widgets::wrapped_rows(&Line::from(l), inner);
+        let room = (area.height as usize)
+            .saturating_sub(2)
+            .saturating_sub(rows(&self.question));
+        let all: usize = self.detail.iter().map(|l| rows(l)).sum();
+        if all <= room {
+            let mut lines = self.detail.clone();
+            lines.push(self.question.clone());
+            return lines;
+        }
+        // One row for the "…".
+        let mut room = room.saturating_sub(1);
+        let mut lines = Vec::new();
+        for line in &self.detail {
+            let need = rows(line);
+            if need > room {
+                break;
+            }
+            lines.push(line.clone());
+            room -= need;
+        }
+        lines.push("…".to_owned());
+        lines.push(self.question.clone());
+        lines
+    }
+
+    pub fn with_no(mut self, on_no: Action) -> Confirm {
+        self.on_no = Some(on_no);
+        self
     }
 
     pub fn with_detail(mut self, detail: Vec<String>) -> Confirm {
@@ -293,4 +330,25 @@ fn notice_box(frame: &mut Frame, area: Rect, title: Option<String>, lines: &[Str
         .block(block),
         popup,
     );
+}
+
+#[cfg(test)]
+mod confirm_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_preview_is_cut_and_its_question_always_shows() {
+        let mut ask = Confirm::new("¿Importar estos archivos al archivo?".into(), Action::Pop);
+        ask.detail = (1..=40).map(|n| format!("  - DSC_{n:04}.jpg")).collect();
+        let lines = ask.fitted(Rect::new(0, 0, 80, 24));
+        assert_eq!(lines.len(), 22, "{lines:?}");
+        assert_eq!(lines[20], "…");
+        assert_eq!(lines[21], "¿Importar estos archivos al archivo?");
+        // What fits is shown whole.
+        ask.detail.truncate(5);
+        assert_eq!(ask.fitted(Rect::new(0, 0, 80, 24)).len(), 6);
+        // Even on a tiny screen, the question.
+        let tiny = ask.fitted(Rect::new(0, 0, 40, 3));
+        assert_eq!(tiny.last().unwrap(), "¿Importar estos archivos al archivo?");
+    }
 }

@@ -414,7 +414,10 @@ impl Pane for Calendar {
                 self.select_id(&key.id);
                 self.reload_detail(data)
             }
-            ListCmd::Search(_) | ListCmd::Filters(_) | ListCmd::ClearQuery => Ok(()),
+            ListCmd::Search(_)
+            | ListCmd::SearchText(_)
+            | ListCmd::Filters(_)
+            | ListCmd::ClearQuery => Ok(()),
         }
     }
 

@@ -75,6 +75,8 @@ pub fn item_record(f: &Form, original: Option<&ArchiveItemInput>) -> Result<Reco
     }
     let occurred_at = match (on, at) {
         (Some(d), Some(t)) => d.and_time(t).format("%Y-%m-%dT%H:%M").to_string(),
+        // The date's own error says what is wrong; the time is not blamed for it.
+        (None, Some(_)) if !errors.is_empty() => "2000-01-01T00:00".to_owned(),
         _ => String::new(),
     };
     let record = Record::ArchiveItem(ArchiveItemInput {

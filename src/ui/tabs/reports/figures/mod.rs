@@ -233,9 +233,11 @@ impl Pane for Figures {
                 self.select_id(&key.id);
                 Ok(())
             }
-            ListCmd::Search(_) | ListCmd::Filters(_) | ListCmd::ClearQuery | ListCmd::Date(_) => {
-                Ok(())
-            }
+            ListCmd::Search(_)
+            | ListCmd::SearchText(_)
+            | ListCmd::Filters(_)
+            | ListCmd::ClearQuery
+            | ListCmd::Date(_) => Ok(()),
         }
     }
 
