@@ -40,40 +40,42 @@ fn the_timeline_is_grouped_by_month_and_day_newest_first() {
 
 #[test]
 fn filters_by_kind_and_place_narrow_the_timeline() {
-    let (_dir, mut app) = app(80, 24);
-    type_keys(&mut app, "6f");
-    let form = render(&app, 80, 24);
-    for field in ["Tipo", "Etiqueta", "Personas", "Lugar"] {
-        assert!(form.contains(field), "{field}: {form}");
-    }
-    insta::assert_snapshot!("archivo_filtros_forma_80x24", form);
-    // Tipo: Fotografías (after Evento, Reporte, Publicación).
-    for _ in 0..4 {
-        press(&mut app, KeyCode::Right);
-    }
-    for _ in 0..6 {
-        press(&mut app, KeyCode::Tab);
-    }
-    // Lugar, without its accent.
-    type_keys(&mut app, "el naranjo");
-    ctrl(&mut app, 's');
-    let screen = render(&app, 80, 24);
-    assert!(
-        screen.contains("Tipo: Fotografías · Lugar: el naranjo"),
-        "{screen}"
-    );
-    let rows = app.screen().archive.timeline.rows.rows().to_vec();
-    assert!(!rows.is_empty(), "{screen}");
-    for r in &rows {
-        let place = sql_value(
-            &app,
-            "SELECT place FROM archive_items WHERE id = ?1",
-            &[&r.id],
+    for (w, h) in SIZES {
+        let (_dir, mut app) = app(w, h);
+        type_keys(&mut app, "6f");
+        let form = render(&app, w, h);
+        for field in ["Tipo", "Etiqueta", "Personas", "Lugar"] {
+            assert!(form.contains(field), "{field}: {form}");
+        }
+        insta::assert_snapshot!(format!("archivo_filtros_forma_{w}x{h}"), form);
+        // Tipo: Fotografías (after Evento, Reporte, Publicación).
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Right);
+        }
+        for _ in 0..6 {
+            press(&mut app, KeyCode::Tab);
+        }
+        // Lugar, without its accent.
+        type_keys(&mut app, "el naranjo");
+        ctrl(&mut app, 's');
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("Tipo: Fotografías · Lugar: el naranjo"),
+            "{screen}"
         );
-        assert_eq!(place.as_deref(), Some("El Naranjo"), "{r:?}");
-        assert!(r.title.starts_with("Fotografías"), "{r:?}");
+        let rows = app.screen().archive.timeline.rows.rows().to_vec();
+        assert!(!rows.is_empty(), "{screen}");
+        for r in &rows {
+            let place = sql_value(
+                &app,
+                "SELECT place FROM archive_items WHERE id = ?1",
+                &[&r.id],
+            );
+            assert_eq!(place.as_deref(), Some("El Naranjo"), "{r:?}");
+            assert!(r.title.starts_with("Fotografías"), "{r:?}");
+        }
+        insta::assert_snapshot!(format!("archivo_filtrado_{w}x{h}"), screen);
     }
-    insta::assert_snapshot!("archivo_filtrado_80x24", screen);
 }
 
 #[test]
