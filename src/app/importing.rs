@@ -153,20 +153,7 @@ impl App {
             }
             Ok(prepared) => {
                 self.update(Action::PopForm);
-                let lines = prepared.plan.preview(PREVIEW_ITEMS);
-                if prepared.plan.counts().writes() {
-                    self.pending_import = Some(Pending::Agenda(prepared));
-                    let ask =
-                        Confirm::new(t(Msg::ImportAskConsole).to_owned(), Action::ApplyImport)
-                            .with_detail(lines);
-                    self.push(Overlay::Confirm(ask));
-                } else {
-                    self.push(Overlay::Notice(Notice {
-                        title: t(Msg::ImportNothingTitle).to_owned(),
-                        lines,
-                        scroll: 0,
-                    }));
-                }
+                self.ask_import(Pending::Agenda(prepared), Msg::ImportAskConsole);
             }
         }
     }
@@ -184,22 +171,12 @@ impl App {
             Ok(prepared) if prepared.plan.counts().total() == 0 => {
                 self.form_field_error("file", tf(Msg::ContactsEmpty, &[&path]))
             }
+            // Asked over the form; with nothing to write, the form goes.
             Ok(prepared) => {
-                let lines = prepared.plan.preview(PREVIEW_ITEMS);
-                if prepared.plan.counts().writes() {
-                    self.pending_import = Some(Pending::Contacts(prepared));
-                    let ask =
-                        Confirm::new(t(Msg::ImportContactsAsk).to_owned(), Action::ApplyImport)
-                            .with_detail(lines);
-                    self.push(Overlay::Confirm(ask));
-                } else {
+                if !prepared.plan.counts().writes() {
                     self.update(Action::PopForm);
-                    self.push(Overlay::Notice(Notice {
-                        title: t(Msg::ImportNothingTitle).to_owned(),
-                        lines,
-                        scroll: 0,
-                    }));
                 }
+                self.ask_import(Pending::Contacts(prepared), Msg::ImportContactsAsk);
             }
         }
     }
@@ -224,14 +201,21 @@ impl App {
             Ok(p) => p,
             Err(e) => return self.screen.say(e.to_string(), true),
         };
-        let lines = prepared.plan().preview(PREVIEW_ITEMS);
-        if prepared.plan().counts().writes() {
-            self.pending_import = Some(Pending::Media(prepared));
-            let ask = Confirm::new(t(Msg::ImportMediaAsk).to_owned(), Action::ApplyImport)
+        self.ask_import(Pending::Media(prepared), Msg::ImportMediaAsk);
+    }
+
+    /// An import planned: its preview asked about (`question`) when it would write, kept
+    /// until the answer; else said, and what preparing it left taken back.
+    fn ask_import(&mut self, pending: Pending, question: Msg) {
+        let lines = pending.plan().preview(PREVIEW_ITEMS);
+        if pending.plan().counts().writes() {
+            self.pending_import = Some(pending);
+            let ask = Confirm::new(t(question).to_owned(), Action::ApplyImport)
                 .with_detail(lines)
                 .with_no(Action::DeclineImport);
             self.push(Overlay::Confirm(ask));
         } else {
+            pending.discard(&self.store);
             self.push(Overlay::Notice(Notice {
                 title: t(Msg::ImportNothingTitle).to_owned(),
                 lines,

@@ -624,17 +624,12 @@ impl Store {
         })
     }
 
-    /// The picture of a stored file to show: its archive copy, else its thumbnail (JPEG).
+    /// The picture of a stored file to show: its thumbnail, else its archive copy (JPEG).
     pub fn media_picture(&self, media_id: &str) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .conn()
-            .prepare_cached(
-                "SELECT coalesce(thumbnail, archive_copy) FROM media
-                 WHERE id = ?1 AND deleted_at IS NULL",
-            )?
-            .query_row([media_id], |r| r.get::<_, Option<Vec<u8>>>(0))
-            .optional()?
-            .flatten())
+        match self.media_thumbnail(media_id)? {
+            Some(jpeg) => Ok(Some(jpeg)),
+            None => self.media_archive_copy(media_id),
+        }
     }
 
     /// The draft a publication belongs to.
