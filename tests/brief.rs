@@ -1,14 +1,20 @@
-//! `prensa resumen` on the demo: the day's events with local times, place, status and
-//! coverage, flagged when nobody covers them; as text within 80 columns and as JSON; a date it
-//! cannot read is refused in Spanish.
+//! `prensa resumen` (alias `brief`) on the demo's morning, 2025-03-06: golden files of the four
+//! formats, read as a press officer would (text within 80 columns, Markdown whose marks WhatsApp
+//! pairs, HTML escaped and balanced); the format taken from `--formato`, its aliases, or
+//! `--salida`'s extension; the JSON holding what the database holds; the HTML page opened in a
+//! headless Chromium and its text checked; a date it cannot read refused in Spanish.
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 use common::*;
 
-fn resumen(home: &Path, db: &Path, args: &[&str]) -> std::process::Output {
+/// The demo's morning.
+const DAY: &str = "2025-03-06";
+
+fn prensa(home: &Path, db: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_prensa"))
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
@@ -17,32 +23,458 @@ fn resumen(home: &Path, db: &Path, args: &[&str]) -> std::process::Output {
         .env("LANG", "es_MX.UTF-8")
         .arg("--db")
         .arg(db)
-        .arg("resumen")
         .args(args)
         .output()
         .unwrap()
 }
 
+fn resumen(home: &Path, db: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["resumen"];
+    all.extend_from_slice(args);
+    prensa(home, db, &all)
+}
+
+/// What a successful run printed.
+fn printed(out: std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn brief(home: &Path, db: &Path, format: &str) -> String {
+    printed(resumen(home, db, &["--fecha", DAY, "--formato", format]))
+}
+
+fn count(db: &Path, sql: &str) -> u64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Lines wider than 80 characters.
+fn too_wide(text: &str) -> Vec<(usize, &str)> {
+    text.lines()
+        .map(|l| (l.chars().count(), l))
+        .filter(|(n, _)| *n > 80)
+        .collect()
+}
+
+/// Lines of Markdown where WhatsApp would find a mark without its pair.
+fn unpaired(md: &str) -> Vec<&str> {
+    md.lines()
+        .filter(|l| {
+            let outside: String = l.split("```").step_by(2).collect();
+            outside.matches('*').count() % 2 == 1 || outside.matches('_').count() % 2 == 1
+        })
+        .collect()
+}
+
+/// The elements left open or closed out of turn in an HTML page (void elements aside).
+fn unbalanced(html: &str) -> Vec<String> {
+    const VOID: [&str; 4] = ["meta", "br", "img", "!doctype"];
+    let mut open: Vec<String> = Vec::new();
+    let mut wrong = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap();
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap()
+            .to_lowercase();
+        if VOID.contains(&name.as_str()) {
+            continue;
+        }
+        if tag.starts_with('/') {
+            if open.pop().as_deref() != Some(name.as_str()) {
+                wrong.push(format!("</{name}>"));
+            }
+        } else {
+            open.push(name);
+        }
+    }
+    wrong.extend(open.into_iter().map(|n| format!("<{n}> left open")));
+    wrong
+}
+
+#[test]
+fn the_text_brief_is_its_golden_file_and_fits_80_columns() {
+    let (dir, db) = demo_copy();
+    let text = brief(dir.path(), &db, "texto");
+    insta::assert_snapshot!("resumen_texto", text);
+    assert!(too_wide(&text).is_empty(), "{:#?}", too_wide(&text));
+    assert!(
+        text.starts_with(
+            "RESUMEN DEL JUEVES 6 DE MARZO DE 2025\n\nAGENDA DE HOY — 3 eventos, 2 sin cobertura\n"
+        ),
+        "{text}"
+    );
+    // Uncovered events first, each marked on its line; who covers the others never cut off.
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[3].ends_with("⚠ SIN COBERTURA"), "{text}");
+    assert!(lines[5].ends_with("⚠ SIN COBERTURA"), "{text}");
+    assert_eq!(text.matches("⚠ SIN COBERTURA").count(), 2, "{text}");
+    assert!(!text.contains('…'), "nothing cut: {text}");
+    for section in [
+        "MAÑANA — 3 eventos",
+        "SE PUBLICA HOY — 1 pieza",
+        "POR APROBAR — 2 piezas",
+        "REPORTES POR REVISAR —",
+        "ÁREAS CON INFORMACIÓN VENCIDA — 5 áreas",
+        "SOLICITUDES DE MEDIOS ABIERTAS — 1 solicitud",
+        "PUBLICADO AYER — 2 publicaciones: Facebook 1, X 1",
+        "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
+        "PUBLICACIONES POR ÁREA: MARZO (AL DÍA 6) CONTRA FEBRERO",
+    ] {
+        assert!(text.contains(section), "{section}: {text}");
+    }
+    assert!(
+        text.contains("  13:00       Así quedó la liga infantil de fútbol"),
+        "{text}"
+    );
+    // Another way of writing the day, and a file instead of the terminal.
+    let file = dir.path().join("resumen.txt");
+    assert_eq!(
+        printed(resumen(
+            dir.path(),
+            &db,
+            &["--fecha", "6/3/2025", "--salida", file.to_str().unwrap()]
+        )),
+        ""
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+#[test]
+fn the_markdown_brief_is_its_golden_file_and_pairs_every_mark_for_whatsapp() {
+    let (dir, db) = demo_copy();
+    let md = brief(dir.path(), &db, "md");
+    insta::assert_snapshot!("resumen_md", md);
+    assert!(
+        md.starts_with("*Resumen del jueves 6 de marzo de 2025*\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n*Agenda de hoy* — 3 eventos, 2 sin cobertura\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- 09:30–11:30 Festejo del Día del Niño en El Jobo *⚠ SIN COBERTURA*\n  _Auditorio municipal · El Jobo_\n"),
+        "{md}"
+    );
+    assert!(unpaired(&md).is_empty(), "{:#?}", unpaired(&md));
+    assert!(
+        !md.contains("<") && !md.contains("**") && !md.contains('#'),
+        "{md}"
+    );
+    // The same from its other name, from `--salida`'s extension, and from the English alias.
+    assert_eq!(brief(dir.path(), &db, "markdown"), md);
+    let file = dir.path().join("grupo.md");
+    printed(resumen(
+        dir.path(),
+        &db,
+        &["--fecha", DAY, "--salida", file.to_str().unwrap()],
+    ));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), md);
+    let english = printed(prensa(
+        dir.path(),
+        &db,
+        &["brief", "--fecha", DAY, "--formato", "md"],
+    ));
+    assert_eq!(english, md);
+}
+
+#[test]
+fn the_html_brief_is_its_golden_file_one_balanced_page_with_no_script() {
+    let (dir, db) = demo_copy();
+    let html = brief(dir.path(), &db, "html");
+    insta::assert_snapshot!("resumen_html", html);
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"es-MX\">"),
+        "{html}"
+    );
+    assert!(html.contains("<h1>Resumen del jueves 6 de marzo de 2025</h1>"));
+    assert!(unbalanced(&html).is_empty(), "{:?}", unbalanced(&html));
+    for outside in ["<script", "src=", "href=", "http"] {
+        assert!(!html.contains(outside), "{outside} in the page");
+    }
+    // Written to a file: `--formato` decides whatever the name says.
+    let file = dir.path().join("proyector.txt");
+    assert_eq!(
+        printed(resumen(
+            dir.path(),
+            &db,
+            &[
+                "--fecha",
+                DAY,
+                "--formato",
+                "html",
+                "--salida",
+                file.to_str().unwrap()
+            ]
+        )),
+        ""
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), html);
+    let by_name = dir.path().join("proyector.html");
+    printed(resumen(
+        dir.path(),
+        &db,
+        &["--fecha", DAY, "--salida", by_name.to_str().unwrap()],
+    ));
+    assert_eq!(std::fs::read_to_string(&by_name).unwrap(), html);
+}
+
+/// An office's own text with what HTML and WhatsApp read as markup, and longer than a line.
+const HOSTILE: &str = "Foro «Agua & Vida» <b>2*1</b> en _todas_ las colonias de la cabecera municipal y sus rancherías";
+
+#[test]
+fn the_office_texts_are_escaped_in_html_and_never_pair_with_the_whatsapp_marks() {
+    let (dir, db) = demo_copy();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE events SET title = ?1 WHERE title = 'Festejo del Día del Niño en El Jobo'
+             AND starts_at LIKE '2025-03-06%'",
+            [HOSTILE],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    drop(conn);
+    let html = brief(dir.path(), &db, "html");
+    assert!(
+        html.contains("Foro «Agua &amp; Vida» &lt;b&gt;2*1&lt;/b&gt; en _todas_"),
+        "{html}"
+    );
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(unbalanced(&html).is_empty(), "{:?}", unbalanced(&html));
+    let md = brief(dir.path(), &db, "md");
+    let line = md.lines().find(|l| l.contains("Foro «Agua")).unwrap();
+    // Written as it is, and our mark beside it left plain so that nothing pairs with its own.
+    assert_eq!(line, format!("- 09:30–11:30 {HOSTILE} ⚠ SIN COBERTURA"));
+    assert!(
+        md.contains("*⚠ SIN COBERTURA*"),
+        "the other event keeps its mark"
+    );
+    let text = brief(dir.path(), &db, "texto");
+    assert!(too_wide(&text).is_empty(), "{:#?}", too_wide(&text));
+    let at = text.lines().position(|l| l.contains("Foro «Agua")).unwrap();
+    let event: Vec<&str> = text.lines().skip(at).take(2).collect();
+    assert!(
+        event[0].starts_with("  09:30–11:30 Foro «Agua & Vida»"),
+        "{text}"
+    );
+    assert!(
+        event[1].starts_with("              ") && event[1].ends_with("⚠ SIN COBERTURA"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_json_brief_is_its_golden_file_and_holds_what_the_database_holds() {
+    let (dir, db) = demo_copy();
+    let json = brief(dir.path(), &db, "json");
+    insta::assert_snapshot!("resumen_json", json);
+    let b: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(b["date"], DAY);
+    assert_eq!(b["date_text"], "jueves 6 de marzo de 2025");
+    assert_eq!(b["heading"], "Resumen del jueves 6 de marzo de 2025");
+    assert_eq!(b["time_zone"], "America/Mexico_City");
+    let live = |table: &str, rest: &str| {
+        count(
+            &db,
+            &format!("SELECT count(*) FROM {table} WHERE deleted_at IS NULL AND {rest}"),
+        )
+    };
+    let len = |v: &serde_json::Value| v.as_array().unwrap().len() as u64;
+
+    // Today's events, the uncovered first; tomorrow's, in the agenda's order.
+    let events = &b["events"];
+    assert_eq!(len(events), live("events", "starts_at LIKE '2025-03-06%'"));
+    assert_eq!(b["uncovered"], 2);
+    assert_eq!(events[0]["uncovered"], true);
+    assert_eq!(events[1]["uncovered"], true);
+    assert_eq!(events[2]["uncovered"], false);
+    assert_eq!(
+        len(&b["tomorrow"]),
+        live("events", "starts_at LIKE '2025-03-07%'")
+    );
+    let starts: Vec<&str> = b["tomorrow"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["starts"].as_str().unwrap())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+
+    // Pieces: waiting for approval, and going out today.
+    assert_eq!(
+        b["approvals_total"].as_u64().unwrap(),
+        live("drafts", "status = 'review'")
+    );
+    assert_eq!(len(&b["approvals"]), 2);
+    assert_eq!(
+        len(&b["scheduled"]),
+        live(
+            "drafts",
+            "status = 'scheduled' AND scheduled_for LIKE '2025-03-06%'"
+        )
+    );
+    assert_eq!(b["scheduled"][0]["at"], "2025-03-06T13:00");
+    assert_eq!(b["scheduled"][0]["kind_text"], "Publicación");
+
+    // Reports waiting, by department, adding up.
+    assert_eq!(
+        b["reports_total"].as_u64().unwrap(),
+        live("reports", "status = 'received'")
+    );
+    let by_department: u64 = b["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_department, b["reports_total"].as_u64().unwrap());
+
+    // Departments owing information, the longest overdue first.
+    let owing = b["owing"].as_array().unwrap();
+    assert_eq!(
+        owing.len() as u64,
+        count(
+            &db,
+            "SELECT count(DISTINCT department_id) FROM requests WHERE deleted_at IS NULL
+             AND status = 'pending' AND due_on <> '' AND due_on < '2025-03-06'"
+        )
+    );
+    assert_eq!(owing[0]["department"], "Educación");
+    assert_eq!(owing[0]["oldest_due_on"], "2025-01-07");
+
+    // The media, what came out yesterday and by which channel.
+    assert_eq!(
+        b["media_requests_total"].as_u64().unwrap(),
+        live("interviews", "status IN ('requested', 'scheduled')")
+    );
+    assert_eq!(len(&b["media_requests"]), 1);
+    let yesterday = live("publications", "published_at LIKE '2025-03-05%'");
+    assert_eq!(b["published_yesterday_total"].as_u64().unwrap(), yesterday);
+    assert_eq!(len(&b["published_yesterday"]), yesterday);
+    let by_channel: u64 = b["published_by_channel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_channel, yesterday);
+
+    // Fourteen days of publications, oldest first, up to yesterday.
+    let days = b["publications_by_day"].as_array().unwrap();
+    assert_eq!(days.len(), 14);
+    assert_eq!(days[0]["date"], "2025-02-20");
+    assert_eq!(days[13]["date"], "2025-03-05");
+    assert_eq!(days[13]["count"].as_u64().unwrap(), yesterday);
+    let fortnight: u64 = days.iter().map(|d| d["count"].as_u64().unwrap()).sum();
+    assert_eq!(
+        fortnight,
+        live(
+            "publications",
+            "published_at >= '2025-02-20' AND published_at < '2025-03-06'"
+        )
+    );
+
+    // The balance: every active department, this month's and last month's publications.
+    let balance = &b["balance"];
+    assert_eq!(balance["this_month"], "marzo (al día 6)");
+    assert_eq!(balance["last_month"], "febrero");
+    let departments = balance["departments"].as_array().unwrap();
+    assert_eq!(departments.len() as u64, live("departments", "active = 1"));
+    let mujer = departments
+        .iter()
+        .find(|d| d["department"] == "Instancia de la Mujer")
+        .unwrap();
+    let id = mujer["department_id"].as_str().unwrap();
+    let about = format!(
+        "SELECT count(*) FROM publications p JOIN drafts x ON x.id = p.draft_id
+         LEFT JOIN reports r ON r.id = x.report_id LEFT JOIN events e ON e.id = x.event_id
+         LEFT JOIN campaigns c ON c.id = x.campaign_id
+         WHERE p.deleted_at IS NULL
+           AND coalesce(r.department_id, e.department_id, c.department_id) = '{id}'"
+    );
+    assert_eq!(
+        mujer["this_month"].as_u64().unwrap(),
+        count(
+            &db,
+            &format!(
+                "{about} AND p.published_at >= '2025-03-01' AND p.published_at < '2025-03-07'"
+            )
+        )
+    );
+    assert_eq!(
+        mujer["last_month"].as_u64().unwrap(),
+        count(
+            &db,
+            &format!(
+                "{about} AND p.published_at >= '2025-02-01' AND p.published_at < '2025-03-01'"
+            )
+        )
+    );
+    assert_eq!(mujer["this_month"], 2);
+
+    // The sections as the other formats say them.
+    let sections: Vec<(&str, &str, bool)> = b["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap(),
+                s["summary"].as_str().unwrap(),
+                s["alert"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(sections[0], ("hoy", "3 eventos, 2 sin cobertura", true));
+    let ids: Vec<&str> = sections.iter().map(|s| s.0).collect();
+    assert_eq!(
+        ids,
+        [
+            "hoy",
+            "manana",
+            "programado",
+            "por-aprobar",
+            "reportes",
+            "areas-vencidas",
+            "medios",
+            "publicado-ayer"
+        ]
+    );
+    assert_eq!(b["sections"][2]["title"], "Se publica hoy");
+    assert_eq!(b["sections"][5]["alert"], true);
+}
+
 #[test]
 fn the_json_brief_lists_the_day_with_local_times_and_coverage() {
     let (dir, db) = demo_copy();
-    let out = resumen(
+    let b: serde_json::Value = serde_json::from_str(&printed(resumen(
         dir.path(),
         &db,
         &["--fecha", "2025-03-10", "--formato", "json"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let brief: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(brief["date"], "2025-03-10");
-    assert_eq!(brief["date_text"], "lunes 10 de marzo de 2025");
-    assert_eq!(brief["time_zone"], "America/Mexico_City");
-    let events = brief["events"].as_array().unwrap();
-    let honores = &events[0];
-    assert_eq!(honores["title"], "Honores a la bandera");
+    )))
+    .unwrap();
+    assert_eq!(b["date"], "2025-03-10");
+    assert_eq!(b["date_text"], "lunes 10 de marzo de 2025");
+    assert_eq!(b["time_zone"], "America/Mexico_City");
+    let events = b["events"].as_array().unwrap();
+    let honores = events
+        .iter()
+        .find(|e| e["title"] == "Honores a la bandera")
+        .expect("the Monday flag ceremony");
     assert_eq!(
         (honores["starts"].as_str(), honores["ends"].as_str()),
         (Some("08:00"), Some("09:00"))
@@ -57,46 +489,20 @@ fn the_json_brief_lists_the_day_with_local_times_and_coverage() {
     assert_eq!(covered["uncovered"], false);
     assert!(covered["coverage"][0]["person"].as_str().unwrap().len() > 3);
     assert_eq!(
-        brief["uncovered"].as_u64().unwrap() as usize,
+        b["uncovered"].as_u64().unwrap() as usize,
         events.iter().filter(|e| e["uncovered"] == true).count()
     );
+    // The uncovered first.
+    let flags: Vec<bool> = events.iter().map(|e| e["uncovered"] == true).collect();
+    assert!(flags.windows(2).all(|w| w[0] >= w[1]), "{flags:?}");
     // Every event of that day, none of another.
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let n: usize = conn
-        .query_row(
-            "SELECT count(*) FROM events WHERE deleted_at IS NULL AND starts_at LIKE '2025-03-10%'",
-            [],
-            |r| r.get(0),
+    assert_eq!(
+        events.len() as u64,
+        count(
+            &db,
+            "SELECT count(*) FROM events WHERE deleted_at IS NULL AND starts_at LIKE '2025-03-10%'"
         )
-        .unwrap();
-    assert_eq!(events.len(), n);
-}
-
-#[test]
-fn the_text_brief_fits_80_columns_and_flags_what_nobody_covers() {
-    let (dir, db) = demo_copy();
-    let out = resumen(dir.path(), &db, &["--fecha", "10/3/2025"]);
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.starts_with("Agenda del lunes 10 de marzo de 2025\n"),
-        "{text}"
     );
-    assert!(
-        text.contains("08:00–09:00  Honores a la bandera (Programado)"),
-        "{text}"
-    );
-    assert!(text.contains("⚠ SIN COBERTURA"), "{text}");
-    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
-    // Written to a file instead.
-    let file = dir.path().join("resumen.txt");
-    let out = resumen(
-        dir.path(),
-        &db,
-        &["--fecha", "10/3/2025", "--salida", file.to_str().unwrap()],
-    );
-    assert!(out.status.success());
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
 
 #[test]
@@ -116,4 +522,194 @@ fn a_date_it_cannot_read_is_refused_in_spanish() {
         before,
         "reading changes nothing"
     );
+}
+
+/// Chromium, where it is installed: Debian's at /usr/bin/chromium, or one on the PATH.
+fn chromium() -> Option<PathBuf> {
+    let fixed = PathBuf::from("/usr/bin/chromium");
+    if fixed.is_file() {
+        return Some(fixed);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// What a script in the page finds once it is laid out: the text a reader sees, the section
+/// titles, the marks, the balance's rows and the drawn width of each bar, and whether the page
+/// is wider than the window.
+const PROBE: &str = r#"<script>
+window.addEventListener('load', function () {
+  var all = function (sel, f) { return Array.prototype.map.call(document.querySelectorAll(sel), f); };
+  var text = function (e) { return e.textContent; };
+  var found = {
+    text: document.body.innerText,
+    titles: all('h2', text),
+    marks: all('.marca', text),
+    rows: all('#balance tr', function (r) { return Array.prototype.map.call(r.cells, text); }),
+    bars: all('#balance tr', function (r) {
+      return Array.prototype.map.call(r.querySelectorAll('.barra'), function (b) { return b.getBoundingClientRect().width; });
+    }),
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    elements: document.querySelectorAll('b, img, a, iframe').length
+  };
+  var pre = document.createElement('pre');
+  pre.id = 'resultado';
+  pre.textContent = JSON.stringify(found);
+  document.body.appendChild(pre);
+});
+</script>
+"#;
+
+/// Runs a command, killed if it takes longer than `secs`.
+fn output_within(mut cmd: Command, secs: u64) -> std::process::Output {
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(Duration::from_secs(secs)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &id.to_string()]).status();
+            panic!("chromium did not finish in {secs} s");
+        }
+    }
+}
+
+#[test]
+fn the_html_brief_reads_right_in_chromium_and_fits_a_projector() {
+    let Some(browser) = chromium() else {
+        if std::env::var("PRENSA_CHROMIUM_TESTS").as_deref() == Ok("1") {
+            panic!(
+                "PRENSA_CHROMIUM_TESTS=1 but there is no chromium (/usr/bin/chromium or on PATH)"
+            );
+        }
+        eprintln!("skipped: no chromium installed (set PRENSA_CHROMIUM_TESTS=1 to require it)");
+        return;
+    };
+    let (dir, db) = demo_copy();
+    let page = dir.path().join("resumen.html");
+    printed(resumen(
+        dir.path(),
+        &db,
+        &["--fecha", DAY, "--salida", page.to_str().unwrap()],
+    ));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let probe = html.replace("</body>", &format!("{PROBE}</body>"));
+    assert_ne!(probe, html);
+    let page = dir.path().join("comprobar.html");
+    std::fs::write(&page, probe).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(&browser);
+    cmd.args([
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--virtual-time-budget=10000",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .arg("--dump-dom")
+    .arg(format!("file://{}", page.display()))
+    .env("HOME", profile.path());
+    let out = output_within(cmd, 120);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("<pre id=\"resultado\">").unwrap_or_else(|| {
+        panic!(
+            "no result in the page:\n{dom}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    }) + "<pre id=\"resultado\">".len();
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    let found: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let text = found["text"].as_str().unwrap();
+    // What a reader sees on the screen, in order.
+    let expected = [
+        "Resumen del jueves 6 de marzo de 2025",
+        "Agenda de hoy — 3 eventos, 2 sin cobertura",
+        "Festejo del Día del Niño en El Jobo ⚠ SIN COBERTURA",
+        "Auditorio municipal · El Jobo",
+        "Mañana — 3 eventos",
+        "Se publica hoy — 1 pieza",
+        "Así quedó la liga infantil de fútbol",
+        "Por aprobar — 2 piezas",
+        "Reportes por revisar",
+        "Áreas con información vencida — 5 áreas",
+        "Solicitudes de medios abiertas — 1 solicitud",
+        "Publicado ayer — 2 publicaciones: Facebook 1, X 1",
+        "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
+        "Publicaciones por área: marzo (al día 6) contra febrero",
+        "Sin publicaciones este mes:",
+    ];
+    let mut from = 0;
+    for phrase in expected {
+        let at = text[from..]
+            .find(phrase)
+            .unwrap_or_else(|| panic!("«{phrase}» not on the page after byte {from}:\n{text}"));
+        from += at + phrase.len();
+    }
+    let titles: Vec<&str> = found["titles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 10, "{titles:?}");
+    assert_eq!(titles[0], "Agenda de hoy — 3 eventos, 2 sin cobertura");
+    let marks: Vec<&str> = found["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        marks.iter().filter(|m| **m == "⚠ SIN COBERTURA").count(),
+        2,
+        "{marks:?}"
+    );
+    // The balance: a header and a row per department, each number beside a bar drawn to scale.
+    let rows = found["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 21, "{rows:?}");
+    assert_eq!(rows[0][1], "marzo (al día 6)");
+    assert_eq!(rows[0][2], "febrero");
+    let mujer = rows
+        .iter()
+        .position(|r| r[0] == "Instancia de la Mujer")
+        .unwrap();
+    assert_eq!(rows[mujer][1], "2");
+    assert_eq!(rows[mujer][3], "0");
+    let bars = found["bars"].as_array().unwrap();
+    let width = |row: usize, bar: usize| bars[row][bar].as_f64().unwrap();
+    assert!(width(mujer, 0) > 20.0, "a bar for 2 is drawn: {bars:?}");
+    assert_eq!(width(mujer, 1), 0.0, "none for 0: {bars:?}");
+    let indigenas = rows
+        .iter()
+        .position(|r| r[0] == "Asuntos Indígenas")
+        .unwrap();
+    assert_eq!(rows[indigenas][3], "6");
+    assert!(
+        (width(indigenas, 1) / width(mujer, 0) - 3.0).abs() < 0.1,
+        "6 is three times 2: {bars:?}"
+    );
+    // One page wide on a 1280-pixel projector, and nothing but text and boxes.
+    assert!(
+        found["scrollWidth"].as_u64() <= found["clientWidth"].as_u64(),
+        "wider than the window: {found}"
+    );
+    assert_eq!(found["elements"], 0);
 }

@@ -358,7 +358,7 @@ fn a_new_db_named_on_a_terminal_is_created_only_when_the_user_says_so() {
     let mut s = Pty::start(home.path(), &["--db".as_ref(), db.as_os_str()]);
     s.wait_for("[s/N]");
     s.send("s\r");
-    s.wait_for("Agenda de hoy");
+    s.wait_for("AGENDA DE HOY");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     drop(Store::open(&db, &options()).unwrap());

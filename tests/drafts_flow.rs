@@ -922,7 +922,7 @@ fn a_request_for_material_is_late_on_hoy_until_it_is_delivered_with_its_files() 
     assert!(screen.contains("⚠ Atrasado"), "{screen}");
     type_keys(&mut app, "1");
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("Material atrasado"), "{screen}");
+    assert!(screen.contains("MATERIAL ATRASADO — 1 pedido"), "{screen}");
     assert!(screen.contains("Lona del tianguis navideño"), "{screen}");
     // Designed, delivered with its file: no longer late anywhere.
     let target = Target::new(RecordKind::Material, id.clone());

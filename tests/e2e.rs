@@ -127,7 +127,7 @@ impl Session {
 fn demo_opens_on_hoy_shows_help_and_quits_cleanly() {
     let home = tempfile::tempdir().unwrap();
     let mut s = Session::start(home.path(), &["--demo"]);
-    let hoy = s.wait_for("Agenda de hoy");
+    let hoy = s.wait_for("AGENDA DE HOY");
     assert!(hoy.contains("1 Hoy") && hoy.contains("6 Archivo"), "{hoy}");
     assert!(hoy.contains("Sin sincronizar"), "{hoy}");
     assert!(s.screen.lock().unwrap().screen().alternate_screen());
@@ -140,7 +140,7 @@ fn demo_opens_on_hoy_shows_help_and_quits_cleanly() {
     );
 
     s.send("q");
-    s.wait_for("Reportes por revisar");
+    s.wait_for("REPORTES POR REVISAR");
     s.send("q");
     let deadline = Instant::now() + Duration::from_secs(30);
     let status = loop {
@@ -216,7 +216,7 @@ fn an_event_is_created_found_without_accents_undone_and_the_console_quits() {
     let home = tempfile::tempdir().unwrap();
     let db = demo_db(home.path());
     let mut s = Session::start(home.path(), &["--db", db.to_str().unwrap()]);
-    s.wait_for("Agenda de hoy");
+    s.wait_for("AGENDA DE HOY");
     // The Agenda opens on Día; `[` goes round to Lista, where `/` searches.
     s.send("2[");
     s.wait_for("Evento");
@@ -253,7 +253,7 @@ fn ctrl_c_quits_even_after_an_unfinished_escape_sequence() {
     let home = tempfile::tempdir().unwrap();
     let db = demo_db(home.path());
     let mut s = Session::start(home.path(), &["--db", db.to_str().unwrap()]);
-    s.wait_for("Agenda de hoy");
+    s.wait_for("AGENDA DE HOY");
     // The bytes of a terminal command typed as input: crossterm waits for its end forever.
     s.send("\x1b[?1049h");
     std::thread::sleep(Duration::from_millis(300));
@@ -270,7 +270,7 @@ fn a_draft_killed_while_being_written_keeps_what_was_saved_as_typing_paused() {
     let home = tempfile::tempdir().unwrap();
     let db = demo_db(home.path());
     let mut s = Session::start(home.path(), &["--db", db.to_str().unwrap()]);
-    s.wait_for("Agenda de hoy");
+    s.wait_for("AGENDA DE HOY");
     s.send("4n");
     s.wait_for("Nuevo borrador");
     s.send("Jornada de salud en Tamápatz");
@@ -302,7 +302,7 @@ fn a_draft_killed_while_being_written_keeps_what_was_saved_as_typing_paused() {
     assert_eq!(ok, "ok");
     // The next console opens it as it was left.
     let mut s = Session::start(home.path(), &["--db", db.to_str().unwrap()]);
-    s.wait_for("Agenda de hoy");
+    s.wait_for("AGENDA DE HOY");
     s.send("4");
     s.wait_for("Jornada de salud en Tamápatz");
     s.send("q");
@@ -314,7 +314,7 @@ fn a_megabyte_pasted_into_a_form_goes_in_whole() {
     let home = tempfile::tempdir().unwrap();
     let db = demo_db(home.path());
     let mut s = Session::start(home.path(), &["--db", db.to_str().unwrap()]);
-    s.wait_for("Agenda de hoy");
+    s.wait_for("AGENDA DE HOY");
     s.send("2n");
     s.wait_for("Nuevo evento");
     s.send("Pegado grande");
@@ -365,7 +365,7 @@ fn a_dumb_terminal_is_refused_and_vt100_gets_no_colour() {
     assert_eq!(s.wait_exit().exit_code(), 1);
 
     let mut s = Session::start_with(home.path(), &["--db", db.to_str().unwrap()], "vt100");
-    s.wait_for("Agenda de hoy");
+    s.wait_for("AGENDA DE HOY");
     s.send("q");
     assert!(s.wait_exit().success());
     let raw = s.raw.lock().unwrap().clone();

@@ -9,7 +9,12 @@ fn the_console_speaks_english_when_asked() {
     set_lang(Lang::En);
     let (_dir, mut app) = demo_app(120, 40);
     let today = render(&app, 120, 40);
-    assert!(today.contains("Today's agenda"), "{today}");
+    assert!(
+        today.contains("TODAY'S AGENDA — 3 events, 2 not covered"),
+        "{today}"
+    );
+    assert!(today.contains("⚠ NOBODY COVERS IT"), "{today}");
+    assert!(today.contains("Publications by department"), "{today}");
     assert!(today.contains("Thursday, March 6, 2025"), "{today}");
     type_keys(&mut app, "4");
     let drafts = render(&app, 120, 40);

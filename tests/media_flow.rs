@@ -245,7 +245,9 @@ fn a_request_for_an_interview_is_recorded_and_answered() {
     type_keys(&mut app, "1");
     let today = render(&app, 120, 40);
     assert!(
-        today.contains(&format!("Solicitudes de medios abiertas ({before})")),
+        today.contains(&format!(
+            "SOLICITUDES DE MEDIOS ABIERTAS — {before} solicitudes"
+        )),
         "{today}"
     );
     assert!(today.contains("Obras del drenaje"), "{today}");
@@ -259,6 +261,9 @@ fn a_request_for_an_interview_is_recorded_and_answered() {
     type_keys(&mut app, "2");
     assert_eq!(value(&app, "interviews", &id, "status"), "done");
     assert_eq!(open(&app), before - 1);
+    type_keys(&mut app, "1");
+    let today = render(&app, 120, 40);
+    assert!(!today.contains("Obras del drenaje"), "{today}");
 }
 
 fn find(store: &Store, text: &str) -> Vec<prensa::domain::JournalistRow> {

@@ -189,8 +189,8 @@ impl App {
         let new_day = now.date() != self.screen.now.date();
         self.screen.now = now;
         if new_day {
-            let loaded = self.store.today(now.date()).map(|s| self.screen.today = s);
-            self.report(loaded);
+            // Every view reads its day again (Hoy, the figures); the one shown now.
+            self.list(&ListCmd::Load);
             self.dirty = true;
         }
         self.notice_changes();

@@ -21,14 +21,7 @@ pub(super) struct Place {
 impl App {
     pub(super) fn show(&mut self, tab: Tab) {
         self.screen.tab = tab;
-        if tab == Tab::Today {
-            let today = self.store.today(self.screen.now.date());
-            if let Some(s) = self.report(today) {
-                self.screen.today = s;
-            }
-        } else {
-            self.list(&ListCmd::Load);
-        }
+        self.list(&ListCmd::Load);
         self.screen.refresh_keys();
         self.dirty = true;
     }
@@ -138,11 +131,7 @@ impl App {
         if let (Some(page), Some(list)) = (self.screen.page_mut(tab), list) {
             page.show_list(list);
         }
-        if tab == Tab::Today {
-            self.show(tab);
-        } else {
-            self.list(cmd);
-        }
+        self.list(cmd);
     }
 
     /// Backspace: back to where the last link was opened.
@@ -180,12 +169,6 @@ impl App {
         let status = self.store.status();
         if let Some(s) = self.report(status) {
             self.screen.status = s;
-        }
-        if self.screen.tab == Tab::Today {
-            let today = self.store.today(self.screen.now.date());
-            if let Some(s) = self.report(today) {
-                self.screen.today = s;
-            }
         }
         self.reload_conflicts();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);

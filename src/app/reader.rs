@@ -55,6 +55,9 @@ impl Reader for Store {
         text(self.request_template())
             .map(|own| own.unwrap_or_else(|| t(Msg::RequestTemplate).to_owned()))
     }
+    fn briefing(&self, day: NaiveDate) -> DataResult<crate::domain::briefing::Briefing> {
+        text(Store::briefing(self, day))
+    }
     fn department_figures(&self, today: NaiveDate) -> DataResult<Vec<DepartmentFigures>> {
         text(Store::department_figures(self, today))
     }

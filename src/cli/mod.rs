@@ -89,8 +89,8 @@ pub struct SendArgs {
 pub struct BriefArgs {
     #[arg(long, value_name = "FECHA")]
     pub fecha: Option<String>,
-    #[arg(long, value_enum, default_value = "texto")]
-    pub formato: Format,
+    #[arg(long, value_enum)]
+    pub formato: Option<BriefFormat>,
     #[arg(long, value_name = "ARCHIVO")]
     pub salida: Option<PathBuf>,
     /// Accepted as by every command that writes (here, with `--salida`): nothing to ask.
@@ -232,6 +232,18 @@ pub struct ExportAgendaArgs {
     pub si: bool,
 }
 
+/// The formats of `prensa resumen`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BriefFormat {
+    #[value(alias = "text", alias = "txt")]
+    Texto,
+    /// Markdown as WhatsApp reads it.
+    #[value(alias = "markdown", alias = "whatsapp")]
+    Md,
+    Html,
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Texto,
@@ -314,9 +326,9 @@ fn command() -> clap::Command {
                 .mut_arg("si", arg(Msg::CliYes))
         })
         .mut_subcommand("resumen", |c| {
-            described(c, Msg::CliBriefCmd, "prensa resumen [--fecha FECHA] [--formato texto|json] [--salida ARCHIVO] [--si] [--db RUTA]")
+            described(c, Msg::CliBriefCmd, "prensa resumen [--fecha FECHA] [--formato texto|md|html|json] [--salida ARCHIVO] [--si] [--db RUTA]")
                 .mut_arg("fecha", arg(Msg::CliBriefDate))
-                .mut_arg("formato", arg(Msg::CliFormat))
+                .mut_arg("formato", arg(Msg::CliBriefFormat))
                 .mut_arg("salida", arg(Msg::CliOutput))
                 .mut_arg("si", arg(Msg::CliYes))
         })

@@ -8,6 +8,7 @@ mod activity;
 mod archive;
 mod data;
 mod directory;
+mod morning;
 mod photos;
 mod rng;
 mod routine;
@@ -152,6 +153,7 @@ pub fn generate(
         let eve = opts.reference.pred_opt().unwrap_or(opts.reference);
         photos::write(store, &stamp(eve, 20, 0), &stamp(opts.reference, 0, 0))?;
         store.batch("demo.consents", |tx| gen.consents(tx))?;
+        store.batch("demo.morning", |tx| gen.morning(tx))?;
     }
     // Written a month at a time, the search indexes are in many pieces: one each.
     store.tidy_search(Upkeep::Whole)?;

@@ -2,6 +2,7 @@
 //! folio numbering, channel limits, dates as people type them, text folding for search, the
 //! hybrid logical clock, ids. No SQL, no terminal, no language.
 pub mod agenda;
+pub mod briefing;
 pub mod calendar;
 mod check;
 pub mod compliance;

@@ -74,4 +74,8 @@ pub enum ListId {
     Classification,
     /// Not a list: each department's figures (Reportes, Cifras).
     Figures,
+    /// Not a list: the morning briefing (Hoy).
+    Briefing,
+    /// Not a list: publications per department, this month and the month before (Hoy).
+    Balance,
 }

@@ -582,33 +582,6 @@ pub struct ClippingDetail {
     pub draft: Option<LinkLine>,
 }
 
-/// Today at a glance, for the morning meeting.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TodaySummary {
-    pub events: Vec<(EventRow, Vec<CoverageLine>)>,
-    pub reports_waiting: u64,
-    pub reports: Vec<ReportRow>,
-    pub drafts_in_review: u64,
-    pub drafts: Vec<DraftRow>,
-    /// Departments with overdue requests: (department, subject, due on).
-    pub owing: Vec<(String, String, String)>,
-    pub owing_total: u64,
-    /// Published yesterday: (channel, title).
-    pub published_yesterday: Vec<(Channel, String)>,
-    /// Material the office still owes after the day it was needed by: (department, kind,
-    /// title, needed by).
-    pub material_late: Vec<(String, MaterialKind, String, String)>,
-    pub material_late_total: u64,
-    /// Requests from the media still open: (who, kind, topic, due on), the most urgent first.
-    pub media_open: Vec<(
-        String,
-        crate::domain::status::MediaRequestKind,
-        String,
-        String,
-    )>,
-    pub media_open_total: u64,
-}
-
 /// What the status bar shows about the database.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StoreStatus {

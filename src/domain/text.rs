@@ -191,6 +191,19 @@ pub fn highlights(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Text cut to `width` characters, with "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: String = text.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -44,15 +44,60 @@ catalogue! {
     CharsOfLimit => "{} de {} caracteres", "{} of {} characters";
     FilesCount => "{} archivos", "{} files";
 
-    // Hoy.
-    TodayAgenda => "Agenda de hoy", "Today's agenda";
-    TodayReports => "Reportes por revisar", "Reports to review";
-    TodayDrafts => "Borradores por aprobar", "Drafts awaiting approval";
-    TodayMediaOpen => "Solicitudes de medios abiertas", "Open requests from the media";
-    TodayMaterialLate => "Material atrasado", "Material overdue";
+    // Hoy and `prensa resumen`.
     NeededOn => "era para el", "was needed by";
-    TodayOwing => "Áreas que deben información", "Departments that owe information";
-    TodayPublished => "Publicado ayer", "Published yesterday";
+    ViewBriefing => "Hoy", "Today";
+    ViewBalance => "Balance por área", "Balance by department";
+    BriefTodayTitle => "Agenda de hoy", "Today's agenda";
+    BriefTomorrowTitle => "Mañana", "Tomorrow";
+    BriefConflictsTitle => "Conflictos de sincronización", "Sync conflicts";
+    BriefScheduledTitle => "Se publica hoy", "Going out today";
+    BriefApprovalsTitle => "Por aprobar", "Awaiting approval";
+    BriefReportsTitle => "Reportes por revisar", "Reports to review";
+    BriefOwingTitle => "Áreas con información vencida", "Departments with overdue information";
+    BriefMaterialTitle => "Material atrasado", "Material overdue";
+    BriefMediaTitle => "Solicitudes de medios abiertas", "Open requests from the media";
+    BriefPublishedTitle => "Publicado ayer", "Published yesterday";
+    BriefNothing => "nada pendiente", "nothing pending";
+    BriefNoEventsTomorrow => "sin eventos", "no events";
+    BriefNothingScheduled => "nada programado", "nothing scheduled";
+    BriefNobodyOwes => "todas al corriente", "all up to date";
+    BriefNothingPublished => "no se publicó nada", "nothing was published";
+    BriefEventsOne => "1 evento", "1 event";
+    BriefEvents => "{} eventos", "{} events";
+    BriefAllCovered => "{}, todos con cobertura", "{}, all covered";
+    BriefSomeUncovered => "{}, {} sin cobertura", "{}, {} not covered";
+    BriefConflictsOne => "1 cambio hecho en dos equipos espera su decisión", "1 change made on two machines awaits a decision";
+    BriefConflicts => "{} cambios hechos en dos equipos esperan su decisión", "{} changes made on two machines await a decision";
+    BriefConflictsNote => "Ábralos con Enter o con la tecla c", "Open them with Enter or the c key";
+    BriefPiecesOne => "1 pieza", "1 piece";
+    BriefPieces => "{} piezas", "{} pieces";
+    BriefReportsOne => "1 reporte", "1 report";
+    BriefReports => "{} reportes", "{} reports";
+    BriefNoDepartment => "Sin área", "No department";
+    BriefMore => "y {} más", "and {} more";
+    BriefOverdueOne => "1 solicitud vencida", "1 overdue request";
+    BriefOverdue => "{} solicitudes vencidas", "{} overdue requests";
+    BriefOldestDue => "«{}», vencía el {}", "“{}”, was due {}";
+    BriefDepartmentsOne => "1 área", "1 department";
+    BriefDepartments => "{} áreas", "{} departments";
+    BriefOrdersOne => "1 pedido", "1 order";
+    BriefOrders => "{} pedidos", "{} orders";
+    BriefFor => "para el", "due";
+    BriefRequestsOne => "1 solicitud", "1 request";
+    BriefRequests => "{} solicitudes", "{} requests";
+    BriefPublicationsOne => "1 publicación", "1 publication";
+    BriefPublications => "{} publicaciones", "{} publications";
+    BriefSpark => "Publicaciones en los últimos {} días: {} ({} al día)", "Publications over the last {} days: {} ({} a day)";
+    BriefMonthToDate => "{} (al día {})", "{} (to day {})";
+    BriefBalance => "Publicaciones por área: {} contra {}", "Publications by department: {} against {}";
+    BriefBalanceShort => "Publicaciones por área", "Publications by department";
+    BriefUnpublished => "Sin publicaciones este mes: {}.", "Nothing published this month: {}.";
+    BriefTomorrowFolded => "Enter para ver", "Enter to show";
+    BriefTomorrowOpen => "Enter para ocultar", "Enter to hide";
+    BriefMoreItems => "… y {} más en su pestaña", "… and {} more in its tab";
+    BriefSparkShort => "{} publicaciones en {} días", "{} publications in {} days";
+    BriefCopyName => "el resumen del {}, para WhatsApp", "the brief for {}, for WhatsApp";
 
     // List columns.
     ColWhen => "Fecha", "Date";
@@ -875,16 +920,17 @@ catalogue! {
     CliSyncCmd => "Sincroniza con la carpeta compartida o la memoria USB (por omisión, la última usada)", "Syncs with the shared folder or USB stick (default: the last one used)";
     CliSyncFolder => "Carpeta de sincronización", "Sync folder";
     CliSyncDry => "Muestra lo que haría sin escribir nada", "Shows what it would do without writing anything";
-    CliBriefCmd => "Imprime la agenda del día: cada evento con su hora, lugar, estado y cobertura", "Prints the day's agenda: every event with its time, place, status and coverage";
+    CliBriefCmd => "Imprime el resumen del día para la reunión: agenda y cobertura, pendientes, lo publicado y el balance por área", "Prints the day's brief for the meeting: agenda and coverage, what is pending, what was published and the balance by department";
     CliBriefDate => "El día: AAAA-MM-DD, 6/3, «mañana»… (por omisión, hoy)", "The day: YYYY-MM-DD, 6/3, \"mañana\"… (default: today)";
     CliOutput => "Escribir en este archivo en lugar de la pantalla", "Write to this file instead of the screen";
-    BriefHeading => "Agenda del {}", "Agenda for {}";
-    BriefNoEvents => "No hay eventos en la agenda de este día.", "There are no events on this day's agenda.";
+    BriefHeading => "Resumen del {}", "Brief for {}";
+    BriefNoEvents => "sin eventos en la agenda", "no events on the agenda";
     BriefUncovered => "⚠ SIN COBERTURA", "⚠ NOBODY COVERS IT";
     BriefClash => "⚠ {} también está en «{}» a la misma hora", "⚠ {} is also at “{}” at the same time";
     BriefUncoveredCount => "Eventos sin cobertura: {}. Asigne a alguien en la pestaña Agenda.", "Events nobody covers: {}. Assign someone in the Agenda tab.";
     BriefBadDate => "No se entiende la fecha «{}». Escríbala como 2025-03-06, 6/3, «6 de marzo» o «mañana».", "The date “{}” cannot be read. Write it as 2025-03-06, 6/3, \"6 de marzo\" or \"mañana\".";
     CliFormat => "Formato de salida: texto o json", "Output format: texto (text) or json";
+    CliBriefFormat => "texto (80 columnas), md (para pegar en WhatsApp), html (una página para proyectar o imprimir) o json; sin él, el de la extensión de --salida, o texto", "texto (80 columns), md (to paste into WhatsApp), html (a page to project or print) or json; without it, the extension of --salida decides, else texto";
     CliUsage => "Uso:", "Usage:";
     CliCommands => "Comandos", "Commands";
     UsageError => "uso incorrecto: {}", "wrong usage: {}";
@@ -1082,6 +1128,7 @@ catalogue! {
     // Reportes: Cifras, each department's figures (and in its detail).
     ViewFigures => "Cifras", "Figures";
     GroupFigures => "En Cifras", "In Figures";
+    GroupToday => "En Hoy", "In Today";
     ColLastReport => "Último reporte", "Last report";
     ColThisMonth => "Este mes", "This month";
     ColPending => "Pendientes", "Pending";
@@ -1104,6 +1151,9 @@ catalogue! {
     HelpFiguresMove => "Elegir un área", "Choose a department";
     HelpFiguresOpen => "Abrir el área en Áreas", "Open the department in Departments";
     HelpFiguresCopy => "Copiar las cifras", "Copy the figures";
+    HelpTodayMove => "Elegir una línea", "Choose a line";
+    HelpTodayOpen => "Abrir en su pestaña", "Open in its tab";
+    HelpTodayCopy => "Copiar el resumen para WhatsApp", "Copy the brief for WhatsApp";
     SecFigures => "Cifras", "Figures";
     FieldLastReport => "Último reporte", "Last report";
     FieldThisMonth => "Reportes este mes", "Reports this month";

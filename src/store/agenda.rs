@@ -23,6 +23,40 @@ fn day_text(d: NaiveDate) -> String {
 const IN_PERIOD: &str = "e.deleted_at IS NULL AND e.starts_at >= ?1 AND e.starts_at < ?3
      AND (e.starts_at >= ?2 OR e.ends_at >= ?2)";
 
+/// The events of a period (see [`IN_PERIOD`]).
+pub(super) fn events_sql() -> String {
+    format!(
+        "SELECT e.id, e.title, e.starts_at, e.ends_at, e.all_day, e.place, e.locality,
+                coalesce(d.short_name, ''), e.kind, e.status, e.series_id IS NOT NULL
+         FROM events e LEFT JOIN departments d ON d.id = e.department_id
+         WHERE {IN_PERIOD}
+         ORDER BY e.all_day DESC, e.starts_at, e.id"
+    )
+}
+
+/// The coverage of the events of a period.
+pub(super) fn coverage_sql() -> String {
+    format!(
+        "SELECT c.event_id, c.id, coalesce(c.staff_id, ''), coalesce(s.name, ''), c.role,
+                c.status, c.note
+         FROM events e JOIN coverage c ON c.event_id = e.id AND c.deleted_at IS NULL
+         LEFT JOIN staff s ON s.id = c.staff_id
+         WHERE {IN_PERIOD}
+         ORDER BY c.created_at, c.id"
+    )
+}
+
+/// The parameters [`IN_PERIOD`] reads for the agenda from `from` up to `to`: clashes with the
+/// evening before or the morning after count too, and an event may start two weeks before.
+pub(super) fn period_parameters(from: NaiveDate, to: NaiveDate) -> [(&'static str, String); 3] {
+    let (from, to) = (from - Duration::days(1), to + Duration::days(1));
+    [
+        ("?1", day_text(from - Duration::days(LONGEST_EVENT_DAYS))),
+        ("?2", day_text(from)),
+        ("?3", day_text(to)),
+    ]
+}
+
 impl Store {
     /// The office's time zone (the `time_zone` setting; Mexico City when unset or unknown).
     pub fn time_zone(&self) -> chrono_tz::Tz {
@@ -36,9 +70,7 @@ impl Store {
     /// The events from `from` up to (not including) `to`, in time order, with their coverage
     /// and the clashes of the people assigned.
     pub fn agenda(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AgendaEvent>> {
-        // Clashes with the evening before or the morning after count too.
-        let (wide_from, wide_to) = (from - Duration::days(1), to + Duration::days(1));
-        let mut events = self.events_between(wide_from, wide_to)?;
+        let mut events = self.events_between(from, to)?;
         find_clashes(&mut events);
         let (from, to) = (day_text(from), day_text(to));
         events.retain(|e| {
@@ -47,18 +79,12 @@ impl Store {
         Ok(events)
     }
 
+    /// The events from `from` up to `to`, widened by [`period_parameters`].
     fn events_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AgendaEvent>> {
-        let earliest = day_text(from - Duration::days(LONGEST_EVENT_DAYS));
-        let (start, end) = (day_text(from), day_text(to));
+        let [(_, earliest), (_, start), (_, end)] = period_parameters(from, to);
         let conn = self.conn();
         let mut events: Vec<AgendaEvent> = conn
-            .prepare_cached(&format!(
-                "SELECT e.id, e.title, e.starts_at, e.ends_at, e.all_day, e.place, e.locality,
-                        coalesce(d.short_name, ''), e.kind, e.status, e.series_id IS NOT NULL
-                 FROM events e LEFT JOIN departments d ON d.id = e.department_id
-                 WHERE {IN_PERIOD}
-                 ORDER BY e.all_day DESC, e.starts_at, e.id"
-            ))?
+            .prepare_cached(&events_sql())?
             .query_map(params![earliest, start, end], |r| {
                 Ok(AgendaEvent {
                     id: r.get(0)?,
@@ -87,14 +113,7 @@ impl Store {
                 &b.id,
             ))
         });
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT c.event_id, c.id, coalesce(c.staff_id, ''), coalesce(s.name, ''), c.role,
-                    c.status, c.note
-             FROM events e JOIN coverage c ON c.event_id = e.id AND c.deleted_at IS NULL
-             LEFT JOIN staff s ON s.id = c.staff_id
-             WHERE {IN_PERIOD}
-             ORDER BY c.created_at, c.id"
-        ))?;
+        let mut stmt = conn.prepare_cached(&coverage_sql())?;
         let coverage = stmt.query_map(params![earliest, start, end], |r| {
             Ok((
                 r.get::<_, String>(0)?,

@@ -397,7 +397,7 @@ fn list_query(list: ListId) -> Option<&'static ListQuery> {
         ListId::Interviews => &INTERVIEWS,
         ListId::Distributions => &DISTRIBUTIONS,
         ListId::Classification => &CLASSIFICATION,
-        ListId::Timeline | ListId::Figures => return None,
+        ListId::Timeline | ListId::Figures | ListId::Briefing | ListId::Balance => return None,
     })
 }
 
@@ -422,7 +422,7 @@ impl Store {
     pub fn count(&self, list: ListId, query: &Query, now: &str) -> Result<u64> {
         let Some(q) = list_query(list) else {
             return match list {
-                ListId::Figures => Ok(0),
+                ListId::Figures | ListId::Briefing | ListId::Balance => Ok(0),
                 _ => self.timeline_count(query, now),
             };
         };

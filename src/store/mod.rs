@@ -65,6 +65,7 @@ pub use merge::{
 pub use records::CHOICES;
 pub use rusqlite::types::Value;
 pub use search::SearchHit;
+pub use today::briefing_script;
 pub use undo::{Change, Undone};
 pub use upkeep::Upkeep;
 

@@ -35,6 +35,8 @@ pub trait Reader {
     fn department(&self, id: &str, today: NaiveDate) -> DataResult<DepartmentDetail>;
     /// The text a new request starts from: the office's template, or the catalogue's.
     fn request_text_template(&self) -> DataResult<String>;
+    /// The morning briefing for `day` (Hoy).
+    fn briefing(&self, day: NaiveDate) -> DataResult<crate::domain::briefing::Briefing>;
     /// Every department's figures on `today` (the Reportes tab's Cifras).
     fn department_figures(&self, today: NaiveDate) -> DataResult<Vec<DepartmentFigures>>;
     fn drafts(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DraftRow>>;

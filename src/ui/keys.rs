@@ -54,6 +54,8 @@ pub enum Scope {
     Media,
     /// The lists of Archivo (besides the keys of every list).
     Archive,
+    /// Hoy and its Balance.
+    Today,
 }
 
 impl Scope {
@@ -68,7 +70,8 @@ impl Scope {
             | Scope::Figures
             | Scope::Drafts
             | Scope::Media
-            | Scope::Archive => 1,
+            | Scope::Archive
+            | Scope::Today => 1,
             Scope::Detail => 2,
             Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
@@ -99,6 +102,7 @@ impl Scope {
             Scope::Archive => Msg::GroupArchive,
             Scope::DatePrompt => Msg::GroupDatePrompt,
             Scope::Figures => Msg::GroupFigures,
+            Scope::Today => Msg::GroupToday,
         }
     }
 }
@@ -223,6 +227,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::tabs::media::KEYS,
     super::tabs::archive::KEYS,
     super::tabs::reports::figures::KEYS,
+    super::tabs::today::KEYS,
 ];
 
 /// Whether a key event is the one a binding names. Shift is part of a character itself

@@ -22,7 +22,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::Frame;
 
-use crate::domain::{StoreStatus, TodaySummary};
+use crate::domain::StoreStatus;
 pub use action::{Action, ListCmd, Outcome};
 use keys::{lookup, Cmd, KeyHints, Scope};
 pub use layout::{list_height, MIN_HEIGHT, MIN_WIDTH};
@@ -43,7 +43,7 @@ pub struct Screen {
     pub now: NaiveDateTime,
     /// The terminal's size (columns, rows).
     pub size: (u16, u16),
-    pub today: TodaySummary,
+    pub today: tabs::today::Today,
     pub agenda: Agenda,
     pub reports: Reports,
     pub drafts: Drafts,
@@ -65,7 +65,7 @@ impl Screen {
             tab: Tab::Today,
             now,
             size,
-            today: TodaySummary::default(),
+            today: tabs::today::Today::default(),
             agenda: Agenda::default(),
             reports: Reports::default(),
             drafts: Drafts::default(),
@@ -82,7 +82,7 @@ impl Screen {
     /// A tab made of lists (every tab but Hoy).
     pub fn page(&self, tab: Tab) -> Option<&dyn Page> {
         Some(match tab {
-            Tab::Today => return None,
+            Tab::Today => &self.today,
             Tab::Agenda => &self.agenda,
             Tab::Reports => &self.reports,
             Tab::Drafts => &self.drafts,
@@ -93,7 +93,7 @@ impl Screen {
 
     pub fn page_mut(&mut self, tab: Tab) -> Option<&mut dyn Page> {
         Some(match tab {
-            Tab::Today => return None,
+            Tab::Today => &mut self.today,
             Tab::Agenda => &mut self.agenda,
             Tab::Reports => &mut self.reports,
             Tab::Drafts => &mut self.drafts,
@@ -389,12 +389,9 @@ pub fn draw(frame: &mut Frame, screen: &Screen) {
         now: screen.now,
         height: list_height(area.width, area.height),
     };
-    match screen.page(screen.tab) {
-        None => tabs::today::draw(frame, body, &screen.today),
-        Some(page) => {
-            if let Some(pane) = page.pane() {
-                pane.draw(frame, body, &ctx, page.views(), page.view());
-            }
+    if let Some(page) = screen.page(screen.tab) {
+        if let Some(pane) = page.pane() {
+            pane.draw(frame, body, &ctx, page.views(), page.view());
         }
     }
     widgets::status_bar(frame, status, screen.message.as_ref(), &screen.status);

@@ -93,18 +93,7 @@ pub fn warnings(e: &AgendaEvent, today: NaiveDate) -> Vec<String> {
     out
 }
 
-/// Text cut to `width` characters, with "…" when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out: String = text.chars().take(width - 1).collect();
-    out.push('…');
-    out
-}
+pub use crate::domain::text::fit;
 
 /// The first line to show so that lines `from..to` (the selection) are in a window of
 /// `height` lines: from the top while they fit, else with the selection at the foot.

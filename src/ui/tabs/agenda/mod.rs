@@ -24,7 +24,7 @@ use crate::ui::data::{DataResult, Reader};
 use crate::ui::list::{Ctx, DetailLine, FilterSpec, ListKind, ListPane, Pane};
 use crate::ui::widgets::{field, heading};
 use calendar::{Calendar, Mode};
-pub use draw::{fit, warn_uncovered_on};
+pub use draw::{fit, scroll_to, warn_uncovered_on};
 pub use keys::KEYS;
 
 /// The Agenda tab: the calendar in one of its modes, or the list.

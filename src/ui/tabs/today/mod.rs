@@ -1,163 +1,305 @@
-//! Hoy: one glance for the morning meeting — today's events and who covers them, reports
-//! waiting, drafts waiting for approval, departments that owe information, what went out
-//! yesterday.
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+//! Hoy, the first screen: the morning meeting's briefing, read for the day — the agenda with
+//! who covers it (nobody first), tomorrow folded, what is to approve, to publish, to review,
+//! who owes information, what the media asked, what went out yesterday — every line leading
+//! with Enter to its record in its tab. Its second view, Balance, sets each department's
+//! publications this month against the month before. Not a paged list: the briefing is a few
+//! dozen lines, read whole through the [`Reader`] and again whenever the data changes.
+mod draw;
+mod keys;
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::domain::TodaySummary;
-use crate::i18n::labels::Label;
-use crate::i18n::{self, stamp, t, Msg};
+use crate::brief::{self, Link, SectionId};
+use crate::domain::briefing::Briefing;
+use crate::domain::edit::{RecordKind, Target};
+use crate::domain::query::{ListId, Query};
+use crate::i18n::{long_date, t, tf, Msg};
+use crate::ui::action::{Action, ListCmd, Outcome};
+use crate::ui::data::{DataResult, Reader};
+use crate::ui::keys::{lookup, Cmd, Scope};
+use crate::ui::list::{Ctx, FilterSpec, Pane, Pick, Role};
+use crate::ui::paged::Nav;
+use crate::ui::tabs::Page;
+pub use keys::KEYS;
 
-/// A bordered section; one line per item (cut at the border) so that as many items as
-/// possible show at a glance.
-fn section(frame: &mut Frame, area: Rect, title: String, lines: Vec<Line<'static>>) {
-    let body = if lines.is_empty() {
-        vec![Line::from(t(Msg::Nothing)).dim()]
-    } else {
-        lines
-    };
-    frame.render_widget(
-        Paragraph::new(body).block(Block::bordered().title(format!(" {title} "))),
-        area,
-    );
+/// What a selectable line of Hoy does with Enter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Open(Link),
+    /// Unfold (or fold) tomorrow's events.
+    Tomorrow,
 }
 
-fn count_title(msg: Msg, n: u64) -> String {
-    format!("{} ({})", t(msg), i18n::number(n))
+/// Which of the two views a pane is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Briefing,
+    Balance,
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, s: &TodaySummary) {
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+/// One view of Hoy: the briefing, read for a day, and the line selected.
+#[derive(Debug, Default)]
+pub struct BriefPane {
+    pub mode: Mode,
+    pub briefing: Option<Briefing>,
+    pub selected: usize,
+    /// Tomorrow's events shown (they start folded).
+    pub tomorrow_open: bool,
+    /// Hoy has no search: always empty.
+    query: Query,
+}
 
-    let mut agenda = Vec::new();
-    for (e, coverage) in &s.events {
-        let time = e.starts_at.get(11..16).unwrap_or("").to_owned();
-        agenda.push(Line::from(vec![
-            Span::styled(format!("{time} "), Style::new().bold()),
-            Span::raw(e.title.clone()),
-        ]));
-        let place = if e.locality.is_empty() {
-            e.place.clone()
-        } else {
-            format!("{}, {}", e.place, e.locality)
-        };
-        agenda.push(Line::from(format!("      {place}")).dim());
-        let who = if coverage.is_empty() {
-            Span::styled(
-                format!("      {}", t(Msg::NoCoverage)),
-                Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            )
-        } else {
-            let names: Vec<String> = coverage
-                .iter()
-                .map(|c| format!("{}: {}", c.role.label(), c.staff))
-                .collect();
-            Span::styled(
-                format!("      {}", names.join(" · ")),
-                Style::new().fg(Color::Cyan),
-            )
-        };
-        agenda.push(Line::from(who));
+/// The Hoy tab: the briefing and the balance.
+#[derive(Debug)]
+pub struct Today {
+    pub view: usize,
+    pub briefing: BriefPane,
+    pub balance: BriefPane,
+}
+
+impl Default for Today {
+    fn default() -> Today {
+        Today {
+            view: 0,
+            briefing: BriefPane::default(),
+            balance: BriefPane {
+                mode: Mode::Balance,
+                ..BriefPane::default()
+            },
+        }
     }
-    section(
-        frame,
-        left,
-        count_title(Msg::TodayAgenda, s.events.len() as u64),
-        agenda,
-    );
+}
 
-    // Material the office owes late, and requests from the media still open, get a box each,
-    // only while there are some.
-    let late = s.material_late_total > 0;
-    let media = s.media_open_total > 0;
-    let n = 4 + late as usize + media as usize;
-    let boxes = Layout::vertical(vec![Constraint::Fill(1); n]).split(right);
-    let (reports, drafts, owing, published) = (boxes[0], boxes[1], boxes[2], boxes[3]);
-    let mut extra = boxes.iter().skip(4).copied();
-    if let Some(area) = late.then(|| extra.next()).flatten() {
-        section(
-            frame,
-            area,
-            count_title(Msg::TodayMaterialLate, s.material_late_total),
-            s.material_late
+impl Page for Today {
+    fn views(&self) -> &'static [Msg] {
+        &[Msg::ViewBriefing, Msg::ViewBalance]
+    }
+
+    fn view(&self) -> usize {
+        self.view
+    }
+
+    fn set_view(&mut self, view: usize) {
+        self.view = view.min(1);
+    }
+
+    fn panes(&self) -> Vec<&dyn Pane> {
+        vec![&self.briefing, &self.balance]
+    }
+
+    fn panes_mut(&mut self) -> Vec<&mut dyn Pane> {
+        vec![&mut self.briefing, &mut self.balance]
+    }
+}
+
+impl BriefPane {
+    /// What each selectable line does, in order.
+    pub fn steps(&self) -> Vec<Step> {
+        let Some(b) = &self.briefing else {
+            return Vec::new();
+        };
+        match self.mode {
+            Mode::Briefing => draw::briefing_lines(b, self.tomorrow_open)
+                .into_iter()
+                .filter_map(|l| l.step)
+                .collect(),
+            Mode::Balance => b
+                .balance
                 .iter()
-                .map(|(dept, kind, title, needed)| {
-                    Line::from(vec![
-                        Span::styled(format!("{} ", kind.label()), Style::new().fg(Color::Red)),
-                        Span::raw(format!(
-                            "{title} · {dept} · {} {}",
-                            t(Msg::NeededOn),
-                            stamp(needed)
-                        )),
-                    ])
+                .map(|r| {
+                    Step::Open(Link::Record(Target::new(
+                        RecordKind::Department,
+                        r.department_id.clone(),
+                    )))
                 })
                 .collect(),
-        );
+        }
     }
-    if let Some(area) = media.then(|| extra.next()).flatten() {
-        section(
-            frame,
-            area,
-            count_title(Msg::TodayMediaOpen, s.media_open_total),
-            s.media_open
-                .iter()
-                .map(|(who, kind, topic, due)| {
-                    let due = if due.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" · {} {}", t(Msg::NeededOn), stamp(due))
-                    };
-                    Line::from(vec![
-                        Span::styled(format!("{} ", kind.label()), Style::new().fg(Color::Cyan)),
-                        Span::raw(format!("{who} · {topic}{due}")),
-                    ])
-                })
-                .collect(),
-        );
+
+    fn read(&mut self, data: &dyn Reader, day: NaiveDate) -> DataResult<()> {
+        let keep = self.steps().get(self.selected).cloned();
+        self.briefing = Some(data.briefing(day)?);
+        let steps = self.steps();
+        if let Some(i) = keep.and_then(|k| steps.iter().position(|s| *s == k)) {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(steps.len().saturating_sub(1));
+        Ok(())
     }
-    section(
-        frame,
-        reports,
-        count_title(Msg::TodayReports, s.reports_waiting),
-        s.reports
-            .iter()
-            .map(|r| Line::from(format!("{} · {}", r.department, r.title)))
-            .collect(),
-    );
-    section(
-        frame,
-        drafts,
-        count_title(Msg::TodayDrafts, s.drafts_in_review),
-        s.drafts
-            .iter()
-            .map(|x| Line::from(x.title.clone()))
-            .collect(),
-    );
-    section(
-        frame,
-        owing,
-        count_title(Msg::TodayOwing, s.owing_total),
-        s.owing
-            .iter()
-            .map(|(dept, subject, due)| {
-                Line::from(vec![
-                    Span::styled(dept.clone(), Style::new().fg(Color::Red)),
-                    Span::raw(format!(" · {subject} · {} {}", t(Msg::DueOn), stamp(due))),
-                ])
-            })
-            .collect(),
-    );
-    section(
-        frame,
-        published,
-        count_title(Msg::TodayPublished, s.published_yesterday.len() as u64),
-        s.published_yesterday
-            .iter()
-            .map(|(ch, title)| Line::from(format!("{}: {title}", ch.label())))
-            .collect(),
-    );
+
+    fn day(&self) -> Option<NaiveDate> {
+        self.briefing.as_ref().map(|b| b.date)
+    }
+
+    fn nav(&mut self, nav: Nav, page: usize) {
+        let last = self.steps().len().saturating_sub(1);
+        self.selected = match nav {
+            Nav::Up => self.selected.saturating_sub(1),
+            Nav::Down => (self.selected + 1).min(last),
+            Nav::PageUp => self.selected.saturating_sub(page.max(1) / 2),
+            Nav::PageDown => (self.selected + page.max(1) / 2).min(last),
+            Nav::Home => 0,
+            Nav::End => last,
+        };
+    }
+
+    fn enter(&mut self) -> Outcome {
+        match self.steps().get(self.selected) {
+            Some(Step::Tomorrow) => {
+                self.tomorrow_open = !self.tomorrow_open;
+                // The heading stays selected, wherever the events moved the lines.
+                if let Some(i) = self.steps().iter().position(|s| *s == Step::Tomorrow) {
+                    self.selected = i;
+                }
+                Outcome::Consumed
+            }
+            Some(Step::Open(Link::Record(target))) => {
+                Outcome::Emit(Action::OpenLink(target.clone()))
+            }
+            Some(Step::Open(Link::Conflicts)) => Outcome::Emit(Action::OpenConflicts),
+            None => Outcome::Consumed,
+        }
+    }
+
+    /// Selects the first line of a section (tests and the first look at the screen).
+    pub fn select_section(&mut self, id: SectionId) {
+        let Some(b) = &self.briefing else { return };
+        let lines = draw::briefing_lines(b, self.tomorrow_open);
+        let mut unit = 0;
+        for l in lines {
+            if l.step.is_some() {
+                if l.section == Some(id) {
+                    self.selected = unit;
+                    return;
+                }
+                unit += 1;
+            }
+        }
+    }
+}
+
+impl Pane for BriefPane {
+    fn list(&self) -> ListId {
+        match self.mode {
+            Mode::Briefing => ListId::Briefing,
+            Mode::Balance => ListId::Balance,
+        }
+    }
+
+    fn kind(&self) -> RecordKind {
+        RecordKind::Event
+    }
+
+    fn title(&self) -> Msg {
+        match self.mode {
+            Mode::Briefing => Msg::ViewBriefing,
+            Mode::Balance => Msg::ViewBalance,
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Today
+    }
+
+    fn is_loaded(&self) -> bool {
+        self.briefing.is_some()
+    }
+
+    fn query(&self) -> &Query {
+        &self.query
+    }
+
+    fn filters(&self) -> FilterSpec {
+        FilterSpec::default()
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
+        match lookup(Scope::Today, key) {
+            Some(Cmd::Up) => {
+                self.nav(Nav::Up, 1);
+                Outcome::Consumed
+            }
+            Some(Cmd::Down) => {
+                self.nav(Nav::Down, 1);
+                Outcome::Consumed
+            }
+            // Pages need the screen's height: the app passes it along.
+            Some(Cmd::Nav(nav)) => Outcome::Emit(Action::List(ListCmd::Nav(nav))),
+            Some(Cmd::Enter) => self.enter(),
+            Some(Cmd::Copy) => match (self.text(), self.day()) {
+                (Some(text), Some(day)) => Outcome::Emit(Action::Copy(
+                    text,
+                    tf(Msg::BriefCopyName, &[&long_date(day)]),
+                )),
+                _ => Outcome::Consumed,
+            },
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn paste(&mut self, _text: &str) -> Outcome {
+        Outcome::Ignored
+    }
+
+    fn apply(&mut self, cmd: &ListCmd, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
+        let today = ctx.now.date();
+        match cmd {
+            // Shown again on the same day: kept as it was (Reload reads it again on a change).
+            ListCmd::Load if self.day() == Some(today) => Ok(()),
+            ListCmd::Load => {
+                let first = self.briefing.is_none();
+                self.read(data, today)?;
+                if first {
+                    self.selected = 0;
+                }
+                Ok(())
+            }
+            ListCmd::Reload if !self.is_loaded() => Ok(()),
+            ListCmd::Reload => self.read(data, today),
+            ListCmd::Nav(nav) => {
+                self.nav(*nav, ctx.height);
+                Ok(())
+            }
+            ListCmd::Select(_) | ListCmd::Reveal(_) => {
+                if self.day() != Some(today) {
+                    self.read(data, today)?;
+                }
+                Ok(())
+            }
+            ListCmd::Search(_)
+            | ListCmd::SearchText(_)
+            | ListCmd::Filters(_)
+            | ListCmd::ClearQuery
+            | ListCmd::Date(_) => Ok(()),
+        }
+    }
+
+    fn selected(&self) -> Option<Pick> {
+        match self.steps().get(self.selected)? {
+            Step::Open(Link::Record(target)) => {
+                Some(Pick::new(Role::Link, target.clone(), t(Msg::ViewBriefing)))
+            }
+            _ => None,
+        }
+    }
+
+    fn current(&self) -> Option<Pick> {
+        self.selected()
+    }
+
+    /// The briefing as `prensa resumen --formato md` prints it, to paste into WhatsApp.
+    fn text(&self) -> Option<String> {
+        self.briefing.as_ref().map(brief::markdown::render)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, _ctx: &Ctx, views: &[Msg], view: usize) {
+        match self.mode {
+            Mode::Briefing => draw::briefing(self, frame, area, views, view),
+            Mode::Balance => draw::balance(self, frame, area, views, view),
+        }
+    }
 }

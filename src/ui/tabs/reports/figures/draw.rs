@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
 
 use super::{cells, summary, Figures, COLUMNS};
+use crate::brief::bar;
 use crate::domain::figures::DepartmentFigures;
 use crate::domain::query::Query;
 use crate::i18n::{month_year, t, tf, Msg};
@@ -246,21 +247,6 @@ fn bars(rows: &[DepartmentFigures]) -> Vec<(String, u32)> {
     out
 }
 
-/// Partial blocks, by eighths of a cell.
-const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-
-/// A bar of `value` out of `max` in `width` cells (at least a sliver for any value above 0).
-fn bar(value: u32, max: u32, width: usize) -> String {
-    if max == 0 || width == 0 || value == 0 {
-        return String::new();
-    }
-    let eighths = (u64::from(value) * width as u64 * 8 + u64::from(max) / 2) / u64::from(max);
-    let eighths = eighths.max(1) as usize;
-    let mut out = "█".repeat(eighths / 8);
-    out.push_str(EIGHTHS[eighths % 8]);
-    out
-}
-
 /// The chart as lines of `width` × at most `height`: its title, then a bar per department
 /// ("DIF  ██████▍ 3"); when they do not all fit, the last line says how many are left out.
 fn chart_lines(
@@ -293,7 +279,7 @@ fn chart_lines(
     let bar_width = width.saturating_sub(label_width + value_width + 2);
     for (label, value) in bars.iter().take(shown) {
         let label = fit(label, label_width);
-        let drawn = bar(*value, max, bar_width);
+        let drawn = bar(u64::from(*value), u64::from(max), bar_width);
         out.push(Line::from(vec![
             Span::raw(format!("{label:<label_width$} ")),
             Span::styled(format!("{drawn:<bar_width$}"), Style::new().fg(Color::Cyan)),
@@ -330,15 +316,6 @@ mod tests {
             pending: overdue,
             ..DepartmentFigures::default()
         }
-    }
-
-    #[test]
-    fn bars_are_proportional_in_eighths_of_a_cell() {
-        assert_eq!(bar(4, 4, 5), "█████");
-        assert_eq!(bar(2, 4, 5), "██▌");
-        assert_eq!(bar(1, 100, 5), "▏", "a sliver for any report");
-        assert_eq!(bar(0, 4, 5), "");
-        assert_eq!(bar(3, 0, 5), "");
     }
 
     #[test]

@@ -1,0 +1,575 @@
+//! The morning briefing in words: what Hoy shows and `prensa resumen` prints, section by section,
+//! decided once. Each section has a title, a one-line summary ("3 eventos, 2 sin cobertura") and
+//! its items; each item says when, what, and a note, is marked when it needs someone, and leads
+//! to its record. The console draws the sections; [`text`], [`markdown`] and [`html`] print
+//! them, and [`json`] carries the same data for scripts.
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use chrono::NaiveDate;
+
+use crate::domain::agenda::AgendaEvent;
+use crate::domain::briefing::{Balance, Briefing};
+use crate::domain::edit::{RecordKind, Target};
+use crate::i18n::labels::Label;
+use crate::i18n::{month_name, number, short_date, stamp, t, tf, Msg};
+
+/// Where an item of the briefing leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    Record(Target),
+    /// The Conflictos screen.
+    Conflicts,
+}
+
+/// How an item reads: an alert needs someone today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Alert,
+    /// Called off, or otherwise only for the record.
+    Quiet,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// A time or a date, or empty.
+    pub when: String,
+    pub text: String,
+    /// A second line: place and who covers it, a department, a due date.
+    pub note: String,
+    /// A mark in words for what needs someone ("⚠ SIN COBERTURA"), legible without colour.
+    pub flag: String,
+    pub tone: Tone,
+    pub link: Option<Link>,
+}
+
+/// Which section, for the console (folding) and for anchors in HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionId {
+    Today,
+    Tomorrow,
+    Conflicts,
+    Scheduled,
+    Approvals,
+    Reports,
+    Owing,
+    Material,
+    Media,
+    Published,
+}
+
+impl SectionId {
+    pub fn code(self) -> &'static str {
+        match self {
+            SectionId::Today => "hoy",
+            SectionId::Tomorrow => "manana",
+            SectionId::Conflicts => "conflictos",
+            SectionId::Scheduled => "programado",
+            SectionId::Approvals => "por-aprobar",
+            SectionId::Reports => "reportes",
+            SectionId::Owing => "areas-vencidas",
+            SectionId::Material => "material",
+            SectionId::Media => "medios",
+            SectionId::Published => "publicado-ayer",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub id: SectionId,
+    pub title: String,
+    /// What it holds, in a few words; what to say when it holds nothing.
+    pub summary: String,
+    /// Whether anything in it needs someone.
+    pub alert: bool,
+    pub items: Vec<Item>,
+    /// Items it has and does not list.
+    pub more: u64,
+}
+
+fn counted(n: u64, one: Msg, many: Msg) -> String {
+    if n == 1 {
+        t(one).to_owned()
+    } else {
+        tf(many, &[&number(n)])
+    }
+}
+
+fn time_of(text: &str) -> String {
+    text.get(11..16).unwrap_or_default().to_owned()
+}
+
+/// "09:30–11:00", "Todo el día".
+fn event_when(e: &AgendaEvent) -> String {
+    if e.all_day {
+        return t(Msg::FAllDay).to_owned();
+    }
+    let (start, end) = (time_of(&e.starts_at), time_of(&e.ends_at));
+    if end.is_empty() || end == start {
+        start
+    } else {
+        format!("{start}–{end}")
+    }
+}
+
+fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// An event as the briefing says it: when, what, where and who covers it, marked when nobody
+/// does or someone is expected at two places.
+pub fn event_item(e: &AgendaEvent) -> Item {
+    let place = join(&[&e.place, &e.locality]);
+    let who: Vec<String> = e
+        .coverage
+        .iter()
+        .filter(|c| c.status != crate::domain::status::CoverageStatus::Cancelled)
+        .map(|c| format!("{}: {}", c.role.label(), c.staff))
+        .collect();
+    let mut note = join(&[&place, &who.join(", ")]);
+    for c in &e.clashes {
+        note.push_str(" · ");
+        note.push_str(&tf(Msg::BriefClash, &[&c.staff, &c.other_title]));
+    }
+    let (flag, tone) = if !e.happens() {
+        (e.status.label().to_owned(), Tone::Quiet)
+    } else if e.uncovered() {
+        (t(Msg::BriefUncovered).to_owned(), Tone::Alert)
+    } else if !e.clashes.is_empty() {
+        (String::new(), Tone::Alert)
+    } else {
+        (String::new(), Tone::Plain)
+    };
+    Item {
+        when: event_when(e),
+        text: e.title.clone(),
+        note,
+        flag,
+        tone,
+        link: Some(Link::Record(Target::new(RecordKind::Event, e.id.clone()))),
+    }
+}
+
+/// "3 eventos, 2 sin cobertura"; "1 evento, todos con cobertura".
+fn events_summary(events: &[AgendaEvent]) -> String {
+    let n = counted(events.len() as u64, Msg::BriefEventsOne, Msg::BriefEvents);
+    let open = events.iter().filter(|e| e.uncovered()).count();
+    if open == 0 {
+        tf(Msg::BriefAllCovered, &[&n])
+    } else {
+        tf(Msg::BriefSomeUncovered, &[&n, &open])
+    }
+}
+
+fn record(kind: RecordKind, id: &str) -> Option<Link> {
+    Some(Link::Record(Target::new(kind, id)))
+}
+
+fn plain(when: String, text: String, note: String, link: Option<Link>) -> Item {
+    Item {
+        when,
+        text,
+        note,
+        flag: String::new(),
+        tone: Tone::Plain,
+        link,
+    }
+}
+
+/// A section of `items` out of `total`, summarised by `summary` or, empty, by `empty`.
+fn section(
+    id: SectionId,
+    title: Msg,
+    summary: String,
+    items: Vec<Item>,
+    total: u64,
+    empty: Msg,
+) -> Section {
+    let alert = items.iter().any(|i| i.tone == Tone::Alert);
+    let more = total.saturating_sub(items.len() as u64);
+    Section {
+        id,
+        title: t(title).to_owned(),
+        summary: if total == 0 {
+            t(empty).to_owned()
+        } else {
+            summary
+        },
+        alert,
+        items,
+        more,
+    }
+}
+
+/// The briefing's sections, in the order the meeting reads them. Conflicts and late material
+/// have a section only while there are some.
+pub fn sections(b: &Briefing) -> Vec<Section> {
+    let mut out = Vec::new();
+    let today: Vec<Item> = b.today.iter().map(event_item).collect();
+    out.push(section(
+        SectionId::Today,
+        Msg::BriefTodayTitle,
+        events_summary(&b.today),
+        today,
+        b.today.len() as u64,
+        Msg::BriefNoEvents,
+    ));
+    let tomorrow: Vec<Item> = b.tomorrow.iter().map(event_item).collect();
+    out.push(section(
+        SectionId::Tomorrow,
+        Msg::BriefTomorrowTitle,
+        events_summary(&b.tomorrow),
+        tomorrow,
+        b.tomorrow.len() as u64,
+        Msg::BriefNoEventsTomorrow,
+    ));
+    if b.conflicts > 0 {
+        let text = counted(b.conflicts, Msg::BriefConflictsOne, Msg::BriefConflicts);
+        out.push(section(
+            SectionId::Conflicts,
+            Msg::BriefConflictsTitle,
+            text.clone(),
+            vec![Item {
+                flag: String::new(),
+                tone: Tone::Alert,
+                ..plain(
+                    String::new(),
+                    text,
+                    t(Msg::BriefConflictsNote).to_owned(),
+                    Some(Link::Conflicts),
+                )
+            }],
+            1,
+            Msg::BriefNothing,
+        ));
+    }
+    let scheduled: Vec<Item> = b
+        .scheduled
+        .iter()
+        .map(|p| {
+            plain(
+                time_of(&p.at),
+                p.title.clone(),
+                join(&[p.kind.label(), &p.department]),
+                record(RecordKind::Draft, &p.id),
+            )
+        })
+        .collect();
+    let n = scheduled.len() as u64;
+    out.push(section(
+        SectionId::Scheduled,
+        Msg::BriefScheduledTitle,
+        counted(n, Msg::BriefPiecesOne, Msg::BriefPieces),
+        scheduled,
+        n,
+        Msg::BriefNothingScheduled,
+    ));
+    let approvals: Vec<Item> = b
+        .approvals
+        .iter()
+        .map(|p| {
+            plain(
+                short_day(&p.at),
+                p.title.clone(),
+                join(&[p.kind.label(), &p.department]),
+                record(RecordKind::Draft, &p.id),
+            )
+        })
+        .collect();
+    out.push(section(
+        SectionId::Approvals,
+        Msg::BriefApprovalsTitle,
+        counted(b.approvals_total, Msg::BriefPiecesOne, Msg::BriefPieces),
+        approvals,
+        b.approvals_total,
+        Msg::BriefNothing,
+    ));
+    let reports: Vec<Item> = b
+        .reports
+        .iter()
+        .map(|w| {
+            let latest = w.latest.first();
+            let department = if w.department.is_empty() {
+                t(Msg::BriefNoDepartment).to_owned()
+            } else {
+                w.department.clone()
+            };
+            let titles: Vec<String> = w.latest.iter().map(|r| format!("«{}»", r.title)).collect();
+            let mut note = titles.join(", ");
+            if w.count > w.latest.len() as u64 {
+                note.push_str(&format!(
+                    " {}",
+                    tf(Msg::BriefMore, &[&(w.count - w.latest.len() as u64)])
+                ));
+            }
+            plain(
+                latest
+                    .map(|r| short_day(&r.received_at))
+                    .unwrap_or_default(),
+                format!(
+                    "{department}: {}",
+                    counted(w.count, Msg::BriefReportsOne, Msg::BriefReports)
+                ),
+                note,
+                latest.and_then(|r| record(RecordKind::Report, &r.id)),
+            )
+        })
+        .collect();
+    // One line per department: all of them are listed.
+    let n = reports.len() as u64;
+    out.push(section(
+        SectionId::Reports,
+        Msg::BriefReportsTitle,
+        counted(b.reports_total, Msg::BriefReportsOne, Msg::BriefReports),
+        reports,
+        n,
+        Msg::BriefNothing,
+    ));
+    let owing: Vec<Item> = b
+        .owing
+        .iter()
+        .map(|o| Item {
+            flag: String::new(),
+            tone: Tone::Alert,
+            ..plain(
+                short_day(&o.due_on),
+                format!(
+                    "{}: {}",
+                    o.department,
+                    counted(o.overdue, Msg::BriefOverdueOne, Msg::BriefOverdue)
+                ),
+                tf(Msg::BriefOldestDue, &[&o.subject, &stamp(&o.due_on)]),
+                record(RecordKind::Request, &o.request_id),
+            )
+        })
+        .collect();
+    let n = owing.len() as u64;
+    out.push(section(
+        SectionId::Owing,
+        Msg::BriefOwingTitle,
+        counted(n, Msg::BriefDepartmentsOne, Msg::BriefDepartments),
+        owing,
+        n,
+        Msg::BriefNobodyOwes,
+    ));
+    if b.material_late_total > 0 {
+        let items: Vec<Item> = b
+            .material_late
+            .iter()
+            .map(|m| Item {
+                flag: String::new(),
+                tone: Tone::Alert,
+                ..plain(
+                    short_day(&m.needed_by),
+                    m.title.clone(),
+                    join(&[
+                        m.kind.label(),
+                        &m.department,
+                        &format!("{} {}", t(Msg::NeededOn), stamp(&m.needed_by)),
+                    ]),
+                    record(RecordKind::Material, &m.id),
+                )
+            })
+            .collect();
+        out.push(section(
+            SectionId::Material,
+            Msg::BriefMaterialTitle,
+            counted(b.material_late_total, Msg::BriefOrdersOne, Msg::BriefOrders),
+            items,
+            b.material_late_total,
+            Msg::BriefNothing,
+        ));
+    }
+    let media: Vec<Item> = b
+        .media
+        .iter()
+        .map(|m| {
+            let due = if m.due_on.is_empty() {
+                String::new()
+            } else {
+                format!("{} {}", t(Msg::BriefFor), stamp(&m.due_on))
+            };
+            plain(
+                if m.due_on.is_empty() {
+                    String::new()
+                } else {
+                    short_day(&m.due_on)
+                },
+                format!("{}: {}", m.who, m.topic),
+                join(&[m.kind.label(), &due]),
+                record(RecordKind::Interview, &m.id),
+            )
+        })
+        .collect();
+    out.push(section(
+        SectionId::Media,
+        Msg::BriefMediaTitle,
+        counted(b.media_total, Msg::BriefRequestsOne, Msg::BriefRequests),
+        media,
+        b.media_total,
+        Msg::BriefNothing,
+    ));
+    let published: Vec<Item> = b
+        .published
+        .iter()
+        .map(|p| {
+            plain(
+                time_of(&p.published_at),
+                p.title.clone(),
+                p.channel.label().to_owned(),
+                record(RecordKind::Publication, &p.id),
+            )
+        })
+        .collect();
+    let by_channel: Vec<String> = b
+        .published_by_channel
+        .iter()
+        .map(|(c, n)| format!("{} {}", c.label(), number(*n)))
+        .collect();
+    out.push(section(
+        SectionId::Published,
+        Msg::BriefPublishedTitle,
+        format!(
+            "{}: {}",
+            counted(
+                b.published_total,
+                Msg::BriefPublicationsOne,
+                Msg::BriefPublications
+            ),
+            by_channel.join(", ")
+        ),
+        published,
+        b.published_total,
+        Msg::BriefNothingPublished,
+    ));
+    out
+}
+
+/// "06/03" from a date or a stamp (the year is the briefing's).
+pub fn short_day(text: &str) -> String {
+    text.get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|d| {
+            let full = short_date(d);
+            // "06/03/2025" → "06/03"; "2025-03-06" → "03-06".
+            match crate::i18n::lang() {
+                crate::i18n::Lang::Es => full.get(..5).unwrap_or(&full).to_owned(),
+                crate::i18n::Lang::En => full.get(5..).unwrap_or(&full).to_owned(),
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// The briefing's heading: "Resumen del jueves 6 de marzo de 2025".
+pub fn heading(b: &Briefing) -> String {
+    tf(Msg::BriefHeading, &[&crate::i18n::long_date(b.date)])
+}
+
+/// "Publicaciones en los últimos 14 días: 31 (2.2 al día)".
+pub fn spark_summary(b: &Briefing) -> String {
+    let total: u64 = b.spark.iter().map(|(_, n)| n).sum();
+    let days = b.spark.len().max(1) as f64;
+    tf(
+        Msg::BriefSpark,
+        &[
+            &b.spark.len(),
+            &number(total),
+            &format!("{:.1}", total as f64 / days),
+        ],
+    )
+}
+
+/// The months the balance compares: "marzo (al día 6)", "febrero".
+pub fn balance_months(b: &Briefing) -> (String, String) {
+    use chrono::Datelike;
+    let (this, last) = b.months();
+    (
+        tf(
+            Msg::BriefMonthToDate,
+            &[&month_name(this.month()), &b.date.day()],
+        ),
+        month_name(last.month()).to_owned(),
+    )
+}
+
+/// "Publicaciones por área: marzo (al día 6) contra febrero".
+pub fn balance_title(b: &Briefing) -> String {
+    let (this, last) = balance_months(b);
+    tf(Msg::BriefBalance, &[&this, &last])
+}
+
+/// A department of the balance as its line reads.
+pub fn balance_name(row: &Balance) -> &str {
+    &row.department
+}
+
+/// The note under the balance: which departments have nothing out this month.
+pub fn balance_note(b: &Briefing) -> Option<String> {
+    let names: Vec<&str> = b.unpublished().map(balance_name).collect();
+    (!names.is_empty()).then(|| tf(Msg::BriefUnpublished, &[&names.join(", ")]))
+}
+
+/// Partial blocks, by eighths of a cell.
+const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// A bar of `value` out of `max` in `width` cells (at least a sliver for any value above 0).
+pub fn bar(value: u64, max: u64, width: usize) -> String {
+    if max == 0 || width == 0 || value == 0 {
+        return String::new();
+    }
+    let eighths = (value.saturating_mul(width as u64 * 8) + max / 2) / max;
+    let eighths = (eighths.max(1) as usize).min(width * 8);
+    let mut out = "█".repeat(eighths / 8);
+    out.push_str(EIGHTHS[eighths % 8]);
+    out
+}
+
+/// A sparkline in block characters, one per value, scaled to the largest; a day with nothing
+/// is blank.
+pub fn spark_text(values: &[u64]) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().copied().max().unwrap_or(0);
+    values
+        .iter()
+        .map(|&v| {
+            if max == 0 || v == 0 {
+                ' '
+            } else {
+                let i = v.saturating_mul(7).div_ceil(max);
+                BLOCKS[(i as usize).min(7)]
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bar_is_cut_in_eighths_with_a_sliver_for_any_value() {
+        assert_eq!(bar(4, 4, 5), "█████");
+        assert_eq!(bar(2, 4, 5), "██▌");
+        assert_eq!(bar(1, 100, 5), "▏");
+        assert_eq!(bar(0, 4, 5), "");
+        assert_eq!(bar(3, 0, 5), "");
+        assert_eq!(bar(9, 4, 2), "██", "never longer than its room");
+    }
+
+    #[test]
+    fn the_sparkline_scales_to_the_highest_day_and_leaves_empty_days_blank() {
+        assert_eq!(spark_text(&[0, 1, 2, 4, 8]), " ▂▃▅█");
+        assert_eq!(spark_text(&[0, 0]), "  ");
+        assert_eq!(spark_text(&[]), "");
+        assert_eq!(spark_text(&[1000, 1]).chars().last(), Some('▂'));
+    }
+}

@@ -1,0 +1,409 @@
+//! Drawing Hoy: the briefing as lines under the day's date (each section a heading with its
+//! summary, each item a line, an event two: what, then where and who covers it), with the
+//! publications of the last two weeks and the balance beside it on a wide screen; and the
+//! Balance view, two bars per department.
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Sparkline};
+use ratatui::Frame;
+
+use super::{BriefPane, Step};
+use crate::brief::{
+    balance_months, balance_name, balance_note, balance_title, bar, sections, short_day,
+    spark_summary, spark_text, Item, SectionId, Tone,
+};
+use crate::domain::briefing::Briefing;
+use crate::domain::query::Query;
+use crate::domain::text::fit;
+use crate::i18n::{long_date, number, t, tf, Msg};
+use crate::ui::list::{focus_style, title_line};
+use crate::ui::tabs::agenda::scroll_to;
+
+/// From this width (inside the frame) the sparkline and the balance stand beside the briefing.
+const BESIDE: u16 = 100;
+/// Their column's width there.
+const SIDE: u16 = 40;
+/// The time or date column of an item.
+const WHEN: usize = 12;
+
+fn alert() -> Style {
+    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+}
+
+/// One line of the briefing; `step` on the first line of each selectable item.
+#[derive(Debug, Clone)]
+pub struct BriefLine {
+    pub line: Line<'static>,
+    pub step: Option<Step>,
+    pub section: Option<SectionId>,
+    /// The second line of the item above (selected with it).
+    pub continues: bool,
+}
+
+fn heading(title: &str, summary: &str, alerting: bool, extra: Option<String>) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(title.to_uppercase(), Style::new().bold()),
+        Span::raw(" — "),
+        Span::styled(
+            summary.to_owned(),
+            if alerting { alert() } else { Style::new() },
+        ),
+    ];
+    if let Some(extra) = extra {
+        spans.push(Span::raw(" · ").dim());
+        spans.push(Span::raw(extra).dim());
+    }
+    Line::from(spans)
+}
+
+fn item_line(item: &Item, two_lines: bool) -> Line<'static> {
+    let text_style = match item.tone {
+        Tone::Quiet => Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
+        _ => Style::new(),
+    };
+    let mut spans = vec![
+        Span::styled(format!("  {:<WHEN$}", item.when), Style::new().bold()),
+        Span::styled(item.text.clone(), text_style),
+    ];
+    if !item.flag.is_empty() {
+        let style = match item.tone {
+            Tone::Alert => alert(),
+            _ => Style::new().add_modifier(Modifier::DIM),
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(item.flag.clone(), style));
+    }
+    if !two_lines && !item.note.is_empty() {
+        spans.push(Span::raw(format!(" · {}", item.note)).dim());
+    }
+    let line = Line::from(spans);
+    if item.tone == Tone::Alert && item.flag.is_empty() {
+        line.fg(Color::Red)
+    } else {
+        line
+    }
+}
+
+/// The briefing as lines, with tomorrow folded unless `tomorrow_open`.
+pub fn briefing_lines(b: &Briefing, tomorrow_open: bool) -> Vec<BriefLine> {
+    let mut out = Vec::new();
+    let mut push = |line: Line<'static>, step: Option<Step>, section, continues| {
+        out.push(BriefLine {
+            line,
+            step,
+            section: Some(section),
+            continues,
+        })
+    };
+    for s in sections(b) {
+        let events = matches!(s.id, SectionId::Today | SectionId::Tomorrow);
+        if s.id == SectionId::Tomorrow {
+            // Folded: its heading says what it holds and opens it.
+            let hint = (!s.items.is_empty()).then(|| {
+                if tomorrow_open {
+                    format!("▾ {}", t(Msg::BriefTomorrowOpen))
+                } else {
+                    format!("▸ {}", t(Msg::BriefTomorrowFolded))
+                }
+            });
+            let step = (!s.items.is_empty()).then_some(Step::Tomorrow);
+            push(
+                heading(&s.title, &s.summary, s.alert, hint),
+                step,
+                s.id,
+                false,
+            );
+            if !tomorrow_open {
+                continue;
+            }
+        } else {
+            push(
+                heading(&s.title, &s.summary, s.alert, None),
+                None,
+                s.id,
+                false,
+            );
+        }
+        for item in &s.items {
+            let step = item.link.clone().map(Step::Open);
+            let two = events && !item.note.is_empty();
+            push(item_line(item, two), step, s.id, false);
+            if two {
+                let style = if item.tone == Tone::Alert {
+                    Style::new().fg(Color::Red)
+                } else {
+                    Style::new().add_modifier(Modifier::DIM)
+                };
+                let note = Line::from(Span::styled(format!("  {:WHEN$}{}", "", item.note), style));
+                push(note, None, s.id, true);
+            }
+        }
+        if s.more > 0 {
+            let more = Line::from(format!(
+                "  {:WHEN$}{}",
+                "",
+                tf(Msg::BriefMoreItems, &[&number(s.more)])
+            ))
+            .dim();
+            push(more, None, s.id, false);
+        }
+    }
+    out
+}
+
+/// The line range of the selected item.
+fn selected_range(lines: &[BriefLine], selected: usize) -> (usize, usize) {
+    let mut unit = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.step.is_some() {
+            if unit == selected {
+                let end = lines[i + 1..].iter().take_while(|n| n.continues).count();
+                return (i, i + 1 + end);
+            }
+            unit += 1;
+        }
+    }
+    (0, 0)
+}
+
+/// "jueves 6 de marzo de 2025 · ▂▃ ▅█ 31 publicaciones en 14 días" (the sparkline only when
+/// it has no column of its own).
+fn header(b: &Briefing, with_spark: bool) -> Line<'static> {
+    let mut spans = vec![Span::styled(long_date(b.date), Style::new().bold())];
+    if with_spark {
+        let values: Vec<u64> = b.spark.iter().map(|(_, n)| *n).collect();
+        let total: u64 = values.iter().sum();
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            spark_text(&values),
+            Style::new().fg(Color::Cyan),
+        ));
+        spans.push(Span::raw(format!(
+            " {}",
+            tf(Msg::BriefSparkShort, &[&number(total), &values.len()])
+        )));
+    }
+    Line::from(spans)
+}
+
+fn frame_block(views: &[Msg], view: usize, title: Msg) -> Block<'static> {
+    Block::bordered()
+        .border_style(focus_style(true))
+        .title(title_line(views, view, title, &Query::default(), None))
+}
+
+pub fn briefing(p: &BriefPane, frame: &mut Frame, area: Rect, views: &[Msg], view: usize) {
+    let block = frame_block(views, view, Msg::ViewBriefing);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(b) = &p.briefing else { return };
+    if inner.is_empty() {
+        return;
+    }
+    let beside = inner.width >= BESIDE && inner.height >= 12;
+    let (main, side) = if beside {
+        let [main, _, side] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(SIDE),
+        ])
+        .areas(inner);
+        (main, Some(side))
+    } else {
+        (inner, None)
+    };
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
+    frame.render_widget(Paragraph::new(header(b, side.is_none())), head);
+
+    let mut lines = briefing_lines(b, p.tomorrow_open);
+    let (from, to) = selected_range(&lines, p.selected);
+    let height = body.height as usize;
+    // The selected item and, when it is its section's first, the heading above it.
+    let from_with_heading =
+        if from > 0 && lines[from - 1].step.is_none() && !lines[from - 1].continues {
+            from - 1
+        } else {
+            from
+        };
+    let offset = scroll_to(from_with_heading, to, height);
+    for l in lines.iter_mut().take(to).skip(from) {
+        l.line = std::mem::take(&mut l.line).add_modifier(Modifier::REVERSED);
+    }
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|l| l.line)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), body);
+    if let Some(side) = side {
+        side_column(b, frame, side);
+    }
+}
+
+/// The sparkline of the last two weeks and the balance, one under the other.
+fn side_column(b: &Briefing, frame: &mut Frame, area: Rect) {
+    let [spark_area, _, balance_area] = Layout::vertical([
+        Constraint::Length(7),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let values: Vec<u64> = b.spark.iter().map(|(_, n)| *n).collect();
+    let [title, chart, days] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(4),
+        Constraint::Length(1),
+    ])
+    .areas(spark_area);
+    frame.render_widget(
+        Paragraph::new(spark_summary(b))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .bold(),
+        title,
+    );
+    // Two cells a day, so that the fortnight reads at a glance.
+    let wide: Vec<u64> = values.iter().flat_map(|v| [*v, *v]).collect();
+    frame.render_widget(
+        Sparkline::default()
+            .data(&wide)
+            .style(Style::new().fg(Color::Cyan)),
+        chart,
+    );
+    let first = b.spark.first().map(|(d, _)| short_day(&d.to_string()));
+    let last = b.spark.last().map(|(d, _)| short_day(&d.to_string()));
+    if let (Some(first), Some(last)) = (first, last) {
+        let room = (values.len() * 2).saturating_sub(first.chars().count() + last.chars().count());
+        frame.render_widget(
+            Paragraph::new(format!("{first}{:room$}{last}", "")).dim(),
+            days,
+        );
+    }
+    let lines = balance_lines(b, balance_area.width as usize, None, true);
+    frame.render_widget(Paragraph::new(lines), balance_area);
+}
+
+/// The balance: its title, the months, then a line per department with this month's bar and
+/// the month before's; `selected` reversed; `compact` leaves the previous month's bar out.
+fn balance_lines(
+    b: &Briefing,
+    width: usize,
+    selected: Option<usize>,
+    compact: bool,
+) -> Vec<Line<'static>> {
+    let title = if compact {
+        t(Msg::BriefBalanceShort).to_owned()
+    } else {
+        balance_title(b)
+    };
+    let mut out = vec![Line::from(fit(&title, width)).bold()];
+    if b.balance.is_empty() {
+        return out;
+    }
+    let (this, last) = balance_months(b);
+    let longest = b
+        .balance
+        .iter()
+        .map(|r| balance_name(r).chars().count())
+        .max()
+        .unwrap_or(0);
+    let name_width = longest.clamp(6, 22).min(width / 3);
+    let max = b
+        .balance
+        .iter()
+        .map(|r| r.this_month.max(r.last_month))
+        .max()
+        .unwrap_or(0);
+    let number_width = 4;
+    // Compact: one bar and the month before's number in brackets; else two bars.
+    let room = if compact {
+        width.saturating_sub(name_width + 1 + (number_width + 1) + (number_width + 3))
+    } else {
+        width.saturating_sub(name_width + 1 + 2 * (number_width + 1) + 3) / 2
+    };
+    let bar_width = room;
+    if !compact {
+        out.push(
+            Line::from(format!(
+                "{:name_width$} {:<w$}   {}",
+                "",
+                fit(&this, bar_width + number_width + 1),
+                fit(&last, bar_width + number_width + 1),
+                w = bar_width + number_width + 1
+            ))
+            .dim(),
+        );
+    } else {
+        out.push(Line::from(fit(&format!("{this} · ({last})"), width)).dim());
+    }
+    for (i, r) in b.balance.iter().enumerate() {
+        let zero = r.this_month == 0;
+        let mut spans = vec![
+            Span::styled(
+                format!("{:<name_width$} ", fit(balance_name(r), name_width)),
+                if zero { alert() } else { Style::new() },
+            ),
+            Span::styled(
+                format!("{:<bar_width$}", bar(r.this_month, max, bar_width)),
+                Style::new().fg(Color::Cyan),
+            ),
+            Span::styled(
+                format!(" {:>number_width$}", number(r.this_month)),
+                if zero { alert() } else { Style::new() },
+            ),
+        ];
+        if compact {
+            spans.push(
+                Span::raw(format!(
+                    " {:>w$}",
+                    format!("({})", number(r.last_month)),
+                    w = number_width + 2
+                ))
+                .dim(),
+            );
+        } else {
+            spans.push(Span::raw(" │ ").dim());
+            spans.push(Span::styled(
+                format!("{:<bar_width$}", bar(r.last_month, max, bar_width)),
+                Style::new().fg(Color::DarkGray),
+            ));
+            spans.push(Span::raw(format!(
+                " {:>number_width$}",
+                number(r.last_month)
+            )));
+        }
+        let line = Line::from(spans);
+        out.push(if selected == Some(i) {
+            line.add_modifier(Modifier::REVERSED)
+        } else {
+            line
+        });
+    }
+    if let Some(note) = balance_note(b) {
+        out.push(Line::from(Span::styled(fit(&note, width), alert())));
+    }
+    out
+}
+
+pub fn balance(p: &BriefPane, frame: &mut Frame, area: Rect, views: &[Msg], view: usize) {
+    let block = frame_block(views, view, Msg::ViewBalance);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(b) = &p.briefing else { return };
+    if inner.is_empty() {
+        return;
+    }
+    let mut lines = balance_lines(b, inner.width as usize, Some(p.selected), false);
+    // The title and the months stay; the departments scroll under them.
+    let height = inner.height as usize;
+    let head: Vec<Line> = lines.drain(..lines.len().min(2)).collect();
+    let room = height.saturating_sub(head.len());
+    let offset = scroll_to(p.selected, p.selected + 1, room);
+    let shown: Vec<Line> = head
+        .into_iter()
+        .chain(lines.into_iter().skip(offset).take(room))
+        .take(height)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

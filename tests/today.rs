@@ -1,0 +1,233 @@
+//! Hoy, the morning meeting's screen, on the demo at its fixed clock: the briefing at 80×24 and
+//! 120×40 (tomorrow folded and open), the Balance view, every line leading with Enter to its
+//! record in its tab and Backspace coming back, a sync conflict waiting, another console's
+//! change showing, and `y` copying the brief for WhatsApp.
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use prensa::app::Effect;
+use prensa::brief::Link;
+use prensa::domain::edit::{Command, RecordKind, Target};
+use prensa::ui::tabs::today::Step;
+use prensa::ui::tabs::Tab;
+
+/// What each selectable line of Hoy leads to, in order.
+fn steps(app: &prensa::app::App) -> Vec<Step> {
+    app.screen().today.briefing.steps()
+}
+
+/// The `nth` line that leads to a record of `kind`.
+fn line_of(app: &prensa::app::App, kind: RecordKind, nth: usize) -> usize {
+    steps(app)
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s, Step::Open(Link::Record(t)) if t.kind == kind))
+        .map(|(i, _)| i)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no line of {kind:?} number {nth}"))
+}
+
+fn go_to_line(app: &mut prensa::app::App, line: usize) {
+    press(app, KeyCode::Home);
+    for _ in 0..line {
+        press(app, KeyCode::Down);
+    }
+}
+
+#[test]
+fn hoy_reads_like_a_briefing_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = demo_app(w, h);
+        insta::assert_snapshot!(format!("hoy_{w}x{h}"), render(&app, w, h));
+        // Tomorrow opens in place, its heading still chosen.
+        let tomorrow = steps(&app)
+            .iter()
+            .position(|s| *s == Step::Tomorrow)
+            .unwrap();
+        go_to_line(&mut app, tomorrow);
+        press(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("hoy_manana_{w}x{h}"), render(&app, w, h));
+        press(&mut app, KeyCode::Char(']'));
+        insta::assert_snapshot!(format!("hoy_balance_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+#[test]
+fn the_uncovered_events_come_first_and_enter_opens_one_in_the_agenda() {
+    let (_dir, mut app) = demo_app(80, 24);
+    let screen = render(&app, 80, 24);
+    let first = screen
+        .lines()
+        .position(|l| l.contains("SIN COBERTURA"))
+        .unwrap();
+    let covered = screen
+        .lines()
+        .position(|l| l.contains("Simulacro de evacuación"))
+        .unwrap();
+    assert!(first < covered, "{screen}");
+    // The first line is chosen when Hoy opens: the first event nobody covers.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen().tab, Tab::Agenda);
+    let pick = app.screen().pane().unwrap().selected().unwrap();
+    assert_eq!(pick.target.kind, RecordKind::Event);
+    assert_eq!(
+        value(&app, "events", &pick.target.id, "title"),
+        "Festejo del Día del Niño en El Jobo"
+    );
+    assert!(shown(&app).contains("Festejo del Día del Niño"));
+    // Backspace: back to Hoy, on the same line.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.screen().tab, Tab::Today);
+    assert_eq!(app.screen().today.briefing.selected, 0);
+}
+
+#[test]
+fn every_line_leads_to_its_record_in_its_tab() {
+    let (_dir, mut app) = demo_app(120, 40);
+    let all = steps(&app);
+    assert!(all.len() >= 12, "{all:?}");
+    let mut kinds = Vec::new();
+    for (i, step) in all.iter().enumerate() {
+        let Step::Open(Link::Record(target)) = step else {
+            continue;
+        };
+        press(&mut app, KeyCode::Char('1'));
+        go_to_line(&mut app, i);
+        press(&mut app, KeyCode::Enter);
+        assert_ne!(app.screen().tab, Tab::Today, "line {i}: {target:?}");
+        let pick = app.screen().pane().unwrap().selected().unwrap();
+        assert_eq!(
+            (pick.target.kind, &pick.target.id),
+            (target.kind, &target.id),
+            "line {i} opened another record"
+        );
+        kinds.push(target.kind);
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.screen().tab, Tab::Today);
+        assert_eq!(app.screen().today.briefing.selected, i, "back on its line");
+    }
+    for kind in [
+        RecordKind::Event,
+        RecordKind::Draft,
+        RecordKind::Report,
+        RecordKind::Request,
+        RecordKind::Interview,
+        RecordKind::Publication,
+    ] {
+        assert!(kinds.contains(&kind), "no line leads to a {kind:?}");
+    }
+}
+
+#[test]
+fn tomorrow_stays_folded_until_asked() {
+    let (_dir, mut app) = demo_app(120, 40);
+    let tomorrow_title = sql_value(
+        &app,
+        "SELECT title FROM events WHERE starts_at LIKE '2025-03-07%' AND deleted_at IS NULL
+         ORDER BY starts_at LIMIT 1",
+        &[],
+    )
+    .unwrap();
+    assert!(!render(&app, 120, 40).contains(&tomorrow_title));
+    let at = steps(&app)
+        .iter()
+        .position(|s| *s == Step::Tomorrow)
+        .unwrap();
+    go_to_line(&mut app, at);
+    press(&mut app, KeyCode::Enter);
+    assert!(render(&app, 120, 40).contains(&tomorrow_title));
+    press(&mut app, KeyCode::Enter);
+    assert!(!render(&app, 120, 40).contains(&tomorrow_title));
+}
+
+#[test]
+fn a_sync_conflict_waiting_has_its_line_and_opens_conflictos() {
+    let (_dir, path) = demo_copy();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let event: String = conn
+            .query_row(
+                "SELECT id FROM events WHERE starts_at LIKE '2025-03-06%' LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        conn.execute(
+            "INSERT INTO conflicts (id, created_at, updated_at, target_table, target_id, col,
+                                    lost_value, lost_clock, lost_replica)
+             VALUES ('c1', '2025-03-06T08:00', '2025-03-06T08:00', 'events', ?1, 'title',
+                     'Festejo del Día del Niño (cambiado en la casa)', 1, 'casa')",
+            [event],
+        )
+        .unwrap();
+    }
+    let store = prensa::store::Store::open(&path, &options()).unwrap();
+    let mut app = prensa::app::App::new(store, now(), (80, 24));
+    let screen = shown(&app);
+    assert!(
+        screen.contains("CONFLICTOS DE SINCRONIZACIÓN — 1 cambio hecho en dos equipos"),
+        "{screen}"
+    );
+    let at = steps(&app)
+        .iter()
+        .position(|s| *s == Step::Open(Link::Conflicts))
+        .unwrap();
+    go_to_line(&mut app, at);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        app.screen().overlays.last(),
+        Some(prensa::ui::overlay::Overlay::Conflicts(_))
+    ));
+}
+
+#[test]
+fn a_piece_approved_elsewhere_leaves_hoy_at_once() {
+    let (_dir, mut app) = demo_app(80, 24);
+    assert!(shown(&app).contains("POR APROBAR — 2 piezas"));
+    // The first line of Por aprobar (the one above it, Se publica hoy, is a draft too).
+    let draft = (0..)
+        .map(
+            |n| match steps(&app)[line_of(&app, RecordKind::Draft, n)].clone() {
+                Step::Open(Link::Record(target)) => target,
+                _ => unreachable!(),
+            },
+        )
+        .find(|t| value(&app, "drafts", &t.id, "status") == "review")
+        .unwrap();
+    // Another console on the same file approves it.
+    let mut other = open_as(app.store().path(), "oficina2");
+    other
+        .execute(&Command::SetStatus {
+            target: Target::new(RecordKind::Draft, draft.id.clone()),
+            status: "approved".into(),
+        })
+        .unwrap();
+    press(&mut app, KeyCode::Down);
+    let screen = shown(&app);
+    assert!(screen.contains("POR APROBAR — 1 pieza"), "{screen}");
+}
+
+#[test]
+fn y_copies_the_brief_for_whatsapp() {
+    let (_dir, mut app) = demo_app(80, 24);
+    type_keys(&mut app, "y");
+    let copied: Vec<String> = app
+        .take_effects()
+        .into_iter()
+        .map(|e| match e {
+            Effect::Clipboard(text) => text,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1);
+    let text = &copied[0];
+    assert!(
+        text.starts_with("*Resumen del jueves 6 de marzo de 2025*"),
+        "{text}"
+    );
+    assert!(
+        text.contains("*Agenda de hoy* — 3 eventos, 2 sin cobertura"),
+        "{text}"
+    );
+    assert!(said(&app).contains("para WhatsApp"), "{}", said(&app));
+}
