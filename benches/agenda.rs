@@ -4,14 +4,13 @@
 //!   with no rows built;
 //! - the console's Día view on the reference day: moving to the next day (→) and drawing the
 //!   frame at 120×40, as the user sees it;
-//! - `prensa resumen --fecha … --formato json` as a process, beside the `sqlite3` command
-//!   running the equivalent query on the same file (skipped where `sqlite3` is not installed).
+//!
+//! `prensa resumen`, which reads the day's agenda among the rest of the briefing, is measured in
+//! `benches/brief.rs`.
 //!
 //! The dataset is read from `PRENSA_BENCH_DB`, or written once to `target/prensa-grande.sqlite`.
 mod common;
 use std::hint::black_box;
-use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use chrono::Duration as Days;
@@ -47,16 +46,6 @@ fn floor(conn: &rusqlite::Connection, from: &str, start: &str, end: &str) -> usi
         }
     }
     n
-}
-
-fn process(mut cmd: Command) {
-    let out = cmd.output().expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    black_box(out.stdout.len());
 }
 
 fn benches(c: &mut Criterion) {
@@ -116,49 +105,6 @@ fn benches(c: &mut Criterion) {
     c.bench_function("agenda_dia_piso_sqlite", |b| {
         b.iter(|| floor(&conn, &from, &start, &end))
     });
-
-    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/prensa");
-    if bin.exists() {
-        c.bench_function("resumen_json_proceso", |b| {
-            b.iter(|| {
-                let mut cmd = Command::new(&bin);
-                cmd.arg("--db").arg(&path).args([
-                    "resumen",
-                    "--fecha",
-                    &day.to_string(),
-                    "--formato",
-                    "json",
-                ]);
-                process(cmd)
-            })
-        });
-    } else {
-        eprintln!("resumen_json_proceso skipped: build target/release/prensa first");
-    }
-    let sqlite3 = Command::new("sqlite3").arg("-version").output();
-    if sqlite3.is_ok_and(|o| o.status.success()) {
-        let sql = DAY_SQL
-            .iter()
-            .map(|q| {
-                q.replace("?1", &format!("'{from}'"))
-                    .replace("?2", &format!("'{start}'"))
-                    .replace("?3", &format!("'{end}'"))
-            })
-            .collect::<Vec<_>>()
-            .join(";\n");
-        c.bench_function("resumen_piso_sqlite3_proceso", |b| {
-            b.iter(|| {
-                let mut cmd = Command::new("sqlite3");
-                cmd.arg("-readonly")
-                    .arg("-json")
-                    .arg(&path)
-                    .arg(format!("{sql};"));
-                process(cmd)
-            })
-        });
-    } else {
-        eprintln!("resumen_piso_sqlite3_proceso skipped: sqlite3 is not installed");
-    }
 }
 
 criterion_group! {

@@ -524,6 +524,31 @@ fn a_date_it_cannot_read_is_refused_in_spanish() {
     );
 }
 
+#[test]
+fn a_file_from_an_older_prensa_is_refused_unchanged_with_what_to_do() {
+    let (dir, db) = demo_copy();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        conn.pragma_update(None, "user_version", version - 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let out = resumen(dir.path(), &db, &["--fecha", "2025-03-06"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("es de una versión anterior de prensa")
+            && err.contains("Ábrala una vez en la consola"),
+        "{err}"
+    );
+    assert!(!err.contains("SELECT"), "no SQL for the user: {err}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read(&db).unwrap(), before, "not touched");
+}
+
 /// Chromium, where it is installed: Debian's at /usr/bin/chromium, or one on the PATH.
 fn chromium() -> Option<PathBuf> {
     let fixed = PathBuf::from("/usr/bin/chromium");

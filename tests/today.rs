@@ -231,3 +231,107 @@ fn y_copies_the_brief_for_whatsapp() {
     );
     assert!(said(&app).contains("para WhatsApp"), "{}", said(&app));
 }
+
+/// The balance's counts for one department: (this month, the month before).
+fn balance_of(store: &prensa::store::Store, department: &str) -> (u64, u64) {
+    store
+        .briefing(reference())
+        .unwrap()
+        .balance
+        .iter()
+        .find(|b| b.department_id == department)
+        .map(|b| (b.this_month, b.last_month))
+        .unwrap_or((0, 0))
+}
+
+#[test]
+fn each_publication_is_credited_to_its_piece_department_and_follows_it() {
+    let (_dir, path) = demo_copy();
+    let mut store = prensa::store::Store::open(&path, &options()).unwrap();
+    // A piece of this month from a report, with its publications.
+    let (draft, report, from): (String, String, String) = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row(
+            "SELECT x.id, x.report_id, r.department_id FROM drafts x
+             JOIN reports r ON r.id = x.report_id
+             WHERE x.status = 'published'
+               AND EXISTS (SELECT 1 FROM publications p WHERE p.draft_id = x.id
+                             AND p.published_at >= '2025-03-01')
+             LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap()
+    };
+    let publications = |store: &prensa::store::Store| -> Vec<(String, Option<String>)> {
+        let conn = rusqlite::Connection::open(store.path()).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT published_at, department_id FROM publications WHERE draft_id = ?1")
+            .unwrap();
+        stmt.query_map([&draft], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let written = publications(&store);
+    assert!(!written.is_empty());
+    assert!(written
+        .iter()
+        .all(|(_, d)| d.as_deref() == Some(from.as_str())));
+    let n = written.len() as u64;
+    let before = balance_of(&store, &from);
+    assert!(before.0 >= n, "{before:?}");
+
+    // The piece is moved to a report of another department: its publications follow.
+    let to = first_department(&store);
+    assert_ne!(to, from);
+    let other = create_record(
+        &mut store,
+        prensa::domain::edit::Record::Report(prensa::domain::edit::ReportInput {
+            department_id: Some(to.clone()),
+            request_id: None,
+            event_id: None,
+            title: "Otro reporte".into(),
+            body: String::new(),
+            received_at: "2025-03-02T10:00".into(),
+            status: prensa::domain::status::ReportStatus::Received,
+            channel: None,
+            reason: String::new(),
+        }),
+    );
+    let prensa::domain::edit::Record::Draft(mut piece) = store
+        .record(&Target::new(RecordKind::Draft, draft.clone()))
+        .unwrap()
+    else {
+        unreachable!()
+    };
+    assert_eq!(piece.report_id.as_deref(), Some(report.as_str()));
+    piece.report_id = Some(other);
+    let receipt = store
+        .execute(&Command::Update {
+            id: draft.clone(),
+            record: prensa::domain::edit::Record::Draft(piece),
+        })
+        .unwrap();
+    assert!(publications(&store)
+        .iter()
+        .all(|(_, d)| d.as_deref() == Some(to.as_str())));
+    assert_eq!(balance_of(&store, &from).0, before.0 - n);
+    // One `u` takes the move back, publications and all.
+    store.undo(&receipt.change).unwrap();
+    assert!(publications(&store)
+        .iter()
+        .all(|(_, d)| d.as_deref() == Some(from.as_str())));
+    assert_eq!(balance_of(&store, &from), before);
+
+    // Publications written before they named a department are counted through their piece.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "UPDATE publications SET department_id = NULL WHERE draft_id = ?1",
+            [&draft],
+        )
+        .unwrap();
+    }
+    assert_eq!(balance_of(&store, &from), before);
+}

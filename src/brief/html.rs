@@ -126,12 +126,7 @@ fn spark(b: &Briefing, out: &mut String) {
 
 fn balance(b: &Briefing, out: &mut String) {
     let (this, last) = balance_months(b);
-    let max = b
-        .balance
-        .iter()
-        .map(|r| r.this_month.max(r.last_month))
-        .max()
-        .unwrap_or(0);
+    let max = b.balance_max();
     out.push_str(&format!(
         "<section id=\"balance\">\n<h2>{}</h2>\n<table>\n<tr><th></th><th colspan=\"2\">{}</th><th colspan=\"2\">{}</th></tr>\n",
         esc(&balance_title(b)),

@@ -136,9 +136,9 @@ pub fn event_item(e: &AgendaEvent) -> Item {
         .map(|c| format!("{}: {}", c.role.label(), c.staff))
         .collect();
     let mut note = join(&[&place, &who.join(", ")]);
-    for c in &e.clashes {
+    for clash in clash_notes(e) {
         note.push_str(" · ");
-        note.push_str(&tf(Msg::BriefClash, &[&c.staff, &c.other_title]));
+        note.push_str(&clash);
     }
     let (flag, tone) = if !e.happens() {
         (e.status.label().to_owned(), Tone::Quiet)
@@ -163,10 +163,61 @@ pub fn event_item(e: &AgendaEvent) -> Item {
 fn events_summary(events: &[AgendaEvent]) -> String {
     let n = counted(events.len() as u64, Msg::BriefEventsOne, Msg::BriefEvents);
     let open = events.iter().filter(|e| e.uncovered()).count();
-    if open == 0 {
+    let said = if open == 0 {
         tf(Msg::BriefAllCovered, &[&n])
     } else {
         tf(Msg::BriefSomeUncovered, &[&n, &open])
+    };
+    let clashing = events
+        .iter()
+        .filter(|e| e.happens() && !e.clashes.is_empty())
+        .count();
+    if clashing == 0 {
+        said
+    } else {
+        tf(Msg::BriefWithClashes, &[&said, &clashing])
+    }
+}
+
+/// Who of an event's coverage is expected elsewhere at the same time, a note per other event
+/// ("⚠ Lucía y Jorge también están en «…» a la misma hora") or, for someone expected at
+/// several, one note that counts them (a crowded day must not bury the briefing).
+fn clash_notes(e: &AgendaEvent) -> Vec<String> {
+    let mut people: Vec<(&str, Vec<&str>)> = Vec::new();
+    for c in &e.clashes {
+        match people.iter_mut().find(|(who, _)| *who == c.staff) {
+            Some((_, others)) => others.push(&c.other_title),
+            None => people.push((&c.staff, vec![&c.other_title])),
+        }
+    }
+    let mut by_event: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut out = Vec::new();
+    for (who, others) in &people {
+        match others.as_slice() {
+            [one] => match by_event.iter_mut().find(|(event, _)| event == one) {
+                Some((_, names)) => names.push(who),
+                None => by_event.push((one, vec![who])),
+            },
+            many => out.push(tf(Msg::BriefClashes, &[who, &many.len()])),
+        }
+    }
+    let mut notes: Vec<String> = by_event
+        .into_iter()
+        .map(|(event, names)| match names.as_slice() {
+            [one] => tf(Msg::BriefClash, &[one, &event]),
+            _ => tf(Msg::BriefClashTogether, &[&and_list(&names), &event]),
+        })
+        .collect();
+    notes.extend(out);
+    notes
+}
+
+/// "A", "A y B", "A, B y C".
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => tf(Msg::AndList, &[&init.join(", "), last]),
     }
 }
 
@@ -554,6 +605,54 @@ pub fn spark_text(values: &[u64]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::agenda::Clash;
+    use crate::domain::status::{EventKind, EventStatus};
+
+    fn event_with(clashes: &[(&str, &str)]) -> AgendaEvent {
+        AgendaEvent {
+            id: "e".into(),
+            title: "Evento".into(),
+            starts_at: "2025-03-06T10:00".into(),
+            ends_at: String::new(),
+            all_day: false,
+            place: String::new(),
+            locality: String::new(),
+            department: String::new(),
+            kind: EventKind::Other,
+            status: EventStatus::Scheduled,
+            recurring: false,
+            coverage: Vec::new(),
+            clashes: clashes
+                .iter()
+                .map(|(staff, other)| Clash {
+                    staff: (*staff).into(),
+                    other_event_id: String::new(),
+                    other_title: (*other).into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn clashes_are_said_once_per_other_event_and_counted_for_a_crowded_person() {
+        let e = event_with(&[("Lucía", "Vacunación"), ("Jorge", "Vacunación")]);
+        assert_eq!(
+            clash_notes(&e),
+            ["⚠ Lucía y Jorge también están en «Vacunación» a la misma hora"]
+        );
+        let many: Vec<(&str, String)> = (0..40).map(|i| ("Jorge", format!("Evento {i}"))).collect();
+        let many: Vec<(&str, &str)> = many.iter().map(|(w, o)| (*w, o.as_str())).collect();
+        let mut pairs = many.clone();
+        pairs.push(("Lucía", "Taller"));
+        assert_eq!(
+            clash_notes(&event_with(&pairs)),
+            [
+                "⚠ Lucía también está en «Taller» a la misma hora",
+                "⚠ Jorge tiene otros 40 eventos a la misma hora"
+            ]
+        );
+        assert_eq!(and_list(&["A", "B", "C"]), "A, B y C");
+    }
 
     #[test]
     fn a_bar_is_cut_in_eighths_with_a_sliver_for_any_value() {

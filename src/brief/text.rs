@@ -196,12 +196,7 @@ fn balance_lines(b: &Briefing) -> Vec<String> {
     // Name, then two columns of a bar and its number.
     let column = (WIDTH - 2 - name_width - 4) / 2;
     let bar_width = column.saturating_sub(5);
-    let max = b
-        .balance
-        .iter()
-        .map(|r| r.this_month.max(r.last_month))
-        .max()
-        .unwrap_or(0);
+    let max = b.balance_max();
     out.push(
         format!(
             "  {} {}   {}",

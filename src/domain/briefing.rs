@@ -136,6 +136,15 @@ impl Briefing {
         month_starts(self.date)
     }
 
+    /// The largest count of the balance, either month (its bars' scale).
+    pub fn balance_max(&self) -> u64 {
+        self.balance
+            .iter()
+            .map(|b| b.this_month.max(b.last_month))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Departments with no publication so far this month.
     pub fn unpublished(&self) -> impl Iterator<Item = &Balance> {
         self.balance.iter().filter(|b| b.this_month == 0)

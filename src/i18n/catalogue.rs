@@ -862,6 +862,7 @@ catalogue! {
 
     // Errors (the store).
     ErrNotPrensa => "«{}» no es una base de datos de prensa; no se modificó. Indique otro archivo con --db.", "“{}” is not a prensa database; it was not changed. Name another file with --db.";
+    ErrOlder => "«{}» es de una versión anterior de prensa (esquema {}; esta usa el {}) y este comando sólo lee: no se modificó. Ábrala una vez en la consola (prensa --db RUTA) para ponerla al día, con su respaldo, y vuelva a intentarlo.", "“{}” comes from an older prensa (schema {}; this one uses {}) and this command only reads: it was not changed. Open it once in the console (prensa --db PATH) to bring it up to date, with its backup, and try again.";
     ErrNewer => "«{}» es de una versión más reciente de prensa (esquema {}; esta versión entiende hasta {}); no se modificó. Actualice prensa para abrirla.", "“{}” comes from a newer prensa (schema {}; this version understands up to {}); it was not changed. Update prensa to open it.";
     ErrIncomplete => "«{}» está vacía, incompleta o dañada (¿una copia interrumpida?); no se modificó. Vuelva a copiarla desde el original o use un respaldo.", "“{}” is empty, incomplete or damaged (an interrupted copy?); it was not changed. Copy it again from the original or use a backup.";
     ErrNotFound => "No se encontró el registro ({} {}).", "Record not found ({} {}).";
@@ -926,6 +927,10 @@ catalogue! {
     BriefHeading => "Resumen del {}", "Brief for {}";
     BriefNoEvents => "sin eventos en la agenda", "no events on the agenda";
     BriefUncovered => "⚠ SIN COBERTURA", "⚠ NOBODY COVERS IT";
+    BriefClashTogether => "⚠ {} también están en «{}» a la misma hora", "⚠ {} are also at “{}” at the same time";
+    BriefClashes => "⚠ {} tiene otros {} eventos a la misma hora", "⚠ {} has {} other events at the same time";
+    BriefWithClashes => "{}; {} con choques de horario", "{}; {} with clashing assignments";
+    AndList => "{} y {}", "{} and {}";
     BriefClash => "⚠ {} también está en «{}» a la misma hora", "⚠ {} is also at “{}” at the same time";
     BriefUncoveredCount => "Eventos sin cobertura: {}. Asigne a alguien en la pestaña Agenda.", "Events nobody covers: {}. Assign someone in the Agenda tab.";
     BriefBadDate => "No se entiende la fecha «{}». Escríbala como 2025-03-06, 6/3, «6 de marzo» o «mañana».", "The date “{}” cannot be read. Write it as 2025-03-06, 6/3, \"6 de marzo\" or \"mañana\".";

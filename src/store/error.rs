@@ -17,6 +17,13 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// The file was written by an older prensa and is to be read without writing: it must be
+    /// brought to this version's schema first (opening it in the console does).
+    Older {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// The file is empty, truncated or its header does not add up.
     Incomplete { path: PathBuf },
     /// Something that is not a regular file (a folder, a pipe, a device) is at the path.
@@ -155,6 +162,11 @@ impl fmt::Display for StoreError {
                 found,
                 supported,
             } => tf(Msg::ErrNewer, &[&path.display(), found, supported]),
+            StoreError::Older {
+                path,
+                found,
+                supported,
+            } => tf(Msg::ErrOlder, &[&path.display(), found, supported]),
             StoreError::Incomplete { path } => tf(Msg::ErrIncomplete, &[&path.display()]),
             StoreError::NotAFile { path } => tf(Msg::ErrNotAFile, &[&path.display()]),
             StoreError::ConflictTarget { id, table, col } => {

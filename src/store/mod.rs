@@ -190,8 +190,17 @@ impl Store {
             other => other,
         })?;
         Self::check_kind(path, &head, target)?;
+        // Read as this version reads, or not at all: an older file lacks columns it asks for.
+        let version = head.user_version as i64;
+        if version < target {
+            return Err(StoreError::Older {
+                path: path.to_path_buf(),
+                found: version,
+                supported: target,
+            });
+        }
         let conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        Self::from_connection(conn, path)
+        Self::from_connection(conn, path, false)
     }
 
     fn open_existing(
@@ -224,7 +233,7 @@ impl Store {
             backup_before_migration(&conn, path, version, opts)?;
             schema::migrate(&mut conn, migrations)?;
         }
-        let mut store = Self::from_connection(conn, path)?;
+        let mut store = Self::from_connection(conn, path, true)?;
         store.check_identity(opts)?;
         Ok(store)
     }
@@ -270,7 +279,7 @@ impl Store {
                 "INSERT INTO replicas (id, name, is_self) VALUES (?1, ?2, 1), (?3, 'prensa', 0)",
                 (ids::new_id(), name, SEED_REPLICA),
             )?;
-            let mut store = Self::from_connection(conn, &tmp)?;
+            let mut store = Self::from_connection(conn, &tmp, true)?;
             seed::preload(&mut store)?;
             drop(store);
             put_in_place(&tmp, path).map_err(io)
@@ -296,9 +305,16 @@ impl Store {
         Ok(conn)
     }
 
-    fn from_connection(conn: Connection, path: &Path) -> Result<Store> {
+    /// The store over an open connection; `guarded`: with the triggers that refuse writes made
+    /// outside the write path (a read-only connection writes nothing to guard against).
+    fn from_connection(conn: Connection, path: &Path, guarded: bool) -> Result<Store> {
         let tables = schema::replicated_tables(&conn)?;
-        schema::install_guard(&conn, tables.keys())?;
+        if guarded {
+            schema::install_guard(&conn, tables.keys())?;
+        } else {
+            // The write path marks itself here; a write then meets the file's read-only refusal.
+            schema::install_mark(&conn)?;
+        }
         let (me, hlc) = identity::load_self(&conn)?;
         let seed_n: i64 = conn.query_row(
             "SELECT n FROM replicas WHERE id = ?1",

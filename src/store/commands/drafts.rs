@@ -180,7 +180,53 @@ pub(crate) fn going_out_on(d: &DraftInput, today: NaiveDate) -> NaiveDate {
     NaiveDate::parse_from_str(d.scheduled_for.get(..10).unwrap_or(""), "%Y-%m-%d").unwrap_or(today)
 }
 
+/// The department a piece's work belongs to: its report's, else its event's, else its
+/// campaign's (none when it has none of them).
+const PIECE_DEPARTMENT: &str = "
+    SELECT coalesce(r.department_id, e.department_id, c.department_id)
+    FROM drafts x
+    LEFT JOIN reports r ON r.id = x.report_id
+    LEFT JOIN events e ON e.id = x.event_id
+    LEFT JOIN campaigns c ON c.id = x.campaign_id
+    WHERE x.id = ?1";
+
 impl Tx<'_, '_> {
+    /// The department a piece's publications are credited to.
+    pub(super) fn piece_department(&self, draft: &str) -> Result<Value> {
+        let found: Option<Option<String>> = self
+            .w
+            .conn()
+            .prepare_cached(PIECE_DEPARTMENT)?
+            .query_row([draft], |r| r.get(0))
+            .optional()?;
+        Ok(match found.flatten() {
+            Some(id) => Value::Text(id),
+            None => Value::Null,
+        })
+    }
+
+    /// A piece's links changed: its publications are credited to its department now.
+    pub(super) fn credit_publications(&mut self, draft: &str) -> Result<()> {
+        let department = self.piece_department(draft)?;
+        let stale: Vec<String> = self
+            .w
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM publications WHERE draft_id = ?1 AND deleted_at IS NULL
+                   AND department_id IS NOT ?2",
+            )?
+            .query_map(rusqlite::params![draft, department], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in stale {
+            self.w.update(
+                "publications",
+                &id,
+                &[("department_id", department.clone())],
+            )?;
+        }
+        Ok(())
+    }
+
     /// What a move of a draft brings: the checks that must pass before it goes out; who
     /// approved it and when; for a press release, the next folio of its year, once; a line in
     /// its history. `existing` is the draft's id when it is already stored.

@@ -215,6 +215,9 @@ impl Tx<'_, '_> {
         if matches!(record, Record::Draft(_) | Record::Variant(_)) {
             drafts::sparse(&mut fields);
         }
+        if let Record::Publication(p) = record {
+            fields.push(("department_id", self.piece_department(&p.draft_id)?));
+        }
         if matches!(record, Record::Event(_) | Record::Series(_))
             && !fields.iter().any(|(c, _)| *c == "uid")
         {
@@ -243,6 +246,9 @@ impl Tx<'_, '_> {
         if let Record::Draft(d) = record {
             self.draft_rules(id, d, Some(id), &mut fields)?;
         }
+        if let Record::Publication(p) = record {
+            fields.push(("department_id", self.piece_department(&p.draft_id)?));
+        }
         // One occurrence of a series changed on its own: the series no longer speaks for it.
         if kind == RecordKind::Event
             && !matches!(
@@ -264,6 +270,9 @@ impl Tx<'_, '_> {
         self.w.update(table, id, &fields)?;
         if let Some(Value::Text(old)) = old_request {
             self.settle_request(&old)?;
+        }
+        if kind == RecordKind::Draft {
+            self.credit_publications(id)?;
         }
         self.after_write(id, record, before.as_ref())
     }

@@ -41,18 +41,28 @@ pub struct BriefLine {
     pub continues: bool,
 }
 
-fn heading(title: &str, summary: &str, alerting: bool, extra: Option<String>) -> Line<'static> {
-    let mut spans = vec![
-        Span::styled(title.to_uppercase(), Style::new().bold()),
+/// "AGENDA DE HOY — 3 eventos, 2 sin cobertura"; a folding heading has its mark after the
+/// title ("MAÑANA ▸ — …") and what Enter does at the end, where the line has room.
+fn heading(
+    title: &str,
+    summary: &str,
+    alerting: bool,
+    fold: Option<(&str, String)>,
+) -> Line<'static> {
+    let mut spans = vec![Span::styled(title.to_uppercase(), Style::new().bold())];
+    if let Some((mark, _)) = &fold {
+        spans.push(Span::styled(format!(" {mark}"), Style::new().bold()));
+    }
+    spans.extend([
         Span::raw(" — "),
         Span::styled(
             summary.to_owned(),
             if alerting { alert() } else { Style::new() },
         ),
-    ];
-    if let Some(extra) = extra {
+    ]);
+    if let Some((_, hint)) = fold {
         spans.push(Span::raw(" · ").dim());
-        spans.push(Span::raw(extra).dim());
+        spans.push(Span::raw(hint).dim());
     }
     Line::from(spans)
 }
@@ -100,16 +110,16 @@ pub fn briefing_lines(b: &Briefing, tomorrow_open: bool) -> Vec<BriefLine> {
         let events = matches!(s.id, SectionId::Today | SectionId::Tomorrow);
         if s.id == SectionId::Tomorrow {
             // Folded: its heading says what it holds and opens it.
-            let hint = (!s.items.is_empty()).then(|| {
+            let fold = (!s.items.is_empty()).then(|| {
                 if tomorrow_open {
-                    format!("▾ {}", t(Msg::BriefTomorrowOpen))
+                    ("▾", t(Msg::BriefTomorrowOpen).to_owned())
                 } else {
-                    format!("▸ {}", t(Msg::BriefTomorrowFolded))
+                    ("▸", t(Msg::BriefTomorrowFolded).to_owned())
                 }
             });
             let step = (!s.items.is_empty()).then_some(Step::Tomorrow);
             push(
-                heading(&s.title, &s.summary, s.alert, hint),
+                heading(&s.title, &s.summary, s.alert, fold),
                 step,
                 s.id,
                 false,
@@ -309,12 +319,7 @@ fn balance_lines(
         .max()
         .unwrap_or(0);
     let name_width = longest.clamp(6, 22).min(width / 3);
-    let max = b
-        .balance
-        .iter()
-        .map(|r| r.this_month.max(r.last_month))
-        .max()
-        .unwrap_or(0);
+    let max = b.balance_max();
     let number_width = 4;
     // Compact: one bar and the month before's number in brackets; else two bars.
     let room = if compact {
