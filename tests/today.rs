@@ -120,6 +120,48 @@ fn every_line_leads_to_its_record_in_its_tab() {
 }
 
 #[test]
+fn a_section_longer_than_its_lines_leads_to_all_of_them_in_their_tab() {
+    let (_dir, path) = demo_copy();
+    {
+        // Ten more pieces waiting for approval (set up on the file, as another machine would).
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "UPDATE drafts SET status = 'review' WHERE id IN
+               (SELECT id FROM drafts WHERE status = 'published' ORDER BY written_at DESC LIMIT 10)",
+            [],
+        )
+        .unwrap();
+    }
+    let store = prensa::store::Store::open(&path, &options()).unwrap();
+    let mut app = prensa::app::App::new(store, now(), (120, 40));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("POR APROBAR — 12 piezas"), "{screen}");
+    assert!(screen.contains("… y 4 más en su pestaña"), "{screen}");
+    let at = steps(&app)
+        .iter()
+        .position(|s| matches!(s, Step::Open(Link::List(RecordKind::Draft, _))))
+        .unwrap();
+    // A search left in Borradores from before does not hide any of them.
+    type_keys(&mut app, "4/zzz");
+    press(&mut app, KeyCode::Enter);
+    type_keys(&mut app, "1");
+    go_to_line(&mut app, at);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen().tab, Tab::Drafts);
+    let pane = app.screen().pane().unwrap();
+    assert_eq!(pane.query().filters.status.as_deref(), Some("review"));
+    assert!(pane.query().search.is_empty());
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("Material · 12 resultados") && screen.contains("Estado: En revisión"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.screen().tab, Tab::Today);
+    assert_eq!(app.screen().today.briefing.selected, at);
+}
+
+#[test]
 fn tomorrow_stays_folded_until_asked() {
     let (_dir, mut app) = demo_app(120, 40);
     let tomorrow_title = sql_value(

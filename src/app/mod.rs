@@ -366,6 +366,7 @@ impl App {
             Action::Attach(target, text) => self.attach(target, &text),
             Action::Copy(text, name) => self.copy(text, name),
             Action::OpenLink(target) => self.open_link(target),
+            Action::OpenList(kind, filters) => self.open_list(kind, filters),
             Action::Distribute { draft, list } => self.distribute(draft, list),
             Action::SendMail(send, password) => self.send_mail(send, password),
             Action::Save(command) => self.save(command),

@@ -99,6 +99,18 @@ impl App {
         self.go(tab, Some(list), &ListCmd::Reveal(key));
     }
 
+    /// The list of a kind of record in its tab, under `filters`; Backspace comes back here.
+    pub(super) fn open_list(&mut self, kind: RecordKind, filters: crate::domain::query::Filters) {
+        let Some((tab, list)) = home(kind) else {
+            return;
+        };
+        let here = self.place();
+        self.history.push(here);
+        // All of them: a search left in that list from before would hide some.
+        self.go(tab, Some(list), &ListCmd::ClearQuery);
+        self.list(&ListCmd::Filters(filters));
+    }
+
     /// An event where it is on the archive timeline (Backspace comes back); one that has not
     /// happened, or will not, is not there yet, and the message says so.
     pub(super) fn event_in_archive(&mut self, id: &str) {

@@ -13,6 +13,8 @@ use chrono::NaiveDate;
 use crate::domain::agenda::AgendaEvent;
 use crate::domain::briefing::{Balance, Briefing};
 use crate::domain::edit::{RecordKind, Target};
+use crate::domain::query::Filters;
+use crate::domain::status::DraftStatus;
 use crate::i18n::labels::Label;
 use crate::i18n::{month_name, number, short_date, stamp, t, tf, Msg};
 
@@ -22,6 +24,9 @@ pub enum Link {
     Record(Target),
     /// The Conflictos screen.
     Conflicts,
+    /// The list of records of this kind in their tab, under these filters (what a section
+    /// holds beyond the lines it lists).
+    List(RecordKind, Box<Filters>),
 }
 
 /// How an item reads: an alert needs someone today.
@@ -89,6 +94,8 @@ pub struct Section {
     pub items: Vec<Item>,
     /// Items it has and does not list.
     pub more: u64,
+    /// Where they all are.
+    pub more_link: Option<Link>,
 }
 
 fn counted(n: u64, one: Msg, many: Msg) -> String {
@@ -258,6 +265,15 @@ fn section(
         alert,
         items,
         more,
+        more_link: None,
+    }
+}
+
+/// The list that holds all of a section's items: `kind`'s, under `filters`.
+fn all_in(section: Section, kind: RecordKind, filters: Filters) -> Section {
+    Section {
+        more_link: Some(Link::List(kind, Box::new(filters))),
+        ..section
     }
 }
 
@@ -336,13 +352,20 @@ pub fn sections(b: &Briefing) -> Vec<Section> {
             )
         })
         .collect();
-    out.push(section(
-        SectionId::Approvals,
-        Msg::BriefApprovalsTitle,
-        counted(b.approvals_total, Msg::BriefPiecesOne, Msg::BriefPieces),
-        approvals,
-        b.approvals_total,
-        Msg::BriefNothing,
+    out.push(all_in(
+        section(
+            SectionId::Approvals,
+            Msg::BriefApprovalsTitle,
+            counted(b.approvals_total, Msg::BriefPiecesOne, Msg::BriefPieces),
+            approvals,
+            b.approvals_total,
+            Msg::BriefNothing,
+        ),
+        RecordKind::Draft,
+        Filters {
+            status: Some(DraftStatus::Review.code().to_owned()),
+            ..Filters::default()
+        },
     ));
     let reports: Vec<Item> = b
         .reports
@@ -431,13 +454,17 @@ pub fn sections(b: &Briefing) -> Vec<Section> {
                 )
             })
             .collect();
-        out.push(section(
-            SectionId::Material,
-            Msg::BriefMaterialTitle,
-            counted(b.material_late_total, Msg::BriefOrdersOne, Msg::BriefOrders),
-            items,
-            b.material_late_total,
-            Msg::BriefNothing,
+        out.push(all_in(
+            section(
+                SectionId::Material,
+                Msg::BriefMaterialTitle,
+                counted(b.material_late_total, Msg::BriefOrdersOne, Msg::BriefOrders),
+                items,
+                b.material_late_total,
+                Msg::BriefNothing,
+            ),
+            RecordKind::Material,
+            Filters::default(),
         ));
     }
     let media: Vec<Item> = b
@@ -461,13 +488,17 @@ pub fn sections(b: &Briefing) -> Vec<Section> {
             )
         })
         .collect();
-    out.push(section(
-        SectionId::Media,
-        Msg::BriefMediaTitle,
-        counted(b.media_total, Msg::BriefRequestsOne, Msg::BriefRequests),
-        media,
-        b.media_total,
-        Msg::BriefNothing,
+    out.push(all_in(
+        section(
+            SectionId::Media,
+            Msg::BriefMediaTitle,
+            counted(b.media_total, Msg::BriefRequestsOne, Msg::BriefRequests),
+            media,
+            b.media_total,
+            Msg::BriefNothing,
+        ),
+        RecordKind::Interview,
+        Filters::default(),
     ));
     let published: Vec<Item> = b
         .published
@@ -486,21 +517,30 @@ pub fn sections(b: &Briefing) -> Vec<Section> {
         .iter()
         .map(|(c, n)| format!("{} {}", c.label(), number(*n)))
         .collect();
-    out.push(section(
-        SectionId::Published,
-        Msg::BriefPublishedTitle,
-        format!(
-            "{}: {}",
-            counted(
-                b.published_total,
-                Msg::BriefPublicationsOne,
-                Msg::BriefPublications
+    out.push(all_in(
+        section(
+            SectionId::Published,
+            Msg::BriefPublishedTitle,
+            format!(
+                "{}: {}",
+                counted(
+                    b.published_total,
+                    Msg::BriefPublicationsOne,
+                    Msg::BriefPublications
+                ),
+                by_channel.join(", ")
             ),
-            by_channel.join(", ")
+            published,
+            b.published_total,
+            Msg::BriefNothingPublished,
         ),
-        published,
-        b.published_total,
-        Msg::BriefNothingPublished,
+        RecordKind::Publication,
+        Filters {
+            kind: Some("publication".to_owned()),
+            from: Some(b.date - chrono::Duration::days(1)),
+            to: Some(b.date - chrono::Duration::days(1)),
+            ..Filters::default()
+        },
     ));
     out
 }

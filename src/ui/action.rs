@@ -167,6 +167,9 @@ pub enum Action {
     /// Copy text to the clipboard (what, how it is named in the status bar).
     Copy(String, String),
     OpenLink(Target),
+    /// Show the list of records of a kind in their tab, under these filters (Backspace comes
+    /// back).
+    OpenList(RecordKind, Filters),
     /// Run a command of a form; the form stays open until it is saved.
     Save(Command),
     SetFilters(Filters),

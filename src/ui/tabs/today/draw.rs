@@ -156,7 +156,7 @@ pub fn briefing_lines(b: &Briefing, tomorrow_open: bool) -> Vec<BriefLine> {
                 tf(Msg::BriefMoreItems, &[&number(s.more)])
             ))
             .dim();
-            push(more, None, s.id, false);
+            push(more, s.more_link.clone().map(Step::Open), s.id, false);
         }
     }
     out

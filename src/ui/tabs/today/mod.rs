@@ -161,6 +161,9 @@ impl BriefPane {
                 Outcome::Emit(Action::OpenLink(target.clone()))
             }
             Some(Step::Open(Link::Conflicts)) => Outcome::Emit(Action::OpenConflicts),
+            Some(Step::Open(Link::List(kind, filters))) => {
+                Outcome::Emit(Action::OpenList(*kind, filters.as_ref().clone()))
+            }
             None => Outcome::Consumed,
         }
     }
