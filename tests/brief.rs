@@ -549,6 +549,118 @@ fn a_file_from_an_older_prensa_is_refused_unchanged_with_what_to_do() {
     assert_eq!(std::fs::read(&db).unwrap(), before, "not touched");
 }
 
+#[test]
+fn the_output_is_never_written_over_a_database() {
+    let (dir, db) = demo_copy();
+    let before = std::fs::read(&db).unwrap();
+    for target in [db.clone(), dir.path().join("otra.sqlite")] {
+        if target != db {
+            std::fs::copy(&db, &target).unwrap();
+        }
+        let out = resumen(
+            dir.path(),
+            &db,
+            &[
+                "--fecha",
+                "2025-03-06",
+                "--salida",
+                &target.display().to_string(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("ahí hay una base de datos y no se reemplaza"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(&target).unwrap(),
+            before,
+            "{}",
+            target.display()
+        );
+    }
+}
+
+#[test]
+fn today_is_the_office_day_in_its_time_zone_for_the_console_and_the_brief() {
+    let (dir, db) = demo_copy();
+    // Kiritimati is fourteen hours ahead of UTC: its day is never the machine's in UTC-11.
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE settings SET value = 'Pacific/Kiritimati' WHERE key = 'time_zone'",
+            [],
+        )
+        .unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_prensa"))
+        .env("TZ", "Pacific/Pago_Pago")
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .args([
+            "--db",
+            &db.display().to_string(),
+            "resumen",
+            "--formato",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let brief: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kiritimati = (chrono::Utc::now() + chrono::Duration::hours(14)).date_naive();
+    assert_eq!(brief["date"], kiritimati.format("%Y-%m-%d").to_string());
+    let store = prensa::store::Store::open(&db, &options()).unwrap();
+    assert_eq!(prensa::app::run::office_now(&store).date(), kiritimati);
+}
+
+#[test]
+fn a_department_without_a_short_name_and_a_crowd_of_reports_elsewhere_read_right() {
+    let (_dir, db) = demo_copy();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        // Salud loses its short name; Cultura gets 250 reports waiting, newer than the rest.
+        conn.execute(
+            "UPDATE departments SET short_name = '' WHERE short_name = 'Salud'",
+            [],
+        )
+        .unwrap();
+        let cultura: String = conn
+            .query_row(
+                "SELECT id FROM departments WHERE short_name = 'Cultura'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        for i in 0..250 {
+            conn.execute(
+                "INSERT INTO reports (id, created_at, updated_at, department_id, title,
+                                      received_at, status)
+                 VALUES (?1, '2025-03-06T09:00', '2025-03-06T09:00', ?2, ?3,
+                         '2025-03-06T09:30', 'received')",
+                rusqlite::params![format!("r{i:03}"), cultura, format!("Reporte {i}")],
+            )
+            .unwrap();
+        }
+    }
+    let store = prensa::store::Store::open(&db, &options()).unwrap();
+    let b = store.briefing(reference()).unwrap();
+    let names: Vec<&str> = b.reports.iter().map(|w| w.department.as_str()).collect();
+    assert!(names.contains(&"Coordinación de Salud"), "{names:?}");
+    assert!(b.balance.iter().all(|r| !r.department.is_empty()));
+    // Every department names its newest reports, however many Cultura has.
+    for w in &b.reports {
+        assert_eq!(w.latest.len() as u64, w.count.min(3), "{}", w.department);
+    }
+    assert_eq!(b.reports_total, 253);
+}
+
 /// Chromium, where it is installed: Debian's at /usr/bin/chromium, or one on the PATH.
 fn chromium() -> Option<PathBuf> {
     let fixed = PathBuf::from("/usr/bin/chromium");

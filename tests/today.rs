@@ -136,7 +136,10 @@ fn a_section_longer_than_its_lines_leads_to_all_of_them_in_their_tab() {
     let mut app = prensa::app::App::new(store, now(), (120, 40));
     let screen = render(&app, 120, 40);
     assert!(screen.contains("POR APROBAR — 12 piezas"), "{screen}");
-    assert!(screen.contains("… y 4 más en su pestaña"), "{screen}");
+    assert!(
+        screen.contains("… y 4 más: Enter los muestra todos en su pestaña"),
+        "{screen}"
+    );
     let at = steps(&app)
         .iter()
         .position(|s| matches!(s, Step::Open(Link::List(RecordKind::Draft, _))))
@@ -159,6 +162,22 @@ fn a_section_longer_than_its_lines_leads_to_all_of_them_in_their_tab() {
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.screen().tab, Tab::Today);
     assert_eq!(app.screen().today.briefing.selected, at);
+}
+
+#[test]
+fn end_brings_the_last_sections_and_the_balance_note_into_view() {
+    let (_dir, mut app) = demo_app(80, 24);
+    assert!(!shown(&app).contains("PUBLICADO AYER"));
+    press(&mut app, KeyCode::End);
+    let screen = shown(&app);
+    assert!(
+        screen.contains("PUBLICADO AYER — 2 publicaciones: Facebook 1, X 1"),
+        "{screen}"
+    );
+    type_keys(&mut app, "]G");
+    let screen = shown(&app);
+    assert!(screen.contains("Sin publicaciones este mes:"), "{screen}");
+    assert!(screen.contains("Comunicación Social"), "{screen}");
 }
 
 #[test]

@@ -23,6 +23,14 @@ pub fn local_now() -> NaiveDateTime {
     Local::now().naive_local()
 }
 
+/// The office's time now (its `time_zone` setting), whatever the machine's clock is set to:
+/// what the console and `prensa resumen` call today.
+pub fn office_now(store: &crate::store::Store) -> NaiveDateTime {
+    chrono::Utc::now()
+        .with_timezone(&store.time_zone())
+        .naive_local()
+}
+
 fn handle(app: &mut App, event: Event) {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => app.on_key(key),
@@ -66,7 +74,7 @@ pub fn run<B: Backend + io::Write>(app: &mut App, terminal: &mut Terminal<B>) ->
             }
             app.set_burst(false);
         } else if !app.busy() {
-            app.set_now(local_now());
+            app.set_now(office_now(app.store()));
             app.on_idle();
         }
         app.poll_job(false);

@@ -15,6 +15,7 @@ use crate::domain::briefing::{Balance, Briefing};
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::Filters;
 use crate::domain::status::DraftStatus;
+use crate::domain::text::clean;
 use crate::i18n::labels::Label;
 use crate::i18n::{month_name, number, short_date, stamp, t, tf, Msg};
 
@@ -278,8 +279,27 @@ fn all_in(section: Section, kind: RecordKind, filters: Filters) -> Section {
 }
 
 /// The briefing's sections, in the order the meeting reads them. Conflicts and late material
-/// have a section only while there are some.
+/// have a section only while there are some. The office's texts come out on one line each,
+/// without control characters or marks that would reorder what follows them (every format,
+/// and the console, print them as they are).
 pub fn sections(b: &Briefing) -> Vec<Section> {
+    let mut out = written(b);
+    for s in &mut out {
+        s.summary = one_line(&s.summary);
+        for item in &mut s.items {
+            item.text = one_line(&item.text);
+            item.note = one_line(&item.note);
+        }
+    }
+    out
+}
+
+/// [`clean`] text on one line: line breaks and runs of spaces as one space.
+fn one_line(text: &str) -> String {
+    clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn written(b: &Briefing) -> Vec<Section> {
     let mut out = Vec::new();
     let today: Vec<Item> = b.today.iter().map(event_item).collect();
     out.push(section(
@@ -304,13 +324,13 @@ pub fn sections(b: &Briefing) -> Vec<Section> {
         out.push(section(
             SectionId::Conflicts,
             Msg::BriefConflictsTitle,
-            text.clone(),
+            text,
             vec![Item {
                 flag: String::new(),
                 tone: Tone::Alert,
                 ..plain(
                     String::new(),
-                    text,
+                    t(Msg::BriefConflictsWhat).to_owned(),
                     t(Msg::BriefConflictsNote).to_owned(),
                     Some(Link::Conflicts),
                 )

@@ -8,7 +8,7 @@ use super::{
     Item,
 };
 use crate::domain::briefing::Briefing;
-use crate::domain::text::{clean, fit};
+use crate::domain::text::clean;
 use crate::i18n::{number, tf, Msg};
 
 /// The widest line, in columns.
@@ -25,7 +25,7 @@ fn columns(text: &str) -> usize {
 /// `text` (outside text included: control characters dropped, line breaks as spaces) in lines
 /// of at most `width` columns, broken after words; a word longer than a line is broken where
 /// it must.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let text = clean(text);
     let mut out = Vec::new();
@@ -85,6 +85,25 @@ fn led(lead: &str, line: &str) -> String {
     out.push_str(lead);
     out.push_str(line);
     out.truncate(out.trim_end().len());
+    out
+}
+
+/// `text` cut to `width` columns (wide characters take two), ending in "…" when cut.
+fn fit_columns(text: &str, width: usize) -> String {
+    if columns(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
     out
 }
 
@@ -201,8 +220,8 @@ fn balance_lines(b: &Briefing) -> Vec<String> {
         format!(
             "  {} {}   {}",
             pad("", name_width),
-            pad(&fit(&this, column), column),
-            fit(&last, column)
+            pad(&fit_columns(&this, column), column),
+            fit_columns(&last, column)
         )
         .trim_end()
         .to_owned(),
@@ -217,7 +236,10 @@ fn balance_lines(b: &Briefing) -> Vec<String> {
         };
         out.push(format!(
             "  {} {} │ {}",
-            pad(&fit(&clean(balance_name(r)), name_width), name_width),
+            pad(
+                &fit_columns(&clean(balance_name(r)), name_width),
+                name_width
+            ),
             cell(r.this_month),
             cell(r.last_month)
         ));

@@ -38,9 +38,9 @@ pub fn run(db: Option<&Path>, args: &BriefArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    // "Today" is the office's, wherever the machine's clock is set.
+    // "Today" is the office's, wherever the machine's clock is set (as in the console).
     let zone = store.time_zone();
-    let today = chrono::Utc::now().with_timezone(&zone).date_naive();
+    let today = crate::app::run::office_now(&store).date();
     let date = match args.fecha.as_deref() {
         None => today,
         Some(text) => match parse_date(text, today) {
@@ -72,8 +72,19 @@ pub fn run(db: Option<&Path>, args: &BriefArgs) -> ExitCode {
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(text.as_bytes()).is_err() {
-                return ExitCode::from(1);
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => {}
+                // The reader went away (`| head`): nothing more to say.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::from(1),
+                Err(e) => {
+                    return fail(tf(
+                        Msg::ErrIo,
+                        &[&t(Msg::StandardOutput), &crate::store::io_text(&e)],
+                    ))
+                }
             }
         }
     }

@@ -148,7 +148,8 @@ fn run_console(mut store: Store, temporary: Option<PathBuf>) -> ExitCode {
     if let Some(name) = settings.name.as_deref().filter(|n| !n.trim().is_empty()) {
         store.set_actor(name.trim());
     }
-    let mut app = App::new(store, run::local_now(), size);
+    let now = run::office_now(&store);
+    let mut app = App::new(store, now, size);
     app.set_sync_folder(settings.sync_folder);
     app.set_config_path(config_path);
     app.set_clipboard_file(config::cache_dir().map(|d| d.join("portapapeles.txt")));

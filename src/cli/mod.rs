@@ -89,7 +89,7 @@ pub struct SendArgs {
 pub struct BriefArgs {
     #[arg(long, value_name = "FECHA")]
     pub fecha: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub formato: Option<BriefFormat>,
     #[arg(long, value_name = "ARCHIVO")]
     pub salida: Option<PathBuf>,

@@ -69,7 +69,8 @@ catalogue! {
     BriefSomeUncovered => "{}, {} sin cobertura", "{}, {} not covered";
     BriefConflictsOne => "1 cambio hecho en dos equipos espera su decisión", "1 change made on two machines awaits a decision";
     BriefConflicts => "{} cambios hechos en dos equipos esperan su decisión", "{} changes made on two machines await a decision";
-    BriefConflictsNote => "Ábralos con Enter o con la tecla c", "Open them with Enter or the c key";
+    BriefConflictsWhat => "Se cambió lo mismo en dos equipos: hay que decidir qué valor queda", "The same thing was changed on two machines: someone must decide which value stays";
+    BriefConflictsNote => "En la consola, pestaña Conflictos (tecla c)", "In the console, the Conflicts screen (c key)";
     BriefPiecesOne => "1 pieza", "1 piece";
     BriefPieces => "{} piezas", "{} pieces";
     BriefReportsOne => "1 reporte", "1 report";
@@ -95,7 +96,8 @@ catalogue! {
     BriefUnpublished => "Sin publicaciones este mes: {}.", "Nothing published this month: {}.";
     BriefTomorrowFolded => "Enter para ver", "Enter to show";
     BriefTomorrowOpen => "Enter para ocultar", "Enter to hide";
-    BriefMoreItems => "… y {} más en su pestaña", "… and {} more in its tab";
+    BriefMoreItems => "… y {} más", "… and {} more";
+    BriefMoreHere => "… y {} más: Enter los muestra todos en su pestaña", "… and {} more: Enter shows them all in their tab";
     BriefSparkShort => "{} publicaciones en {} días", "{} publications in {} days";
     BriefCopyName => "el resumen del {}, para WhatsApp", "the brief for {}, for WhatsApp";
 
@@ -966,6 +968,8 @@ catalogue! {
     IoIsDir => "es una carpeta, no un archivo", "it is a folder, not a file";
     IoNotDir => "una parte de la ruta no es una carpeta", "part of the path is not a folder";
     IoExists => "ya existe", "it already exists";
+    StandardOutput => "la salida estándar", "the standard output";
+    IoIsDatabase => "ahí hay una base de datos y no se reemplaza; no se escribió nada. Elija otro nombre de archivo", "a database is there and is never replaced; nothing was written. Choose another file name";
     IoBusy => "otro programa lo está usando", "another program is using it";
     IoBadName => "el nombre no es válido", "the name is not valid";
     IoTooLarge => "el archivo es demasiado grande para la unidad", "the file is too large for the drive";

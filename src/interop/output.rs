@@ -1,7 +1,27 @@
 //! Files the user names with `--salida`: written whole or not at all, and never in place of
-//! something that is not a file of theirs.
+//! something that is not a file of theirs, nor of a database (this one or any other).
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The error of an output named where a database is: it is never replaced.
+#[derive(Debug)]
+pub struct IsDatabase;
+
+impl std::fmt::Display for IsDatabase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a database is there")
+    }
+}
+
+impl std::error::Error for IsDatabase {}
+
+/// Whether the file at `path` is an SQLite database (by its first bytes).
+fn is_database(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
 
 /// Writes `bytes` to `path`. A regular file (new or existing) is written beside it and renamed
 /// over it, so a reader never sees half of it. A link is followed, and its target written
@@ -23,9 +43,19 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             out.write_all(bytes)?;
             out.flush()
         }
-        _ => {
+        Ok(_) if is_database(&target) => Err(std::io::Error::other(IsDatabase)),
+        existing => {
             let tmp = crate::store::temporary_beside(&target, "salida");
-            let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, &target));
+            let written = (|| {
+                let mut file = std::fs::File::create(&tmp)?;
+                file.write_all(bytes)?;
+                // A file replaced keeps who may read it (a brief names journalists).
+                if let Ok(m) = &existing {
+                    file.set_permissions(m.permissions())?;
+                }
+                file.sync_all()?;
+                std::fs::rename(&tmp, &target)
+            })();
             if written.is_err() {
                 let _ = std::fs::remove_file(&tmp);
             }
@@ -68,5 +98,35 @@ mod tests {
             2,
             "nothing left behind"
         );
+    }
+
+    #[test]
+    fn a_database_is_never_replaced_and_a_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("prensa.sqlite");
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        let before = std::fs::read(&db).unwrap();
+        let err = write_output(&db, b"resumen").unwrap_err();
+        assert!(err.get_ref().is_some_and(|e| e.is::<IsDatabase>()));
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+        let link = dir.path().join("enlace.md");
+        std::os::unix::fs::symlink(&db, &link).unwrap();
+        assert!(
+            write_output(&link, b"resumen").is_err(),
+            "nor through a link"
+        );
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+
+        let private = dir.path().join("resumen.md");
+        std::fs::write(&private, "viejo").unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_output(&private, b"nuevo").unwrap();
+        assert_eq!(std::fs::read_to_string(&private).unwrap(), "nuevo");
+        let mode = std::fs::metadata(&private).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
     }
 }

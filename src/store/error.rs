@@ -95,6 +95,11 @@ pub fn io_text(e: &std::io::Error) -> String {
     if is_loop(e) {
         return t(Msg::IoLoop).to_owned();
     }
+    if e.get_ref()
+        .is_some_and(|inner| inner.is::<crate::interop::output::IsDatabase>())
+    {
+        return t(Msg::IoIsDatabase).to_owned();
+    }
     let msg = match e.kind() {
         K::NotFound => Msg::IoNotFound,
         K::PermissionDenied => Msg::IoPermission,

@@ -335,14 +335,12 @@ impl Store {
         })
     }
 
-    /// The local time now as the store keeps times, `YYYY-MM-DDTHH:MM`.
+    /// The office's time now (its time zone, not the machine's) as the store keeps times,
+    /// `YYYY-MM-DDTHH:MM`.
     pub(crate) fn local_now(&self) -> String {
+        let zone = self.time_zone();
         chrono::DateTime::from_timestamp_millis((self.wall)() as i64)
-            .map(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%Y-%m-%dT%H:%M")
-                    .to_string()
-            })
+            .map(|t| t.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string())
             .unwrap_or_default()
     }
 

@@ -16,21 +16,25 @@ use crate::domain::status::{Channel, DraftKind, MaterialKind, MediaRequestKind};
 /// How many lines of a section the briefing carries.
 const SECTION: i64 = 8;
 /// How many of a department's waiting reports the briefing names.
-const PER_DEPARTMENT: usize = 3;
+const PER_DEPARTMENT: i64 = 3;
 
 /// Reports waiting to be read, counted per department, the most first.
 const REPORTS_BY_DEPARTMENT: &str = "
-    SELECT coalesce(r.department_id, ''), coalesce(d.short_name, ''), count(*)
+    SELECT coalesce(r.department_id, ''), coalesce(nullif(d.short_name, ''), d.name, ''), count(*)
     FROM reports r LEFT JOIN departments d ON d.id = r.department_id
     WHERE r.status = 'received' AND r.deleted_at IS NULL
     GROUP BY r.department_id
-    ORDER BY count(*) DESC, min(coalesce(d.sort, 0)), d.short_name";
+    ORDER BY count(*) DESC, min(coalesce(d.sort, 0)), 2";
 
-/// The newest reports waiting, for their titles.
+/// The newest reports waiting of each department, for their titles (however many another
+/// department has waiting).
 const REPORTS_WAITING: &str = "
-    SELECT coalesce(department_id, ''), id, title, received_at FROM reports
-    WHERE status = 'received' AND deleted_at IS NULL
-    ORDER BY received_at DESC, id LIMIT 200";
+    SELECT department_id, id, title, received_at FROM (
+        SELECT coalesce(department_id, '') AS department_id, id, title, received_at,
+               row_number() OVER (PARTITION BY department_id ORDER BY received_at DESC, id) AS n
+        FROM reports WHERE status = 'received' AND deleted_at IS NULL)
+    WHERE n <= :per
+    ORDER BY received_at DESC, id";
 
 /// The department a piece is about: its report's, else its event's, else its campaign's.
 const PIECE_DEPARTMENT: &str = "
@@ -45,7 +49,7 @@ const APPROVALS_COUNT: &str =
 /// `{PIECE_DEPARTMENT}` is put in by [`approvals_sql`] and [`scheduled_sql`].
 fn approvals_sql() -> String {
     format!(
-        "SELECT x.id, x.title, x.kind, x.written_at, coalesce(d.short_name, '')
+        "SELECT x.id, x.title, x.kind, x.written_at, coalesce(nullif(d.short_name, ''), d.name, '')
          FROM drafts x {PIECE_DEPARTMENT}
          WHERE x.status = 'review' AND x.deleted_at IS NULL
          ORDER BY x.written_at, x.id LIMIT :limit"
@@ -54,7 +58,7 @@ fn approvals_sql() -> String {
 
 fn scheduled_sql() -> String {
     format!(
-        "SELECT x.id, x.title, x.kind, x.scheduled_for, coalesce(d.short_name, '')
+        "SELECT x.id, x.title, x.kind, x.scheduled_for, coalesce(nullif(d.short_name, ''), d.name, '')
          FROM drafts x {PIECE_DEPARTMENT}
          WHERE x.status = 'scheduled' AND x.deleted_at IS NULL
            AND x.scheduled_for >= :day AND x.scheduled_for < :next
@@ -64,12 +68,12 @@ fn scheduled_sql() -> String {
 
 /// Departments with requests past due; the bare columns come from the most overdue request.
 const OWING: &str = "
-    SELECT q.department_id, coalesce(d.short_name, ''), count(*), q.id, q.subject, min(q.due_on)
+    SELECT q.department_id, coalesce(nullif(d.short_name, ''), d.name, ''), count(*), q.id, q.subject, min(q.due_on)
     FROM requests q LEFT JOIN departments d ON d.id = q.department_id
     WHERE q.status = 'pending' AND q.due_on <> '' AND q.due_on < :day AND q.deleted_at IS NULL
       AND q.department_id IS NOT NULL
     GROUP BY q.department_id
-    ORDER BY min(q.due_on), d.short_name";
+    ORDER BY min(q.due_on), 2";
 
 const MATERIAL_OWED: &str = "m.status NOT IN ('delivered', 'cancelled') AND m.needed_by <> ''
      AND m.needed_by < :day AND m.deleted_at IS NULL";
@@ -80,7 +84,7 @@ fn material_count_sql() -> String {
 
 fn material_sql() -> String {
     format!(
-        "SELECT m.id, coalesce(d.short_name, ''), m.kind, m.title, m.needed_by
+        "SELECT m.id, coalesce(nullif(d.short_name, ''), d.name, ''), m.kind, m.title, m.needed_by
          FROM material_requests m LEFT JOIN departments d ON d.id = m.department_id
          WHERE {MATERIAL_OWED} ORDER BY m.needed_by, m.id LIMIT :limit"
     )
@@ -135,7 +139,8 @@ const BALANCE: &str = "
 
 /// Every live department, in the office's order.
 const DEPARTMENTS: &str = "
-    SELECT id, short_name, active FROM departments WHERE deleted_at IS NULL
+    SELECT id, coalesce(nullif(short_name, ''), name), active FROM departments
+    WHERE deleted_at IS NULL
     ORDER BY sort, short_name, id";
 
 const CONFLICTS: &str =
@@ -143,7 +148,7 @@ const CONFLICTS: &str =
 
 /// The parameters of the queries for `date`: its day, the next and the previous, the
 /// sparkline's first day, this month's first day and the previous month's.
-fn parameters(date: NaiveDate) -> [(&'static str, String); 7] {
+fn parameters(date: NaiveDate) -> [(&'static str, String); 8] {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let (month, last) = month_starts(date);
     [
@@ -154,6 +159,7 @@ fn parameters(date: NaiveDate) -> [(&'static str, String); 7] {
         (":month", day(month)),
         (":last", day(last)),
         (":limit", SECTION.to_string()),
+        (":per", PER_DEPARTMENT.to_string()),
     ]
 }
 
@@ -209,8 +215,8 @@ impl Store {
         let bind = |stmt: &mut rusqlite::CachedStatement<'_>| -> Result<()> {
             for (name, value) in &params {
                 if let Some(i) = stmt.parameter_index(name)? {
-                    if *name == ":limit" {
-                        stmt.raw_bind_parameter(i, SECTION)?;
+                    if let Ok(n) = value.parse::<i64>() {
+                        stmt.raw_bind_parameter(i, n)?;
                     } else {
                         stmt.raw_bind_parameter(i, value)?;
                     }
@@ -269,7 +275,7 @@ impl Store {
         ));
         for (department, line) in waiting {
             if let Some(w) = at.get(&department).and_then(|i| reports.get_mut(*i)) {
-                if w.latest.len() < PER_DEPARTMENT {
+                if w.latest.len() < PER_DEPARTMENT as usize {
                     w.latest.push(line);
                 }
             }

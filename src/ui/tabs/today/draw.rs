@@ -22,8 +22,9 @@ use crate::ui::tabs::agenda::scroll_to;
 
 /// From this width (inside the frame) the sparkline and the balance stand beside the briefing.
 const BESIDE: u16 = 100;
-/// Their column's width there.
-const SIDE: u16 = 40;
+/// Their column's width there: a third of the screen, within these bounds.
+const SIDE_MIN: u16 = 40;
+const SIDE_MAX: u16 = 60;
 /// The time or date column of an item.
 const WHEN: usize = 12;
 
@@ -72,18 +73,20 @@ fn item_line(item: &Item, two_lines: bool) -> Line<'static> {
         Tone::Quiet => Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
         _ => Style::new(),
     };
-    let mut spans = vec![
-        Span::styled(format!("  {:<WHEN$}", item.when), Style::new().bold()),
-        Span::styled(item.text.clone(), text_style),
-    ];
+    let mut spans = vec![Span::styled(
+        format!("  {:<WHEN$}", item.when),
+        Style::new().bold(),
+    )];
+    // The mark first: a long title never pushes it out of a narrow screen.
     if !item.flag.is_empty() {
         let style = match item.tone {
             Tone::Alert => alert(),
             _ => Style::new().add_modifier(Modifier::DIM),
         };
-        spans.push(Span::raw(" "));
         spans.push(Span::styled(item.flag.clone(), style));
+        spans.push(Span::raw(" "));
     }
+    spans.push(Span::styled(item.text.clone(), text_style));
     if !two_lines && !item.note.is_empty() {
         spans.push(Span::raw(format!(" · {}", item.note)).dim());
     }
@@ -153,7 +156,7 @@ pub fn briefing_lines(b: &Briefing, tomorrow_open: bool) -> Vec<BriefLine> {
             let more = Line::from(format!(
                 "  {:WHEN$}{}",
                 "",
-                tf(Msg::BriefMoreItems, &[&number(s.more)])
+                tf(Msg::BriefMoreHere, &[&number(s.more)])
             ))
             .dim();
             push(more, s.more_link.clone().map(Step::Open), s.id, false);
@@ -213,13 +216,17 @@ pub fn briefing(p: &BriefPane, frame: &mut Frame, area: Rect, views: &[Msg], vie
     }
     let beside = inner.width >= BESIDE && inner.height >= 12;
     let (main, side) = if beside {
-        let [main, _, side] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(SIDE),
-        ])
-        .areas(inner);
-        (main, Some(side))
+        let width = (inner.width / 3).clamp(SIDE_MIN, SIDE_MAX);
+        let [main, side] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(width + 2)]).areas(inner);
+        // A rule and a space between them: a cut line of the briefing never reads on into it.
+        let rule = Block::new()
+            .borders(ratatui::widgets::Borders::LEFT)
+            .border_style(Style::new().add_modifier(Modifier::DIM))
+            .padding(ratatui::widgets::Padding::left(1));
+        let side_inner = rule.inner(side);
+        frame.render_widget(rule, side);
+        (main, Some(side_inner))
     } else {
         (inner, None)
     };
@@ -236,7 +243,15 @@ pub fn briefing(p: &BriefPane, frame: &mut Frame, area: Rect, views: &[Msg], vie
         } else {
             from
         };
-    let offset = scroll_to(from_with_heading, to, height);
+    // On the last line that can be chosen, what follows it (sections with nothing pending)
+    // comes into view too: End shows the whole briefing's end.
+    let last = lines
+        .iter()
+        .filter(|l| l.step.is_some())
+        .count()
+        .saturating_sub(1);
+    let shown_to = if p.selected >= last { lines.len() } else { to };
+    let offset = scroll_to(from_with_heading, shown_to, height);
     for l in lines.iter_mut().take(to).skip(from) {
         l.line = std::mem::take(&mut l.line).add_modifier(Modifier::REVERSED);
     }
@@ -318,7 +333,9 @@ fn balance_lines(
         .map(|r| balance_name(r).chars().count())
         .max()
         .unwrap_or(0);
-    let name_width = longest.clamp(6, 22).min(width / 3);
+    // Beside the briefing the names matter more than the bars' length.
+    let share = if compact { width / 2 } else { width / 3 };
+    let name_width = longest.clamp(6, 22).min(share);
     let max = b.balance_max();
     let number_width = 4;
     // Compact: one bar and the month before's number in brackets; else two bars.
@@ -386,7 +403,9 @@ fn balance_lines(
         });
     }
     if let Some(note) = balance_note(b) {
-        out.push(Line::from(Span::styled(fit(&note, width), alert())));
+        for line in crate::brief::text::wrap(&note, width) {
+            out.push(Line::from(Span::styled(line, alert())));
+        }
     }
     out
 }
@@ -404,7 +423,14 @@ pub fn balance(p: &BriefPane, frame: &mut Frame, area: Rect, views: &[Msg], view
     let height = inner.height as usize;
     let head: Vec<Line> = lines.drain(..lines.len().min(2)).collect();
     let room = height.saturating_sub(head.len());
-    let offset = scroll_to(p.selected, p.selected + 1, room);
+    // The last department brings the note under it into view.
+    let last = b.balance.len().saturating_sub(1);
+    let to = if p.selected >= last {
+        lines.len()
+    } else {
+        p.selected + 1
+    };
+    let offset = scroll_to(p.selected, to, room);
     let shown: Vec<Line> = head
         .into_iter()
         .chain(lines.into_iter().skip(offset).take(room))
