@@ -20,7 +20,7 @@ const BODY: &str = "El Sistema DIF municipal llevó consultas médicas, vacunas 
 fn app(w: u16, h: u16) -> (tempfile::TempDir, App) {
     let (dir, path) = demo_copy();
     let mut store = Store::open(&path, &options()).unwrap();
-    let ms = now().and_utc().timestamp_millis() as u64;
+    let ms = office_millis(now());
     store.set_wall_clock(move || ms);
     store.set_actor("Mariana Olvera");
     (dir, App::new(store, now(), (w, h)))

@@ -277,9 +277,19 @@ pub fn count(app: &App, sql: &str, params: &[&str]) -> i64 {
 pub fn demo_app_at_now(width: u16, height: u16) -> (tempfile::TempDir, App) {
     let (dir, path) = demo_copy();
     let mut store = Store::open(&path, &options()).unwrap();
-    let ms = now().and_utc().timestamp_millis() as u64;
+    let ms = office_millis(now());
     store.set_wall_clock(move || ms);
     (dir, App::new(store, now(), (width, height)))
+}
+
+/// The instant the office calls `local` (the demo's office keeps Mexico City's time), as the
+/// store's clock counts it.
+pub fn office_millis(local: NaiveDateTime) -> u64 {
+    local
+        .and_local_timezone(chrono_tz::America::Mexico_City)
+        .single()
+        .unwrap()
+        .timestamp_millis() as u64
 }
 
 /// Shows a record in its list, clearing the search and filters so that it is there.
