@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use super::run::local_now;
+use super::run::office_now;
 use crate::config::{self, Smtp};
 use crate::i18n::{t, tf, Msg};
 use crate::interop::archive::{prepare_files, Gathered};
@@ -49,7 +49,7 @@ impl Job {
         std::thread::spawn(move || {
             let result = (|| {
                 let mut store = open(&db, machine)?;
-                let opts = SyncOptions::for_store(&store, &folder, false, local_now());
+                let opts = SyncOptions::for_store(&store, &folder, false, office_now(&store));
                 sync::run(&mut store, &opts, &mut |done, total, step| {
                     let _ = tx.send(JobMsg::Progress(done, total, t(step).to_owned()));
                 })

@@ -237,11 +237,13 @@ impl App {
     /// What holds a journalist's personal data (Medios) goes by OSC 52 only: it is never
     /// left in a file.
     fn copy(&mut self, text: String, name: String) {
-        let personal = self
-            .screen
-            .pane()
-            .and_then(|p| p.current())
-            .is_some_and(|p| p.target.kind.is_personal());
+        // The brief names the journalists who asked for something: never left in a file.
+        let personal = self.screen.tab == crate::ui::Tab::Today
+            || self
+                .screen
+                .pane()
+                .and_then(|p| p.current())
+                .is_some_and(|p| p.target.kind.is_personal());
         let file = self
             .clipboard_file
             .clone()

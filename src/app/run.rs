@@ -6,7 +6,7 @@
 use std::io;
 use std::time::Duration;
 
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::backend::Backend;
 use ratatui::Terminal;
@@ -18,9 +18,12 @@ use crate::ui;
 /// How often the console looks for changes made elsewhere.
 pub const TICK: Duration = Duration::from_millis(1_500);
 
-/// The local time now.
-pub fn local_now() -> NaiveDateTime {
-    Local::now().naive_local()
+/// The time now in the office a new database starts with (Mexico City, the zone its settings
+/// name): the demo's "today" is the day its console will show.
+pub fn new_office_now() -> NaiveDateTime {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::America::Mexico_City)
+        .naive_local()
 }
 
 /// The office's time now (its `time_zone` setting), whatever the machine's clock is set to:

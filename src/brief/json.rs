@@ -25,6 +25,7 @@ pub struct Brief {
     pub uncovered_tomorrow: usize,
     pub conflicts: u64,
     pub scheduled: Vec<BriefPiece>,
+    pub scheduled_total: u64,
     pub approvals: Vec<BriefPiece>,
     pub approvals_total: u64,
     pub reports: Vec<BriefReports>,
@@ -180,11 +181,12 @@ pub struct BriefSection {
     pub alert: bool,
 }
 
+/// Local `HH:MM`, empty for an all-day event.
 fn time_of(text: &str, all_day: bool) -> String {
     if all_day {
         String::new()
     } else {
-        text.get(11..16).unwrap_or_default().to_owned()
+        super::time_of(text)
     }
 }
 
@@ -250,6 +252,7 @@ impl Brief {
             uncovered_tomorrow: b.uncovered_tomorrow(),
             conflicts: b.conflicts,
             scheduled: b.scheduled.iter().map(piece).collect(),
+            scheduled_total: b.scheduled_total,
             approvals: b.approvals.iter().map(piece).collect(),
             approvals_total: b.approvals_total,
             reports: b

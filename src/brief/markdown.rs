@@ -4,9 +4,10 @@
 //! or stand beside holds a marker character of its own (an asterisk in a title would otherwise
 //! pair with ours and turn half the line bold).
 use super::spark_text;
-use super::{balance_months, balance_name, balance_note, heading, sections, spark_summary, Tone};
+use super::{
+    balance_months, balance_name, balance_note, heading, one_line, sections, spark_summary, Tone,
+};
 use crate::domain::briefing::Briefing;
-use crate::domain::text::clean;
 use crate::i18n::{number, tf, Msg};
 
 /// The characters WhatsApp reads as formatting: bold, italics, strikethrough, monospace.
@@ -14,12 +15,6 @@ const MARKERS: [char; 4] = ['*', '_', '~', '`'];
 
 fn has_markers(text: &str) -> bool {
     text.contains(MARKERS)
-}
-
-/// Outside text on one line: control characters dropped, line breaks as spaces (a line break
-/// would end a list item and any mark around it).
-fn line(text: &str) -> String {
-    clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `text` between `marker`s when it can be: when it holds no marker of its own, nor does
@@ -33,29 +28,29 @@ fn marked(marker: char, text: &str, beside: &str) -> String {
 }
 
 pub fn render(b: &Briefing) -> String {
-    let mut out = vec![marked('*', &line(&heading(b)), "")];
+    let mut out = vec![marked('*', &one_line(&heading(b)), "")];
     for s in sections(b) {
         out.push(String::new());
-        let summary = line(&s.summary);
+        let summary = one_line(&s.summary);
         out.push(format!(
             "{} — {summary}",
-            marked('*', &line(&s.title), &summary)
+            marked('*', &one_line(&s.title), &summary)
         ));
         for item in &s.items {
             let when = if item.when.is_empty() {
                 String::new()
             } else {
-                format!("{} ", line(&item.when))
+                format!("{} ", one_line(&item.when))
             };
-            let text = line(&item.text);
-            let flag = line(&item.flag);
+            let text = one_line(&item.text);
+            let flag = one_line(&item.flag);
             let flag = match (flag.is_empty(), item.tone) {
                 (true, _) => String::new(),
                 (false, Tone::Alert) => format!(" {}", marked('*', &flag, &text)),
                 (false, _) => format!(" {}", marked('_', &flag, &text)),
             };
             out.push(format!("- {when}{text}{flag}"));
-            let note = line(&item.note);
+            let note = one_line(&item.note);
             if !note.is_empty() {
                 out.push(format!("  {}", marked('_', &note, "")));
             }
@@ -73,19 +68,19 @@ pub fn render(b: &Briefing) -> String {
         out.push(format!("```{spark}```"));
     }
     out.push(String::new());
-    let title = line(&super::balance_title(b));
+    let title = one_line(&super::balance_title(b));
     out.push(marked('*', &title, ""));
     let (_, last) = balance_months(b);
     for r in &b.balance {
         out.push(format!(
             "- {}: {} ({last}: {})",
-            line(balance_name(r)),
+            one_line(balance_name(r)),
             number(r.this_month),
             number(r.last_month)
         ));
     }
     if let Some(note) = balance_note(b) {
-        out.push(marked('_', &line(&note), ""));
+        out.push(marked('_', &one_line(&note), ""));
     }
     out.join("\n")
 }
@@ -113,9 +108,9 @@ mod tests {
     }
 
     #[test]
-    fn outside_text_stays_on_its_line() {
+    fn outside_text_stays_on_its_one_line() {
         assert_eq!(
-            line("Reunión\ncon vecinos\u{1b}[2J"),
+            one_line("Reunión\ncon vecinos\u{1b}[2J"),
             "Reunión con vecinos[2J"
         );
     }

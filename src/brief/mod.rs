@@ -3,12 +3,15 @@
 //! its items; each item says when, what, and a note, is marked when it needs someone, and leads
 //! to its record. The console draws the sections; [`text`], [`markdown`] and [`html`] print
 //! them, and [`json`] carries the same data for scripts.
+mod chart;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
 
 use chrono::NaiveDate;
+
+pub use chart::{bar, spark_text};
 
 use crate::domain::agenda::AgendaEvent;
 use crate::domain::briefing::{Balance, Briefing};
@@ -107,7 +110,8 @@ fn counted(n: u64, one: Msg, many: Msg) -> String {
     }
 }
 
-fn time_of(text: &str) -> String {
+/// "09:30" from a local stamp `YYYY-MM-DDTHH:MM` (empty for a date alone).
+pub(crate) fn time_of(text: &str) -> String {
     text.get(11..16).unwrap_or_default().to_owned()
 }
 
@@ -295,7 +299,7 @@ pub fn sections(b: &Briefing) -> Vec<Section> {
 }
 
 /// [`clean`] text on one line: line breaks and runs of spaces as one space.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -351,14 +355,20 @@ fn written(b: &Briefing) -> Vec<Section> {
             )
         })
         .collect();
-    let n = scheduled.len() as u64;
-    out.push(section(
-        SectionId::Scheduled,
-        Msg::BriefScheduledTitle,
-        counted(n, Msg::BriefPiecesOne, Msg::BriefPieces),
-        scheduled,
-        n,
-        Msg::BriefNothingScheduled,
+    out.push(all_in(
+        section(
+            SectionId::Scheduled,
+            Msg::BriefScheduledTitle,
+            counted(b.scheduled_total, Msg::BriefPiecesOne, Msg::BriefPieces),
+            scheduled,
+            b.scheduled_total,
+            Msg::BriefNothingScheduled,
+        ),
+        RecordKind::Draft,
+        Filters {
+            status: Some(DraftStatus::Scheduled.code().to_owned()),
+            ..Filters::default()
+        },
     ));
     let approvals: Vec<Item> = b
         .approvals
@@ -474,17 +484,14 @@ fn written(b: &Briefing) -> Vec<Section> {
                 )
             })
             .collect();
-        out.push(all_in(
-            section(
-                SectionId::Material,
-                Msg::BriefMaterialTitle,
-                counted(b.material_late_total, Msg::BriefOrdersOne, Msg::BriefOrders),
-                items,
-                b.material_late_total,
-                Msg::BriefNothing,
-            ),
-            RecordKind::Material,
-            Filters::default(),
+        // No filter of the materials' list says "late", so its extra lines lead nowhere.
+        out.push(section(
+            SectionId::Material,
+            Msg::BriefMaterialTitle,
+            counted(b.material_late_total, Msg::BriefOrdersOne, Msg::BriefOrders),
+            items,
+            b.material_late_total,
+            Msg::BriefNothing,
         ));
     }
     let media: Vec<Item> = b
@@ -508,17 +515,15 @@ fn written(b: &Briefing) -> Vec<Section> {
             )
         })
         .collect();
-    out.push(all_in(
-        section(
-            SectionId::Media,
-            Msg::BriefMediaTitle,
-            counted(b.media_total, Msg::BriefRequestsOne, Msg::BriefRequests),
-            media,
-            b.media_total,
-            Msg::BriefNothing,
-        ),
-        RecordKind::Interview,
-        Filters::default(),
+    // Open requests are two statuses, which no single filter of the list names: its extra
+    // lines lead nowhere.
+    out.push(section(
+        SectionId::Media,
+        Msg::BriefMediaTitle,
+        counted(b.media_total, Msg::BriefRequestsOne, Msg::BriefRequests),
+        media,
+        b.media_total,
+        Msg::BriefNothing,
     ));
     let published: Vec<Item> = b
         .published
@@ -629,39 +634,6 @@ pub fn balance_note(b: &Briefing) -> Option<String> {
     (!names.is_empty()).then(|| tf(Msg::BriefUnpublished, &[&names.join(", ")]))
 }
 
-/// Partial blocks, by eighths of a cell.
-const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-
-/// A bar of `value` out of `max` in `width` cells (at least a sliver for any value above 0).
-pub fn bar(value: u64, max: u64, width: usize) -> String {
-    if max == 0 || width == 0 || value == 0 {
-        return String::new();
-    }
-    let eighths = (value.saturating_mul(width as u64 * 8) + max / 2) / max;
-    let eighths = (eighths.max(1) as usize).min(width * 8);
-    let mut out = "█".repeat(eighths / 8);
-    out.push_str(EIGHTHS[eighths % 8]);
-    out
-}
-
-/// A sparkline in block characters, one per value, scaled to the largest; a day with nothing
-/// is blank.
-pub fn spark_text(values: &[u64]) -> String {
-    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let max = values.iter().copied().max().unwrap_or(0);
-    values
-        .iter()
-        .map(|&v| {
-            if max == 0 || v == 0 {
-                ' '
-            } else {
-                let i = v.saturating_mul(7).div_ceil(max);
-                BLOCKS[(i as usize).min(7)]
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -712,23 +684,5 @@ mod tests {
             ]
         );
         assert_eq!(and_list(&["A", "B", "C"]), "A, B y C");
-    }
-
-    #[test]
-    fn a_bar_is_cut_in_eighths_with_a_sliver_for_any_value() {
-        assert_eq!(bar(4, 4, 5), "█████");
-        assert_eq!(bar(2, 4, 5), "██▌");
-        assert_eq!(bar(1, 100, 5), "▏");
-        assert_eq!(bar(0, 4, 5), "");
-        assert_eq!(bar(3, 0, 5), "");
-        assert_eq!(bar(9, 4, 2), "██", "never longer than its room");
-    }
-
-    #[test]
-    fn the_sparkline_scales_to_the_highest_day_and_leaves_empty_days_blank() {
-        assert_eq!(spark_text(&[0, 1, 2, 4, 8]), " ▂▃▅█");
-        assert_eq!(spark_text(&[0, 0]), "  ");
-        assert_eq!(spark_text(&[]), "");
-        assert_eq!(spark_text(&[1000, 1]).chars().last(), Some('▂'));
     }
 }

@@ -118,7 +118,7 @@ pub fn open_demo() -> ExitCode {
     let temporary = Temporary(path.clone());
     super::say(t(Msg::DemoPreparing));
     let store = Store::open(&path, &options()).and_then(|mut store| {
-        let today = run::local_now().date();
+        let today = run::office_now(&store).date();
         demo::generate(&mut store, &DemoOptions::realistic(today), &mut |_, _| {})?;
         Ok(store)
     });

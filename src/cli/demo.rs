@@ -7,7 +7,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{fail, DemoArgs};
-use crate::app::run::local_now;
+use crate::app::run::new_office_now;
 use crate::config;
 use crate::demo::{self, DemoOptions};
 use crate::i18n::{number, t, tf, Msg};
@@ -49,7 +49,7 @@ pub fn write(path: &Path, args: &DemoArgs) -> ExitCode {
         let _ = std::fs::remove_file(std::path::PathBuf::from(journal));
     };
     remove_tmp();
-    let reference = args.fecha.unwrap_or_else(|| local_now().date());
+    let reference = args.fecha.unwrap_or_else(|| new_office_now().date());
     let opts = if args.grande {
         DemoOptions::grande(reference)
     } else {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{fail, open_store, Access, Format, SyncArgs};
-use crate::app::run::local_now;
+use crate::app::run::office_now;
 use crate::config::{self, Config};
 use crate::i18n::{t, tf, Msg};
 use crate::sync::{self, SyncOptions};
@@ -33,7 +33,7 @@ pub fn run(db: Option<&Path>, args: &SyncArgs, mut cfg: Config) -> ExitCode {
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let opts = SyncOptions::for_store(&store, &folder, args.revisar, local_now());
+    let opts = SyncOptions::for_store(&store, &folder, args.revisar, office_now(&store));
     let result = sync::run(&mut store, &opts, &mut |done, total, step| {
         bar.set_length(total);
         bar.set_position(done);

@@ -25,6 +25,7 @@ pub struct Briefing {
     pub approvals_total: u64,
     /// Pieces scheduled to come out on the day (and not out yet), by time.
     pub scheduled: Vec<PieceLine>,
+    pub scheduled_total: u64,
     /// Departments whose requests are past due, the longest overdue first.
     pub owing: Vec<Owing>,
     /// Material the office owes past the day it was needed.

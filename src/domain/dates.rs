@@ -113,6 +113,10 @@ fn any_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     };
     match parts.as_slice() {
         [d, m] => NaiveDate::from_ymd_opt(today.year(), num(m)? as u32, num(d)? as u32),
+        // The year first, unpadded: "2025-3-6".
+        [y, m, d] if y.len() == 4 && d.len() <= 2 => {
+            NaiveDate::from_ymd_opt(num(y)?, num(m)? as u32, num(d)? as u32)
+        }
         [d, m, y] => {
             num(y)?;
             NaiveDate::from_ymd_opt(typed_year(y)?, num(m)? as u32, num(d)? as u32)
@@ -184,6 +188,15 @@ mod tests {
     /// Thursday 6 March 2025.
     fn today() -> NaiveDate {
         d(2025, 3, 6)
+    }
+
+    #[test]
+    fn the_year_first_may_come_unpadded() {
+        assert_eq!(parse_date("2025-3-6", today()), Some(d(2025, 3, 6)));
+        assert_eq!(parse_date("2025/12/31", today()), Some(d(2025, 12, 31)));
+        assert_eq!(parse_date("2025-13-1", today()), None);
+        // Day first still reads as before.
+        assert_eq!(parse_date("6-3-2025", today()), Some(d(2025, 3, 6)));
     }
 
     #[test]

@@ -70,7 +70,7 @@ catalogue! {
     BriefConflictsOne => "1 cambio hecho en dos equipos espera su decisión", "1 change made on two machines awaits a decision";
     BriefConflicts => "{} cambios hechos en dos equipos esperan su decisión", "{} changes made on two machines await a decision";
     BriefConflictsWhat => "Se cambió lo mismo en dos equipos: hay que decidir qué valor queda", "The same thing was changed on two machines: someone must decide which value stays";
-    BriefConflictsNote => "En la consola, pestaña Conflictos (tecla c)", "In the console, the Conflicts screen (c key)";
+    BriefConflictsNote => "Se decide en la consola, en Conflictos", "It is decided in the console, in Conflicts";
     BriefPiecesOne => "1 pieza", "1 piece";
     BriefPieces => "{} piezas", "{} pieces";
     BriefReportsOne => "1 reporte", "1 report";
@@ -934,7 +934,6 @@ catalogue! {
     BriefWithClashes => "{}; {} con choques de horario", "{}; {} with clashing assignments";
     AndList => "{} y {}", "{} and {}";
     BriefClash => "⚠ {} también está en «{}» a la misma hora", "⚠ {} is also at “{}” at the same time";
-    BriefUncoveredCount => "Eventos sin cobertura: {}. Asigne a alguien en la pestaña Agenda.", "Events nobody covers: {}. Assign someone in the Agenda tab.";
     BriefBadDate => "No se entiende la fecha «{}». Escríbala como 2025-03-06, 6/3, «6 de marzo» o «mañana».", "The date “{}” cannot be read. Write it as 2025-03-06, 6/3, \"6 de marzo\" or \"mañana\".";
     CliFormat => "Formato de salida: texto o json", "Output format: texto (text) or json";
     CliBriefFormat => "texto (80 columnas), md (para pegar en WhatsApp), html (una página para proyectar o imprimir) o json; sin él, el de la extensión de --salida, o texto", "texto (80 columns), md (to paste into WhatsApp), html (a page to project or print) or json; without it, the extension of --salida decides, else texto";

@@ -3,24 +3,34 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The error of an output named where a database is: it is never replaced.
-#[derive(Debug)]
-pub struct IsDatabase;
+use crate::store::IsDatabase;
 
-impl std::fmt::Display for IsDatabase {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a database is there")
-    }
-}
-
-impl std::error::Error for IsDatabase {}
-
-/// Whether the file at `path` is an SQLite database (by its first bytes).
+/// Whether the file at `path` is an SQLite database (by its first bytes), or the journal or
+/// write-ahead log beside one (replacing those would undo a write or lose one).
 fn is_database(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if ["-journal", "-wal", "-shm"]
+        .iter()
+        .any(|s| name.ends_with(s))
+    {
+        return true;
+    }
     let mut head = [0u8; 16];
     std::fs::File::open(path)
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
         .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
+
+/// A new file only its owner may read (on Unix; elsewhere the folder's permissions hold).
+fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 /// Writes `bytes` to `path`. A regular file (new or existing) is written beside it and renamed
@@ -43,13 +53,14 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             out.write_all(bytes)?;
             out.flush()
         }
-        Ok(_) if is_database(&target) => Err(std::io::Error::other(IsDatabase)),
+        _ if is_database(&target) => Err(std::io::Error::other(IsDatabase)),
         existing => {
             let tmp = crate::store::temporary_beside(&target, "salida");
             let written = (|| {
-                let mut file = std::fs::File::create(&tmp)?;
+                // Written unreadable to others from the start (a brief names journalists); a
+                // file replaced keeps who could read it.
+                let mut file = create_private(&tmp)?;
                 file.write_all(bytes)?;
-                // A file replaced keeps who may read it (a brief names journalists).
                 if let Ok(m) = &existing {
                     file.set_permissions(m.permissions())?;
                 }

@@ -90,14 +90,25 @@ impl From<rusqlite::Error> for StoreError {
 
 /// What an operating-system error means, as the user reads it: the catalogue's text for its
 /// kind, never the system's own (English) wording.
+/// The error of a file named where a database is (an output, an export): it is never
+/// replaced.
+#[derive(Debug)]
+pub struct IsDatabase;
+
+impl fmt::Display for IsDatabase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a database is there")
+    }
+}
+
+impl std::error::Error for IsDatabase {}
+
 pub fn io_text(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     if is_loop(e) {
         return t(Msg::IoLoop).to_owned();
     }
-    if e.get_ref()
-        .is_some_and(|inner| inner.is::<crate::interop::output::IsDatabase>())
-    {
+    if e.get_ref().is_some_and(|inner| inner.is::<IsDatabase>()) {
         return t(Msg::IoIsDatabase).to_owned();
     }
     let msg = match e.kind() {

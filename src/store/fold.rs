@@ -84,6 +84,11 @@ fn same_decision(tombstones: bool, a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Columns whose value the store derives from other records (a publication's department, from
+/// its piece's links): the latest write stands and concurrent ones are never a conflict to put
+/// before a person, who edited nothing there.
+const DERIVED: &[(&str, &str)] = &[("publications", "department_id")];
+
 /// Recomputes one row from all its ops; returns the conflicts found in it.
 pub(crate) fn rematerialize(
     conn: &Connection,
@@ -121,7 +126,11 @@ pub(crate) fn rematerialize(
             first = first.min(op.clock);
             last = last.max(op.clock);
         }
-        for loser in concurrent_losers(ops, col == "deleted_at") {
+        let derived = DERIVED.contains(&(table, col.as_str()));
+        for loser in concurrent_losers(ops, col == "deleted_at")
+            .into_iter()
+            .filter(|_| !derived)
+        {
             let conflict_id = seed_id("conflict", &format!("{}:{}", loser.replica, loser.clock));
             conflicts.push((
                 conflict_id,

@@ -54,7 +54,7 @@ pub use commands::{
 };
 pub use commands::{archive_kind, EventSpan, MediaImport};
 pub use conflicts::{value_text, ConflictView, Resolution};
-pub use error::{io_text, Result, StoreError};
+pub use error::{io_text, IsDatabase, Result, StoreError};
 pub use export::{ExportItem, ExportMedia};
 use files::{damaged, recover_hot_journal};
 pub use files::{newest_backup, put_in_place, temporary_beside};
@@ -181,8 +181,22 @@ impl Store {
             });
         }
         let target = schema::SCHEMA_VERSION;
+        // Read as this version reads, or not at all: an older file lacks columns it asks for.
+        // Said before anything touches it (a hot journal's recovery is a write).
+        let older = |head: &header::Header| -> Result<()> {
+            let version = head.user_version as i64;
+            if version < target {
+                return Err(StoreError::Older {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: target,
+                });
+            }
+            Ok(())
+        };
         if let Some(head) = header::peek(path)?.header {
             Self::check_kind(path, &head, target)?;
+            older(&head)?;
         }
         recover_hot_journal(path)?;
         let head = header::check_file(path).map_err(|e| match e {
@@ -190,15 +204,7 @@ impl Store {
             other => other,
         })?;
         Self::check_kind(path, &head, target)?;
-        // Read as this version reads, or not at all: an older file lacks columns it asks for.
-        let version = head.user_version as i64;
-        if version < target {
-            return Err(StoreError::Older {
-                path: path.to_path_buf(),
-                found: version,
-                supported: target,
-            });
-        }
+        older(&head)?;
         let conn = Self::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         Self::from_connection(conn, path, false)
     }

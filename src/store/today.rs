@@ -43,6 +43,11 @@ const PIECE_DEPARTMENT: &str = "
     LEFT JOIN campaigns c ON c.id = x.campaign_id
     LEFT JOIN departments d ON d.id = coalesce(r.department_id, e.department_id, c.department_id)";
 
+const SCHEDULED_COUNT: &str = "
+    SELECT count(*) FROM drafts
+    WHERE status = 'scheduled' AND deleted_at IS NULL
+      AND scheduled_for >= :day AND scheduled_for < :next";
+
 const APPROVALS_COUNT: &str =
     "SELECT count(*) FROM drafts WHERE status = 'review' AND deleted_at IS NULL";
 
@@ -181,6 +186,7 @@ pub fn briefing_script(date: NaiveDate) -> String {
         super::agenda::coverage_sql(),
         REPORTS_BY_DEPARTMENT.to_owned(),
         REPORTS_WAITING.to_owned(),
+        SCHEDULED_COUNT.to_owned(),
         APPROVALS_COUNT.to_owned(),
         approvals_sql(),
         scheduled_sql(),
@@ -294,6 +300,7 @@ impl Store {
         let approvals_total = single(APPROVALS_COUNT)?;
         let approvals = rows!(&approvals_sql(), |r| piece(r)?);
         let scheduled = rows!(&scheduled_sql(), |r| piece(r)?);
+        let scheduled_total = single(SCHEDULED_COUNT)?;
 
         let owing = rows!(OWING, |r| Owing {
             department_id: r.get(0)?,
@@ -379,6 +386,7 @@ impl Store {
             approvals,
             approvals_total,
             scheduled,
+            scheduled_total,
             owing,
             material_late,
             material_late_total,

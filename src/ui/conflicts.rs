@@ -55,7 +55,12 @@ pub const KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Conflicts,
-        keys: &[(Esc, NONE, Cmd::Close), (Char('q'), NONE, Cmd::Close)],
+        keys: &[
+            (Esc, NONE, Cmd::Close),
+            (Char('q'), NONE, Cmd::Close),
+            // Back to where it was opened from, as after a link.
+            (Backspace, NONE, Cmd::Close),
+        ],
         label: Msg::KeyClose,
         help: Msg::HelpCloseConflicts,
         in_bar: true,

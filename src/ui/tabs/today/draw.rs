@@ -156,7 +156,14 @@ pub fn briefing_lines(b: &Briefing, tomorrow_open: bool) -> Vec<BriefLine> {
             let more = Line::from(format!(
                 "  {:WHEN$}{}",
                 "",
-                tf(Msg::BriefMoreHere, &[&number(s.more)])
+                tf(
+                    if s.more_link.is_some() {
+                        Msg::BriefMoreHere
+                    } else {
+                        Msg::BriefMoreItems
+                    },
+                    &[&number(s.more)]
+                )
             ))
             .dim();
             push(more, s.more_link.clone().map(Step::Open), s.id, false);
