@@ -828,3 +828,84 @@ fn quitting_with_an_unsaved_mix_asks_first() {
     // Nothing was written by quitting.
     assert_eq!(get(app.store(), "events", &id, "title"), "Uno de la casa");
 }
+
+/// A piece published on one machine, then linked on two machines at once to records of two
+/// departments: its publication's department is derived, so the merge puts no conflict about
+/// it before anyone; the publication ends credited to one of the two.
+#[test]
+fn a_publication_department_derived_twice_at_once_is_no_conflict() {
+    use prensa::domain::edit::{
+        Command, DraftInput, PublicationInput, Record, RecordKind, ReportInput, Target,
+    };
+    use prensa::domain::ids::seed_id;
+    use prensa::domain::status::{Channel, ReportStatus};
+    let (office_place, home_place, stick_place) = (Place::new(), Place::new(), Place::new());
+    let stick = stick_place.dir.path();
+    let mut office = open(&office_place, "oficina");
+    let report = |department: &str| {
+        Record::Report(ReportInput {
+            department_id: Some(seed_id("department", department)),
+            request_id: None,
+            event_id: None,
+            title: format!("Reporte de {department}"),
+            body: String::new(),
+            received_at: "2025-03-05T10:00".into(),
+            status: ReportStatus::Received,
+            channel: None,
+            reason: String::new(),
+        })
+    };
+    let obras = create_record(&mut office, report("obras"));
+    let salud = create_record(&mut office, report("salud"));
+    let draft = create_record(
+        &mut office,
+        Record::Draft(DraftInput::new("Bacheo", "Texto", "2025-03-05T11:00")),
+    );
+    let publication = create_record(
+        &mut office,
+        Record::Publication(PublicationInput {
+            draft_id: draft.clone(),
+            channel: Channel::Facebook,
+            published_at: "2025-03-05T12:00".into(),
+            url: String::new(),
+        }),
+    );
+    sync_with(&mut office, &office_place, stick);
+    let mut home = open(&home_place, "casa");
+    sync_with(&mut home, &home_place, stick);
+
+    let link = |store: &mut Store, report: &str| {
+        let Record::Draft(mut piece) = store
+            .record(&Target::new(RecordKind::Draft, draft.clone()))
+            .unwrap()
+        else {
+            unreachable!()
+        };
+        piece.report_id = Some(report.to_owned());
+        store
+            .execute(&Command::Update {
+                id: draft.clone(),
+                record: Record::Draft(piece),
+            })
+            .unwrap();
+    };
+    link(&mut office, &obras);
+    link(&mut home, &salud);
+    assert_eq!(
+        get(&office, "publications", &publication, "department_id"),
+        seed_id("department", "obras")
+    );
+    sync_with(&mut office, &office_place, stick);
+    sync_with(&mut home, &home_place, stick);
+    sync_with(&mut office, &office_place, stick);
+    assert_eq!(content(&home), content(&office), "not converged");
+    let conflicts = open_conflicts(&office);
+    assert!(
+        conflicts.iter().all(|(_, col, _)| col != "department_id"),
+        "{conflicts:?}"
+    );
+    // The piece's own link is a conflict a person decides, as any field edited twice.
+    assert!(conflicts
+        .iter()
+        .any(|(id, col, _)| *id == draft && col == "report_id"));
+}

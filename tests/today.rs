@@ -240,6 +240,10 @@ fn a_sync_conflict_waiting_has_its_line_and_opens_conflictos() {
         app.screen().overlays.last(),
         Some(prensa::ui::overlay::Overlay::Conflicts(_))
     ));
+    // Backspace goes back to Hoy, as after any link.
+    press(&mut app, KeyCode::Backspace);
+    assert!(app.screen().overlays.is_empty());
+    assert_eq!(app.screen().tab, Tab::Today);
 }
 
 #[test]
@@ -271,7 +275,10 @@ fn a_piece_approved_elsewhere_leaves_hoy_at_once() {
 
 #[test]
 fn y_copies_the_brief_for_whatsapp() {
-    let (_dir, mut app) = demo_app(80, 24);
+    let (dir, mut app) = demo_app(80, 24);
+    // The brief names journalists: copied to the terminal, never to the clipboard file.
+    let file = dir.path().join("portapapeles.txt");
+    app.set_clipboard_file(Some(file.clone()));
     type_keys(&mut app, "y");
     let copied: Vec<String> = app
         .take_effects()
@@ -291,6 +298,7 @@ fn y_copies_the_brief_for_whatsapp() {
         "{text}"
     );
     assert!(said(&app).contains("para WhatsApp"), "{}", said(&app));
+    assert!(!file.exists());
 }
 
 /// The balance's counts for one department: (this month, the month before).

@@ -139,5 +139,15 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&private).unwrap(), "nuevo");
         let mode = std::fs::metadata(&private).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+        let new = dir.path().join("nuevo.md");
+        write_output(&new, b"nuevo").unwrap();
+        let mode = std::fs::metadata(&new).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a new output is its owner's alone");
+        let journal = dir.path().join("prensa.sqlite-journal");
+        assert!(
+            write_output(&journal, b"x").is_err(),
+            "nor a journal beside it"
+        );
+        assert!(!journal.exists());
     }
 }
