@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use crossterm::event::KeyCode;
-use prensa::app::{App, Effect};
+use prensa::app::App;
 use prensa::domain::edit::{Command, Record, RecordKind, Target};
 use prensa::store::Store;
 use prensa::ui::Action;
@@ -130,10 +130,8 @@ fn a_release_reaches_every_radio_journalist_once_but_the_one_who_asked_not_to() 
     press(&mut app, KeyCode::Down);
     let _ = app.take_effects();
     type_keys(&mut app, "y");
-    let copied = app
-        .take_effects()
+    let copied = copied(&mut app)
         .into_iter()
-        .map(|Effect::Clipboard(text)| text)
         .next()
         .expect("the recipient's text is copied");
     assert!(copied.contains(title.trim()), "{copied}");

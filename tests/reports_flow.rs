@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use crossterm::event::KeyCode;
-use prensa::app::{App, Effect};
+use prensa::app::App;
 use prensa::domain::edit::{Command, Record, RequestInput};
 use prensa::domain::status::RequestStatus;
 use prensa::ui::overlay::Overlay;
@@ -102,13 +102,7 @@ fn a_request_round_asks_every_active_department_with_its_own_text() {
     );
     // `y` copies the selected request's text, ready for WhatsApp.
     type_keys(&mut app, "y");
-    let copied: Vec<String> = app
-        .take_effects()
-        .into_iter()
-        .map(|e| match e {
-            Effect::Clipboard(text) => text,
-        })
-        .collect();
+    let copied = copied(&mut app);
     assert_eq!(copied.len(), 1);
     assert!(copied[0].starts_with("Estimado(a) "), "{}", copied[0]);
     assert!(said(&app).contains("OSC 52"), "{}", said(&app));

@@ -6,7 +6,6 @@ mod common;
 
 use common::*;
 use crossterm::event::KeyCode;
-use prensa::app::Effect;
 use prensa::brief::Link;
 use prensa::domain::edit::{Command, RecordKind, Target};
 use prensa::ui::tabs::today::Step;
@@ -280,13 +279,7 @@ fn y_copies_the_brief_for_whatsapp() {
     let file = dir.path().join("portapapeles.txt");
     app.set_clipboard_file(Some(file.clone()));
     type_keys(&mut app, "y");
-    let copied: Vec<String> = app
-        .take_effects()
-        .into_iter()
-        .map(|e| match e {
-            Effect::Clipboard(text) => text,
-        })
-        .collect();
+    let copied = copied(&mut app);
     assert_eq!(copied.len(), 1);
     let text = &copied[0];
     assert!(

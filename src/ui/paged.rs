@@ -19,6 +19,22 @@ pub enum Nav {
     End,
 }
 
+impl Nav {
+    /// Where the selection of a short list read whole (of `len` rows, `page` to a screen) goes
+    /// from `selected`.
+    pub fn within(self, selected: usize, len: usize, page: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match self {
+            Nav::Up => selected.saturating_sub(1),
+            Nav::Down => (selected + 1).min(last),
+            Nav::PageUp => selected.saturating_sub(page.max(1)),
+            Nav::PageDown => (selected + page.max(1)).min(last),
+            Nav::Home => 0,
+            Nav::End => last,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Paged<T> {
     rows: Vec<T>,

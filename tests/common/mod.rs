@@ -399,3 +399,100 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Chromium, where it is installed: Debian's at /usr/bin/chromium, or one on the PATH.
+fn chromium() -> Option<PathBuf> {
+    let fixed = PathBuf::from("/usr/bin/chromium");
+    if fixed.is_file() {
+        return Some(fixed);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Runs a command, killed if it takes longer than `secs`.
+fn output_within(mut cmd: std::process::Command, secs: u64) -> std::process::Output {
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &id.to_string()])
+                .status();
+            panic!("chromium did not finish in {secs} s");
+        }
+    }
+}
+
+/// Opens the HTML page at `page` in headless Chromium (a window `width` pixels wide) with
+/// `probe`, a script that puts what it finds, as JSON, in a `<pre id="resultado">` once the
+/// page has loaded; returns that JSON. `None` (with a notice) where Chromium is not
+/// installed, unless `PRENSA_CHROMIUM_TESTS=1` requires it.
+pub fn in_chromium(page: &Path, probe: &str, width: u32) -> Option<serde_json::Value> {
+    let Some(browser) = chromium() else {
+        if std::env::var("PRENSA_CHROMIUM_TESTS").as_deref() == Ok("1") {
+            panic!(
+                "PRENSA_CHROMIUM_TESTS=1 but there is no chromium (/usr/bin/chromium or on PATH)"
+            );
+        }
+        eprintln!("skipped: no chromium installed (set PRENSA_CHROMIUM_TESTS=1 to require it)");
+        return None;
+    };
+    let html = std::fs::read_to_string(page).unwrap();
+    let probed = html.replace("</body>", &format!("{probe}</body>"));
+    assert_ne!(probed, html, "the page has a body to probe");
+    let copy = page.with_file_name("comprobar.html");
+    std::fs::write(&copy, probed).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(&browser);
+    cmd.args([
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--virtual-time-budget=10000",
+    ])
+    .arg(format!("--window-size={width},900"))
+    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .arg("--dump-dom")
+    .arg(format!("file://{}", copy.display()))
+    .env("HOME", profile.path());
+    let out = output_within(cmd, 120);
+    let _ = std::fs::remove_file(&copy);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("<pre id=\"resultado\">").unwrap_or_else(|| {
+        panic!(
+            "no result in the page:\n{dom}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    }) + "<pre id=\"resultado\">".len();
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    Some(serde_json::from_str(&json).unwrap())
+}
+
+/// What the app put on the clipboard since last asked.
+pub fn copied(app: &mut App) -> Vec<String> {
+    app.take_effects()
+        .into_iter()
+        .map(|e| match e {
+            prensa::app::Effect::Clipboard(text) => text,
+        })
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! Drawing Hoy: the briefing as lines under the day's date (each section a heading with its
 //! summary, each item a line, an event two: what, then where and who covers it), with the
-//! publications of the last two weeks and the balance beside it on a wide screen; and the
-//! Balance view, two bars per department.
+//! publications of the last two weeks and the balance (drawn by `balance`) beside it on a wide
+//! screen.
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -9,13 +9,9 @@ use ratatui::widgets::{Block, Paragraph, Sparkline};
 use ratatui::Frame;
 
 use super::{BriefPane, Step};
-use crate::brief::{
-    balance_months, balance_name, balance_note, balance_title, bar, sections, short_day,
-    spark_summary, spark_text, Item, SectionId, Tone,
-};
+use crate::brief::{sections, short_day, spark_summary, spark_text, Item, SectionId, Tone};
 use crate::domain::briefing::Briefing;
 use crate::domain::query::Query;
-use crate::domain::text::fit;
 use crate::i18n::{long_date, number, t, tf, Msg};
 use crate::ui::list::{focus_style, title_line};
 use crate::ui::tabs::agenda::scroll_to;
@@ -28,7 +24,7 @@ const SIDE_MAX: u16 = 60;
 /// The time or date column of an item.
 const WHEN: usize = 12;
 
-fn alert() -> Style {
+pub(super) fn alert() -> Style {
     Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }
 
@@ -207,7 +203,7 @@ fn header(b: &Briefing, with_spark: bool) -> Line<'static> {
     Line::from(spans)
 }
 
-fn frame_block(views: &[Msg], view: usize, title: Msg) -> Block<'static> {
+pub(super) fn frame_block(views: &[Msg], view: usize, title: Msg) -> Block<'static> {
     Block::bordered()
         .border_style(focus_style(true))
         .title(title_line(views, view, title, &Query::default(), None))
@@ -312,136 +308,6 @@ fn side_column(b: &Briefing, frame: &mut Frame, area: Rect) {
             days,
         );
     }
-    let lines = balance_lines(b, balance_area.width as usize, None, true);
+    let lines = super::balance::lines(b, balance_area.width as usize, None, true);
     frame.render_widget(Paragraph::new(lines), balance_area);
-}
-
-/// The balance: its title, the months, then a line per department with this month's bar and
-/// the month before's; `selected` reversed; `compact` leaves the previous month's bar out.
-fn balance_lines(
-    b: &Briefing,
-    width: usize,
-    selected: Option<usize>,
-    compact: bool,
-) -> Vec<Line<'static>> {
-    let title = if compact {
-        t(Msg::BriefBalanceShort).to_owned()
-    } else {
-        balance_title(b)
-    };
-    let mut out = vec![Line::from(fit(&title, width)).bold()];
-    if b.balance.is_empty() {
-        return out;
-    }
-    let (this, last) = balance_months(b);
-    let longest = b
-        .balance
-        .iter()
-        .map(|r| balance_name(r).chars().count())
-        .max()
-        .unwrap_or(0);
-    // Beside the briefing the names matter more than the bars' length.
-    let share = if compact { width / 2 } else { width / 3 };
-    let name_width = longest.clamp(6, 22).min(share);
-    let max = b.balance_max();
-    let number_width = 4;
-    // Compact: one bar and the month before's number in brackets; else two bars.
-    let room = if compact {
-        width.saturating_sub(name_width + 1 + (number_width + 1) + (number_width + 3))
-    } else {
-        width.saturating_sub(name_width + 1 + 2 * (number_width + 1) + 3) / 2
-    };
-    let bar_width = room;
-    if !compact {
-        out.push(
-            Line::from(format!(
-                "{:name_width$} {:<w$}   {}",
-                "",
-                fit(&this, bar_width + number_width + 1),
-                fit(&last, bar_width + number_width + 1),
-                w = bar_width + number_width + 1
-            ))
-            .dim(),
-        );
-    } else {
-        out.push(Line::from(fit(&format!("{this} · ({last})"), width)).dim());
-    }
-    for (i, r) in b.balance.iter().enumerate() {
-        let zero = r.this_month == 0;
-        let mut spans = vec![
-            Span::styled(
-                format!("{:<name_width$} ", fit(balance_name(r), name_width)),
-                if zero { alert() } else { Style::new() },
-            ),
-            Span::styled(
-                format!("{:<bar_width$}", bar(r.this_month, max, bar_width)),
-                Style::new().fg(Color::Cyan),
-            ),
-            Span::styled(
-                format!(" {:>number_width$}", number(r.this_month)),
-                if zero { alert() } else { Style::new() },
-            ),
-        ];
-        if compact {
-            spans.push(
-                Span::raw(format!(
-                    " {:>w$}",
-                    format!("({})", number(r.last_month)),
-                    w = number_width + 2
-                ))
-                .dim(),
-            );
-        } else {
-            spans.push(Span::raw(" │ ").dim());
-            spans.push(Span::styled(
-                format!("{:<bar_width$}", bar(r.last_month, max, bar_width)),
-                Style::new().fg(Color::DarkGray),
-            ));
-            spans.push(Span::raw(format!(
-                " {:>number_width$}",
-                number(r.last_month)
-            )));
-        }
-        let line = Line::from(spans);
-        out.push(if selected == Some(i) {
-            line.add_modifier(Modifier::REVERSED)
-        } else {
-            line
-        });
-    }
-    if let Some(note) = balance_note(b) {
-        for line in crate::brief::text::wrap(&note, width) {
-            out.push(Line::from(Span::styled(line, alert())));
-        }
-    }
-    out
-}
-
-pub fn balance(p: &BriefPane, frame: &mut Frame, area: Rect, views: &[Msg], view: usize) {
-    let block = frame_block(views, view, Msg::ViewBalance);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let Some(b) = &p.briefing else { return };
-    if inner.is_empty() {
-        return;
-    }
-    let mut lines = balance_lines(b, inner.width as usize, Some(p.selected), false);
-    // The title and the months stay; the departments scroll under them.
-    let height = inner.height as usize;
-    let head: Vec<Line> = lines.drain(..lines.len().min(2)).collect();
-    let room = height.saturating_sub(head.len());
-    // The last department brings the note under it into view.
-    let last = b.balance.len().saturating_sub(1);
-    let to = if p.selected >= last {
-        lines.len()
-    } else {
-        p.selected + 1
-    };
-    let offset = scroll_to(p.selected, to, room);
-    let shown: Vec<Line> = head
-        .into_iter()
-        .chain(lines.into_iter().skip(offset).take(room))
-        .take(height)
-        .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -4,6 +4,7 @@
 //! with Enter to its record in its tab. Its second view, Balance, sets each department's
 //! publications this month against the month before. Not a paged list: the briefing is a few
 //! dozen lines, read whole through the [`Reader`] and again whenever the data changes.
+mod balance;
 mod draw;
 mod keys;
 
@@ -135,16 +136,9 @@ impl BriefPane {
         self.briefing.as_ref().map(|b| b.date)
     }
 
+    /// A page is half the screen's lines: an event takes two.
     fn nav(&mut self, nav: Nav, page: usize) {
-        let last = self.steps().len().saturating_sub(1);
-        self.selected = match nav {
-            Nav::Up => self.selected.saturating_sub(1),
-            Nav::Down => (self.selected + 1).min(last),
-            Nav::PageUp => self.selected.saturating_sub(page.max(1) / 2),
-            Nav::PageDown => (self.selected + page.max(1) / 2).min(last),
-            Nav::Home => 0,
-            Nav::End => last,
-        };
+        self.selected = nav.within(self.selected, self.steps().len(), page / 2);
     }
 
     fn enter(&mut self) -> Outcome {
@@ -302,7 +296,7 @@ impl Pane for BriefPane {
     fn draw(&self, frame: &mut Frame, area: Rect, _ctx: &Ctx, views: &[Msg], view: usize) {
         match self.mode {
             Mode::Briefing => draw::briefing(self, frame, area, views, view),
-            Mode::Balance => draw::balance(self, frame, area, views, view),
+            Mode::Balance => balance::draw(self, frame, area, views, view),
         }
     }
 }

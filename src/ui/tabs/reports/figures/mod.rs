@@ -139,15 +139,7 @@ impl Figures {
     }
 
     fn nav(&mut self, nav: Nav, page: usize) {
-        let last = self.rows.len().saturating_sub(1);
-        self.selected = match nav {
-            Nav::Up => self.selected.saturating_sub(1),
-            Nav::Down => (self.selected + 1).min(last),
-            Nav::PageUp => self.selected.saturating_sub(page.max(1)),
-            Nav::PageDown => (self.selected + page.max(1)).min(last),
-            Nav::Home => 0,
-            Nav::End => last,
-        };
+        self.selected = nav.within(self.selected, self.rows.len(), page);
     }
 }
 
