@@ -291,6 +291,8 @@ fn y_copies_the_brief_for_whatsapp() {
         "{text}"
     );
     assert!(said(&app).contains("para WhatsApp"), "{}", said(&app));
+    // Said in the status bar at 80 columns, not in a notice to close.
+    assert!(app.screen().overlays.is_empty(), "{}", shown(&app));
     assert!(!file.exists());
 }
 

@@ -99,7 +99,7 @@ catalogue! {
     BriefMoreItems => "… y {} más", "… and {} more";
     BriefMoreHere => "… y {} más: Enter los muestra todos en su pestaña", "… and {} more: Enter shows them all in their tab";
     BriefSparkShort => "{} publicaciones en {} días", "{} publications in {} days";
-    BriefCopyName => "el resumen del {}, para WhatsApp", "the brief for {}, for WhatsApp";
+    BriefCopyName => "el resumen del {} para WhatsApp", "the brief of {} for WhatsApp";
 
     // List columns.
     ColWhen => "Fecha", "Date";

@@ -17,7 +17,7 @@ use crate::brief::{self, Link, SectionId};
 use crate::domain::briefing::Briefing;
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::{ListId, Query};
-use crate::i18n::{long_date, t, tf, Msg};
+use crate::i18n::{short_date, t, tf, Msg};
 use crate::ui::action::{Action, ListCmd, Outcome};
 use crate::ui::data::{DataResult, Reader};
 use crate::ui::keys::{lookup, Cmd, Scope};
@@ -230,7 +230,7 @@ impl Pane for BriefPane {
             Some(Cmd::Copy) => match (self.text(), self.day()) {
                 (Some(text), Some(day)) => Outcome::Emit(Action::Copy(
                     text,
-                    tf(Msg::BriefCopyName, &[&long_date(day)]),
+                    tf(Msg::BriefCopyName, &[&short_date(day)]),
                 )),
                 _ => Outcome::Consumed,
             },
