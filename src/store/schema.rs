@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[Migration] = &[
     media_depth,
     archive_depth,
     publication_department,
+    monitoring,
 ];
 
 /// The schema version this build writes.
@@ -74,7 +75,7 @@ pub(crate) fn search_indexes() -> impl Iterator<Item = (&'static str, &'static s
         .chain(V2_FTS)
         .chain(V7_FTS)
         .chain(V8_FTS)
-        .chain(V9_NEW_FTS)
+        .chain(V11_FTS)
         .map(|(fts, table, _)| (*fts, *table))
 }
 
@@ -546,6 +547,71 @@ fn publication_department(tx: &Transaction) -> rusqlite::Result<()> {
              ON publications(published_at, department_id, draft_id) WHERE deleted_at IS NULL;",
     )
 }
+
+/// v11: monitoring. A clipping says what kind of piece it is, its topic and department, and
+/// the office's boletín it quotes (so the office sees which releases were picked up, and by
+/// whom); its response is a piece of the office's (`draft_id`). A citizen's question has a
+/// topic, the department it was routed to and when it was answered. A publication keeps what
+/// the network's own insights said of it: reach, reactions, comments, shares, and the post's
+/// id and the day they were read.
+fn monitoring(tx: &Transaction) -> rusqlite::Result<()> {
+    for (table, column, definition) in [
+        ("clippings", "kind", "TEXT NOT NULL DEFAULT 'news'"),
+        ("clippings", "topic", "TEXT NOT NULL DEFAULT ''"),
+        (
+            "clippings",
+            "department_id",
+            "TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED",
+        ),
+        (
+            "clippings",
+            "quoted_id",
+            "TEXT REFERENCES drafts(id) DEFERRABLE INITIALLY DEFERRED",
+        ),
+        ("questions", "topic", "TEXT NOT NULL DEFAULT ''"),
+        (
+            "questions",
+            "department_id",
+            "TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED",
+        ),
+        ("questions", "answered_at", "TEXT NOT NULL DEFAULT ''"),
+        ("publications", "reach", "INTEGER"),
+        ("publications", "reactions", "INTEGER"),
+        ("publications", "comments", "INTEGER"),
+        ("publications", "shares", "INTEGER"),
+        ("publications", "post_id", "TEXT NOT NULL DEFAULT ''"),
+        ("publications", "insights_on", "TEXT NOT NULL DEFAULT ''"),
+    ] {
+        add_column(tx, table, column, definition)?;
+    }
+    tx.execute_batch(
+        "CREATE INDEX IF NOT EXISTS clippings_by_response ON clippings(draft_id);
+         CREATE INDEX IF NOT EXISTS clippings_by_quoted ON clippings(quoted_id);
+         CREATE INDEX IF NOT EXISTS questions_by_date ON questions(asked_at, id)
+             WHERE deleted_at IS NULL;
+         CREATE INDEX IF NOT EXISTS questions_by_status ON questions(status, asked_at);
+         CREATE INDEX IF NOT EXISTS publications_by_url ON publications(url);",
+    )?;
+    V11_FTS
+        .iter()
+        .try_for_each(|(fts, table, cols)| prefix_index(tx, fts, table, cols))
+}
+
+/// v11: a clipping is found by its topic too (the same index as v9's, rebuilt); questions and
+/// the reusable answers are searched.
+const V11_FTS: &[(&str, &str, &[&str])] = &[
+    (
+        "clippings_fts",
+        "clippings",
+        &["title", "summary", "response", "topic"],
+    ),
+    (
+        "questions_fts",
+        "questions",
+        &["question", "response", "topic"],
+    ),
+    ("answers_fts", "answers", &["title", "body", "topic"]),
+];
 
 /// Adds a column unless the table has it (a file a test, or a person, marked as older than it
 /// is runs the later migrations again).
