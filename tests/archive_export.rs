@@ -13,7 +13,7 @@ use common::{
     bin, council_session, create_record, first_department, in_chromium, new_store, put, run_ok,
 };
 use prensa::domain::edit::{ClippingInput, EventInput, InterviewInput, Record, ReportInput};
-use prensa::domain::status::{InterviewStatus, MediaRequestKind, ReportStatus, Tone};
+use prensa::domain::status::{ClippingKind, InterviewStatus, MediaRequestKind, ReportStatus, Tone};
 use prensa::interop::archive::{self, prepare_files, ExportError};
 use prensa::interop::media::samples;
 use prensa::interop::Planned;
@@ -75,11 +75,15 @@ fn archive() -> Archive {
         }),
         Record::Clipping(ClippingInput {
             outlet_id: None,
+            kind: ClippingKind::News,
             title: "Nota: el Cabildo aprueba obras".into(),
             url: "https://example.org/nota".into(),
             published_on: "2023-03-22".into(),
             tone: Tone::Positive,
             summary: "Resumen de la nota.".into(),
+            topic: String::new(),
+            department_id: None,
+            quoted_id: None,
             response: "Se agradeció la cobertura.".into(),
             draft_id: None,
         }),

@@ -10,8 +10,8 @@ use crate::domain::edit::{
 use crate::domain::ids::seed_id;
 use crate::domain::requests::{fill, Filling};
 use crate::domain::status::{
-    ArchiveKind, Channel, InterviewStatus, MediaRequestKind, QuestionStatus, RequestStatus, Tone,
-    Via,
+    ArchiveKind, Channel, ClippingKind, InterviewStatus, MediaRequestKind, QuestionStatus,
+    RequestStatus, Tone, Via,
 };
 use crate::i18n::spanish_month as month_name;
 use crate::i18n::{long_date, t, Msg};
@@ -118,11 +118,15 @@ impl Gen {
         let id = self.id(date);
         let clipping = ClippingInput {
             outlet_id: Some(outlet),
+            kind: ClippingKind::News,
             title,
             url: format!("https://noticias.ejemplo.mx/{}", &id[id.len() - 8..]),
             published_on: day(date),
             tone,
             summary: String::new(),
+            topic: String::new(),
+            department_id: None,
+            quoted_id: None,
             response: String::new(),
             draft_id: None,
         };
@@ -135,18 +139,29 @@ impl Gen {
         let answered = (self.opts.reference - date).num_days() > 2;
         let id = self.id(date);
         let asked_at = stamp(date, 9 + self.rng.below(10), 0);
-        let answer_id = answered.then(|| self.rng.pick(&self.answers).clone());
+        // (drawn as `pick` draws, so that the demo's sequence stays the same)
+        let answer = answered.then(|| {
+            self.rng.below(self.answers.len() as u32) as usize % self.answers.len().max(1)
+        });
+        let answer_id = answer.and_then(|i| self.answers.get(i).cloned());
+        let response = answer
+            .and_then(|i| self.data.answers.get(i))
+            .map(|(_, body)| body.clone())
+            .unwrap_or_default();
         let q = QuestionInput {
             channel: Channel::Facebook,
             asked_at,
             question,
+            topic: String::new(),
+            department_id: None,
             status: if answered {
                 QuestionStatus::Answered
             } else {
                 QuestionStatus::Open
             },
             answer_id,
-            response: String::new(),
+            response,
+            answered_at: String::new(),
         };
         self.create(tx, &id, Record::Question(q))?;
         Ok(())

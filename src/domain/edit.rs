@@ -7,8 +7,8 @@
 use super::check::Check;
 pub use super::check::{is_date, is_datetime, Invalid, Problem, MAX_LINE};
 use super::status::{
-    ArchiveKind, ArchiveStage, Channel, CoverageRole, CoverageStatus, DraftKind, DraftStatus,
-    EventKind, EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus,
+    ArchiveKind, ArchiveStage, Channel, ClippingKind, CoverageRole, CoverageStatus, DraftKind,
+    DraftStatus, EventKind, EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus,
     MediaRequestKind, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel,
     Subjects, Tone, Via,
 };
@@ -564,11 +564,19 @@ pub struct InterviewInput {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClippingInput {
     pub outlet_id: Option<String>,
+    pub kind: ClippingKind,
     pub title: String,
     pub url: String,
     pub published_on: String,
     pub tone: Tone,
     pub summary: String,
+    pub topic: String,
+    /// The department whose work it is about.
+    pub department_id: Option<String>,
+    /// The office's boletín it quotes: the release was picked up.
+    pub quoted_id: Option<String>,
+    /// The office's answer to it (what it corrects, what it says), and the piece that
+    /// carries it.
     pub response: String,
     pub draft_id: Option<String>,
 }
@@ -577,10 +585,18 @@ pub struct ClippingInput {
 pub struct QuestionInput {
     pub channel: Channel,
     pub asked_at: String,
+    /// What was asked, never who asked it.
     pub question: String,
+    pub topic: String,
+    /// The department it was routed to.
+    pub department_id: Option<String>,
     pub status: QuestionStatus,
+    /// The reusable answer the reply started from.
     pub answer_id: Option<String>,
+    /// The reply as given.
     pub response: String,
+    /// When the reply was given (`YYYY-MM-DDTHH:MM`), or empty.
+    pub answered_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -773,14 +789,16 @@ impl Record {
                 .required("topic", &i.topic)
                 .date("requested_on", &i.requested_on, true)
                 .date("due_on", &i.due_on, false),
-            Record::Clipping(k) => {
-                c.required("title", &k.title)
-                    .date("published_on", &k.published_on, true)
-            }
-            Record::Question(q) => {
-                c.required("question", &q.question)
-                    .datetime("asked_at", &q.asked_at, true)
-            }
+            Record::Clipping(k) => c
+                .required("title", &k.title)
+                .date("published_on", &k.published_on, true)
+                .line("topic", &k.topic),
+            Record::Question(q) => c
+                .required("question", &q.question)
+                .datetime("asked_at", &q.asked_at, true)
+                .line("topic", &q.topic)
+                .datetime("answered_at", &q.answered_at, false)
+                .order("answered_at", &q.asked_at, &q.answered_at),
             Record::Answer(a) => c.required("title", &a.title),
             Record::Material(m) => c
                 .required("title", &m.title)

@@ -475,9 +475,44 @@ coded!(
 );
 
 coded!(
+    /// Where a citizen's question stands: new, routed to a department, answered, closed
+    /// (nothing to answer, or answered elsewhere).
     QuestionStatus {
         Open = "open",
+        Routed = "routed",
         Answered = "answered",
+        Closed = "closed",
+    }
+);
+
+impl QuestionStatus {
+    /// Still waiting for the office's answer.
+    pub fn waiting(self) -> bool {
+        matches!(self, QuestionStatus::Open | QuestionStatus::Routed)
+    }
+}
+
+impl Workflow for QuestionStatus {
+    fn next(self) -> &'static [QuestionStatus] {
+        use QuestionStatus::*;
+        match self {
+            Open => &[Routed, Answered, Closed],
+            Routed => &[Open, Answered, Closed],
+            // Answered by mistake, or the citizen asked again.
+            Answered => &[Routed, Closed, Open],
+            Closed => &[Open],
+        }
+    }
+}
+
+coded!(
+    /// What kind of piece a clipping is.
+    ClippingKind {
+        News = "news",
+        Opinion = "opinion",
+        Interview = "interview",
+        Social = "social",
+        Broadcast = "broadcast",
     }
 );
 

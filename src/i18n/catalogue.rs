@@ -413,8 +413,15 @@ catalogue! {
     TonePositive => "Positivo", "Positive";
     ToneNeutral => "Neutral", "Neutral";
     ToneNegative => "Negativo", "Negative";
-    StQuestionOpen => "Sin responder", "Open";
+    StQuestionOpen => "Nueva", "New";
+    StQuestionRouted => "Turnada", "Routed";
     StQuestionAnswered => "Respondida", "Answered";
+    StQuestionClosed => "Cerrada", "Closed";
+    ClipNews => "Nota", "News";
+    ClipOpinion => "Opinión", "Opinion";
+    ClipInterview => "Entrevista", "Interview";
+    ClipSocial => "Publicación en redes", "Social post";
+    ClipBroadcast => "Radio o TV", "Radio or TV";
 
     // Keys.
     GroupGeneral => "General", "General";

@@ -6,10 +6,10 @@ use crate::domain::compliance::{Finding, Issue};
 use crate::domain::edit::{Problem, RecordKind};
 use crate::domain::media::MediaKind;
 use crate::domain::status::{
-    ArchiveKind, ArchiveStage, Channel, CoverageRole, CoverageStatus, DeliveryStatus, DraftKind,
-    DraftStatus, EventKind, EventStatus, InterviewStatus, Language, MaterialKind, MaterialStatus,
-    MediaRequestKind, OutletKind, QuestionStatus, ReportStatus, RequestStatus, SendChannel,
-    Subjects, Tone, Via,
+    ArchiveKind, ArchiveStage, Channel, ClippingKind, CoverageRole, CoverageStatus, DeliveryStatus,
+    DraftKind, DraftStatus, EventKind, EventStatus, InterviewStatus, Language, MaterialKind,
+    MaterialStatus, MediaRequestKind, OutletKind, QuestionStatus, ReportStatus, RequestStatus,
+    SendChannel, Subjects, Tone, Via,
 };
 
 /// What a compliance finding says, and why.
@@ -223,7 +223,16 @@ labels!(Tone {
 });
 labels!(QuestionStatus {
     Open => StQuestionOpen,
+    Routed => StQuestionRouted,
     Answered => StQuestionAnswered,
+    Closed => StQuestionClosed,
+});
+labels!(ClippingKind {
+    News => ClipNews,
+    Opinion => ClipOpinion,
+    Interview => ClipInterview,
+    Social => ClipSocial,
+    Broadcast => ClipBroadcast,
 });
 labels!(SendChannel {
     Email => SendEmail,

@@ -51,6 +51,9 @@ impl Store {
                 Record::Classification(super::commands::read_classification(c, id)?)
             }
             RecordKind::Consent => Record::Consent(super::commands::read_consent(c, id)?),
+            RecordKind::Clipping => Record::Clipping(super::commands::read_clipping(c, id)?),
+            RecordKind::Question => Record::Question(super::commands::read_question(c, id)?),
+            RecordKind::Answer => Record::Answer(super::commands::read_answer(c, id)?),
             _ => {
                 return Err(StoreError::NotFound {
                     table: super::commands::table(target.kind).to_owned(),

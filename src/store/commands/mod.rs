@@ -30,6 +30,7 @@ pub(crate) use events::{
 };
 pub(crate) use materials::{read_campaign, read_material};
 pub use media_import::{archive_kind, EventSpan, MediaImport};
+pub(crate) use office::{read_answer, read_clipping, read_question};
 pub(crate) use reports::{read_department, read_report, read_request};
 pub(crate) use settings::{office_settings, rules, setting};
 pub use settings::{
@@ -46,7 +47,7 @@ use crate::domain::edit::{Command, Invalid, Problem, Record, RecordKind, SeriesI
 use crate::domain::ids;
 use crate::domain::status::{
     CoverageStatus, DeliveryStatus, DraftStatus, EventStatus, InterviewStatus, MaterialStatus,
-    ReportStatus, RequestStatus, Workflow,
+    QuestionStatus, ReportStatus, RequestStatus, Workflow,
 };
 
 /// The table that holds a kind of record.
@@ -325,6 +326,18 @@ impl Tx<'_, '_> {
             return self.deliver(&target.id, to, "");
         }
         let mut fields: Fields = vec![("status", text(status))];
+        if let (RecordKind::Question, Some(to)) = (target.kind, QuestionStatus::from_code(status)) {
+            let question = read_question(self.w.conn(), &target.id)?;
+            if to == QuestionStatus::Answered && question.response.trim().is_empty() {
+                // Answered says what was answered: the form asks for the reply.
+                return Err(StoreError::Invalid(Invalid {
+                    field: "response",
+                    problem: Problem::Required,
+                }));
+            }
+            let at = office::answered_at(to, &question.answered_at, &self.now);
+            fields.push(("answered_at", text(&at)));
+        }
         // A report taken out of the discarded ones no longer has a reason to be there.
         if target.kind == RecordKind::Report && status != ReportStatus::Discarded.code() {
             fields.push(("reason", text("")));
@@ -532,8 +545,13 @@ fn links(record: &Record) -> Vec<(&'static str, RecordKind, Option<&str>)> {
         Record::Clipping(c) => vec![
             ("outlet_id", K::Outlet, o(&c.outlet_id)),
             ("draft_id", K::Draft, o(&c.draft_id)),
+            ("department_id", K::Department, o(&c.department_id)),
+            ("quoted_id", K::Draft, o(&c.quoted_id)),
         ],
-        Record::Question(q) => vec![("answer_id", K::Answer, o(&q.answer_id))],
+        Record::Question(q) => vec![
+            ("answer_id", K::Answer, o(&q.answer_id)),
+            ("department_id", K::Department, o(&q.department_id)),
+        ],
         Record::Attachment(a) => vec![("report_id", K::Report, Some(a.report_id.as_str()))],
         Record::Campaign(c) => vec![("department_id", K::Department, o(&c.department_id))],
         Record::Material(m) => vec![
@@ -638,6 +656,13 @@ fn check_move(kind: RecordKind, from: &str, to: &str) -> Result<()> {
             to,
         ),
         RecordKind::Draft => check(kind, DraftStatus::from_code, DraftStatus::code, from, to),
+        RecordKind::Question => check(
+            kind,
+            QuestionStatus::from_code,
+            QuestionStatus::code,
+            from,
+            to,
+        ),
         _ => Ok(()),
     }
 }
@@ -665,6 +690,7 @@ pub fn allowed_moves(kind: RecordKind, from: &str) -> Vec<&'static str> {
         RecordKind::Material => next(MaterialStatus::from_code, MaterialStatus::code, from),
         RecordKind::Interview => next(InterviewStatus::from_code, InterviewStatus::code, from),
         RecordKind::Delivery => next(DeliveryStatus::from_code, DeliveryStatus::code, from),
+        RecordKind::Question => next(QuestionStatus::from_code, QuestionStatus::code, from),
         _ => Vec::new(),
     }
 }

@@ -181,6 +181,9 @@ impl Tx<'_, '_> {
     /// What a record leaves out and its links say: a report that answers a request comes
     /// from the request's department. `None` when there is nothing to add.
     pub(super) fn complete(&self, record: &Record) -> Result<Option<Record>> {
+        if matches!(record, Record::Clipping(_) | Record::Question(_)) {
+            return self.complete_monitoring(record);
+        }
         if let Record::Request(r) = record {
             return self.fill_request(r);
         }
