@@ -4,13 +4,17 @@ use chrono::NaiveDate;
 use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::figures::DepartmentFigures;
+use crate::domain::monitoring::{
+    AnswerDetail, AnswerRow, ClippingRow, MonitoringFigures, QuestionDetail, QuestionRow,
+};
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
-    CampaignDetail, CampaignRow, ClassificationDetail, ClassificationRow, ContactListDetail,
-    ContactListRow, DepartmentDetail, DepartmentRow, DistributionDetail, DistributionRow,
-    DraftDetail, DraftRow, EventDetail, EventRow, InterviewDetail, InterviewRow, JournalistDetail,
-    JournalistRow, MaterialDetail, MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail,
-    ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
+    CampaignDetail, CampaignRow, ClassificationDetail, ClassificationRow, ClippingDetail,
+    ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DistributionDetail,
+    DistributionRow, DraftDetail, DraftRow, EventDetail, EventRow, InterviewDetail, InterviewRow,
+    JournalistDetail, JournalistRow, MaterialDetail, MaterialRow, OutletDetail, OutletRow,
+    PageRequest, ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail,
+    TimelineKind, TimelineRow,
 };
 use crate::i18n::{t, Msg};
 use crate::store::{self, Store};
@@ -108,6 +112,27 @@ impl Reader for Store {
     }
     fn interview(&self, id: &str) -> DataResult<InterviewDetail> {
         text(self.interview_detail(id))
+    }
+    fn clippings(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ClippingRow>> {
+        text(self.clippings_page(q, r))
+    }
+    fn clipping(&self, id: &str) -> DataResult<ClippingDetail> {
+        text(self.clipping_detail(id))
+    }
+    fn questions(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<QuestionRow>> {
+        text(self.questions_page(q, r))
+    }
+    fn question(&self, id: &str) -> DataResult<QuestionDetail> {
+        text(self.question_detail(id))
+    }
+    fn answers(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<AnswerRow>> {
+        text(self.answers_page(q, r))
+    }
+    fn answer(&self, id: &str) -> DataResult<AnswerDetail> {
+        text(self.answer_detail(id))
+    }
+    fn monitoring_figures(&self, today: NaiveDate) -> DataResult<MonitoringFigures> {
+        text(Store::monitoring_figures(self, today))
     }
     fn distributions(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DistributionRow>> {
         text(self.distributions_page(q, r))

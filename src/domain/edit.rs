@@ -799,7 +799,10 @@ impl Record {
                 .line("topic", &q.topic)
                 .datetime("answered_at", &q.answered_at, false)
                 .order("answered_at", &q.asked_at, &q.answered_at),
-            Record::Answer(a) => c.required("title", &a.title),
+            Record::Answer(a) => c
+                .required("title", &a.title)
+                .required("body", &a.body)
+                .line("topic", &a.topic),
             Record::Material(m) => c
                 .required("title", &m.title)
                 .date("requested_on", &m.requested_on, true)

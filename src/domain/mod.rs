@@ -14,6 +14,7 @@ pub mod hlc;
 pub mod ids;
 pub mod measure;
 pub mod media;
+pub mod monitoring;
 pub mod query;
 pub mod records;
 pub mod recurrence;

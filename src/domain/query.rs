@@ -78,4 +78,12 @@ pub enum ListId {
     Briefing,
     /// Not a list: publications per department, this month and the month before (Hoy).
     Balance,
+    /// What the media published about the municipality (Monitoreo).
+    Clippings,
+    /// Citizens' questions (Monitoreo).
+    Questions,
+    /// The office's reusable answers (Monitoreo).
+    Answers,
+    /// Not a list: the monitoring figures (Monitoreo, Cifras).
+    Monitor,
 }

@@ -48,6 +48,7 @@ macro_rules! keyed {
         }
     };
 }
+pub(crate) use keyed;
 
 /// A related record in a detail pane: what it is, when, its title and its status code.
 #[derive(Debug, Clone, PartialEq)]
@@ -574,12 +575,30 @@ pub struct ClippingDetail {
     pub title: String,
     pub published_on: String,
     pub outlet: Option<LinkLine>,
+    pub kind: crate::domain::status::ClippingKind,
     pub tone: crate::domain::status::Tone,
     pub url: String,
     pub summary: String,
+    pub topic: String,
+    pub department: Option<LinkLine>,
+    /// The office's boletín it quotes.
+    pub quoted: Option<LinkLine>,
     /// The office's answer, and the piece that carried it.
     pub response: String,
     pub draft: Option<LinkLine>,
+    /// When the response piece first went out (`YYYY-MM-DDTHH:MM`), or empty.
+    pub response_out: String,
+}
+
+impl ClippingDetail {
+    /// Where its response stands.
+    pub fn response_state(&self) -> crate::domain::monitoring::Response {
+        crate::domain::monitoring::Response::of(
+            self.tone,
+            self.draft.as_ref().map(|d| d.status.as_str()),
+            &self.response,
+        )
+    }
 }
 
 /// What the status bar shows about the database.

@@ -408,6 +408,15 @@ pub fn field_label(field: &str) -> String {
         "document" => Msg::FDocument,
         "tag" => Msg::FTag,
         "paths" => Msg::FPaths,
+        "published_on" => Msg::FPublishedOn,
+        "summary" => Msg::FClipText,
+        "tone" => Msg::FTone,
+        "quoted_id" => Msg::FQuotes,
+        "response" => Msg::FResponse,
+        "asked_on" => Msg::FAskedOn,
+        "asked_time" => Msg::FTime,
+        "answer_id" => Msg::FFromAnswer,
+        "answered_at" => Msg::FAnsweredAt,
         _ => return field.to_owned(),
     };
     t(msg).to_owned()

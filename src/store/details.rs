@@ -13,13 +13,12 @@ use super::Store;
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::media::MediaKind;
 use crate::domain::status::{
-    CoverageRole, CoverageStatus, EventKind, InterviewStatus, Subjects, Tone, Via,
+    CoverageRole, CoverageStatus, EventKind, InterviewStatus, Subjects, Via,
 };
 use crate::domain::{
-    ArchiveItemDetail, ClippingDetail, ConsentLine, ContactListDetail, CoverageLine,
-    DepartmentDetail, EventDetail, EventRow, InterviewLine, JournalistDetail, LinkLine, MediaLine,
-    MemberLine, OutletDetail, ReportDetail, RequestDetail, SeriesLine, TimelineDetail,
-    TimelineKind,
+    ArchiveItemDetail, ConsentLine, ContactListDetail, CoverageLine, DepartmentDetail, EventDetail,
+    EventRow, InterviewLine, JournalistDetail, LinkLine, MediaLine, MemberLine, OutletDetail,
+    ReportDetail, RequestDetail, SeriesLine, TimelineDetail, TimelineKind,
 };
 
 pub(super) fn not_found(table: &str, id: &str) -> StoreError {
@@ -656,60 +655,6 @@ impl Store {
             TimelineKind::Item(_) => TimelineDetail::Item(Box::new(self.archive_item_detail(id)?)),
             TimelineKind::Interview => TimelineDetail::Interview(self.interview_detail(id)?),
             TimelineKind::Clipping => TimelineDetail::Clipping(self.clipping_detail(id)?),
-        })
-    }
-
-    /// A clipping: what was published, where, its tone, and the office's answer.
-    pub fn clipping_detail(&self, id: &str) -> Result<ClippingDetail> {
-        type Head = (
-            String,
-            String,
-            Option<String>,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-        );
-        let (title, published_on, outlet_id, tone, url, summary, response, draft_id): Head = self
-            .conn()
-            .prepare_cached(
-                "SELECT title, published_on, outlet_id, tone, url, summary, response, draft_id
-                 FROM clippings WHERE id = ?1 AND deleted_at IS NULL",
-            )?
-            .query_row([id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })
-            .optional()?
-            .ok_or_else(|| not_found("clippings", id))?;
-        Ok(ClippingDetail {
-            id: id.to_owned(),
-            title,
-            published_on,
-            outlet: self.one_link(
-                RecordKind::Outlet,
-                "SELECT id, '', name, '' FROM outlets WHERE id = ?1 AND deleted_at IS NULL",
-                outlet_id.as_deref(),
-            )?,
-            tone: Tone::from_code(&tone).unwrap_or(Tone::Neutral),
-            url,
-            summary,
-            response,
-            draft: self.one_link(
-                RecordKind::Draft,
-                "SELECT id, written_at, title, status FROM drafts
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                draft_id.as_deref(),
-            )?,
         })
     }
 }

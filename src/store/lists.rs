@@ -177,7 +177,12 @@ pub(crate) const CONTACT_LISTS: ListQuery = ListQuery {
     due: None,
 };
 
-fn code<T>(r: &Row, i: usize, parse: fn(&str) -> Option<T>, or: T) -> rusqlite::Result<T> {
+pub(super) fn code<T>(
+    r: &Row,
+    i: usize,
+    parse: fn(&str) -> Option<T>,
+    or: T,
+) -> rusqlite::Result<T> {
     Ok(parse(&r.get::<_, String>(i)?).unwrap_or(or))
 }
 
@@ -397,12 +402,19 @@ fn list_query(list: ListId) -> Option<&'static ListQuery> {
         ListId::Interviews => &INTERVIEWS,
         ListId::Distributions => &DISTRIBUTIONS,
         ListId::Classification => &CLASSIFICATION,
-        ListId::Timeline | ListId::Figures | ListId::Briefing | ListId::Balance => return None,
+        ListId::Clippings => &super::monitoring::CLIPPINGS,
+        ListId::Questions => &super::monitoring::QUESTIONS,
+        ListId::Answers => &super::monitoring::ANSWERS,
+        ListId::Timeline
+        | ListId::Figures
+        | ListId::Briefing
+        | ListId::Balance
+        | ListId::Monitor => return None,
     })
 }
 
 impl Store {
-    fn page<T>(
+    pub(super) fn page<T>(
         &self,
         q: &ListQuery,
         query: &Query,
@@ -422,7 +434,7 @@ impl Store {
     pub fn count(&self, list: ListId, query: &Query, now: &str) -> Result<u64> {
         let Some(q) = list_query(list) else {
             return match list {
-                ListId::Figures | ListId::Briefing | ListId::Balance => Ok(0),
+                ListId::Figures | ListId::Briefing | ListId::Balance | ListId::Monitor => Ok(0),
                 _ => self.timeline_count(query, now),
             };
         };

@@ -19,6 +19,7 @@ mod lists;
 mod listsql;
 mod media;
 mod merge;
+mod monitoring;
 mod outreach;
 mod records;
 pub mod schema;

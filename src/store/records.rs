@@ -136,6 +136,12 @@ impl Store {
                 None,
                 "t.code",
             ),
+            // A reusable answer carries its text: picked, it goes into the reply.
+            RecordKind::Answer => (
+                "SELECT t.id, t.title, '', t.body FROM answers t WHERE t.deleted_at IS NULL",
+                Some("answers_fts"),
+                "t.title",
+            ),
             _ => return Ok((Vec::new(), true)),
         };
         let search = fts.zip(fts_query(text));
@@ -212,6 +218,7 @@ impl Store {
             RecordKind::Classification => {
                 "SELECT id, code || ' ' || name, '', '' FROM classification WHERE id = ?1".into()
             }
+            RecordKind::Answer => "SELECT id, title, '', body FROM answers WHERE id = ?1".into(),
             _ => return Ok(None),
         };
         Ok(self

@@ -6,13 +6,17 @@ use chrono::NaiveDate;
 use crate::domain::agenda::{AgendaEvent, DayCount};
 use crate::domain::edit::{Record, RecordKind, Target};
 use crate::domain::figures::DepartmentFigures;
+use crate::domain::monitoring::{
+    AnswerDetail, AnswerRow, ClippingRow, MonitoringFigures, QuestionDetail, QuestionRow,
+};
 use crate::domain::query::{Choice, ListId, Query};
 use crate::domain::{
-    CampaignDetail, CampaignRow, ClassificationDetail, ClassificationRow, ContactListDetail,
-    ContactListRow, DepartmentDetail, DepartmentRow, DistributionDetail, DistributionRow,
-    DraftDetail, DraftRow, EventDetail, EventRow, InterviewDetail, InterviewRow, JournalistDetail,
-    JournalistRow, MaterialDetail, MaterialRow, OutletDetail, OutletRow, PageRequest, ReportDetail,
-    ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail, TimelineKind, TimelineRow,
+    CampaignDetail, CampaignRow, ClassificationDetail, ClassificationRow, ClippingDetail,
+    ContactListDetail, ContactListRow, DepartmentDetail, DepartmentRow, DistributionDetail,
+    DistributionRow, DraftDetail, DraftRow, EventDetail, EventRow, InterviewDetail, InterviewRow,
+    JournalistDetail, JournalistRow, MaterialDetail, MaterialRow, OutletDetail, OutletRow,
+    PageRequest, ReportDetail, ReportRow, RequestDetail, RequestRow, SortKey, TimelineDetail,
+    TimelineKind, TimelineRow,
 };
 
 /// A failure to read, as the message the user reads.
@@ -56,6 +60,14 @@ pub trait Reader {
     fn series(&self, id: &str) -> DataResult<ClassificationDetail>;
     fn interview(&self, id: &str) -> DataResult<InterviewDetail>;
     fn distributions(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DistributionRow>>;
+    fn clippings(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<ClippingRow>>;
+    fn clipping(&self, id: &str) -> DataResult<ClippingDetail>;
+    fn questions(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<QuestionRow>>;
+    fn question(&self, id: &str) -> DataResult<QuestionDetail>;
+    fn answers(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<AnswerRow>>;
+    fn answer(&self, id: &str) -> DataResult<AnswerDetail>;
+    /// The monitoring figures of the weeks up to `today` (Monitoreo, Cifras).
+    fn monitoring_figures(&self, today: NaiveDate) -> DataResult<MonitoringFigures>;
     fn distribution(&self, id: &str) -> DataResult<DistributionDetail>;
     /// The archive timeline, up to `now` (local `YYYY-MM-DDTHH:MM`).
     fn timeline(&self, q: &Query, r: &PageRequest, now: &str) -> DataResult<Vec<TimelineRow>>;

@@ -6,7 +6,7 @@ use super::action::Action;
 use super::data::Reader;
 use super::form::{Field, FieldErrors, Form, Purpose};
 use super::list::FilterSpec;
-use super::tabs::{agenda, archive, drafts, media, reports};
+use super::tabs::{agenda, archive, drafts, media, monitoring, reports};
 use crate::domain::edit::{Command, Problem, Record, RecordKind, Target};
 use crate::domain::query::{Choice, Filters, ListId};
 use crate::i18n::labels::{field_problem, problem_text, Label};
@@ -87,6 +87,9 @@ fn new_title(kind: RecordKind) -> String {
         RecordKind::Interview => Msg::TitleNewInterview,
         RecordKind::Classification => Msg::TitleNewSeries,
         RecordKind::Consent => Msg::TitleNewConsent,
+        RecordKind::Clipping => Msg::TitleNewClipping,
+        RecordKind::Question => Msg::TitleNewQuestion,
+        RecordKind::Answer => Msg::TitleNewAnswer,
         other => return other.label().to_owned(),
     };
     t(msg).to_owned()
@@ -184,6 +187,18 @@ pub fn build(
                 (archive::forms::consent(Some(c)), &[])
             }
             (RecordKind::Consent, None) => (archive::forms::consent(None), &[]),
+            (RecordKind::Clipping, Some(Record::Clipping(c))) => {
+                (monitoring::forms::clipping(Some(c), ctx), &[])
+            }
+            (RecordKind::Clipping, None) => (monitoring::forms::clipping(None, ctx), &[]),
+            (RecordKind::Question, Some(Record::Question(q))) => {
+                (monitoring::forms::question(Some(q), ctx), &[])
+            }
+            (RecordKind::Question, None) => (monitoring::forms::question(None, ctx), &[]),
+            (RecordKind::Answer, Some(Record::Answer(a))) => {
+                (monitoring::forms::answer(Some(a)), &[])
+            }
+            (RecordKind::Answer, None) => (monitoring::forms::answer(None), &[]),
             _ => return None,
         };
     let title = match (&id, &record) {
@@ -197,8 +212,11 @@ pub fn build(
         parent,
     };
     let mut form = Form::new(title, purpose, fields, ctx.now).with_aliases(aliases);
-    if kind == RecordKind::Draft {
-        form.note = Some(drafts::forms::draft_note());
+    match kind {
+        RecordKind::Draft => form.note = Some(drafts::forms::draft_note()),
+        RecordKind::Clipping => form.note = Some(monitoring::forms::clipping_note()),
+        RecordKind::Question => form.note = Some(monitoring::forms::question_note()),
+        _ => {}
     }
     Some(form)
 }
@@ -223,6 +241,9 @@ pub fn record_title(record: &Record) -> String {
         Record::Interview(i) => i.topic.clone(),
         Record::Classification(k) => format!("{} {}", k.code, k.name),
         Record::Consent(c) => c.person.clone(),
+        Record::Clipping(c) => c.title.clone(),
+        Record::Question(q) => crate::ui::tabs::monitoring::one_line(&q.question),
+        Record::Answer(a) => a.title.clone(),
         other => other.kind().label().to_owned(),
     }
 }
@@ -279,6 +300,12 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
                     archive::forms::consent_record(form, Some(c), parent)
                 }
                 (RecordKind::Consent, _) => archive::forms::consent_record(form, None, parent),
+                (RecordKind::Clipping, _) => monitoring::forms::clipping_record(form),
+                (RecordKind::Question, Some(Record::Question(q))) => {
+                    monitoring::forms::question_record(form, Some(q))
+                }
+                (RecordKind::Question, _) => monitoring::forms::question_record(form, None),
+                (RecordKind::Answer, _) => monitoring::forms::answer_record(form),
                 _ => return Err(vec![("", t(Msg::PNotAllowed).to_owned())]),
             }?;
             Ok(Action::Save(match id {

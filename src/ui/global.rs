@@ -23,6 +23,7 @@ pub const KEYS: &[Binding] = &[
             (Char('4'), NONE, Cmd::GoTo(Tab::Drafts)),
             (Char('5'), NONE, Cmd::GoTo(Tab::Media)),
             (Char('6'), NONE, Cmd::GoTo(Tab::Archive)),
+            (Char('7'), NONE, Cmd::GoTo(Tab::Monitoring)),
         ],
         label: Msg::KeyDigits,
         help: Msg::HelpGoTo,

@@ -56,6 +56,8 @@ pub enum Scope {
     Archive,
     /// Hoy and its Balance.
     Today,
+    /// Monitoreo's Cifras.
+    Monitor,
 }
 
 impl Scope {
@@ -71,7 +73,8 @@ impl Scope {
             | Scope::Drafts
             | Scope::Media
             | Scope::Archive
-            | Scope::Today => 1,
+            | Scope::Today
+            | Scope::Monitor => 1,
             Scope::Detail => 2,
             Scope::Search | Scope::DatePrompt => 3,
             Scope::Form => 4,
@@ -103,6 +106,7 @@ impl Scope {
             Scope::DatePrompt => Msg::GroupDatePrompt,
             Scope::Figures => Msg::GroupFigures,
             Scope::Today => Msg::GroupToday,
+            Scope::Monitor => Msg::GroupMonitor,
         }
     }
 }
@@ -228,6 +232,7 @@ pub const TABLES: &[&[Binding]] = &[
     super::tabs::archive::KEYS,
     super::tabs::reports::figures::KEYS,
     super::tabs::today::KEYS,
+    super::tabs::monitoring::figures::KEYS,
 ];
 
 /// Whether a key event is the one a binding names. Shift is part of a character itself

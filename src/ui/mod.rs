@@ -49,6 +49,7 @@ pub struct Screen {
     pub drafts: Drafts,
     pub media: Media,
     pub archive: Archive,
+    pub monitoring: tabs::monitoring::Monitoring,
     /// Open over the tab, the top one has the keys.
     pub overlays: Vec<Overlay>,
     pub status: StoreStatus,
@@ -71,6 +72,7 @@ impl Screen {
             drafts: Drafts::default(),
             media: Media::default(),
             archive: Archive::default(),
+            monitoring: tabs::monitoring::Monitoring::default(),
             overlays: Vec::new(),
             status: StoreStatus::default(),
             message: None,
@@ -88,6 +90,7 @@ impl Screen {
             Tab::Drafts => &self.drafts,
             Tab::Media => &self.media,
             Tab::Archive => &self.archive,
+            Tab::Monitoring => &self.monitoring,
         })
     }
 
@@ -99,6 +102,7 @@ impl Screen {
             Tab::Drafts => &mut self.drafts,
             Tab::Media => &mut self.media,
             Tab::Archive => &mut self.archive,
+            Tab::Monitoring => &mut self.monitoring,
         })
     }
 

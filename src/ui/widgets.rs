@@ -37,11 +37,14 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 pub fn tab_bar(frame: &mut Frame, area: Rect, tab: Tab, now: NaiveDateTime) {
-    let titles = Tab::ALL
+    let titles: Vec<Line> = Tab::ALL
         .iter()
         .enumerate()
-        .map(|(i, tab)| Line::from(format!("{} {}", i + 1, t(tab.title()))));
-    // The long date only where it leaves room for all six tabs.
+        .map(|(i, tab)| Line::from(format!("{} {}", i + 1, t(tab.title()))))
+        .collect();
+    // Each padded between rules where they all fit so; else apart by a space.
+    let roomy = titles.iter().map(|l| l.width() + 3).sum::<usize>() - 1;
+    // The long date only where it leaves room for all seven tabs.
     let date = if area.width >= 100 {
         i18n::long_date(now.date())
     } else {
@@ -50,11 +53,17 @@ pub fn tab_bar(frame: &mut Frame, area: Rect, tab: Tab, now: NaiveDateTime) {
     let date_width = (date.chars().count() as u16 + 1).min(area.width / 2);
     let [tabs, when] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(date_width)]).areas(area);
+    // All seven fit in 80 columns with the date when they go without their frame.
+    let (divider, pad) = if tabs.width as usize >= roomy {
+        ("│", " ")
+    } else {
+        (" ", "")
+    };
     frame.render_widget(
         Tabs::new(titles)
             .select(tab.index())
-            .divider("│")
-            .padding(" ", " ")
+            .divider(divider)
+            .padding(pad, pad)
             .highlight_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)),
         tabs,
     );

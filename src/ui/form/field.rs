@@ -50,6 +50,9 @@ pub struct Field {
     /// A long text measured as it is written: its length against its channel's limit, and
     /// its hashtags.
     pub counted: bool,
+    /// A picked record's text goes into this field too (a reusable answer into the reply),
+    /// to be edited for the case.
+    pub inserts: Option<&'static str>,
     /// Long text: the first screen row shown and the width it was last drawn at (drawing
     /// keeps the cursor in view; the keys move by screen rows).
     pub(super) top: Cell<usize>,
@@ -83,6 +86,7 @@ impl Field {
             input,
             error: None,
             counted: false,
+            inserts: None,
             top: Cell::new(0),
             width: Cell::new(0),
             measured: RefCell::new(None),
@@ -145,6 +149,12 @@ impl Field {
 
     pub fn required(mut self) -> Field {
         self.required = true;
+        self
+    }
+
+    /// The text of what is picked here (its [`Choice::detail`]) is put into `field`.
+    pub fn inserting_into(mut self, field: &'static str) -> Field {
+        self.inserts = Some(field);
         self
     }
 

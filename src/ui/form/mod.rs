@@ -285,6 +285,11 @@ impl Form {
 
     /// A picker closed on a choice: it goes into the field that opened it.
     pub fn set_picked(&mut self, choice: Choice) {
+        let inserts = self
+            .fields
+            .get(self.focus)
+            .and_then(|f| f.inserts)
+            .map(|into| (into, choice.detail.clone()));
         if let Some(field) = self.fields.get_mut(self.focus) {
             match &mut field.input {
                 Input::Pick { choice: c, .. } => *c = Some(choice),
@@ -294,6 +299,37 @@ impl Form {
                 _ => {}
             }
             field.error = None;
+        }
+        if let Some((into, text)) = inserts {
+            self.insert_text(into, &text);
+        }
+    }
+
+    /// Puts `text` into a long-text field: in place of nothing, else after what is written (a
+    /// blank line between). The field takes the focus, its cursor at the end, to edit it.
+    fn insert_text(&mut self, key: &str, text: &str) {
+        let Some(i) = self.fields.iter().position(|f| f.key == key) else {
+            return;
+        };
+        if text.trim().is_empty() {
+            return;
+        }
+        let current = self.text(key);
+        let joined = if current.trim().is_empty() {
+            text.to_owned()
+        } else {
+            format!("{}\n\n{text}", current.trim_end())
+        };
+        if let Input::Multi(area) = &mut self.fields[i].input {
+            let lines: Vec<String> = joined.split('\n').map(str::to_owned).collect();
+            let mut fresh = tui_textarea::TextArea::new(lines);
+            fresh.set_cursor_line_style(area.cursor_line_style());
+            fresh.set_selection_style(area.selection_style());
+            fresh.move_cursor(tui_textarea::CursorMove::Bottom);
+            fresh.move_cursor(tui_textarea::CursorMove::End);
+            *area = fresh;
+            self.fields[i].error = None;
+            self.focus = i;
         }
     }
 

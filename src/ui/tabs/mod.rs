@@ -5,6 +5,7 @@ pub mod archive;
 pub mod drafts;
 pub mod lines;
 pub mod media;
+pub mod monitoring;
 pub mod reports;
 pub mod today;
 
@@ -13,7 +14,7 @@ use crate::domain::edit::RecordKind;
 use crate::domain::query::ListId;
 use crate::i18n::Msg;
 
-/// The six tabs, in the order of their number keys.
+/// The seven tabs, in the order of their number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Today,
@@ -22,16 +23,18 @@ pub enum Tab {
     Drafts,
     Media,
     Archive,
+    Monitoring,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Today,
         Tab::Agenda,
         Tab::Reports,
         Tab::Drafts,
         Tab::Media,
         Tab::Archive,
+        Tab::Monitoring,
     ];
 
     pub fn index(self) -> usize {
@@ -54,6 +57,7 @@ impl Tab {
             Tab::Drafts => Msg::TabDrafts,
             Tab::Media => Msg::TabMedia,
             Tab::Archive => Msg::TabArchive,
+            Tab::Monitoring => Msg::TabMonitoring,
         }
     }
 }
@@ -75,6 +79,9 @@ pub fn home(kind: RecordKind) -> Option<(Tab, ListId)> {
         RecordKind::Distribution => (Tab::Media, ListId::Distributions),
         RecordKind::ArchiveItem | RecordKind::Publication => (Tab::Archive, ListId::Timeline),
         RecordKind::Classification => (Tab::Archive, ListId::Classification),
+        RecordKind::Clipping => (Tab::Monitoring, ListId::Clippings),
+        RecordKind::Question => (Tab::Monitoring, ListId::Questions),
+        RecordKind::Answer => (Tab::Monitoring, ListId::Answers),
         _ => return None,
     })
 }

@@ -18,8 +18,8 @@ use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::{ListId, Query};
 use crate::domain::status::{ArchiveKind, Subjects};
 use crate::domain::{
-    ArchiveItemDetail, ClassificationDetail, ClassificationRow, ClippingDetail, ConsentLine,
-    MediaLine, PageRequest, TimelineDetail, TimelineKind, TimelineRow,
+    ArchiveItemDetail, ClassificationDetail, ClassificationRow, ConsentLine, MediaLine,
+    PageRequest, TimelineDetail, TimelineKind, TimelineRow,
 };
 use crate::i18n::labels::Label;
 use crate::i18n::{
@@ -145,7 +145,7 @@ impl ListKind for Timeline {
             TimelineDetail::Publication(x) => draft_lines(x),
             TimelineDetail::Item(a) => item_lines(a),
             TimelineDetail::Interview(i) => <Interviews as ListKind>::lines(i),
-            TimelineDetail::Clipping(c) => clipping_lines(c),
+            TimelineDetail::Clipping(c) => super::monitoring::clipping_lines(c),
         }
     }
 
@@ -235,35 +235,6 @@ fn item_lines(d: &ArchiveItemDetail) -> Vec<DetailLine> {
         out.push(plain(Line::default()));
         for line in a.description.lines() {
             out.push(plain(Line::from(line.to_owned())));
-        }
-    }
-    out
-}
-
-fn clipping_lines(c: &ClippingDetail) -> Vec<DetailLine> {
-    let mut out = vec![
-        own(
-            &c.title,
-            Target::new(RecordKind::Clipping, c.id.clone()),
-            None,
-        ),
-        plain(field(Msg::FieldWhen, stamp_long(&c.published_on))),
-    ];
-    if let Some(o) = &c.outlet {
-        out.push(link_field(Msg::FieldOutlet, o));
-    }
-    out.push(plain(field(Msg::FTone, c.tone.label())));
-    if !c.url.is_empty() {
-        out.push(plain(field(Msg::FUrl, c.url.clone())));
-    }
-    if let Some(d) = &c.draft {
-        out.push(link_field(Msg::FieldPiece, d));
-    }
-    for (msg, text) in [(Msg::FSummary, &c.summary), (Msg::FResponse, &c.response)] {
-        if !text.is_empty() {
-            out.push(plain(Line::default()));
-            out.push(plain(Line::from(t(msg).to_owned()).bold()));
-            out.extend(text.lines().map(|l| plain(Line::from(l.to_owned()))));
         }
     }
     out
