@@ -120,7 +120,12 @@ fn the_text_brief_is_its_golden_file_and_fits_80_columns() {
     assert!(lines[3].ends_with("⚠ SIN COBERTURA"), "{text}");
     assert!(lines[5].ends_with("⚠ SIN COBERTURA"), "{text}");
     assert_eq!(text.matches("⚠ SIN COBERTURA").count(), 2, "{text}");
-    assert!(!text.contains('…'), "nothing cut: {text}");
+    // Nothing cut: the only "…" are of the lines a section has and does not list.
+    let cut: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains('…') && !l.trim_start().starts_with("… y "))
+        .collect();
+    assert!(cut.is_empty(), "nothing cut: {cut:#?}");
     for section in [
         "MAÑANA — 3 eventos",
         "SE PUBLICA HOY — 1 pieza",
@@ -128,6 +133,7 @@ fn the_text_brief_is_its_golden_file_and_fits_80_columns() {
         "REPORTES POR REVISAR —",
         "ÁREAS CON INFORMACIÓN VENCIDA — 5 áreas",
         "SOLICITUDES DE MEDIOS ABIERTAS — 1 solicitud",
+        "MONITOREO — 42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
         "PUBLICADO AYER — 2 publicaciones: Facebook 1, X 1",
         "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
         "PUBLICACIONES POR ÁREA: MARZO (AL DÍA 6) CONTRA FEBRERO",
@@ -361,6 +367,35 @@ fn the_json_brief_is_its_golden_file_and_holds_what_the_database_holds() {
         live("interviews", "status IN ('requested', 'scheduled')")
     );
     assert_eq!(len(&b["media_requests"]), 1);
+
+    // Monitoring: negative notes with no published response (the demo answers none), the
+    // newest first and four of them; questions open for more than a day by the day's end.
+    assert_eq!(
+        b["negative_unanswered_total"].as_u64().unwrap(),
+        live(
+            "clippings",
+            "tone = 'negative' AND published_on <= '2025-03-06'"
+        )
+    );
+    let negative = b["negative_unanswered"].as_array().unwrap();
+    assert_eq!(negative.len(), 4);
+    assert!(negative
+        .windows(2)
+        .all(|w| w[0]["published_on"].as_str() >= w[1]["published_on"].as_str()));
+    assert_eq!(negative[0]["kind"], "news");
+    assert!(!negative[0]["outlet_id"].as_str().unwrap().is_empty());
+    assert_eq!(b["waiting_until"], "2025-03-07T00:00");
+    assert_eq!(
+        b["questions_waiting_total"].as_u64().unwrap(),
+        live(
+            "questions",
+            "status IN ('open', 'routed') AND asked_at < '2025-03-06T00:00'"
+        )
+    );
+    let question = &b["questions_waiting"][0];
+    assert_eq!(question["status"], "open");
+    assert_eq!(question["channel"], "facebook");
+    assert_eq!(question["waiting_hours"], 33);
     let yesterday = live("publications", "published_at LIKE '2025-03-05%'");
     assert_eq!(b["published_yesterday_total"].as_u64().unwrap(), yesterday);
     assert_eq!(len(&b["published_yesterday"]), yesterday);
@@ -450,8 +485,17 @@ fn the_json_brief_is_its_golden_file_and_holds_what_the_database_holds() {
             "reportes",
             "areas-vencidas",
             "medios",
+            "monitoreo",
             "publicado-ayer"
         ]
+    );
+    assert_eq!(
+        sections[7],
+        (
+            "monitoreo",
+            "42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
+            true
+        )
     );
     assert_eq!(b["sections"][2]["title"], "Se publica hoy");
     assert_eq!(b["sections"][5]["alert"], true);
@@ -713,6 +757,9 @@ fn the_html_brief_reads_right_in_chromium_and_fits_a_projector() {
         "Reportes por revisar",
         "Áreas con información vencida — 5 áreas",
         "Solicitudes de medios abiertas — 1 solicitud",
+        "Monitoreo — 42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
+        "Vecinos piden reparar camino vecinal ⚠ SIN RESPUESTA",
+        "¿A qué hora abre el Registro Civil? ⚠ SIN TURNAR",
         "Publicado ayer — 2 publicaciones: Facebook 1, X 1",
         "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
         "Publicaciones por área: marzo (al día 6) contra febrero",
@@ -731,7 +778,7 @@ fn the_html_brief_reads_right_in_chromium_and_fits_a_projector() {
         .iter()
         .map(|t| t.as_str().unwrap())
         .collect();
-    assert_eq!(titles.len(), 10, "{titles:?}");
+    assert_eq!(titles.len(), 11, "{titles:?}");
     assert_eq!(titles[0], "Agenda de hoy — 3 eventos, 2 sin cobertura");
     let marks: Vec<&str> = found["marks"]
         .as_array()

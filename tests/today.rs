@@ -94,6 +94,12 @@ fn every_line_leads_to_its_record_in_its_tab() {
         press(&mut app, KeyCode::Char('1'));
         go_to_line(&mut app, i);
         press(&mut app, KeyCode::Enter);
+        if prensa::ui::tabs::home(target.kind).is_none() {
+            // A kind with no tab yet (Monitoreo's, before it is built): Enter stays, quietly.
+            assert_eq!(app.screen().tab, Tab::Today, "line {i}: {target:?}");
+            kinds.push(target.kind);
+            continue;
+        }
         assert_ne!(app.screen().tab, Tab::Today, "line {i}: {target:?}");
         let pick = app.screen().pane().unwrap().selected().unwrap();
         assert_eq!(
@@ -112,6 +118,8 @@ fn every_line_leads_to_its_record_in_its_tab() {
         RecordKind::Report,
         RecordKind::Request,
         RecordKind::Interview,
+        RecordKind::Clipping,
+        RecordKind::Question,
         RecordKind::Publication,
     ] {
         assert!(kinds.contains(&kind), "no line leads to a {kind:?}");
