@@ -120,7 +120,12 @@ fn the_text_brief_is_its_golden_file_and_fits_80_columns() {
     assert!(lines[3].ends_with("⚠ SIN COBERTURA"), "{text}");
     assert!(lines[5].ends_with("⚠ SIN COBERTURA"), "{text}");
     assert_eq!(text.matches("⚠ SIN COBERTURA").count(), 2, "{text}");
-    assert!(!text.contains('…'), "nothing cut: {text}");
+    // Nothing cut: the only "…" are of the lines a section has and does not list.
+    let cut: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains('…') && !l.trim_start().starts_with("… y "))
+        .collect();
+    assert!(cut.is_empty(), "nothing cut: {cut:#?}");
     for section in [
         "MAÑANA — 3 eventos",
         "SE PUBLICA HOY — 1 pieza",
@@ -128,6 +133,7 @@ fn the_text_brief_is_its_golden_file_and_fits_80_columns() {
         "REPORTES POR REVISAR —",
         "ÁREAS CON INFORMACIÓN VENCIDA — 5 áreas",
         "SOLICITUDES DE MEDIOS ABIERTAS — 1 solicitud",
+        "MONITOREO — 42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
         "PUBLICADO AYER — 2 publicaciones: Facebook 1, X 1",
         "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
         "PUBLICACIONES POR ÁREA: MARZO (AL DÍA 6) CONTRA FEBRERO",
@@ -361,6 +367,35 @@ fn the_json_brief_is_its_golden_file_and_holds_what_the_database_holds() {
         live("interviews", "status IN ('requested', 'scheduled')")
     );
     assert_eq!(len(&b["media_requests"]), 1);
+
+    // Monitoring: negative notes with no published response (the demo answers none), the
+    // newest first and four of them; questions open for more than a day by the day's end.
+    assert_eq!(
+        b["negative_unanswered_total"].as_u64().unwrap(),
+        live(
+            "clippings",
+            "tone = 'negative' AND published_on <= '2025-03-06'"
+        )
+    );
+    let negative = b["negative_unanswered"].as_array().unwrap();
+    assert_eq!(negative.len(), 4);
+    assert!(negative
+        .windows(2)
+        .all(|w| w[0]["published_on"].as_str() >= w[1]["published_on"].as_str()));
+    assert_eq!(negative[0]["kind"], "news");
+    assert!(!negative[0]["outlet_id"].as_str().unwrap().is_empty());
+    assert_eq!(b["waiting_until"], "2025-03-07T00:00");
+    assert_eq!(
+        b["questions_waiting_total"].as_u64().unwrap(),
+        live(
+            "questions",
+            "status IN ('open', 'routed') AND asked_at < '2025-03-06T00:00'"
+        )
+    );
+    let question = &b["questions_waiting"][0];
+    assert_eq!(question["status"], "open");
+    assert_eq!(question["channel"], "facebook");
+    assert_eq!(question["waiting_hours"], 33);
     let yesterday = live("publications", "published_at LIKE '2025-03-05%'");
     assert_eq!(b["published_yesterday_total"].as_u64().unwrap(), yesterday);
     assert_eq!(len(&b["published_yesterday"]), yesterday);
@@ -450,8 +485,17 @@ fn the_json_brief_is_its_golden_file_and_holds_what_the_database_holds() {
             "reportes",
             "areas-vencidas",
             "medios",
+            "monitoreo",
             "publicado-ayer"
         ]
+    );
+    assert_eq!(
+        sections[7],
+        (
+            "monitoreo",
+            "42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
+            true
+        )
     );
     assert_eq!(b["sections"][2]["title"], "Se publica hoy");
     assert_eq!(b["sections"][5]["alert"], true);
@@ -713,6 +757,9 @@ fn the_html_brief_reads_right_in_chromium_and_fits_a_projector() {
         "Reportes por revisar",
         "Áreas con información vencida — 5 áreas",
         "Solicitudes de medios abiertas — 1 solicitud",
+        "Monitoreo — 42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
+        "Vecinos piden reparar camino vecinal ⚠ SIN RESPUESTA",
+        "¿A qué hora abre el Registro Civil? ⚠ SIN TURNAR",
         "Publicado ayer — 2 publicaciones: Facebook 1, X 1",
         "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
         "Publicaciones por área: marzo (al día 6) contra febrero",
@@ -731,7 +778,7 @@ fn the_html_brief_reads_right_in_chromium_and_fits_a_projector() {
         .iter()
         .map(|t| t.as_str().unwrap())
         .collect();
-    assert_eq!(titles.len(), 10, "{titles:?}");
+    assert_eq!(titles.len(), 11, "{titles:?}");
     assert_eq!(titles[0], "Agenda de hoy — 3 eventos, 2 sin cobertura");
     let marks: Vec<&str> = found["marks"]
         .as_array()
@@ -774,4 +821,167 @@ fn the_html_brief_reads_right_in_chromium_and_fits_a_projector() {
         "wider than the window: {found}"
     );
     assert_eq!(found["elements"], 0);
+}
+
+#[test]
+fn monitoreo_names_unanswered_negative_notes_and_questions_waiting_a_day_in_every_format() {
+    use prensa::domain::edit::{
+        ClippingInput, Command as Edit, DraftInput, OutletInput, QuestionInput, Record, RecordKind,
+        Target,
+    };
+    use prensa::domain::status::{Channel, ClippingKind, OutletKind, QuestionStatus, Tone};
+    let (dir, db, mut store) = new_store();
+    let outlet = create_record(
+        &mut store,
+        Record::Outlet(OutletInput {
+            name: "Voz & <Huasteca>".into(),
+            kind: OutletKind::Digital,
+            city: String::new(),
+            region: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            website: String::new(),
+            notes: String::new(),
+        }),
+    );
+    let note = ClippingInput {
+        outlet_id: Some(outlet),
+        kind: ClippingKind::News,
+        title: "Critican retraso en entrega de apoyos".into(),
+        url: String::new(),
+        published_on: "2025-03-05".into(),
+        tone: Tone::Negative,
+        summary: String::new(),
+        topic: String::new(),
+        department_id: None,
+        quoted_id: None,
+        response: String::new(),
+        draft_id: None,
+    };
+    let negative = create_record(&mut store, Record::Clipping(note.clone()));
+    let question = |asked_at: &str, text: &str| QuestionInput {
+        channel: Channel::WhatsApp,
+        asked_at: asked_at.into(),
+        question: text.into(),
+        topic: String::new(),
+        department_id: None,
+        status: QuestionStatus::Open,
+        answer_id: None,
+        response: String::new(),
+        answered_at: String::new(),
+    };
+    // The day gone by is read as that evening: 30 hours, then 2.
+    let waiting = create_record(
+        &mut store,
+        Record::Question(question("2025-03-05T18:00", "¿Dónde se paga el predial?")),
+    );
+    create_record(
+        &mut store,
+        Record::Question(question(
+            "2025-03-06T22:00",
+            "¿A qué hora abre el Registro Civil?",
+        )),
+    );
+    create_record(
+        &mut store,
+        Record::Question(QuestionInput {
+            status: QuestionStatus::Answered,
+            response: "En la Tesorería".into(),
+            answered_at: "2025-03-05T12:00".into(),
+            ..question("2025-03-04T09:00", "¿Hasta cuándo hay descuento?")
+        }),
+    );
+
+    let text = brief(dir.path(), &db, "texto");
+    assert!(too_wide(&text).is_empty(), "{:#?}", too_wide(&text));
+    let at = text
+        .lines()
+        .position(|l| l.starts_with("MONITOREO — "))
+        .unwrap();
+    // The question asked 2 hours before the day's end and the one answered are not there.
+    let section: Vec<&str> = text
+        .lines()
+        .skip(at)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        section,
+        [
+            "MONITOREO — 1 nota negativa sin respuesta; 1 pregunta espera más de 24 h",
+            "  05/03       Critican retraso en entrega de apoyos  ⚠ SIN RESPUESTA",
+            "              Voz & <Huasteca> · Nota",
+            "  30 h        ¿Dónde se paga el predial?  ⚠ SIN TURNAR",
+            "              WhatsApp",
+        ],
+        "{text}"
+    );
+    // After the media requests, before what was published.
+    let media = text.find("SOLICITUDES DE MEDIOS ABIERTAS").unwrap();
+    let published = text.find("PUBLICADO AYER").unwrap();
+    assert!(media < text.find("MONITOREO").unwrap() && text.find("MONITOREO").unwrap() < published);
+
+    let md = brief(dir.path(), &db, "md");
+    assert!(unpaired(&md).is_empty(), "{:?}", unpaired(&md));
+    assert!(
+        md.contains("- 30 h ¿Dónde se paga el predial? *⚠ SIN TURNAR*\n  _WhatsApp_"),
+        "{md}"
+    );
+    let html = brief(dir.path(), &db, "html");
+    assert!(unbalanced(&html).is_empty(), "{:?}", unbalanced(&html));
+    assert!(html.contains("Voz &amp; &lt;Huasteca&gt; · Nota"), "{html}");
+    assert!(
+        html.contains("<section id=\"monitoreo\" class=\"alerta\">"),
+        "{html}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&brief(dir.path(), &db, "json")).unwrap();
+    assert_eq!(json["negative_unanswered_total"], 1);
+    assert_eq!(json["negative_unanswered"][0]["id"], negative.as_str());
+    assert_eq!(json["negative_unanswered"][0]["outlet"], "Voz & <Huasteca>");
+    assert_eq!(json["negative_unanswered"][0]["response_id"], "");
+    assert_eq!(json["waiting_until"], "2025-03-07T00:00");
+    assert_eq!(json["questions_waiting_total"], 1);
+    let q = &json["questions_waiting"][0];
+    assert_eq!(q["id"], waiting.as_str());
+    assert_eq!(q["waiting_hours"], 30);
+    assert_eq!(q["channel"], "whatsapp");
+    assert_eq!(q["status"], "open");
+
+    // The office answers with a piece; once it is published the note leaves the brief.
+    let piece = create_record(
+        &mut store,
+        Record::Draft(DraftInput::new(
+            "Aclaración sobre la entrega de apoyos",
+            "Los apoyos se entregan desde el lunes.",
+            "2025-03-06T08:00",
+        )),
+    );
+    store
+        .execute(&Edit::Update {
+            id: negative.clone(),
+            record: Record::Clipping(ClippingInput {
+                draft_id: Some(piece.clone()),
+                ..note
+            }),
+        })
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&brief(dir.path(), &db, "json")).unwrap();
+    assert_eq!(
+        json["negative_unanswered"][0]["response_id"],
+        piece.as_str()
+    );
+    for status in ["review", "approved", "published"] {
+        store
+            .execute(&Edit::SetStatus {
+                target: Target::new(RecordKind::Draft, piece.clone()),
+                status: status.into(),
+            })
+            .unwrap();
+    }
+    let text = brief(dir.path(), &db, "texto");
+    assert!(
+        text.contains("MONITOREO — 1 pregunta espera más de 24 h\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Critican retraso"), "{text}");
 }

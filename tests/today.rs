@@ -94,6 +94,12 @@ fn every_line_leads_to_its_record_in_its_tab() {
         press(&mut app, KeyCode::Char('1'));
         go_to_line(&mut app, i);
         press(&mut app, KeyCode::Enter);
+        if prensa::ui::tabs::home(target.kind).is_none() {
+            // A kind with no tab yet (Monitoreo's, before it is built): Enter stays, quietly.
+            assert_eq!(app.screen().tab, Tab::Today, "line {i}: {target:?}");
+            kinds.push(target.kind);
+            continue;
+        }
         assert_ne!(app.screen().tab, Tab::Today, "line {i}: {target:?}");
         let pick = app.screen().pane().unwrap().selected().unwrap();
         assert_eq!(
@@ -112,6 +118,8 @@ fn every_line_leads_to_its_record_in_its_tab() {
         RecordKind::Report,
         RecordKind::Request,
         RecordKind::Interview,
+        RecordKind::Clipping,
+        RecordKind::Question,
         RecordKind::Publication,
     ] {
         assert!(kinds.contains(&kind), "no line leads to a {kind:?}");
@@ -398,4 +406,275 @@ fn each_publication_is_credited_to_its_piece_department_and_follows_it() {
         .unwrap();
     }
     assert_eq!(balance_of(&store, &from), before);
+}
+
+/// A new database at the demo's morning (the store's clock too): an outlet, a negative note of
+/// the day before with no response, a positive one, and four questions — asked 30 hours ago,
+/// 50 hours ago and routed to a department, 2 hours ago, and one answered. Returns the store,
+/// the negative note's id, and the two questions waiting (the older first).
+fn monitored() -> (tempfile::TempDir, prensa::store::Store, String, [String; 2]) {
+    use prensa::domain::edit::{ClippingInput, OutletInput, QuestionInput, Record};
+    use prensa::domain::status::{Channel, ClippingKind, OutletKind, QuestionStatus, Tone};
+    let (dir, _, mut store) = new_store();
+    let ms = office_millis(now());
+    store.set_wall_clock(move || ms);
+    let outlet = create_record(
+        &mut store,
+        Record::Outlet(OutletInput {
+            name: "Diario Voz Huasteca".into(),
+            kind: OutletKind::Newspaper,
+            city: String::new(),
+            region: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            website: String::new(),
+            notes: String::new(),
+        }),
+    );
+    let clipping = |title: &str, tone: Tone| ClippingInput {
+        outlet_id: Some(outlet.clone()),
+        kind: ClippingKind::Opinion,
+        title: title.into(),
+        url: String::new(),
+        published_on: "2025-03-05".into(),
+        tone,
+        summary: String::new(),
+        topic: String::new(),
+        department_id: None,
+        quoted_id: None,
+        response: String::new(),
+        draft_id: None,
+    };
+    let negative = create_record(
+        &mut store,
+        Record::Clipping(clipping(
+            "Critican retraso en entrega de apoyos",
+            Tone::Negative,
+        )),
+    );
+    create_record(
+        &mut store,
+        Record::Clipping(clipping("Inauguran drenaje", Tone::Positive)),
+    );
+    let department = first_department(&store);
+    let question = |asked_at: &str, text: &str, department: Option<String>| QuestionInput {
+        channel: Channel::Facebook,
+        asked_at: asked_at.into(),
+        question: text.into(),
+        topic: String::new(),
+        department_id: department,
+        status: QuestionStatus::Open,
+        answer_id: None,
+        response: String::new(),
+        answered_at: String::new(),
+    };
+    let thirty = create_record(
+        &mut store,
+        Record::Question(question(
+            "2025-03-05T02:30",
+            "¿Dónde se paga el predial?",
+            None,
+        )),
+    );
+    let fifty = create_record(
+        &mut store,
+        Record::Question(question(
+            "2025-03-04T06:00",
+            "¿Cuándo llega la vacunación a mi comunidad? Somos de la colonia Centro y nadie nos dice nada",
+            Some(department),
+        )),
+    );
+    create_record(
+        &mut store,
+        Record::Question(question(
+            "2025-03-06T06:30",
+            "¿A qué hora abre el Registro Civil?",
+            None,
+        )),
+    );
+    create_record(
+        &mut store,
+        Record::Question(QuestionInput {
+            status: QuestionStatus::Answered,
+            response: "De 8:00 a 15:00".into(),
+            answered_at: "2025-03-03T12:00".into(),
+            ..question("2025-03-03T09:00", "¿Hasta cuándo hay descuento?", None)
+        }),
+    );
+    (dir, store, negative, [fifty, thirty])
+}
+
+fn monitoring(b: &prensa::domain::briefing::Briefing) -> prensa::brief::Section {
+    prensa::brief::sections(b)
+        .into_iter()
+        .find(|s| s.id == prensa::brief::SectionId::Monitoring)
+        .unwrap()
+}
+
+#[test]
+fn hoy_names_negative_notes_unanswered_and_questions_waiting_more_than_a_day() {
+    use prensa::domain::edit::{DraftInput, Record};
+    let (_dir, mut store, negative, [fifty, thirty]) = monitored();
+    let b = store.briefing(reference()).unwrap();
+    assert_eq!(b.now, "2025-03-06T08:30");
+    assert_eq!((b.negative_total, b.questions_total), (1, 2));
+    let s = monitoring(&b);
+    assert_eq!(
+        s.summary,
+        "1 nota negativa sin respuesta; 2 preguntas esperan más de 24 h"
+    );
+    assert!(s.alert);
+    assert_eq!(s.more, 0);
+    let lines: Vec<(&str, &str, &str, &str)> = s
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.when.as_str(),
+                i.text.as_str(),
+                i.note.as_str(),
+                i.flag.as_str(),
+            )
+        })
+        .collect();
+    let department = b
+        .questions
+        .first()
+        .map(|q| q.department.clone())
+        .unwrap_or_default();
+    assert!(!department.is_empty());
+    assert_eq!(
+        lines,
+        [
+            (
+                "05/03",
+                "Critican retraso en entrega de apoyos",
+                "Diario Voz Huasteca · Opinión",
+                "⚠ SIN RESPUESTA"
+            ),
+            (
+                "2 días",
+                "¿Cuándo llega la vacunación a mi comunidad? Somos de la…",
+                &*format!("Facebook · turnada a {department}"),
+                "⚠ SIN RESPUESTA"
+            ),
+            (
+                "30 h",
+                "¿Dónde se paga el predial?",
+                "Facebook",
+                "⚠ SIN TURNAR"
+            ),
+        ]
+    );
+    // Each line leads to its record.
+    let links: Vec<Option<Link>> = s.items.iter().map(|i| i.link.clone()).collect();
+    assert_eq!(
+        links,
+        [
+            Some(Link::Record(Target::new(
+                RecordKind::Clipping,
+                negative.clone()
+            ))),
+            Some(Link::Record(Target::new(
+                RecordKind::Question,
+                fifty.clone()
+            ))),
+            Some(Link::Record(Target::new(
+                RecordKind::Question,
+                thirty.clone()
+            ))),
+        ]
+    );
+    assert_eq!(b.questions[0].status.code(), "routed");
+
+    // A response piece written: still unanswered until it is out.
+    let piece = create_record(
+        &mut store,
+        Record::Draft(DraftInput::new(
+            "Aclaración sobre la entrega de apoyos",
+            "Los apoyos se entregan desde el lunes.",
+            "2025-03-06T08:00",
+        )),
+    );
+    let Record::Clipping(mut note) = store
+        .record(&Target::new(RecordKind::Clipping, negative.clone()))
+        .unwrap()
+    else {
+        unreachable!()
+    };
+    note.draft_id = Some(piece.clone());
+    store
+        .execute(&Command::Update {
+            id: negative.clone(),
+            record: Record::Clipping(note),
+        })
+        .unwrap();
+    let b = store.briefing(reference()).unwrap();
+    assert_eq!(b.negative_total, 1);
+    assert_eq!(b.negative[0].response_id, piece);
+    assert_eq!(monitoring(&b).items[0].flag, "⚠ RESPUESTA SIN PUBLICAR");
+
+    // Published: the note leaves Hoy; the questions stay.
+    for status in ["review", "approved", "published"] {
+        store
+            .execute(&Command::SetStatus {
+                target: Target::new(RecordKind::Draft, piece.clone()),
+                status: status.into(),
+            })
+            .unwrap();
+    }
+    let b = store.briefing(reference()).unwrap();
+    assert_eq!((b.negative_total, b.questions_total), (0, 2));
+    assert_eq!(monitoring(&b).summary, "2 preguntas esperan más de 24 h");
+
+    // The console: the section on screen, its lines chosen with Enter without harm while
+    // Monitoreo has no tab of its own.
+    let mut app = prensa::app::App::new(store, now(), (120, 40));
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("MONITOREO — 2 preguntas esperan más de 24 h"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Critican retraso"), "{screen}");
+    let at = line_of(&app, RecordKind::Question, 0);
+    assert_eq!(
+        steps(&app)[at],
+        Step::Open(Link::Record(Target::new(RecordKind::Question, fifty)))
+    );
+    go_to_line(&mut app, at);
+    press(&mut app, KeyCode::Enter);
+    if prensa::ui::tabs::home(RecordKind::Question).is_none() {
+        assert_eq!(app.screen().tab, Tab::Today);
+    }
+}
+
+#[test]
+fn with_nothing_to_watch_monitoreo_says_nothing_is_pending() {
+    let (_dir, _, store) = new_store();
+    let b = store.briefing(reference()).unwrap();
+    let s = monitoring(&b);
+    assert_eq!(s.summary, "nada pendiente");
+    assert!(s.items.is_empty() && !s.alert);
+}
+
+#[test]
+fn monitoreo_beyond_its_lines_counts_the_rest_and_leads_nowhere() {
+    let (_dir, path) = demo_copy();
+    let store = prensa::store::Store::open(&path, &options()).unwrap();
+    let b = store.briefing(reference()).unwrap();
+    let s = monitoring(&b);
+    // Four notes, the newest first, then the questions; no list of Monitoreo filters
+    // "unanswered", so the rest are counted and lead nowhere.
+    assert_eq!(b.negative.len(), 4);
+    assert!(b.negative_total > 4);
+    assert_eq!(
+        s.more,
+        b.negative_total + b.questions_total - s.items.len() as u64
+    );
+    assert!(s.more_link.is_none());
+    let (_dir, app) = demo_app(120, 40);
+    assert!(!steps(&app).iter().any(|st| matches!(
+        st,
+        Step::Open(Link::List(RecordKind::Clipping | RecordKind::Question, _))
+    )));
 }

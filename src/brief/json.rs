@@ -35,6 +35,16 @@ pub struct Brief {
     pub material_late_total: u64,
     pub media_requests: Vec<BriefMedia>,
     pub media_requests_total: u64,
+    /// Negative notes of the media the office has not answered (no response piece, or one
+    /// not published yet), the newest first.
+    pub negative_unanswered: Vec<BriefNegative>,
+    pub negative_unanswered_total: u64,
+    /// The local time (`YYYY-MM-DDTHH:MM`) questions are counted waiting up to: now, or the
+    /// end of a day gone by.
+    pub waiting_until: String,
+    /// Citizens' questions open or routed for more than 24 hours, the oldest first.
+    pub questions_waiting: Vec<BriefQuestion>,
+    pub questions_waiting_total: u64,
     pub published_yesterday: Vec<BriefPublication>,
     pub published_yesterday_total: u64,
     pub published_by_channel: Vec<BriefChannel>,
@@ -134,6 +144,36 @@ pub struct BriefMedia {
     pub kind_text: String,
     pub topic: String,
     pub due_on: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BriefNegative {
+    pub id: String,
+    pub published_on: String,
+    pub outlet_id: String,
+    pub outlet: String,
+    pub kind: String,
+    pub kind_text: String,
+    pub title: String,
+    /// Its response piece, written and not published yet; empty when it has none.
+    pub response_id: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BriefQuestion {
+    pub id: String,
+    /// Local `YYYY-MM-DDTHH:MM`.
+    pub asked_at: String,
+    /// Whole hours from `asked_at` to `waiting_until`.
+    pub waiting_hours: u64,
+    pub channel: String,
+    pub channel_text: String,
+    pub question: String,
+    pub status: String,
+    pub status_text: String,
+    /// The department it was routed to, or empty.
+    pub department_id: String,
+    pub department: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -311,6 +351,39 @@ impl Brief {
                 })
                 .collect(),
             media_requests_total: b.media_total,
+            negative_unanswered: b
+                .negative
+                .iter()
+                .map(|n| BriefNegative {
+                    id: n.id.clone(),
+                    published_on: n.published_on.clone(),
+                    outlet_id: n.outlet_id.clone(),
+                    outlet: n.outlet.clone(),
+                    kind: n.kind.code().to_owned(),
+                    kind_text: n.kind.label().to_owned(),
+                    title: n.title.clone(),
+                    response_id: n.response_id.clone(),
+                })
+                .collect(),
+            negative_unanswered_total: b.negative_total,
+            waiting_until: b.now.clone(),
+            questions_waiting: b
+                .questions
+                .iter()
+                .map(|q| BriefQuestion {
+                    id: q.id.clone(),
+                    asked_at: q.asked_at.clone(),
+                    waiting_hours: q.hours,
+                    channel: q.channel.code().to_owned(),
+                    channel_text: q.channel.label().to_owned(),
+                    question: q.question.clone(),
+                    status: q.status.code().to_owned(),
+                    status_text: q.status.label().to_owned(),
+                    department_id: q.department_id.clone(),
+                    department: q.department.clone(),
+                })
+                .collect(),
+            questions_waiting_total: b.questions_total,
             published_yesterday: b
                 .published
                 .iter()

@@ -65,6 +65,7 @@ pub enum SectionId {
     Owing,
     Material,
     Media,
+    Monitoring,
     Published,
 }
 
@@ -80,6 +81,7 @@ impl SectionId {
             SectionId::Owing => "areas-vencidas",
             SectionId::Material => "material",
             SectionId::Media => "medios",
+            SectionId::Monitoring => "monitoreo",
             SectionId::Published => "publicado-ayer",
         }
     }

@@ -2,10 +2,10 @@
 //! where each of its lines leads.
 use super::{short_day, time_of, Item, Link, Section, SectionId, Tone};
 use crate::domain::agenda::AgendaEvent;
-use crate::domain::briefing::Briefing;
+use crate::domain::briefing::{Briefing, NegativeNote, WaitingQuestion, QUESTION_WAIT_HOURS};
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::Filters;
-use crate::domain::status::DraftStatus;
+use crate::domain::status::{DraftStatus, QuestionStatus};
 use crate::i18n::labels::Label;
 use crate::i18n::{number, stamp, t, tf, Msg};
 
@@ -406,6 +406,7 @@ pub(super) fn written(b: &Briefing) -> Vec<Section> {
         b.media_total,
         Msg::BriefNothing,
     ));
+    out.push(monitoring(b));
     let published: Vec<Item> = b
         .published
         .iter()
@@ -451,6 +452,145 @@ pub(super) fn written(b: &Briefing) -> Vec<Section> {
     out
 }
 
+/// How many characters of a question its line shows.
+const QUESTION_WORDS: usize = 60;
+
+/// The first words of `text` on one line, within `max` characters, cut after a word ("…" when
+/// cut; a first word longer than that is cut where it must).
+pub(super) fn first_words(text: &str, max: usize) -> String {
+    let text = super::one_line(text);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let room = max.saturating_sub(1);
+        let wanted = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if wanted > room {
+            if out.is_empty() {
+                out = word.chars().take(room).collect();
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    // A cut after a comma or a colon reads better without it.
+    let kept = out.trim_end_matches([',', ';', ':', '.']).len();
+    out.truncate(kept);
+    out.push('…');
+    out
+}
+
+/// "30 h" up to two days, then "3 días".
+fn waited(hours: u64) -> String {
+    if hours < 48 {
+        tf(Msg::BriefWaitHours, &[&hours])
+    } else {
+        tf(Msg::BriefWaitDays, &[&(hours / 24)])
+    }
+}
+
+/// "30/01" for a date of the briefing's year, "31/12/2024" for one of another (an old note
+/// must not read as this year's).
+fn day_of(text: &str, b: &Briefing) -> String {
+    use chrono::Datelike;
+    match text
+        .get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        Some(d) if d.year() != b.date.year() => crate::i18n::short_date(d),
+        _ => short_day(text),
+    }
+}
+
+/// A negative note not answered: when it came out, its headline, the outlet and what kind of
+/// piece it is; marked as unanswered, or as answered by a piece not out yet.
+fn negative_item(n: &NegativeNote, b: &Briefing) -> Item {
+    let flag = if n.response_id.is_empty() {
+        Msg::BriefUnanswered
+    } else {
+        Msg::BriefResponseUnpublished
+    };
+    Item {
+        flag: t(flag).to_owned(),
+        tone: Tone::Alert,
+        ..plain(
+            day_of(&n.published_on, b),
+            n.title.clone(),
+            join(&[&n.outlet, n.kind.label()]),
+            record(RecordKind::Clipping, &n.id),
+        )
+    }
+}
+
+/// A question waiting: for how long, its first words, where it was asked and the department
+/// it went to; marked as not routed, or as unanswered.
+fn question_item(q: &WaitingQuestion) -> Item {
+    let (flag, routed) = if q.status == QuestionStatus::Open && q.department.is_empty() {
+        (Msg::BriefUnrouted, String::new())
+    } else if q.department.is_empty() {
+        (Msg::BriefUnanswered, String::new())
+    } else {
+        (
+            Msg::BriefUnanswered,
+            tf(Msg::BriefRoutedTo, &[&q.department]),
+        )
+    };
+    Item {
+        flag: t(flag).to_owned(),
+        tone: Tone::Alert,
+        ..plain(
+            waited(q.hours),
+            first_words(&q.question, QUESTION_WORDS),
+            join(&[q.channel.label(), &routed]),
+            record(RecordKind::Question, &q.id),
+        )
+    }
+}
+
+/// Monitoreo: the negative notes nobody answered, the newest first, then the questions waiting
+/// more than a day, the oldest first. "2 notas negativas sin respuesta; 3 preguntas esperan
+/// más de 24 h".
+fn monitoring(b: &Briefing) -> Section {
+    let mut said = Vec::new();
+    if b.negative_total > 0 {
+        said.push(counted(
+            b.negative_total,
+            Msg::BriefNegativeOne,
+            Msg::BriefNegative,
+        ));
+    }
+    if b.questions_total > 0 {
+        said.push(if b.questions_total == 1 {
+            tf(Msg::BriefQuestionsLateOne, &[&QUESTION_WAIT_HOURS])
+        } else {
+            tf(
+                Msg::BriefQuestionsLate,
+                &[&number(b.questions_total), &QUESTION_WAIT_HOURS],
+            )
+        });
+    }
+    let items: Vec<Item> = b
+        .negative
+        .iter()
+        .map(|n| negative_item(n, b))
+        .chain(b.questions.iter().map(question_item))
+        .collect();
+    // No filter of the Monitoreo tab says "unanswered" or "waiting a day": its extra lines
+    // lead nowhere.
+    section(
+        SectionId::Monitoring,
+        Msg::BriefMonitoringTitle,
+        said.join("; "),
+        items,
+        b.negative_total + b.questions_total,
+        Msg::BriefNothing,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,6 +620,22 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_question_shows_its_first_words_cut_after_a_word() {
+        assert_eq!(
+            first_words("¿Dónde se paga el predial?", 60),
+            "¿Dónde se paga el predial?"
+        );
+        assert_eq!(
+            first_words("¿Cuándo llega\nla vacunación, a mi comunidad?", 30),
+            "¿Cuándo llega la vacunación…"
+        );
+        assert_eq!(first_words("Supercalifragilístico", 10), "Supercali…");
+        assert_eq!(waited(30), "30 h");
+        assert_eq!(waited(47), "47 h");
+        assert_eq!(waited(75), "3 días");
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! The morning briefing (the Hoy tab and `prensa resumen`): what the team reviews every day,
 //! as read from the store for one date. Plain data: the console draws it, the command line
 //! prints it as text, Markdown, HTML or JSON.
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use super::agenda::AgendaEvent;
-use super::status::{Channel, DraftKind, MaterialKind, MediaRequestKind};
+use super::status::{
+    Channel, ClippingKind, DraftKind, MaterialKind, MediaRequestKind, QuestionStatus,
+};
 
 /// How many days the publications' sparkline covers (up to the day before the briefing's).
 pub const SPARK_DAYS: i64 = 14;
+/// How long a citizen's question may wait for its answer before the briefing names it.
+pub const QUESTION_WAIT_HOURS: i64 = 24;
 
 /// Everything the morning meeting reviews for `date`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,6 +38,15 @@ pub struct Briefing {
     /// Requests from the media still open, the most urgent first.
     pub media: Vec<MediaOpen>,
     pub media_total: u64,
+    /// The local time (`YYYY-MM-DDTHH:MM`) questions are counted waiting up to: now, or the
+    /// end of a day gone by.
+    pub now: String,
+    /// Negative notes of the media the office has not answered yet, the newest first.
+    pub negative: Vec<NegativeNote>,
+    pub negative_total: u64,
+    /// Citizens' questions waiting more than [`QUESTION_WAIT_HOURS`], the oldest first.
+    pub questions: Vec<WaitingQuestion>,
+    pub questions_total: u64,
     /// What came out the day before, by channel then time.
     pub published: Vec<Published>,
     pub published_total: u64,
@@ -106,6 +119,36 @@ pub struct MediaOpen {
     pub due_on: String,
 }
 
+/// A negative clipping whose response piece is missing, or written and not out yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NegativeNote {
+    pub id: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub published_on: String,
+    pub outlet_id: String,
+    pub outlet: String,
+    pub kind: ClippingKind,
+    pub title: String,
+    /// Its response piece, written and not published yet; empty when it has none.
+    pub response_id: String,
+}
+
+/// A citizen's question still open or routed, asked more than [`QUESTION_WAIT_HOURS`] ago.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaitingQuestion {
+    pub id: String,
+    /// Local `YYYY-MM-DDTHH:MM`.
+    pub asked_at: String,
+    /// Whole hours from `asked_at` to the briefing's `now`.
+    pub hours: u64,
+    pub channel: Channel,
+    pub question: String,
+    pub status: QuestionStatus,
+    pub department_id: String,
+    /// The department it was routed to, or empty.
+    pub department: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Published {
     pub id: String,
@@ -158,6 +201,33 @@ pub fn uncovered_first(events: &mut [AgendaEvent]) {
     events.sort_by_key(|e| !e.uncovered());
 }
 
+/// The moment questions are counted waiting up to for a briefing of `date`: the office's time
+/// now (`local_now`, `YYYY-MM-DDTHH:MM`), or the end of `date` when that day is gone (a
+/// briefing of the past reads as that evening; one of a day to come, as now).
+pub fn waiting_until(date: NaiveDate, local_now: &str) -> NaiveDateTime {
+    let end = (date + Duration::days(1)).and_time(chrono::NaiveTime::MIN);
+    match NaiveDateTime::parse_from_str(local_now, "%Y-%m-%dT%H:%M") {
+        Ok(now) => now.min(end),
+        Err(_) => end,
+    }
+}
+
+/// Whole hours from a local stamp `YYYY-MM-DDTHH:MM` (or a date) to `now` (0 for a stamp it
+/// cannot read, or one to come).
+pub fn hours_since(stamp: &str, now: NaiveDateTime) -> u64 {
+    let at = stamp
+        .get(..16)
+        .and_then(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").ok())
+        // A date alone counts from its start.
+        .or_else(|| {
+            stamp
+                .get(..10)
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                .map(|d| d.and_time(chrono::NaiveTime::MIN))
+        });
+    at.map_or(0, |at| (now - at).num_hours().max(0) as u64)
+}
+
 /// The first day of `date`'s month, and of the month before.
 pub fn month_starts(date: NaiveDate) -> (NaiveDate, NaiveDate) {
     let first = date.with_day(1).unwrap_or(date);
@@ -198,6 +268,32 @@ mod tests {
             (d(2025, 1, 1), d(2024, 12, 1))
         );
         assert_eq!(month_starts(d(2025, 3, 1)), (d(2025, 3, 1), d(2025, 2, 1)));
+    }
+
+    #[test]
+    fn questions_wait_until_now_or_the_end_of_a_day_gone_by() {
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
+        // Today: now.
+        assert_eq!(
+            waiting_until(d(2025, 3, 6), "2025-03-06T08:30"),
+            at("2025-03-06T08:30")
+        );
+        // A day gone by: its end; a day to come: now.
+        assert_eq!(
+            waiting_until(d(2025, 3, 6), "2025-04-01T10:00"),
+            at("2025-03-07T00:00")
+        );
+        assert_eq!(
+            waiting_until(d(2025, 3, 9), "2025-03-06T08:30"),
+            at("2025-03-06T08:30")
+        );
+        assert_eq!(waiting_until(d(2025, 3, 6), ""), at("2025-03-07T00:00"));
+        let now = at("2025-03-06T08:30");
+        assert_eq!(hours_since("2025-03-05T02:30", now), 30);
+        assert_eq!(hours_since("2025-03-06T06:31", now), 1);
+        assert_eq!(hours_since("2025-03-07T06:31", now), 0);
+        assert_eq!(hours_since("2025-03-05", now), 32);
+        assert_eq!(hours_since("ayer", now), 0);
     }
 
     #[test]

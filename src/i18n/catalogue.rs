@@ -423,6 +423,19 @@ catalogue! {
     ClipSocial => "Publicación en redes", "Social post";
     ClipBroadcast => "Radio o TV", "Radio or TV";
 
+    // Hoy: monitoring.
+    BriefMonitoringTitle => "Monitoreo", "Monitoring";
+    BriefNegativeOne => "1 nota negativa sin respuesta", "1 negative note unanswered";
+    BriefNegative => "{} notas negativas sin respuesta", "{} negative notes unanswered";
+    BriefQuestionsLateOne => "1 pregunta espera más de {} h", "1 question waiting over {} h";
+    BriefQuestionsLate => "{} preguntas esperan más de {} h", "{} questions waiting over {} h";
+    BriefUnanswered => "⚠ SIN RESPUESTA", "⚠ UNANSWERED";
+    BriefResponseUnpublished => "⚠ RESPUESTA SIN PUBLICAR", "⚠ RESPONSE NOT OUT";
+    BriefUnrouted => "⚠ SIN TURNAR", "⚠ NOT ROUTED";
+    BriefRoutedTo => "turnada a {}", "routed to {}";
+    BriefWaitHours => "{} h", "{} h";
+    BriefWaitDays => "{} días", "{} days";
+
     // Keys.
     GroupGeneral => "General", "General";
     GroupLists => "Listas", "Lists";

@@ -3,20 +3,26 @@
 //! be run by `sqlite3` to measure the floor ([`briefing_script`]).
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::error::Result;
 use super::Store;
 use crate::domain::briefing::{
-    month_starts, spark_days, uncovered_first, Balance, Briefing, MaterialLate, MediaOpen, Owing,
-    PieceLine, Published, ReportLine, WaitingReports, SPARK_DAYS,
+    hours_since, month_starts, spark_days, uncovered_first, waiting_until, Balance, Briefing,
+    MaterialLate, MediaOpen, NegativeNote, Owing, PieceLine, Published, ReportLine,
+    WaitingQuestion, WaitingReports, QUESTION_WAIT_HOURS, SPARK_DAYS,
 };
-use crate::domain::status::{Channel, DraftKind, MaterialKind, MediaRequestKind};
+use crate::domain::status::{
+    Channel, ClippingKind, DraftKind, MaterialKind, MediaRequestKind, QuestionStatus,
+};
 
 /// How many lines of a section the briefing carries.
 const SECTION: i64 = 8;
 /// How many of a department's waiting reports the briefing names.
 const PER_DEPARTMENT: i64 = 3;
+/// How many negative notes, and how many waiting questions, the briefing names (the two share
+/// a section).
+const MONITORING: i64 = 4;
 
 /// Reports waiting to be read, counted per department, the most first.
 const REPORTS_BY_DEPARTMENT: &str = "
@@ -110,6 +116,45 @@ fn media_sql() -> String {
     )
 }
 
+/// A negative note of the media up to the day that the office has not answered: it has no
+/// response piece, or its piece is not out yet (a piece is out once published).
+const NEGATIVE_OPEN: &str =
+    "k.tone = 'negative' AND k.deleted_at IS NULL AND k.published_on < :next
+     AND NOT EXISTS (SELECT 1 FROM drafts x WHERE x.id = k.draft_id
+                       AND x.status = 'published' AND x.deleted_at IS NULL)";
+
+fn negative_count_sql() -> String {
+    format!("SELECT count(*) FROM clippings k WHERE {NEGATIVE_OPEN}")
+}
+
+fn negative_sql() -> String {
+    format!(
+        "SELECT k.id, k.published_on, coalesce(k.outlet_id, ''), coalesce(o.name, ''), k.kind,
+                k.title, coalesce(r.id, '')
+         FROM clippings k LEFT JOIN outlets o ON o.id = k.outlet_id
+         LEFT JOIN drafts r ON r.id = k.draft_id AND r.deleted_at IS NULL
+         WHERE {NEGATIVE_OPEN} ORDER BY k.published_on DESC, k.id DESC LIMIT :few"
+    )
+}
+
+/// A citizen's question still open or routed, asked before `:waited` (the briefing's now less
+/// [`QUESTION_WAIT_HOURS`]); read through `questions_by_status`.
+const QUESTIONS_LATE: &str = "q.status IN ('open', 'routed') AND q.deleted_at IS NULL
+     AND q.asked_at <> '' AND q.asked_at < :waited";
+
+fn questions_count_sql() -> String {
+    format!("SELECT count(*) FROM questions q WHERE {QUESTIONS_LATE}")
+}
+
+fn questions_sql() -> String {
+    format!(
+        "SELECT q.id, q.asked_at, q.channel, q.question, q.status, coalesce(q.department_id, ''),
+                coalesce(nullif(d.short_name, ''), d.name, '')
+         FROM questions q LEFT JOIN departments d ON d.id = q.department_id
+         WHERE {QUESTIONS_LATE} ORDER BY q.asked_at, q.id LIMIT :few"
+    )
+}
+
 /// What came out the day before (every publication of it: a day is a few dozen at most).
 const PUBLISHED: &str = "
     SELECT p.id, p.channel, p.published_at, coalesce(x.title, '')
@@ -152,10 +197,12 @@ const CONFLICTS: &str =
     "SELECT count(*) FROM conflicts WHERE resolved_at = '' AND deleted_at IS NULL";
 
 /// The parameters of the queries for `date`: its day, the next and the previous, the
-/// sparkline's first day, this month's first day and the previous month's.
-fn parameters(date: NaiveDate) -> [(&'static str, String); 8] {
+/// sparkline's first day, this month's first day and the previous month's, and when a question
+/// asked before has waited too long (`now` less [`QUESTION_WAIT_HOURS`]).
+fn parameters(date: NaiveDate, now: NaiveDateTime) -> [(&'static str, String); 10] {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let (month, last) = month_starts(date);
+    let waited = now - Duration::hours(QUESTION_WAIT_HOURS);
     [
         (":day", day(date)),
         (":next", day(date + Duration::days(1))),
@@ -165,15 +212,19 @@ fn parameters(date: NaiveDate) -> [(&'static str, String); 8] {
         (":last", day(last)),
         (":limit", SECTION.to_string()),
         (":per", PER_DEPARTMENT.to_string()),
+        (":few", MONITORING.to_string()),
+        (":waited", waited.format("%Y-%m-%dT%H:%M").to_string()),
     ]
 }
 
 /// The briefing's queries as a `sqlite3` script for `date` (the agenda's two reads included,
-/// with its own parameters), to measure how fast SQLite alone answers them.
+/// with its own parameters), to measure how fast SQLite alone answers them. Questions are
+/// counted waiting up to the day's end.
 pub fn briefing_script(date: NaiveDate) -> String {
     let mut out = String::new();
     let agenda = super::agenda::period_parameters(date, date + Duration::days(2));
-    for (name, value) in parameters(date).into_iter().chain(agenda) {
+    let params = parameters(date, waiting_until(date, ""));
+    for (name, value) in params.into_iter().chain(agenda) {
         // A date goes as an SQL string (the shell would read 2025-03-06 as a subtraction).
         if value.parse::<i64>().is_ok() {
             out.push_str(&format!(".parameter set {name} {value}\n"));
@@ -195,6 +246,10 @@ pub fn briefing_script(date: NaiveDate) -> String {
         material_sql(),
         media_count_sql(),
         media_sql(),
+        negative_count_sql(),
+        negative_sql(),
+        questions_count_sql(),
+        questions_sql(),
         PUBLISHED.to_owned(),
         SPARK.to_owned(),
         BALANCE.to_owned(),
@@ -215,7 +270,8 @@ fn count(n: i64) -> u64 {
 impl Store {
     /// Everything the morning meeting reviews on `date`.
     pub fn briefing(&self, date: NaiveDate) -> Result<Briefing> {
-        let params = parameters(date);
+        let now = waiting_until(date, &self.local_now());
+        let params = parameters(date, now);
         let conn = self.conn();
         // Each query binds only the parameters its text names.
         let bind = |stmt: &mut rusqlite::CachedStatement<'_>| -> Result<()> {
@@ -254,7 +310,7 @@ impl Store {
         }
 
         let mut events = self.agenda(date, date + Duration::days(2))?;
-        let next = parameters(date)[1].1.clone();
+        let next = params[1].1.clone();
         let split = events.partition_point(|e| e.starts_at.as_str() < next.as_str());
         let tomorrow = events.split_off(split.min(events.len()));
         let mut today = events;
@@ -330,6 +386,33 @@ impl Store {
             due_on: r.get(4)?,
         });
 
+        let negative_total = single(&negative_count_sql())?;
+        let negative = rows!(&negative_sql(), |r| NegativeNote {
+            id: r.get(0)?,
+            published_on: r.get(1)?,
+            outlet_id: r.get(2)?,
+            outlet: r.get(3)?,
+            kind: ClippingKind::from_code(&r.get::<_, String>(4)?).unwrap_or(ClippingKind::News),
+            title: r.get(5)?,
+            response_id: r.get(6)?,
+        });
+
+        let questions_total = single(&questions_count_sql())?;
+        let questions = rows!(&questions_sql(), |r| {
+            let asked_at: String = r.get(1)?;
+            WaitingQuestion {
+                id: r.get(0)?,
+                hours: hours_since(&asked_at, now),
+                asked_at,
+                channel: Channel::from_code(&r.get::<_, String>(2)?).unwrap_or(Channel::Web),
+                question: r.get(3)?,
+                status: QuestionStatus::from_code(&r.get::<_, String>(4)?)
+                    .unwrap_or(QuestionStatus::Open),
+                department_id: r.get(5)?,
+                department: r.get(6)?,
+            }
+        });
+
         let mut published = rows!(PUBLISHED, |r| Published {
             id: r.get(0)?,
             channel: Channel::from_code(&r.get::<_, String>(1)?).unwrap_or(Channel::Web),
@@ -392,6 +475,11 @@ impl Store {
             material_late_total,
             media,
             media_total,
+            now: now.format("%Y-%m-%dT%H:%M").to_string(),
+            negative,
+            negative_total,
+            questions,
+            questions_total,
             published,
             published_total,
             published_by_channel,
