@@ -252,6 +252,9 @@ impl Store {
             RecordKind::Interview => "requested_on",
             RecordKind::Distribution => "sent_at",
             RecordKind::Classification => "code",
+            RecordKind::Clipping => "published_on",
+            RecordKind::Question => "asked_at",
+            RecordKind::Answer => "title",
             _ => return Ok(None),
         };
         let table = super::commands::table(target.kind);

@@ -116,12 +116,15 @@ fn media_sql() -> String {
     )
 }
 
-/// A negative note of the media up to the day that the office has not answered: it has no
-/// response piece, or its piece is not out yet (a piece is out once published).
+/// A negative note of the media up to the day that the office has not answered: its response
+/// piece is not out yet (a piece is out once published), or it has neither a piece nor a
+/// response in words (as [`Response::of`](crate::domain::monitoring::Response::of) says).
 const NEGATIVE_OPEN: &str =
     "k.tone = 'negative' AND k.deleted_at IS NULL AND k.published_on < :next
      AND NOT EXISTS (SELECT 1 FROM drafts x WHERE x.id = k.draft_id
-                       AND x.status = 'published' AND x.deleted_at IS NULL)";
+                       AND x.status = 'published' AND x.deleted_at IS NULL)
+     AND (trim(k.response) = ''
+          OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = k.draft_id AND x.deleted_at IS NULL))";
 
 fn negative_count_sql() -> String {
     format!("SELECT count(*) FROM clippings k WHERE {NEGATIVE_OPEN}")
