@@ -7,6 +7,7 @@ mod bulletin;
 mod console;
 mod contacts;
 mod demo;
+mod reach;
 mod send;
 mod sync;
 
@@ -115,6 +116,19 @@ pub enum ImportWhat {
     /// Photos, video, audio and documents into the archive.
     #[command(disable_help_flag = true, visible_alias = "media")]
     Multimedia(ImportMediaArgs),
+    /// The publications' reach, from Meta's per-post insights CSV.
+    #[command(disable_help_flag = true, visible_alias = "reach")]
+    Alcance(ImportReachArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportReachArgs {
+    #[arg(value_name = "ARCHIVO")]
+    pub archivo: PathBuf,
+    #[arg(long, value_enum, default_value = "texto")]
+    pub formato: Format,
+    #[arg(long = "si", visible_alias = "yes")]
+    pub si: bool,
 }
 
 #[derive(Debug, Args)]
@@ -333,13 +347,22 @@ fn command() -> clap::Command {
                 .mut_arg("si", arg(Msg::CliYes))
         })
         .mut_subcommand("importar", |c| {
-            described(c, Msg::CliImportCmd, "prensa importar agenda|contactos ARCHIVO | multimedia RUTA… [--si] [--formato texto|json]")
+            described(c, Msg::CliImportCmd, "prensa importar agenda|contactos|alcance ARCHIVO | multimedia RUTA… [--si] [--formato texto|json]")
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
                     described(c, Msg::CliAgenda, "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json] [--db RUTA]")
                         .mut_arg("archivo", |a| {
                             a.help(t(Msg::CliIcsFile))
+                                .help_heading(t(Msg::CliOptions))
+                        })
+                        .mut_arg("formato", arg(Msg::CliFormat))
+                        .mut_arg("si", arg(Msg::CliYes))
+                })
+                .mut_subcommand("alcance", |c| {
+                    described(c, Msg::CliReach, "prensa importar alcance ARCHIVO.csv [--si] [--formato texto|json] [--db RUTA]")
+                        .mut_arg("archivo", |a| {
+                            a.help(t(Msg::CliReachFile))
                                 .help_heading(t(Msg::CliOptions))
                         })
                         .mut_arg("formato", arg(Msg::CliFormat))
@@ -610,6 +633,9 @@ pub fn main() -> ExitCode {
         Some(Command::Importar(ImportArgs {
             what: ImportWhat::Multimedia(args),
         })) => archive::import(cli.db.as_deref(), args),
+        Some(Command::Importar(ImportArgs {
+            what: ImportWhat::Alcance(args),
+        })) => reach::import(cli.db.as_deref(), args),
         Some(Command::Exportar(ExportArgs {
             what: ExportWhat::Archivo(args),
         })) => archive::export(cli.db.as_deref(), args),

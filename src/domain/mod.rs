@@ -15,6 +15,7 @@ pub mod ids;
 pub mod measure;
 pub mod media;
 pub mod query;
+pub mod reach;
 pub mod records;
 pub mod recurrence;
 pub mod requests;
