@@ -1227,7 +1227,7 @@ catalogue! {
     ReachNoAddressNoTime => "ninguna publicación tiene este enlace y la fila no dice su hora de publicación", "no publication has this link and the row does not say when it was published";
     ReachManyAddress => "{} publicaciones tienen este mismo enlace: no se adivina cuál es", "{} publications have this same link: none is guessed";
     ReachNoneNear => "ninguna publicación tiene este enlace ni salió en {} entre {} y {}", "no publication has this link or went out on {} between {} and {}";
-    ReachNoText => "ninguna publicación tiene este enlace; {} salieron en {} a esa hora, pero ninguna con el mismo texto", "no publication has this link; {} went out on {} at that time, but none with the same text";
+    ReachNoText => "ninguna publicación tiene este enlace, y ninguna de las que salieron en {} a esa hora ({}) tiene el mismo texto", "no publication has this link, and none of those that went out on {} at that time ({}) has the same text";
     ReachManyFit => "{} publicaciones coinciden en hora y texto: no se adivina cuál es", "{} publications match in time and text: none is guessed";
     ReachTwice => "esta publicación ya tiene las cifras de la línea {} del archivo", "this publication already has the figures of line {} of the file";
     ReachByPostId => "por su identificador", "by its post id";

@@ -180,7 +180,7 @@ fn find(
         .collect();
     Ok(match fit[..] {
         [one] => Ok((one.clone(), By::TimeAndText)),
-        [] => Err(tf(Msg::ReachNoText, &[&near.len(), &channel])),
+        [] => Err(tf(Msg::ReachNoText, &[&channel, &near.len()])),
         _ => Err(tf(Msg::ReachManyFit, &[&fit.len()])),
     })
 }
