@@ -537,3 +537,79 @@ fn a_month_sums_by_department_campaign_and_channel() {
     assert_eq!(store.reach_totals("2025-04").unwrap().total.publications, 0);
     assert!(store.reach_totals("marzo").is_err());
 }
+
+/// An insights CSV for one of the demo's Facebook publications, by its address.
+fn demo_export(app: &prensa::app::App) -> (String, Vec<u8>) {
+    let (id, url) = (
+        common::sql_value(
+            app,
+            "SELECT id FROM publications WHERE channel = 'facebook' AND url <> ''
+             AND deleted_at IS NULL ORDER BY published_at DESC, id LIMIT 1",
+            &[],
+        )
+        .unwrap(),
+        common::sql_value(
+            app,
+            "SELECT url FROM publications WHERE channel = 'facebook' AND url <> ''
+             AND deleted_at IS NULL ORDER BY published_at DESC, id LIMIT 1",
+            &[],
+        )
+        .unwrap(),
+    );
+    let text = format!(
+        "\u{feff}Identificador de la publicación,Descripción,Hora de publicación,Enlace permanente,Alcance,Reacciones,Comentarios,Veces que se compartió\r\n\
+         555_1,\"Una publicación\r\nde la demostración\",03/05/2025 10:00,{url}/,4321,100,10,5\r\n"
+    );
+    (id, text.into_bytes())
+}
+
+#[test]
+fn the_console_imports_an_insights_csv_named_in_the_contacts_form_and_undoes_it() {
+    use crossterm::event::KeyCode;
+    let (dir, mut app) = common::demo_app(120, 40);
+    let (id, bytes) = demo_export(&app);
+    let csv = common::put(dir.path(), "estadisticas.csv", &bytes);
+    let reach = |app: &prensa::app::App| {
+        common::count(app, "SELECT reach FROM publications WHERE id = ?1", &[&id])
+    };
+    assert_eq!(reach(&app), -1, "no figures yet");
+    common::type_keys(&mut app, "5I");
+    assert!(common::top_is_form(&app), "{}", common::shown(&app));
+    common::type_keys(&mut app, &csv.display().to_string());
+    common::ctrl(&mut app, 's');
+    let preview = common::render(&app, 120, 40);
+    assert!(preview.contains("Columna «Alcance» → alcance"), "{preview}");
+    assert!(preview.contains("actualizados: 1"), "{preview}");
+    common::type_keys(&mut app, "s");
+    assert!(app.screen().overlays.is_empty(), "{}", common::shown(&app));
+    assert!(
+        common::said(&app).contains("Cifras de alcance guardadas en 1 publicaciones"),
+        "{}",
+        common::said(&app)
+    );
+    assert_eq!(reach(&app), 4321);
+    common::press(&mut app, KeyCode::Char('u'));
+    assert_eq!(reach(&app), -1, "{}", common::said(&app));
+}
+
+#[test]
+fn the_archive_import_sends_an_insights_csv_to_reach() {
+    let (dir, mut app) = common::demo_app(120, 40);
+    let (id, bytes) = demo_export(&app);
+    let csv = common::put(dir.path(), "Estadísticas marzo.csv", &bytes);
+    common::type_keys(&mut app, "6I");
+    assert!(common::top_is_form(&app), "{}", common::shown(&app));
+    common::type_keys(&mut app, &csv.display().to_string());
+    common::ctrl(&mut app, 's');
+    let preview = common::render(&app, 120, 40);
+    assert!(
+        preview.contains("¿Guardar estas cifras de alcance"),
+        "{preview}"
+    );
+    common::type_keys(&mut app, "s");
+    assert!(app.screen().overlays.is_empty(), "{}", common::shown(&app));
+    assert_eq!(
+        common::count(&app, "SELECT reach FROM publications WHERE id = ?1", &[&id]),
+        4321
+    );
+}
