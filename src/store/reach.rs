@@ -30,13 +30,15 @@ fn between_sql() -> String {
 }
 
 /// Every publication with an address or a post id: what a row's permalink is looked up in
-/// (addresses are compared once normalised, which no index can do: one read per import).
-fn addressed_sql() -> String {
-    format!(
-        "{POSTED} WHERE p.deleted_at IS NULL AND (p.url <> '' OR p.post_id <> '')
-         ORDER BY p.published_at, p.id"
-    )
-}
+/// (addresses are compared once normalised, which no index can do: one read per import, of
+/// the few columns it needs — no text but the title, for the preview).
+const ADDRESSED: &str = "
+    SELECT p.id, p.channel, p.published_at, p.url, p.post_id,
+           substr(coalesce(x.title, ''), 1, 160), '', '',
+           p.reach, p.reactions, p.comments, p.shares
+    FROM publications p LEFT JOIN drafts x ON x.id = p.draft_id
+    WHERE p.deleted_at IS NULL AND (p.url <> '' OR p.post_id <> '')
+    ORDER BY p.published_at, p.id";
 
 fn posted(r: &Row) -> rusqlite::Result<Posted> {
     Ok(Posted {
@@ -141,9 +143,9 @@ impl Store {
         Ok(rows)
     }
 
-    /// Every live publication with an address or a post id.
+    /// Every live publication with an address or a post id (its title, not its text).
     pub fn posted_with_address(&self) -> Result<Vec<Posted>> {
-        let mut stmt = self.conn().prepare_cached(&addressed_sql())?;
+        let mut stmt = self.conn().prepare_cached(ADDRESSED)?;
         let rows = stmt
             .query_map([], posted)?
             .collect::<rusqlite::Result<_>>()?;
