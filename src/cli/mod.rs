@@ -121,15 +121,8 @@ pub enum ImportWhat {
     Alcance(ImportReachArgs),
 }
 
-#[derive(Debug, Args)]
-pub struct ImportReachArgs {
-    #[arg(value_name = "ARCHIVO")]
-    pub archivo: PathBuf,
-    #[arg(long, value_enum, default_value = "texto")]
-    pub formato: Format,
-    #[arg(long = "si", visible_alias = "yes")]
-    pub si: bool,
-}
+/// One file to import, previewed: `ARCHIVO [--formato texto|json] [--si]`.
+pub type ImportReachArgs = ImportAgendaArgs;
 
 #[derive(Debug, Args)]
 pub struct ImportMediaArgs {
@@ -351,22 +344,10 @@ fn command() -> clap::Command {
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
-                    described(c, Msg::CliAgenda, "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json] [--db RUTA]")
-                        .mut_arg("archivo", |a| {
-                            a.help(t(Msg::CliIcsFile))
-                                .help_heading(t(Msg::CliOptions))
-                        })
-                        .mut_arg("formato", arg(Msg::CliFormat))
-                        .mut_arg("si", arg(Msg::CliYes))
+                    file_import(c, Msg::CliAgenda, "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json] [--db RUTA]", Msg::CliIcsFile)
                 })
                 .mut_subcommand("alcance", |c| {
-                    described(c, Msg::CliReach, "prensa importar alcance ARCHIVO.csv [--si] [--formato texto|json] [--db RUTA]")
-                        .mut_arg("archivo", |a| {
-                            a.help(t(Msg::CliReachFile))
-                                .help_heading(t(Msg::CliOptions))
-                        })
-                        .mut_arg("formato", arg(Msg::CliFormat))
-                        .mut_arg("si", arg(Msg::CliYes))
+                    file_import(c, Msg::CliReach, "prensa importar alcance ARCHIVO.csv [--si] [--formato texto|json] [--db RUTA]", Msg::CliReachFile)
                 })
                 .mut_subcommand("multimedia", |c| {
                     described(c, Msg::CliMedia, "prensa importar multimedia RUTA… [--si] [--formato texto|json] [--db RUTA]")
@@ -414,6 +395,27 @@ fn command() -> clap::Command {
                         .mut_arg("formato", arg(Msg::CliFormat))
                         .mut_arg("si", arg(Msg::CliYes))
                 })
+        })
+}
+
+/// The help of an import of one file (`ARCHIVO [--formato] [--si]`): what it does, how it
+/// is written, and what the file is.
+fn file_import(c: clap::Command, about: Msg, usage: &'static str, file: Msg) -> clap::Command {
+    let option = |msg: Msg| {
+        move |a: clap::Arg| {
+            a.help(t(msg))
+                .help_heading(t(Msg::CliOptions))
+                .hide_possible_values(true)
+                .hide_default_value(true)
+        }
+    };
+    described(c, about, usage)
+        .mut_arg("archivo", |a| {
+            a.help(t(file)).help_heading(t(Msg::CliOptions))
+        })
+        .mut_arg("formato", option(Msg::CliFormat))
+        .mut_arg("si", |a| {
+            a.help(t(Msg::CliYes)).help_heading(t(Msg::CliOptions))
         })
 }
 

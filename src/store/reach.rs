@@ -50,12 +50,17 @@ fn posted(r: &Row) -> rusqlite::Result<Posted> {
         title: r.get(5)?,
         body: r.get(6)?,
         variant: r.get(7)?,
-        figures: Figures {
-            reach: r.get(8)?,
-            reactions: r.get(9)?,
-            comments: r.get(10)?,
-            shares: r.get(11)?,
-        },
+        figures: figures_at(r, 8)?,
+    })
+}
+
+/// The four figures, from column `first` on.
+fn figures_at(r: &Row, first: usize) -> rusqlite::Result<Figures> {
+    Ok(Figures {
+        reach: r.get(first)?,
+        reactions: r.get(first + 1)?,
+        comments: r.get(first + 2)?,
+        shares: r.get(first + 3)?,
     })
 }
 
@@ -184,12 +189,7 @@ impl Store {
                         published_at: r.get(2)?,
                         title: r.get(3)?,
                         url: r.get(4)?,
-                        figures: Figures {
-                            reach: r.get(5)?,
-                            reactions: r.get(6)?,
-                            comments: r.get(7)?,
-                            shares: r.get(8)?,
-                        },
+                        figures: figures_at(r, 5)?,
                     })
                 },
             )?
