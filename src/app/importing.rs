@@ -7,7 +7,7 @@ use super::jobs::Job;
 use super::{App, Undoable};
 use crate::i18n::{t, tf, Msg};
 use crate::interop::contacts::{self, Field};
-use crate::interop::{archive, ical, Planned};
+use crate::interop::{archive, ical, reach, Planned};
 use crate::ui::form::Purpose;
 use crate::ui::overlay::{Confirm, Notice, Overlay};
 use crate::ui::Action;
@@ -18,6 +18,7 @@ pub(super) enum Pending {
     Agenda(ical::Prepared),
     Contacts(contacts::Prepared),
     Media(archive::Prepared),
+    Reach(reach::Prepared),
 }
 
 impl Pending {
@@ -26,6 +27,7 @@ impl Pending {
             Pending::Agenda(p) => p.plan(),
             Pending::Contacts(p) => p.plan(),
             Pending::Media(p) => p.plan(),
+            Pending::Reach(p) => p.plan(),
         }
     }
 
@@ -37,6 +39,7 @@ impl Pending {
             Pending::Agenda(p) => p.write(store),
             Pending::Contacts(p) => p.write(store),
             Pending::Media(p) => p.write(store),
+            Pending::Reach(p) => p.write(store),
         }
     }
 
@@ -45,6 +48,7 @@ impl Pending {
             Pending::Agenda(p) => p.discard(store),
             Pending::Contacts(p) => p.discard(store),
             Pending::Media(p) => p.discard(store),
+            Pending::Reach(p) => p.discard(store),
         }
     }
 }
@@ -76,6 +80,29 @@ pub fn column_fixes(text: &str) -> Result<Vec<(Field, Option<String>)>, String> 
         out.push((field, (!header.is_empty()).then(|| header.to_owned())));
     }
     Ok(out)
+}
+
+/// Whether a file named for import is a page's insights: a `.csv` whose headers have a
+/// permalink and a reach column (any other CSV is an address book, or a document for the
+/// archive). Only its beginning is read.
+fn is_insights(path: &Path) -> bool {
+    use std::io::Read;
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if !csv || !path.is_file() {
+        return false;
+    }
+    let mut head = Vec::new();
+    match std::fs::File::open(path) {
+        Ok(f) => {
+            if f.take(16 * 1024).read_to_end(&mut head).is_err() {
+                return false;
+            }
+        }
+        Err(_) => return false,
+    }
+    reach::looks_like_insights(&head)
 }
 
 /// How many items of each kind the preview names (it must fit 80×24).
@@ -162,6 +189,9 @@ impl App {
     /// column was read) is asked about over the form, so Esc goes back to correct a column.
     pub(super) fn preview_contacts(&mut self, file: &str, columns: &str) {
         let path = clean_path(file);
+        if is_insights(Path::new(&path)) {
+            return self.preview_reach(&path, "file");
+        }
         let fixes = match column_fixes(columns) {
             Ok(f) => f,
             Err(e) => return self.form_field_error("columns", e),
@@ -191,8 +221,30 @@ impl App {
         if paths.is_empty() {
             return self.form_field_error("paths", t(Msg::ImportMediaNone).to_owned());
         }
+        if let [one] = &paths[..] {
+            if is_insights(one) {
+                return self.preview_reach(&one.display().to_string(), "paths");
+            }
+        }
         self.update(Action::PopForm);
         self.start_job(Job::media(self.store.media_dir(), paths), 1, String::new());
+    }
+
+    /// A page's insights CSV (named in the contacts or the archive's import form, whose
+    /// `field` shows what is wrong with it), read and planned, and asked about over the form.
+    fn preview_reach(&mut self, path: &str, field: &str) {
+        match reach::prepare(Path::new(path), &self.store) {
+            Err(e) => self.form_field_error(field, e.to_string()),
+            Ok(prepared) if prepared.plan.counts().total() == 0 => {
+                self.form_field_error(field, tf(Msg::ReachEmpty, &[&path]))
+            }
+            Ok(prepared) => {
+                if !prepared.plan.counts().writes() {
+                    self.update(Action::PopForm);
+                }
+                self.ask_import(Pending::Reach(prepared), Msg::ReachAsk);
+            }
+        }
     }
 
     /// The files read: their plan, asked about (or said, when there is nothing to write).
@@ -248,6 +300,7 @@ impl App {
             Pending::Agenda(_) => Msg::DidImport,
             Pending::Contacts(_) => Msg::DidImportContacts,
             Pending::Media(_) => Msg::DidImportMedia,
+            Pending::Reach(_) => Msg::DidImportReach,
         };
         // Photos are shown where they fell: the timeline opens on the latest of them.
         let latest = match &prepared {
@@ -257,7 +310,8 @@ impl App {
         // The contacts form stays under its preview until the import is written.
         if matches!(
             self.screen.overlays.last(),
-            Some(Overlay::Form(f)) if f.purpose == Purpose::ImportContacts
+            Some(Overlay::Form(f))
+                if f.purpose == Purpose::ImportContacts || f.purpose == Purpose::ImportMedia
         ) {
             self.update(Action::PopForm);
         }
@@ -277,7 +331,10 @@ impl App {
                         id: "~".into(),
                     }));
                 }
-                self.say(tf(done, &[&counts.new, &counts.updated]));
+                self.say(match done {
+                    Msg::DidImportReach => tf(done, &[&counts.updated]),
+                    _ => tf(done, &[&counts.new, &counts.updated]),
+                });
             }
             Err(e) => self.screen.say(e.to_string(), true),
         }

@@ -7,6 +7,7 @@ mod bulletin;
 mod console;
 mod contacts;
 mod demo;
+mod reach;
 mod send;
 mod sync;
 
@@ -115,7 +116,13 @@ pub enum ImportWhat {
     /// Photos, video, audio and documents into the archive.
     #[command(disable_help_flag = true, visible_alias = "media")]
     Multimedia(ImportMediaArgs),
+    /// The publications' reach, from Meta's per-post insights CSV.
+    #[command(disable_help_flag = true, visible_alias = "reach")]
+    Alcance(ImportReachArgs),
 }
+
+/// One file to import, previewed: `ARCHIVO [--formato texto|json] [--si]`.
+pub type ImportReachArgs = ImportAgendaArgs;
 
 #[derive(Debug, Args)]
 pub struct ImportMediaArgs {
@@ -333,17 +340,14 @@ fn command() -> clap::Command {
                 .mut_arg("si", arg(Msg::CliYes))
         })
         .mut_subcommand("importar", |c| {
-            described(c, Msg::CliImportCmd, "prensa importar agenda|contactos ARCHIVO | multimedia RUTA… [--si] [--formato texto|json]")
+            described(c, Msg::CliImportCmd, "prensa importar agenda|contactos|alcance ARCHIVO | multimedia RUTA… [--si] [--formato texto|json]")
                 .subcommand_help_heading(t(Msg::CliCommands))
                 .subcommand_value_name("OBJETO")
                 .mut_subcommand("agenda", |c| {
-                    described(c, Msg::CliAgenda, "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json] [--db RUTA]")
-                        .mut_arg("archivo", |a| {
-                            a.help(t(Msg::CliIcsFile))
-                                .help_heading(t(Msg::CliOptions))
-                        })
-                        .mut_arg("formato", arg(Msg::CliFormat))
-                        .mut_arg("si", arg(Msg::CliYes))
+                    file_import(c, Msg::CliAgenda, "prensa importar agenda ARCHIVO.ics [--si] [--formato texto|json] [--db RUTA]", Msg::CliIcsFile)
+                })
+                .mut_subcommand("alcance", |c| {
+                    file_import(c, Msg::CliReach, "prensa importar alcance ARCHIVO.csv [--si] [--formato texto|json] [--db RUTA]", Msg::CliReachFile)
                 })
                 .mut_subcommand("multimedia", |c| {
                     described(c, Msg::CliMedia, "prensa importar multimedia RUTA… [--si] [--formato texto|json] [--db RUTA]")
@@ -391,6 +395,27 @@ fn command() -> clap::Command {
                         .mut_arg("formato", arg(Msg::CliFormat))
                         .mut_arg("si", arg(Msg::CliYes))
                 })
+        })
+}
+
+/// The help of an import of one file (`ARCHIVO [--formato] [--si]`): what it does, how it
+/// is written, and what the file is.
+fn file_import(c: clap::Command, about: Msg, usage: &'static str, file: Msg) -> clap::Command {
+    let option = |msg: Msg| {
+        move |a: clap::Arg| {
+            a.help(t(msg))
+                .help_heading(t(Msg::CliOptions))
+                .hide_possible_values(true)
+                .hide_default_value(true)
+        }
+    };
+    described(c, about, usage)
+        .mut_arg("archivo", |a| {
+            a.help(t(file)).help_heading(t(Msg::CliOptions))
+        })
+        .mut_arg("formato", option(Msg::CliFormat))
+        .mut_arg("si", |a| {
+            a.help(t(Msg::CliYes)).help_heading(t(Msg::CliOptions))
         })
 }
 
@@ -610,6 +635,9 @@ pub fn main() -> ExitCode {
         Some(Command::Importar(ImportArgs {
             what: ImportWhat::Multimedia(args),
         })) => archive::import(cli.db.as_deref(), args),
+        Some(Command::Importar(ImportArgs {
+            what: ImportWhat::Alcance(args),
+        })) => reach::import(cli.db.as_deref(), args),
         Some(Command::Exportar(ExportArgs {
             what: ExportWhat::Archivo(args),
         })) => archive::export(cli.db.as_deref(), args),

@@ -16,6 +16,7 @@ pub mod measure;
 pub mod media;
 pub mod monitoring;
 pub mod query;
+pub mod reach;
 pub mod records;
 pub mod recurrence;
 pub mod requests;

@@ -1298,6 +1298,28 @@ catalogue! {
     VerifyFailed => "«{}» no pasó la verificación (problemas: {}; archivos en el manifiesto: {}).", "“{}” failed the check (problems: {}; files in the manifest: {}).";
     VerifyNoManifest => "«{}» no tiene manifiesto.sha256: no es una exportación del archivo (o quedó incompleta).", "“{}” has no manifiesto.sha256: it is not an export of the archive (or it is incomplete).";
     VerifyNotFolder => "«{}» no es una carpeta.", "“{}” is not a folder.";
+    // Reach (insights import)
+    ReachTooLarge => "«{}» mide {} bytes: es demasiado grande para ser una exportación de estadísticas de publicaciones", "“{}” is {} bytes: too large to be an export of post insights";
+    ReachNoColumns => "no parece una exportación de estadísticas de Meta (Business Suite o Facebook Insights): le faltan las columnas {}; las columnas son: {}", "this does not look like a Meta insights export (Business Suite or Facebook Insights): it lacks the columns {}; the columns are: {}";
+    ReachBadCount => "«{}» no es una cifra (columna {})", "“{}” is not a number (column {})";
+    ReachNoFigures => "la fila no trae cifras (alcance, reacciones, comentarios ni compartidos)", "the row has no figures (reach, reactions, comments or shares)";
+    ReachBadTime => "ninguna publicación tiene este enlace y la hora de publicación «{}» no se entiende", "no publication has this link and the publish time “{}” cannot be read";
+    ReachNoAddressNoTime => "ninguna publicación tiene este enlace y la fila no dice su hora de publicación", "no publication has this link and the row does not say when it was published";
+    ReachManyAddress => "{} publicaciones tienen este mismo enlace: no se adivina cuál es", "{} publications have this same link: none is guessed";
+    ReachNoneNear => "ninguna publicación tiene este enlace ni salió en {} entre {} y {}", "no publication has this link or went out on {} between {} and {}";
+    ReachNoText => "ninguna publicación tiene este enlace, y ninguna de las que salieron en {} a esa hora ({}) tiene el mismo texto", "no publication has this link, and none of those that went out on {} at that time ({}) has the same text";
+    ReachManyFit => "{} publicaciones coinciden en hora y texto: no se adivina cuál es", "{} publications match in time and text: none is guessed";
+    ReachTwice => "esta publicación ya tiene las cifras de la línea {} del archivo", "this publication already has the figures of line {} of the file";
+    ReachByPostId => "por su identificador", "by its post id";
+    ReachByAddress => "por su enlace", "by its link";
+    ReachByTime => "por hora y texto", "by time and text";
+    ReachLabel => "{} «{}» ({})", "{} “{}” ({})";
+    ReachRowLabel => "{} «{}»", "{} “{}”";
+    ReachEmpty => "«{}» no tiene publicaciones: no hay cifras que importar.", "“{}” holds no posts: there are no figures to import.";
+    ReachAsk => "¿Guardar estas cifras de alcance en las publicaciones?", "Save these reach figures on the publications?";
+    DidImportReach => "Cifras de alcance guardadas en {} publicaciones. u deshace.", "Reach figures saved on {} publications. u undoes.";
+    CliReach => "Cifras de alcance de las publicaciones (CSV exportado de Meta Business Suite o Facebook Insights)", "Reach figures of the publications (CSV exported from Meta Business Suite or Facebook Insights)";
+    CliReachFile => "El archivo CSV de estadísticas por publicación", "The per-post insights CSV file";
 }
 
 #[cfg(test)]

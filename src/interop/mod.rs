@@ -10,6 +10,7 @@ pub mod ical;
 pub mod mail;
 pub mod media;
 pub mod output;
+pub mod reach;
 
 use serde::Serialize;
 
@@ -59,6 +60,7 @@ macro_rules! planned {
 planned!(
     ical::Prepared,
     contacts::Prepared,
+    reach::Prepared,
     archive::Prepared => discard_copies
 );
 

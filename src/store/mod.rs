@@ -21,6 +21,7 @@ mod media;
 mod merge;
 mod monitoring;
 mod outreach;
+mod reach;
 mod records;
 pub mod schema;
 mod search;
@@ -63,6 +64,7 @@ pub use media::{media_dir_of, move_media, store_bytes, store_file, FileProblem, 
 pub use merge::{
     clocks_of, export_delta as export_delta_from, Clocks, MergeStats, MAX_CLOCK_AHEAD_MS,
 };
+pub use reach::TOP as REACH_TOP;
 pub use records::CHOICES;
 pub use rusqlite::types::Value;
 pub use search::SearchHit;

@@ -1,6 +1,8 @@
 //! Which column of a CSV is which field of a contact: the headers offices, Google Contacts
 //! and Outlook write, in Spanish and English, guessed from the header line and corrected by
-//! the user (`--columna medio=Empresa`, or "Columnas" in the console).
+//! the user (`--columna medio=Empresa`, or "Columnas" in the console). The guessing is the
+//! same for every CSV prensa reads by its headers ([`Column`]): a page's insights
+//! ([`crate::interop::reach`]) are mapped, and previewed, the same way.
 use crate::domain::text::fold;
 use crate::i18n::{tf, Msg};
 
@@ -48,6 +50,34 @@ impl Field {
     /// The word the command line takes (`--columna medio=Empresa`), and prensa's own
     /// header for it in the CSV it writes.
     pub fn key(self) -> &'static str {
+        Column::key(self)
+    }
+
+    /// The field a word names (accents and case aside).
+    pub fn from_key(word: &str) -> Option<Field> {
+        let w = fold(word.trim());
+        Field::ALL.into_iter().find(|f| fold(f.key()) == w)
+    }
+}
+
+/// A field a CSV column can fill, in any file read by its headers: its name in the preview
+/// and on the command line, and the headers that mean it.
+pub trait Column: Copy + Eq + Ord + 'static {
+    /// Every field, in the order they are guessed (an exact header for an earlier field wins
+    /// the column).
+    fn all() -> &'static [Self];
+    /// The word the preview names it by (and the command line takes).
+    fn key(self) -> &'static str;
+    /// Headers that mean this field, folded (no accents, lower case).
+    fn aliases(self) -> &'static [&'static str];
+}
+
+impl Column for Field {
+    fn all() -> &'static [Field] {
+        &Field::ALL
+    }
+
+    fn key(self) -> &'static str {
         match self {
             Field::Name => "nombre",
             Field::GivenName => "nombre de pila",
@@ -68,14 +98,8 @@ impl Field {
         }
     }
 
-    /// The field a word names (accents and case aside).
-    pub fn from_key(word: &str) -> Option<Field> {
-        let w = fold(word.trim());
-        Field::ALL.into_iter().find(|f| fold(f.key()) == w)
-    }
-
-    /// Headers that mean this field, folded (no accents, lower case): Spanish as offices
-    /// write them, Google Contacts' and Outlook's exports in Spanish and English.
+    /// Spanish as offices write them, Google Contacts' and Outlook's exports in Spanish and
+    /// English.
     fn aliases(self) -> &'static [&'static str] {
         match self {
             Field::Name => &[
@@ -172,14 +196,22 @@ impl Field {
 }
 
 /// Which column fills each field.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Mapping {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping<F = Field> {
     /// (field, column index).
-    pub columns: Vec<(Field, usize)>,
+    pub columns: Vec<(F, usize)>,
 }
 
-impl Mapping {
-    pub(super) fn get(&self, field: Field) -> Option<usize> {
+impl<F> Default for Mapping<F> {
+    fn default() -> Self {
+        Mapping {
+            columns: Vec::new(),
+        }
+    }
+}
+
+impl<F: Column> Mapping<F> {
+    pub(crate) fn get(&self, field: F) -> Option<usize> {
         self.columns
             .iter()
             .find(|(f, _)| *f == field)
@@ -188,14 +220,14 @@ impl Mapping {
 
     /// Guessed from the headers, then corrected by `fixes` (a field and the header to read it
     /// from; `None` reads it from no column).
-    pub(super) fn guess(
+    pub(crate) fn guess(
         headers: &[String],
-        fixes: &[(Field, Option<String>)],
+        fixes: &[(F, Option<String>)],
         listed: &str,
-    ) -> Result<Mapping, String> {
+    ) -> Result<Mapping<F>, String> {
         let folded: Vec<String> = headers.iter().map(|h| fold(h.trim())).collect();
         let mut m = Mapping::default();
-        for field in Field::ALL {
+        for field in F::all().iter().copied() {
             // An exact header first, then a header that starts with an alias ("Teléfono
             // celular", "Correo 1").
             let exact = folded
@@ -250,10 +282,10 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let m = Mapping::guess(&h, &[], "").unwrap();
+        let m: Mapping = Mapping::guess(&h, &[], "").unwrap();
         assert_eq!(m.get(Field::Outlet), Some(2));
         assert_eq!(m.get(Field::Phone), Some(3));
-        let m = Mapping::guess(&h, &[(Field::Phone, Some("tel".into()))], "").unwrap();
+        let m: Mapping = Mapping::guess(&h, &[(Field::Phone, Some("tel".into()))], "").unwrap();
         assert_eq!(m.get(Field::Phone), Some(4));
         assert!(Mapping::guess(&h, &[(Field::Phone, Some("Fax".into()))], "").is_err());
     }

@@ -3,7 +3,7 @@
 //! Google Contacts and Outlook. The encoding and the separator are detected; each column is
 //! mapped to a field by its header, and the preview shows the mapping so a wrong guess can
 //! be corrected (`--columna medio=Empresa`).
-use super::columns::{Field, Mapping};
+use super::columns::{Column, Field, Mapping};
 use super::Contact;
 use crate::domain::status::{OutletKind, SendChannel};
 use crate::domain::text::{fold, printable};
@@ -99,96 +99,135 @@ fn yes(text: &str) -> bool {
     )
 }
 
+/// A CSV file read by its headers: each column mapped to a field of `F` (guessed, then
+/// corrected), its rows, and the notices the preview shows on how it was read (encoding,
+/// separator, which column went where and which were left unused). Contacts and a page's
+/// insights are read through it.
+pub(crate) struct Table<F> {
+    pub headers: Vec<String>,
+    pub mapping: Mapping<F>,
+    /// The headers as messages name them: printable, short, at most 20 of them.
+    pub listed: String,
+    pub notices: Vec<String>,
+    /// The rows that hold something: (1-based line where each starts, its cells).
+    pub rows: Vec<(usize, csv::StringRecord)>,
+}
+
+impl<F: Column> Table<F> {
+    /// Reads the whole file. Refused when it is not CSV (a row the `csv` reader cannot read)
+    /// or a correction names a column it does not have.
+    pub(crate) fn read(
+        bytes: &[u8],
+        fixes: &[(F, Option<String>)],
+    ) -> Result<Table<F>, ImportError> {
+        let (text, encoding) = decode(bytes);
+        let sep = separator(&text);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(sep)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let broken = |line: Option<u64>, e: &csv::Error| ImportError::Broken {
+            line: line.map(|l| l as usize),
+            reason: e.to_string(),
+        };
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| broken(Some(1), &e))?
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        let named: Vec<String> = headers.iter().map(|h| printable(h, 40)).collect();
+        let listed = {
+            let mut l = named
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if named.len() > 20 {
+                l.push_str(", …");
+            }
+            l
+        };
+        let mapping =
+            Mapping::guess(&headers, fixes, &listed).map_err(|reason| ImportError::Broken {
+                line: Some(1),
+                reason,
+            })?;
+        let sep_name = match sep {
+            b';' => "«;»",
+            b'\t' => t(Msg::CsvTab),
+            _ => "«,»",
+        };
+        let mut notices = vec![tf(Msg::CsvRead, &[&encoding, &sep_name])];
+        for (i, h) in named.iter().enumerate().take(60) {
+            let notice = match mapping.columns.iter().find(|(_, c)| *c == i) {
+                Some((f, _)) => tf(Msg::CsvColumn, &[h, &f.key()]),
+                None => tf(Msg::CsvColumnUnused, &[h]),
+            };
+            notices.push(notice);
+        }
+        let mut rows = Vec::new();
+        loop {
+            let mut record = csv::StringRecord::new();
+            let line = reader.position().line() as usize;
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => return Err(broken(Some(line as u64), &e)),
+            }
+            if record.iter().all(|v| v.trim().is_empty()) {
+                continue;
+            }
+            // csv counts the header's line as 0.
+            let line = record.position().map(|p| p.line() as usize).unwrap_or(line) + 1;
+            rows.push((line, record));
+        }
+        Ok(Table {
+            headers,
+            mapping,
+            listed,
+            notices,
+            rows,
+        })
+    }
+
+    /// What a row holds for a field (trimmed; empty when no column is mapped to it).
+    pub(crate) fn get<'r>(&self, row: &'r csv::StringRecord, field: F) -> &'r str {
+        self.mapping
+            .get(field)
+            .and_then(|c| row.get(c))
+            .unwrap_or("")
+            .trim()
+    }
+}
+
 /// The people of a CSV file, and notices on how it was read (encoding, separator, which
 /// column went where, which were left unused).
 pub fn read(
     bytes: &[u8],
     fixes: &[(Field, Option<String>)],
 ) -> Result<(Vec<Contact>, Vec<String>), ImportError> {
-    let (text, encoding) = decode(bytes);
-    let sep = separator(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sep)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let broken = |line: Option<u64>, e: &csv::Error| ImportError::Broken {
-        line: line.map(|l| l as usize),
-        reason: e.to_string(),
-    };
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| broken(Some(1), &e))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    // The headers as messages name them: printable, short, and not a whole page of them.
-    let named: Vec<String> = headers.iter().map(|h| printable(h, 40)).collect();
-    let listed = {
-        let mut l = named
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if named.len() > 20 {
-            l.push_str(", …");
-        }
-        l
-    };
-    let mapping =
-        Mapping::guess(&headers, fixes, &listed).map_err(|reason| ImportError::Broken {
-            line: Some(1),
-            reason,
-        })?;
+    let table = Table::read(bytes, fixes)?;
+    let mapping = &table.mapping;
     if mapping.get(Field::Name).is_none()
         && mapping.get(Field::GivenName).is_none()
         && mapping.get(Field::FamilyName).is_none()
     {
         return Err(ImportError::Broken {
             line: Some(1),
-            reason: tf(Msg::CsvNoNameColumn, &[&listed]),
+            reason: tf(Msg::CsvNoNameColumn, &[&table.listed]),
         });
     }
     let google = mapping
         .get(Field::Lists)
-        .and_then(|c| headers.get(c))
+        .and_then(|c| table.headers.get(c))
         .is_some_and(|h| matches!(fold(h.trim()).as_str(), "group membership" | "labels"));
-    let sep_name = match sep {
-        b';' => "«;»",
-        b'\t' => t(Msg::CsvTab),
-        _ => "«,»",
-    };
-    let mut notices = vec![tf(Msg::CsvRead, &[&encoding, &sep_name])];
-    for (i, h) in named.iter().enumerate().take(60) {
-        let notice = match mapping.columns.iter().find(|(_, c)| *c == i) {
-            Some((f, _)) => tf(Msg::CsvColumn, &[h, &f.key()]),
-            None => tf(Msg::CsvColumnUnused, &[h]),
-        };
-        notices.push(notice);
-    }
     let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line() as usize;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(broken(Some(line as u64), &e)),
-        }
-        // csv counts the header's line as 0.
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(line) + 1;
-        let get = |f: Field| -> String {
-            mapping
-                .get(f)
-                .and_then(|c| record.get(c))
-                .unwrap_or("")
-                .trim()
-                .to_owned()
-        };
-        if record.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
+    for (line, record) in &table.rows {
+        let line = *line;
+        let get = |f: Field| -> String { table.get(record, f).to_owned() };
         let mut name = get(Field::Name);
         let parts: Vec<String> = [Field::GivenName, Field::MiddleName, Field::FamilyName]
             .into_iter()
@@ -246,7 +285,7 @@ pub fn read(
         };
         out.push(c);
     }
-    Ok((out, notices))
+    Ok((out, table.notices))
 }
 
 #[cfg(test)]

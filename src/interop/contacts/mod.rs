@@ -11,7 +11,9 @@ mod vcard;
 
 use std::path::Path;
 
+pub(crate) use columns::Column;
 pub use columns::{Field, Mapping};
+pub(crate) use csvfile::{decode, Table};
 pub use plan::Prepared;
 
 use crate::domain::status::{OutletKind, SendChannel};
@@ -125,15 +127,22 @@ impl ContactFormat {
 
 /// Reads a file whole, refused when it cannot be read or is far too large.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
+    read_capped(path, MAX_BYTES, crate::i18n::Msg::ContactsTooLarge)
+}
+
+/// Reads a file whole, refused when it cannot be read, is not a file, or is larger than
+/// `max` bytes (`too_large` says so: `{}` the file, `{}` its size).
+pub(crate) fn read_capped(
+    path: &Path,
+    max: u64,
+    too_large: crate::i18n::Msg,
+) -> Result<Vec<u8>, ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| ImportError::Io(path.to_path_buf(), e))?;
     crate::interop::ical::check_file(path, &meta)?;
-    if meta.len() > MAX_BYTES {
+    if meta.len() > max {
         return Err(ImportError::Broken {
             line: None,
-            reason: crate::i18n::tf(
-                crate::i18n::Msg::ContactsTooLarge,
-                &[&path.display(), &meta.len()],
-            ),
+            reason: crate::i18n::tf(too_large, &[&path.display(), &meta.len()]),
         });
     }
     std::fs::read(path).map_err(|e| ImportError::Io(path.to_path_buf(), e))

@@ -11,6 +11,7 @@ mod events;
 mod materials;
 mod media_import;
 mod office;
+mod reach;
 mod reports;
 mod settings;
 
