@@ -134,6 +134,9 @@ impl Reader for Store {
     fn monitoring_figures(&self, today: NaiveDate) -> DataResult<MonitoringFigures> {
         text(Store::monitoring_figures(self, today))
     }
+    fn reach_totals(&self, month: &str) -> DataResult<crate::domain::reach::ReachTotals> {
+        text(Store::reach_totals(self, month))
+    }
     fn distributions(&self, q: &Query, r: &PageRequest) -> DataResult<Vec<DistributionRow>> {
         text(self.distributions_page(q, r))
     }

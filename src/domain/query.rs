@@ -86,4 +86,6 @@ pub enum ListId {
     Answers,
     /// Not a list: the monitoring figures (Monitoreo, Cifras).
     Monitor,
+    /// Not a list: a month's reach on the networks (Monitoreo, Alcance).
+    Reach,
 }

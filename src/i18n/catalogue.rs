@@ -903,6 +903,19 @@ catalogue! {
     MonUnnamed => "Sin tema", "No topic";
     MonWaiting => "{} esperan", "{} waiting";
     MonCopyName => "las cifras de monitoreo al {}", "the monitoring figures on {}";
+    ViewReach => "Alcance", "Reach";
+    HelpReachMonth => "Mes anterior o siguiente (Alcance)", "Month before or after (Reach)";
+    ReachHead => "Alcance en redes: {} · {} publicaciones con datos", "Reach on the networks: {} · {} publications with figures";
+    ReachFigures => "{} reacciones · {} comentarios · {} veces compartido", "{} reactions · {} comments · {} shares";
+    ReachTotal => "Alcance total", "Total reach";
+    ReachNothing => "Ninguna publicación de este mes tiene datos de alcance. Importe el CSV de Meta Business Suite con I en Medios o con «prensa importar alcance ARCHIVO.csv»; ← → cambia de mes.", "No publication of this month has reach figures. Import Meta Business Suite's CSV with I in Media or with «prensa importar alcance FILE.csv»; ← → changes the month.";
+    ReachByDepartment => "Por área", "By department";
+    ReachByCampaign => "Por campaña", "By campaign";
+    ReachByChannel => "Por red", "By network";
+    ReachNoCampaign => "Sin campaña", "No campaign";
+    ReachPublications => "{} publ.", "{} posts";
+    ReachTop => "Las de mayor alcance", "Furthest reaching";
+    ReachCopyName => "el alcance de {}", "the reach of {}";
 
     // Agenda views: Día, Semana, Mes (and the Lista beside them).
     ViewDay => "Día", "Day";

@@ -409,7 +409,8 @@ fn list_query(list: ListId) -> Option<&'static ListQuery> {
         | ListId::Figures
         | ListId::Briefing
         | ListId::Balance
-        | ListId::Monitor => return None,
+        | ListId::Monitor
+        | ListId::Reach => return None,
     })
 }
 
@@ -434,7 +435,11 @@ impl Store {
     pub fn count(&self, list: ListId, query: &Query, now: &str) -> Result<u64> {
         let Some(q) = list_query(list) else {
             return match list {
-                ListId::Figures | ListId::Briefing | ListId::Balance | ListId::Monitor => Ok(0),
+                ListId::Figures
+                | ListId::Briefing
+                | ListId::Balance
+                | ListId::Monitor
+                | ListId::Reach => Ok(0),
                 _ => self.timeline_count(query, now),
             };
         };

@@ -68,6 +68,8 @@ pub trait Reader {
     fn answer(&self, id: &str) -> DataResult<AnswerDetail>;
     /// The monitoring figures of the weeks up to `today` (Monitoreo, Cifras).
     fn monitoring_figures(&self, today: NaiveDate) -> DataResult<MonitoringFigures>;
+    /// A month's reach on the networks (`YYYY-MM`; Monitoreo, Alcance).
+    fn reach_totals(&self, month: &str) -> DataResult<crate::domain::reach::ReachTotals>;
     fn distribution(&self, id: &str) -> DataResult<DistributionDetail>;
     /// The archive timeline, up to `now` (local `YYYY-MM-DDTHH:MM`).
     fn timeline(&self, q: &Query, r: &PageRequest, now: &str) -> DataResult<Vec<TimelineRow>>;

@@ -4,7 +4,7 @@
 //! often each outlet picked up the office's boletines, and the questions by topic and by
 //! department. Aggregates only: public opinion is sensitive personal data. Not a paged list:
 //! read whole through the [`Reader`] and again whenever the data changes.
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use crossterm::event::KeyCode::*;
 use crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,7 +17,10 @@ use crate::brief::bar;
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::monitoring::{MonitoringFigures, Tally, ToneWeek};
 use crate::domain::query::{ListId, Query};
-use crate::i18n::{number, short_date, t, tf, Msg};
+use crate::domain::reach::{ReachLine, ReachTotals};
+use crate::domain::status::Channel;
+use crate::i18n::labels::Label;
+use crate::i18n::{month_year, number, short_date, stamp, t, tf, Msg};
 use crate::ui::action::{Action, ListCmd, Outcome};
 use crate::ui::data::{DataResult, Reader};
 use crate::ui::keys::{lookup, Binding, Cmd, Scope, EDGES, NONE, PAGES, UP_DOWN};
@@ -56,6 +59,18 @@ pub const KEYS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Monitor,
+        keys: &[
+            (Left, NONE, Cmd::Months(-1)),
+            (Right, NONE, Cmd::Months(1)),
+            (Char('<'), NONE, Cmd::Months(-1)),
+            (Char('>'), NONE, Cmd::Months(1)),
+        ],
+        label: Msg::KeyLeftRight,
+        help: Msg::HelpReachMonth,
+        in_bar: true,
+    },
+    Binding {
+        scope: Scope::Monitor,
         keys: &[(Char('y'), NONE, Cmd::Copy)],
         label: Msg::KeyY,
         help: Msg::HelpMonitorCopy,
@@ -70,10 +85,24 @@ const BAR: usize = 24;
 /// The name column of outlets, topics and departments.
 const NAME: usize = 18;
 
-/// The figures view: read for a day; the line selected among those that lead somewhere.
+/// Which figures a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Board {
+    /// Coverage and questions of the last twelve weeks (Cifras).
+    #[default]
+    Figures,
+    /// What the networks' insights said of a month's publications (Alcance).
+    Reach,
+}
+
+/// A view of figures: read for a day (Alcance, for a month of it); the line selected.
 #[derive(Debug, Default)]
 pub struct MonitorFigures {
+    pub board: Board,
     pub figures: Option<MonitoringFigures>,
+    pub reach: Option<ReachTotals>,
+    /// Months before the day's that Alcance shows.
+    pub months_back: u32,
     pub day: Option<NaiveDate>,
     /// The selected line (of them all, in one column).
     pub selected: usize,
@@ -86,10 +115,25 @@ pub struct MonitorFigures {
 pub struct FigureLine {
     pub line: Line<'static>,
     pub target: Option<Target>,
+    /// What the target is called.
+    pub name: String,
 }
 
 fn plain(line: Line<'static>) -> FigureLine {
-    FigureLine { line, target: None }
+    FigureLine {
+        line,
+        target: None,
+        name: String::new(),
+    }
+}
+
+/// A line that leads to `target`, called `name`.
+fn leading(line: Line<'static>, target: Option<Target>, name: &str) -> FigureLine {
+    FigureLine {
+        line,
+        target,
+        name: name.to_owned(),
+    }
 }
 
 fn heading(title: Msg, note: String) -> FigureLine {
@@ -211,10 +255,7 @@ fn tally_lines(
             (Some(kind), Some(id)) => Some(Target::new(kind, id.clone())),
             _ => None,
         };
-        out.push(FigureLine {
-            line: Line::from(text),
-            target,
-        });
+        out.push(leading(Line::from(text), target, &name));
     }
     out
 }
@@ -274,10 +315,7 @@ pub fn other_lines(f: &MonitoringFigures, width: usize) -> Vec<FigureLine> {
                 &[&number(p.quoted), &number(f.boletines), &f.rate(p)],
             )
         );
-        out.push(FigureLine {
-            line: Line::from(text),
-            target: Some(p.outlet.clone()),
-        });
+        out.push(leading(Line::from(text), Some(p.outlet.clone()), &p.name));
     }
     out.push(plain(Line::default()));
     out.extend(tally_lines(
@@ -309,15 +347,43 @@ fn period_line(f: &MonitoringFigures) -> Line<'static> {
 }
 
 impl MonitorFigures {
+    pub fn reach() -> MonitorFigures {
+        MonitorFigures {
+            board: Board::Reach,
+            ..MonitorFigures::default()
+        }
+    }
+
     /// Every line in one column (a narrow screen, the clipboard).
     pub fn all_lines(&self, width: usize) -> Vec<FigureLine> {
-        let Some(f) = &self.figures else {
-            return Vec::new();
-        };
-        let mut out = tone_lines(f, width);
-        out.push(plain(Line::default()));
-        out.extend(other_lines(f, width));
-        out
+        match (self.board, &self.figures, &self.reach) {
+            (Board::Figures, Some(f), _) => {
+                let mut out = tone_lines(f, width);
+                out.push(plain(Line::default()));
+                out.extend(other_lines(f, width));
+                out
+            }
+            (Board::Reach, _, Some(r)) => reach_lines(r, width),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The month Alcance shows, `YYYY-MM`.
+    fn month(&self, day: NaiveDate) -> String {
+        let first = day.with_day(1).unwrap_or(day);
+        let month = first
+            .checked_sub_months(chrono::Months::new(self.months_back))
+            .unwrap_or(first);
+        month.format("%Y-%m").to_string()
+    }
+
+    /// The first line: the period in words.
+    fn head(&self) -> Line<'static> {
+        match (self.board, &self.figures, &self.reach) {
+            (Board::Figures, Some(f), _) => period_line(f),
+            (Board::Reach, _, Some(r)) => reach_head(r),
+            _ => Line::default(),
+        }
     }
 
     /// Where each line leads (none for most).
@@ -326,7 +392,10 @@ impl MonitorFigures {
     }
 
     fn read(&mut self, data: &dyn Reader, day: NaiveDate) -> DataResult<()> {
-        self.figures = Some(data.monitoring_figures(day)?);
+        match self.board {
+            Board::Figures => self.figures = Some(data.monitoring_figures(day)?),
+            Board::Reach => self.reach = Some(data.reach_totals(&self.month(day))?),
+        }
         self.day = Some(day);
         self.selected = self.selected.min(self.targets().len().saturating_sub(1));
         Ok(())
@@ -344,7 +413,10 @@ impl MonitorFigures {
 
 impl Pane for MonitorFigures {
     fn list(&self) -> ListId {
-        ListId::Monitor
+        match self.board {
+            Board::Figures => ListId::Monitor,
+            Board::Reach => ListId::Reach,
+        }
     }
 
     fn kind(&self) -> RecordKind {
@@ -352,7 +424,10 @@ impl Pane for MonitorFigures {
     }
 
     fn title(&self) -> Msg {
-        Msg::ViewFigures
+        match self.board {
+            Board::Figures => Msg::ViewFigures,
+            Board::Reach => Msg::ViewReach,
+        }
     }
 
     fn scope(&self) -> Scope {
@@ -382,6 +457,16 @@ impl Pane for MonitorFigures {
                 Outcome::Consumed
             }
             Some(Cmd::Nav(nav)) => Outcome::Emit(Action::List(ListCmd::Nav(nav))),
+            // Another month: read again (the app reloads the view shown).
+            Some(Cmd::Months(n)) if self.board == Board::Reach => {
+                self.months_back = if n < 0 {
+                    self.months_back.saturating_add(1).min(MONTHS_BACK)
+                } else {
+                    self.months_back.saturating_sub(1)
+                };
+                self.selected = 0;
+                Outcome::Emit(Action::List(ListCmd::Reload))
+            }
             Some(Cmd::Enter) => match self.target() {
                 Some(target) => Outcome::Emit(Action::OpenLink(target)),
                 None => Outcome::Consumed,
@@ -389,7 +474,10 @@ impl Pane for MonitorFigures {
             Some(Cmd::Copy) => match (self.text(), self.day) {
                 (Some(text), Some(day)) => Outcome::Emit(Action::Copy(
                     text,
-                    tf(Msg::MonCopyName, &[&short_date(day)]),
+                    match self.board {
+                        Board::Figures => tf(Msg::MonCopyName, &[&short_date(day)]),
+                        Board::Reach => tf(Msg::ReachCopyName, &[&self.month(day)]),
+                    },
                 )),
                 _ => Outcome::Consumed,
             },
@@ -435,19 +523,13 @@ impl Pane for MonitorFigures {
 
     fn selected(&self) -> Option<Pick> {
         let target = self.target()?;
-        let name = self.figures.as_ref().and_then(|f| {
-            f.pick_ups
-                .iter()
-                .find(|p| p.outlet == target)
-                .map(|p| p.name.clone())
-                .or_else(|| {
-                    f.by_department
-                        .iter()
-                        .find(|d| d.id.as_deref() == Some(target.id.as_str()))
-                        .map(|d| d.name.clone())
-                })
-        });
-        Some(Pick::new(Role::Link, target, name.unwrap_or_default()))
+        let name = self
+            .all_lines(80)
+            .into_iter()
+            .nth(self.selected)
+            .map(|l| l.name)
+            .unwrap_or_default();
+        Some(Pick::new(Role::Link, target, name))
     }
 
     fn current(&self) -> Option<Pick> {
@@ -456,8 +538,9 @@ impl Pane for MonitorFigures {
 
     /// The figures as text, for the clipboard.
     fn text(&self) -> Option<String> {
-        let f = self.figures.as_ref()?;
-        let mut out = vec![period_line(f)
+        self.day?;
+        let mut out = vec![self
+            .head()
             .spans
             .iter()
             .map(|s| s.content.as_ref())
@@ -480,7 +563,7 @@ impl Pane for MonitorFigures {
             .title(title_line(
                 views,
                 view,
-                Msg::ViewFigures,
+                self.title(),
                 &Query::default(),
                 None,
             ));
@@ -489,13 +572,11 @@ impl Pane for MonitorFigures {
         if inner.is_empty() {
             return;
         }
-        let Some(f) = &self.figures else {
-            return;
-        };
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-        frame.render_widget(Paragraph::new(period_line(f)), head);
-        if body.width >= BESIDE {
+        frame.render_widget(Paragraph::new(self.head()), head);
+        let figures = self.figures.as_ref().filter(|_| self.board == Board::Figures);
+        if let (Some(f), true) = (figures, body.width >= BESIDE) {
             let [left, _, right] = Layout::horizontal([
                 Constraint::Percentage(45),
                 Constraint::Length(2),
@@ -532,6 +613,99 @@ fn column(frame: &mut Frame, area: Rect, lines: Vec<FigureLine>, at: Option<usiz
         .skip(top)
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+
+/// How far back Alcance goes: two years of months.
+const MONTHS_BACK: u32 = 24;
+
+/// "Alcance en redes: noviembre de 2026 · 42 publicaciones con datos".
+fn reach_head(r: &ReachTotals) -> Line<'static> {
+    let month = NaiveDate::parse_from_str(&format!("{}-01", r.month), "%Y-%m-%d")
+        .map(month_year)
+        .unwrap_or_else(|_| r.month.clone());
+    Line::from(tf(
+        Msg::ReachHead,
+        &[&month, &number(r.total.publications.max(0) as u64)],
+    ))
+    .bold()
+}
+
+fn reach_figures(l: &ReachLine) -> String {
+    tf(
+        Msg::ReachFigures,
+        &[
+            &number(l.reactions.max(0) as u64),
+            &number(l.comments.max(0) as u64),
+            &number(l.shares.max(0) as u64),
+        ],
+    )
+}
+
+/// A month's reach: the total, then per department, campaign and channel (a bar each, to the
+/// largest), then the publications that reached furthest.
+pub fn reach_lines(r: &ReachTotals, width: usize) -> Vec<FigureLine> {
+    let mut out = Vec::new();
+    if r.total.publications <= 0 {
+        out.push(plain(Line::from(t(Msg::ReachNothing)).dim()));
+        return out;
+    }
+    out.push(plain(Line::from(vec![
+        Span::raw(format!("{}: ", t(Msg::ReachTotal))),
+        Span::styled(number(r.total.reach.max(0) as u64), Style::new().bold()),
+        Span::raw(format!(" · {}", reach_figures(&r.total))),
+    ])));
+    let bar_width = width.saturating_sub(NAME + 2 + 26).clamp(4, BAR);
+    let groups = [
+        (Msg::ReachByDepartment, &r.departments, Some(RecordKind::Department), Msg::NotRouted),
+        (Msg::ReachByCampaign, &r.campaigns, Some(RecordKind::Campaign), Msg::ReachNoCampaign),
+        (Msg::ReachByChannel, &r.channels, None, Msg::ReachNoCampaign),
+    ];
+    for (title, lines, kind, unnamed) in groups {
+        out.push(plain(Line::default()));
+        out.push(heading(title, String::new()));
+        let max = lines.iter().map(|l| l.reach.max(0) as u64).max().unwrap_or(0);
+        for l in lines.iter() {
+            let name = match (kind, l.label.is_empty()) {
+                (_, true) => t(unnamed).to_owned(),
+                // A channel by its name.
+                (None, false) => Channel::from_code(&l.label)
+                    .map(|c| c.label().to_owned())
+                    .unwrap_or_else(|| l.label.clone()),
+                (Some(_), false) => l.label.clone(),
+            };
+            let text = format!(
+                "  {:<NAME$} {:<bar_width$} {} ({})",
+                clip(&name, NAME),
+                bar(l.reach.max(0) as u64, max, bar_width),
+                number(l.reach.max(0) as u64),
+                tf(Msg::ReachPublications, &[&number(l.publications.max(0) as u64)]),
+            );
+            let target = kind
+                .filter(|_| !l.key.is_empty())
+                .map(|k| Target::new(k, l.key.clone()));
+            out.push(leading(Line::from(text), target, &name));
+        }
+    }
+    out.push(plain(Line::default()));
+    out.push(heading(Msg::ReachTop, String::new()));
+    for p in &r.top {
+        let text = format!(
+            "  {:<11} {:<9} {} — {}",
+            stamp(&p.published_at),
+            Channel::from_code(&p.channel)
+                .map(|c| c.label().to_owned())
+                .unwrap_or_else(|| p.channel.clone()),
+            clip(&p.title, width.saturating_sub(40).max(12)),
+            number(p.figures.reach.unwrap_or(0).max(0) as u64),
+        );
+        out.push(leading(
+            Line::from(text),
+            Some(Target::new(RecordKind::Publication, p.id.clone())),
+            &p.title,
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

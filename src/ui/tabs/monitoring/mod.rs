@@ -29,14 +29,29 @@ use crate::ui::tabs::agenda::options;
 use crate::ui::widgets::field;
 use figures::MonitorFigures;
 
-/// The Monitoreo tab: notes, questions, reusable answers and the figures, one view each.
-#[derive(Debug, Default)]
+/// The Monitoreo tab: notes, questions, reusable answers, the figures and the reach, one view
+/// each.
+#[derive(Debug)]
 pub struct Monitoring {
     pub view: usize,
     pub clippings: ListPane<Clippings>,
     pub questions: ListPane<Questions>,
     pub answers: ListPane<Answers>,
     pub figures: MonitorFigures,
+    pub reach: MonitorFigures,
+}
+
+impl Default for Monitoring {
+    fn default() -> Monitoring {
+        Monitoring {
+            view: 0,
+            clippings: ListPane::default(),
+            questions: ListPane::default(),
+            answers: ListPane::default(),
+            figures: MonitorFigures::default(),
+            reach: MonitorFigures::reach(),
+        }
+    }
 }
 
 const VIEWS: &[Msg] = &[
@@ -44,6 +59,7 @@ const VIEWS: &[Msg] = &[
     Msg::ViewQuestions,
     Msg::ViewAnswers,
     Msg::ViewFigures,
+    Msg::ViewReach,
 ];
 
 impl Page for Monitoring {
@@ -66,6 +82,7 @@ impl Page for Monitoring {
             &self.questions,
             &self.answers,
             &self.figures,
+            &self.reach,
         ]
     }
 
@@ -75,6 +92,7 @@ impl Page for Monitoring {
             &mut self.questions,
             &mut self.answers,
             &mut self.figures,
+            &mut self.reach,
         ]
     }
 }
