@@ -11,13 +11,14 @@ fn help_open(app: &prensa::app::App) -> bool {
     matches!(app.screen().overlays.last(), Some(Overlay::Help(_)))
 }
 
-const TABS: [(&str, char); 6] = [
+const TABS: [(&str, char); 7] = [
     ("hoy", '1'),
     ("agenda", '2'),
     ("reportes", '3'),
     ("borradores", '4'),
     ("medios", '5'),
     ("archivo", '6'),
+    ("monitoreo", '7'),
 ];
 
 #[test]
@@ -75,7 +76,7 @@ fn digits_tab_and_shift_tab_reach_every_tab() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.screen().tab, Tab::Today, "Tab wraps around");
     app.on_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
-    assert_eq!(app.screen().tab, Tab::Archive);
+    assert_eq!(app.screen().tab, Tab::Monitoring);
 }
 
 #[test]
