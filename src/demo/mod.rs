@@ -167,7 +167,7 @@ pub fn generate(
     }
     // Clippings and citizens' questions last of all, with ids of their own: the rest of the
     // demo is the same with or without them.
-    store.batch("demo.monitoring", |tx| gen.monitoring(tx, start))?;
+    gen.monitoring(store, start)?;
     // Written a month at a time, the search indexes are in many pieces: one each.
     store.tidy_search(Upkeep::Whole)?;
     Ok(gen.counts)

@@ -22,12 +22,14 @@ use crate::domain::status::{
     Channel, ClippingKind, DraftKind, DraftStatus, QuestionStatus, SendChannel, Tone,
 };
 use crate::store::seed::DEPARTMENTS;
-use crate::store::{Result, Tx};
+use crate::store::{Result, Store, Tx};
 
 /// Weeks of monitoring in the realistic demo.
 const WEEKS: i64 = 13;
 /// How many times the realistic rates the benchmark dataset has.
 const GRANDE_FACTOR: u64 = 10;
+/// Questions written in one transaction.
+const QUESTIONS_A_BATCH: usize = 2_000;
 /// Releases picked up a week in the benchmark dataset (its releases are sampled to give it).
 const GRANDE_PICK_UPS_A_WEEK: u64 = 37;
 
@@ -586,18 +588,30 @@ fn slug(title: &str) -> String {
 impl Gen {
     /// The quarter's clippings and questions (the whole span's, in the benchmark dataset),
     /// and the reusable answers they start from.
-    pub(super) fn monitoring(&mut self, tx: &mut Tx<'_, '_>, start: NaiveDate) -> Result<()> {
+    pub(super) fn monitoring(&mut self, store: &mut Store, start: NaiveDate) -> Result<()> {
         let reference = self.opts.reference;
         let from = if self.opts.grande {
             start
         } else {
             reference - Duration::weeks(WEEKS) + Duration::days(1)
         };
-        let now = tx.time().to_owned();
-        let answers = self.topic_answers(tx, from)?;
-        self.clippings(tx, from)?;
-        self.questions(tx, from, &answers)?;
-        tx.set_time(&now);
+        let (answers, _) = store.batch("demo.monitoring", |tx| {
+            let now = tx.time().to_owned();
+            let answers = self.topic_answers(tx, from)?;
+            self.clippings(tx, from)?;
+            tx.set_time(&now);
+            Ok(answers)
+        })?;
+        // The questions a few thousand at a time (the benchmark dataset has tens of thousands).
+        let plan = self.question_plan(from);
+        for (n, chunk) in plan.chunks(QUESTIONS_A_BATCH).enumerate() {
+            store.batch("demo.questions", |tx| {
+                let now = tx.time().to_owned();
+                self.questions(tx, n * QUESTIONS_A_BATCH, chunk, &answers)?;
+                tx.set_time(&now);
+                Ok(())
+            })?;
+        }
         Ok(())
     }
 
@@ -1035,15 +1049,9 @@ impl Gen {
 
     /// The citizens' questions, day by day: a few each weekday, fewer on weekends, ten times
     /// as many in the benchmark dataset.
-    fn questions(
-        &mut self,
-        tx: &mut Tx<'_, '_>,
-        from: NaiveDate,
-        answers: &[String],
-    ) -> Result<()> {
+    fn question_plan(&self, from: NaiveDate) -> Vec<Planned> {
         let reference = self.opts.reference;
         let rounds = if self.opts.grande { GRANDE_FACTOR } else { 1 };
-        let places = self.places();
         // Now, for the demo: the team meets at half past eight.
         let cutoff = reference.and_hms_opt(8, 0, 0).unwrap_or_default();
         let day_before = cutoff - Duration::hours(24);
@@ -1099,7 +1107,21 @@ impl Gen {
                 p.routed = false;
             }
         }
+        plan
+    }
+
+    /// Writes planned questions, the first of them numbered `first`.
+    fn questions(
+        &mut self,
+        tx: &mut Tx<'_, '_>,
+        first: usize,
+        plan: &[Planned],
+        answers: &[String],
+    ) -> Result<()> {
+        let reference = self.opts.reference;
+        let places = self.places();
         for (n, p) in plan.iter().enumerate() {
+            let n = first + n;
             let asked = &QUESTIONS[(p.h % QUESTIONS.len() as u64) as usize];
             let loc = places
                 .get(((p.h >> 40) as usize) % places.len().max(1))
