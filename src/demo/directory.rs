@@ -103,9 +103,13 @@ impl Gen {
                 self.rng.below(1000),
                 self.rng.below(10_000)
             );
+            // Its site, from its name: what a clipping's link is recognised by.
+            let copy = o / self.data.outlets.len();
+            let website = outlet_site(&self.data.outlets[o % self.data.outlets.len()].0, copy);
             let input = OutletInput {
                 phone,
                 city,
+                website: website.clone(),
                 region: "Huasteca potosina".into(),
                 ..OutletInput::new(
                     &name,
@@ -113,6 +117,11 @@ impl Gen {
                 )
             };
             self.create(tx, &outlet, Record::Outlet(input))?;
+            self.outlets.push(super::Outlet {
+                id: outlet.clone(),
+                kind: kind.clone(),
+                website,
+            });
             for _ in 0..per_outlet {
                 let id = self.id(start);
                 let person = self.name();
@@ -199,5 +208,21 @@ impl Gen {
             self.answers.push(id);
         }
         Ok(())
+    }
+}
+
+/// An invented outlet's website, from its name without its frequency or articles
+/// (`Radio Río Tampaón 97.3` is `https://radioriotampaon.ejemplo.mx`); the copies of the
+/// benchmark dataset number theirs.
+fn outlet_site(base: &str, copy: usize) -> String {
+    let words: String = crate::domain::text::fold(base)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !matches!(*w, "el" | "la" | "de" | "del" | "al"))
+        .collect();
+    if copy == 0 {
+        format!("https://{words}.ejemplo.mx")
+    } else {
+        format!("https://{words}{}.ejemplo.mx", copy + 1)
     }
 }

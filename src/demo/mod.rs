@@ -8,6 +8,7 @@ mod activity;
 mod archive;
 mod data;
 mod directory;
+mod monitoring;
 mod morning;
 mod photos;
 mod rng;
@@ -85,12 +86,20 @@ fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// An outlet of the demo's directory: its kind and its site.
+struct Outlet {
+    id: String,
+    kind: String,
+    website: String,
+}
+
 struct Gen {
     rng: Rng,
     data: DemoData,
     opts: DemoOptions,
     staff: Vec<String>,
     journalists: Vec<(String, String)>,
+    outlets: Vec<Outlet>,
     lists: Vec<String>,
     campaigns: Vec<String>,
     answers: Vec<String>,
@@ -114,6 +123,7 @@ pub fn generate(
         opts: opts.clone(),
         staff: Vec::new(),
         journalists: Vec::new(),
+        outlets: Vec::new(),
         lists: Vec::new(),
         campaigns: Vec::new(),
         answers: Vec::new(),
@@ -155,6 +165,9 @@ pub fn generate(
         store.batch("demo.consents", |tx| gen.consents(tx))?;
         store.batch("demo.morning", |tx| gen.morning(tx))?;
     }
+    // Clippings and citizens' questions last of all, with ids of their own: the rest of the
+    // demo is the same with or without them.
+    gen.monitoring(store, start)?;
     // Written a month at a time, the search indexes are in many pieces: one each.
     store.tidy_search(Upkeep::Whole)?;
     Ok(gen.counts)

@@ -138,7 +138,8 @@ impl Gen {
         let question = self.rng.pick(&self.data.questions).clone();
         let answered = (self.opts.reference - date).num_days() > 2;
         let id = self.id(date);
-        let asked_at = stamp(date, 9 + self.rng.below(10), 0);
+        let hour = 9 + self.rng.below(10);
+        let asked_at = stamp(date, hour, 0);
         // (drawn as `pick` draws, so that the demo's sequence stays the same)
         let answer = answered.then(|| {
             self.rng.below(self.answers.len() as u32) as usize % self.answers.len().max(1)
@@ -161,7 +162,12 @@ impl Gen {
             },
             answer_id,
             response,
-            answered_at: String::new(),
+            // Answered two hours after (the store would say now, the day the demo is written).
+            answered_at: if answered {
+                stamp(date, hour + 2, 0)
+            } else {
+                String::new()
+            },
         };
         self.create(tx, &id, Record::Question(q))?;
         Ok(())
