@@ -132,3 +132,25 @@ fn the_figures_open_an_outlet_and_are_copied() {
     assert!(text.contains("TONO DE LA COBERTURA POR SEMANA"), "{text}");
     assert!(text.contains("Mediana para responder"), "{text}");
 }
+
+#[test]
+fn the_reach_of_a_month_and_the_month_before() {
+    for (w, h) in SIZES {
+        let (_dir, mut app) = demo_app_at_now(w, h);
+        view(&mut app, 4);
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("Alcance en redes: marzo de 2025"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("monitoreo_alcance_{w}x{h}"), screen);
+        press(&mut app, KeyCode::Left);
+        let screen = render(&app, w, h);
+        assert!(
+            screen.contains("Alcance en redes: febrero de 2025"),
+            "{screen}"
+        );
+        assert!(screen.contains("POR ÁREA"), "{screen}");
+        insta::assert_snapshot!(format!("monitoreo_alcance_febrero_{w}x{h}"), screen);
+    }
+}

@@ -18,6 +18,7 @@ use crate::domain::edit::{
     Record, VariantInput,
 };
 use crate::domain::ids::seed_id;
+use crate::domain::reach::{Figures, Insights};
 use crate::domain::status::{
     Channel, ClippingKind, DraftKind, DraftStatus, QuestionStatus, SendChannel, Tone,
 };
@@ -602,6 +603,12 @@ impl Gen {
             tx.set_time(&now);
             Ok(answers)
         })?;
+        store.batch("demo.insights", |tx| {
+            let now = tx.time().to_owned();
+            self.insights(tx, reference - Duration::weeks(WEEKS) + Duration::days(1))?;
+            tx.set_time(&now);
+            Ok(())
+        })?;
         // The questions a few thousand at a time (the benchmark dataset has tens of thousands).
         let plan = self.question_plan(from);
         for (n, chunk) in plan.chunks(QUESTIONS_A_BATCH).enumerate() {
@@ -611,6 +618,58 @@ impl Gen {
                 tx.set_time(&now);
                 Ok(())
             })?;
+        }
+        Ok(())
+    }
+
+    /// What Meta's insights said of the quarter's posts on Facebook and Instagram, read a week
+    /// after each went out (as an import of the page's CSV leaves them): a release reaches more
+    /// than a post; a few posts travel far.
+    fn insights(&self, tx: &mut Tx<'_, '_>, from: NaiveDate) -> Result<()> {
+        let reference = self.opts.reference;
+        let posts: Vec<(String, String, String, String)> = {
+            let mut stmt = tx.reader().prepare(
+                "SELECT p.id, p.channel, p.published_at, coalesce(d.kind, '')
+                 FROM publications p LEFT JOIN drafts d ON d.id = p.draft_id
+                 WHERE p.deleted_at IS NULL AND p.channel IN ('facebook', 'instagram')
+                   AND p.published_at >= ?1 AND p.published_at < ?2
+                 ORDER BY p.published_at, p.id",
+            )?;
+            let rows = stmt.query_map([day(from), day(reference - Duration::days(2))], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (id, channel, at, kind) in posts {
+            let h = hash(&[hash_text(&id), 0x0072_6561_6368]);
+            let base: i64 = match (kind.as_str(), channel.as_str()) {
+                ("release", "facebook") => 2_400,
+                (_, "facebook") => 1_200,
+                _ => 500,
+            };
+            // One in twelve travels far.
+            let far = if h.is_multiple_of(12) { 6 } else { 1 };
+            let reach = (base + (h >> 8) as i64 % base) * far;
+            let reactions = reach * (2 + (h >> 20) as i64 % 6) / 100;
+            let figures = Figures {
+                reach: Some(reach),
+                reactions: Some(reactions),
+                comments: Some(reactions / (4 + (h >> 28) as i64 % 5)),
+                shares: Some(reactions / (3 + (h >> 32) as i64 % 4)),
+            };
+            let read = at
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .map(|d| (d + Duration::days(7)).min(reference))
+                .unwrap_or(reference);
+            tx.set_time(&stamp(read, 9, 0));
+            tx.set_insights(
+                &id,
+                &Insights {
+                    post_id: String::new(),
+                    figures,
+                },
+            )?;
         }
         Ok(())
     }

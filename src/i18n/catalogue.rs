@@ -902,6 +902,7 @@ catalogue! {
     MonNothing => "Ninguna en el periodo.", "None in the period.";
     MonUnnamed => "Sin tema", "No topic";
     MonWaiting => "{} esperan", "{} waiting";
+    MonWaitingOne => "1 espera", "1 waiting";
     MonCopyName => "las cifras de monitoreo al {}", "the monitoring figures on {}";
     ViewReach => "Alcance", "Reach";
     HelpReachMonth => "Mes anterior o siguiente (Alcance)", "Month before or after (Reach)";

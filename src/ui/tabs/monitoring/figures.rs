@@ -245,11 +245,10 @@ fn tally_lines(
             bar(x.count, max, bar_width),
             number(x.count)
         );
-        if x.waiting > 0 {
-            text.push_str(&format!(
-                " ({})",
-                tf(Msg::MonWaiting, &[&number(x.waiting)])
-            ));
+        match x.waiting {
+            0 => {}
+            1 => text.push_str(&format!(" ({})", t(Msg::MonWaitingOne))),
+            n => text.push_str(&format!(" ({})", tf(Msg::MonWaiting, &[&number(n)]))),
         }
         let target = match (kind, &x.id) {
             (Some(kind), Some(id)) => Some(Target::new(kind, id.clone())),
@@ -575,7 +574,10 @@ impl Pane for MonitorFigures {
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
         frame.render_widget(Paragraph::new(self.head()), head);
-        let figures = self.figures.as_ref().filter(|_| self.board == Board::Figures);
+        let figures = self
+            .figures
+            .as_ref()
+            .filter(|_| self.board == Board::Figures);
         if let (Some(f), true) = (figures, body.width >= BESIDE) {
             let [left, _, right] = Layout::horizontal([
                 Constraint::Percentage(45),
@@ -615,7 +617,6 @@ fn column(frame: &mut Frame, area: Rect, lines: Vec<FigureLine>, at: Option<usiz
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-
 /// How far back Alcance goes: two years of months.
 const MONTHS_BACK: u32 = 24;
 
@@ -653,18 +654,32 @@ pub fn reach_lines(r: &ReachTotals, width: usize) -> Vec<FigureLine> {
     out.push(plain(Line::from(vec![
         Span::raw(format!("{}: ", t(Msg::ReachTotal))),
         Span::styled(number(r.total.reach.max(0) as u64), Style::new().bold()),
-        Span::raw(format!(" · {}", reach_figures(&r.total))),
     ])));
+    out.push(plain(Line::from(format!("  {}", reach_figures(&r.total)))));
     let bar_width = width.saturating_sub(NAME + 2 + 26).clamp(4, BAR);
     let groups = [
-        (Msg::ReachByDepartment, &r.departments, Some(RecordKind::Department), Msg::NotRouted),
-        (Msg::ReachByCampaign, &r.campaigns, Some(RecordKind::Campaign), Msg::ReachNoCampaign),
+        (
+            Msg::ReachByDepartment,
+            &r.departments,
+            Some(RecordKind::Department),
+            Msg::NotRouted,
+        ),
+        (
+            Msg::ReachByCampaign,
+            &r.campaigns,
+            Some(RecordKind::Campaign),
+            Msg::ReachNoCampaign,
+        ),
         (Msg::ReachByChannel, &r.channels, None, Msg::ReachNoCampaign),
     ];
     for (title, lines, kind, unnamed) in groups {
         out.push(plain(Line::default()));
         out.push(heading(title, String::new()));
-        let max = lines.iter().map(|l| l.reach.max(0) as u64).max().unwrap_or(0);
+        let max = lines
+            .iter()
+            .map(|l| l.reach.max(0) as u64)
+            .max()
+            .unwrap_or(0);
         for l in lines.iter() {
             let name = match (kind, l.label.is_empty()) {
                 (_, true) => t(unnamed).to_owned(),
@@ -679,7 +694,10 @@ pub fn reach_lines(r: &ReachTotals, width: usize) -> Vec<FigureLine> {
                 clip(&name, NAME),
                 bar(l.reach.max(0) as u64, max, bar_width),
                 number(l.reach.max(0) as u64),
-                tf(Msg::ReachPublications, &[&number(l.publications.max(0) as u64)]),
+                tf(
+                    Msg::ReachPublications,
+                    &[&number(l.publications.max(0) as u64)]
+                ),
             );
             let target = kind
                 .filter(|_| !l.key.is_empty())
