@@ -133,7 +133,7 @@ fn the_text_brief_is_its_golden_file_and_fits_80_columns() {
         "REPORTES POR REVISAR —",
         "ÁREAS CON INFORMACIÓN VENCIDA — 5 áreas",
         "SOLICITUDES DE MEDIOS ABIERTAS — 1 solicitud",
-        "MONITOREO — 42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
+        "MONITOREO — 4 notas negativas sin respuesta; 6 preguntas esperan más de 24 h",
         "PUBLICADO AYER — 2 publicaciones: Facebook 1, X 1",
         "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
         "PUBLICACIONES POR ÁREA: MARZO (AL DÍA 6) CONTRA FEBRERO",
@@ -368,13 +368,17 @@ fn the_json_brief_is_its_golden_file_and_holds_what_the_database_holds() {
     );
     assert_eq!(len(&b["media_requests"]), 1);
 
-    // Monitoring: negative notes with no published response (the demo answers none), the
-    // newest first and four of them; questions open for more than a day by the day's end.
+    // Monitoring: negative notes with no published response piece and no response in words,
+    // the newest first and four of them; questions open for more than a day by the day's end.
     assert_eq!(
         b["negative_unanswered_total"].as_u64().unwrap(),
         live(
             "clippings",
-            "tone = 'negative' AND published_on <= '2025-03-06'"
+            "tone = 'negative' AND published_on <= '2025-03-06'
+             AND coalesce((SELECT x.status FROM drafts x WHERE x.id = clippings.draft_id
+                             AND x.deleted_at IS NULL), '') <> 'published'
+             AND (trim(response) = '' OR EXISTS (SELECT 1 FROM drafts x
+                    WHERE x.id = clippings.draft_id AND x.deleted_at IS NULL))"
         )
     );
     let negative = b["negative_unanswered"].as_array().unwrap();
@@ -395,7 +399,7 @@ fn the_json_brief_is_its_golden_file_and_holds_what_the_database_holds() {
     let question = &b["questions_waiting"][0];
     assert_eq!(question["status"], "open");
     assert_eq!(question["channel"], "facebook");
-    assert_eq!(question["waiting_hours"], 33);
+    assert_eq!(question["waiting_hours"], 59);
     let yesterday = live("publications", "published_at LIKE '2025-03-05%'");
     assert_eq!(b["published_yesterday_total"].as_u64().unwrap(), yesterday);
     assert_eq!(len(&b["published_yesterday"]), yesterday);
@@ -757,9 +761,9 @@ fn the_html_brief_reads_right_in_chromium_and_fits_a_projector() {
         "Reportes por revisar",
         "Áreas con información vencida — 5 áreas",
         "Solicitudes de medios abiertas — 1 solicitud",
-        "Monitoreo — 42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
-        "Vecinos piden reparar camino vecinal ⚠ SIN RESPUESTA",
-        "¿A qué hora abre el Registro Civil? ⚠ SIN TURNAR",
+        "Monitoreo — 4 notas negativas sin respuesta; 6 preguntas esperan más de 24 h",
+        "Vecinos de Tanchanaco se quejan de obra inconclusa ⚠ SIN RESPUESTA",
+        "¿Hay despensas para adultos mayores en Los Cerritos? ⚠ SIN TURNAR",
         "Publicado ayer — 2 publicaciones: Facebook 1, X 1",
         "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
         "Publicaciones por área: marzo (al día 6) contra febrero",

@@ -116,6 +116,12 @@ impl Gen {
             _ => Tone::Negative,
         };
         let id = self.id(date);
+        // The office answered the older critical notes by phone; the recent ones wait.
+        let response = if tone == Tone::Negative && (self.opts.reference - date).num_days() > 21 {
+            "Se llamó al medio para aclarar el dato y publicó la versión de la oficina.".to_owned()
+        } else {
+            String::new()
+        };
         let clipping = ClippingInput {
             outlet_id: Some(outlet),
             kind: ClippingKind::News,
@@ -127,7 +133,7 @@ impl Gen {
             topic: String::new(),
             department_id: None,
             quoted_id: None,
-            response: String::new(),
+            response,
             draft_id: None,
         };
         self.create(tx, &id, Record::Clipping(clipping))?;

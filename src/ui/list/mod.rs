@@ -3,6 +3,7 @@
 //! is made of these; a [`ListKind`] says what a particular list reads and shows.
 mod draw;
 mod keys;
+pub mod whole;
 
 use std::fmt::Debug;
 use std::marker::PhantomData;

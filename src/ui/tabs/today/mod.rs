@@ -21,6 +21,7 @@ use crate::i18n::{short_date, t, tf, Msg};
 use crate::ui::action::{Action, ListCmd, Outcome};
 use crate::ui::data::{DataResult, Reader};
 use crate::ui::keys::{lookup, Cmd, Scope};
+use crate::ui::list::whole::{self, Whole};
 use crate::ui::list::{Ctx, FilterSpec, Pane, Pick, Role};
 use crate::ui::paged::Nav;
 use crate::ui::tabs::Page;
@@ -121,26 +122,6 @@ impl BriefPane {
         }
     }
 
-    fn read(&mut self, data: &dyn Reader, day: NaiveDate) -> DataResult<()> {
-        let keep = self.steps().get(self.selected).cloned();
-        self.briefing = Some(data.briefing(day)?);
-        let steps = self.steps();
-        if let Some(i) = keep.and_then(|k| steps.iter().position(|s| *s == k)) {
-            self.selected = i;
-        }
-        self.selected = self.selected.min(steps.len().saturating_sub(1));
-        Ok(())
-    }
-
-    fn day(&self) -> Option<NaiveDate> {
-        self.briefing.as_ref().map(|b| b.date)
-    }
-
-    /// A page is half the screen's lines: an event takes two.
-    fn nav(&mut self, nav: Nav, page: usize) {
-        self.selected = nav.within(self.selected, self.steps().len(), page / 2);
-    }
-
     fn enter(&mut self) -> Outcome {
         match self.steps().get(self.selected) {
             Some(Step::Tomorrow) => {
@@ -176,6 +157,32 @@ impl BriefPane {
                 unit += 1;
             }
         }
+    }
+}
+
+impl Whole for BriefPane {
+    fn read_on(&self) -> Option<NaiveDate> {
+        self.briefing.as_ref().map(|b| b.date)
+    }
+
+    fn read(&mut self, data: &dyn Reader, day: NaiveDate) -> DataResult<()> {
+        let first = self.briefing.is_none();
+        let keep = self.steps().get(self.selected).cloned();
+        self.briefing = Some(data.briefing(day)?);
+        let steps = self.steps();
+        if let Some(i) = keep.and_then(|k| steps.iter().position(|s| *s == k)) {
+            self.selected = i;
+        }
+        if first {
+            self.selected = 0;
+        }
+        self.selected = self.selected.min(steps.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// A page is half the screen's lines: an event takes two.
+    fn nav(&mut self, nav: Nav, page: usize) {
+        self.selected = nav.within(self.selected, self.steps().len(), page / 2);
     }
 }
 
@@ -215,19 +222,13 @@ impl Pane for BriefPane {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
-        match lookup(Scope::Today, key) {
-            Some(Cmd::Up) => {
-                self.nav(Nav::Up, 1);
-                Outcome::Consumed
-            }
-            Some(Cmd::Down) => {
-                self.nav(Nav::Down, 1);
-                Outcome::Consumed
-            }
-            // Pages need the screen's height: the app passes it along.
-            Some(Cmd::Nav(nav)) => Outcome::Emit(Action::List(ListCmd::Nav(nav))),
+        let cmd = lookup(Scope::Today, key);
+        if let Some(moved) = whole::moving(self, cmd) {
+            return moved;
+        }
+        match cmd {
             Some(Cmd::Enter) => self.enter(),
-            Some(Cmd::Copy) => match (self.text(), self.day()) {
+            Some(Cmd::Copy) => match (self.text(), self.read_on()) {
                 (Some(text), Some(day)) => Outcome::Emit(Action::Copy(
                     text,
                     tf(Msg::BriefCopyName, &[&short_date(day)]),
@@ -243,36 +244,7 @@ impl Pane for BriefPane {
     }
 
     fn apply(&mut self, cmd: &ListCmd, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
-        let today = ctx.now.date();
-        match cmd {
-            // Shown again on the same day: kept as it was (Reload reads it again on a change).
-            ListCmd::Load if self.day() == Some(today) => Ok(()),
-            ListCmd::Load => {
-                let first = self.briefing.is_none();
-                self.read(data, today)?;
-                if first {
-                    self.selected = 0;
-                }
-                Ok(())
-            }
-            ListCmd::Reload if !self.is_loaded() => Ok(()),
-            ListCmd::Reload => self.read(data, today),
-            ListCmd::Nav(nav) => {
-                self.nav(*nav, ctx.height);
-                Ok(())
-            }
-            ListCmd::Select(_) | ListCmd::Reveal(_) => {
-                if self.day() != Some(today) {
-                    self.read(data, today)?;
-                }
-                Ok(())
-            }
-            ListCmd::Search(_)
-            | ListCmd::SearchText(_)
-            | ListCmd::Filters(_)
-            | ListCmd::ClearQuery
-            | ListCmd::Date(_) => Ok(()),
-        }
+        whole::apply(self, cmd, data, ctx)
     }
 
     fn selected(&self) -> Option<Pick> {
