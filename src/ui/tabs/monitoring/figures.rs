@@ -19,11 +19,13 @@ use crate::domain::monitoring::{MonitoringFigures, Tally, ToneWeek};
 use crate::domain::query::{ListId, Query};
 use crate::domain::reach::{ReachLine, ReachTotals};
 use crate::domain::status::Channel;
+use crate::domain::SortKey;
 use crate::i18n::labels::Label;
 use crate::i18n::{month_year, number, short_date, stamp, t, tf, Msg};
 use crate::ui::action::{Action, ListCmd, Outcome};
 use crate::ui::data::{DataResult, Reader};
 use crate::ui::keys::{lookup, Binding, Cmd, Scope, EDGES, NONE, PAGES, UP_DOWN};
+use crate::ui::list::whole::{self, Whole};
 use crate::ui::list::{focus_style, title_line, Ctx, FilterSpec, Pane, Pick, Role};
 use crate::ui::paged::Nav;
 use crate::ui::tabs::agenda::scroll_to;
@@ -390,6 +392,17 @@ impl MonitorFigures {
         self.all_lines(80).into_iter().map(|l| l.target).collect()
     }
 
+    /// The record the selected line leads to.
+    fn target(&self) -> Option<Target> {
+        self.targets().into_iter().nth(self.selected).flatten()
+    }
+}
+
+impl Whole for MonitorFigures {
+    fn read_on(&self) -> Option<NaiveDate> {
+        self.day
+    }
+
     fn read(&mut self, data: &dyn Reader, day: NaiveDate) -> DataResult<()> {
         match self.board {
             Board::Figures => self.figures = Some(data.monitoring_figures(day)?),
@@ -404,9 +417,14 @@ impl MonitorFigures {
         self.selected = nav.within(self.selected, self.targets().len(), page);
     }
 
-    /// The record the selected line leads to.
-    fn target(&self) -> Option<Target> {
-        self.targets().into_iter().nth(self.selected).flatten()
+    fn select(&mut self, key: &SortKey) {
+        let at = self
+            .targets()
+            .iter()
+            .position(|t| t.as_ref().is_some_and(|t| t.id == key.id));
+        if let Some(i) = at {
+            self.selected = i;
+        }
     }
 }
 
@@ -446,16 +464,11 @@ impl Pane for MonitorFigures {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
-        match lookup(Scope::Monitor, key) {
-            Some(Cmd::Up) => {
-                self.nav(Nav::Up, 1);
-                Outcome::Consumed
-            }
-            Some(Cmd::Down) => {
-                self.nav(Nav::Down, 1);
-                Outcome::Consumed
-            }
-            Some(Cmd::Nav(nav)) => Outcome::Emit(Action::List(ListCmd::Nav(nav))),
+        let cmd = lookup(Scope::Monitor, key);
+        if let Some(moved) = whole::moving(self, cmd) {
+            return moved;
+        }
+        match cmd {
             // Another month: read again (the app reloads the view shown).
             Some(Cmd::Months(n)) if self.board == Board::Reach => {
                 self.months_back = if n < 0 {
@@ -489,35 +502,7 @@ impl Pane for MonitorFigures {
     }
 
     fn apply(&mut self, cmd: &ListCmd, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
-        let today = ctx.now.date();
-        match cmd {
-            ListCmd::Load if self.day == Some(today) => Ok(()),
-            ListCmd::Load => self.read(data, today),
-            ListCmd::Reload if !self.is_loaded() => Ok(()),
-            ListCmd::Reload => self.read(data, today),
-            ListCmd::Nav(nav) => {
-                self.nav(*nav, ctx.height);
-                Ok(())
-            }
-            ListCmd::Select(key) | ListCmd::Reveal(key) => {
-                if self.day != Some(today) {
-                    self.read(data, today)?;
-                }
-                let at = self
-                    .targets()
-                    .iter()
-                    .position(|t| t.as_ref().is_some_and(|t| t.id == key.id));
-                if let Some(i) = at {
-                    self.selected = i;
-                }
-                Ok(())
-            }
-            ListCmd::Search(_)
-            | ListCmd::SearchText(_)
-            | ListCmd::Filters(_)
-            | ListCmd::ClearQuery
-            | ListCmd::Date(_) => Ok(()),
-        }
+        whole::apply(self, cmd, data, ctx)
     }
 
     fn selected(&self) -> Option<Pick> {

@@ -13,10 +13,12 @@ use ratatui::Frame;
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::figures::{totals, DepartmentFigures, FiguresTotals};
 use crate::domain::query::{ListId, Query};
+use crate::domain::SortKey;
 use crate::i18n::{month_name, month_year, number, stamp, t, tf, Msg};
 use crate::ui::action::{Action, ListCmd, Outcome};
 use crate::ui::data::{DataResult, Reader};
 use crate::ui::keys::{lookup, Cmd, Scope};
+use crate::ui::list::whole::{self, Whole};
 use crate::ui::list::{Ctx, FilterSpec, Pane, Pick, Role};
 use crate::ui::paged::Nav;
 pub use keys::KEYS;
@@ -119,6 +121,18 @@ impl Figures {
         month_name(self.day.unwrap_or(ctx.now.date()).month())
     }
 
+    fn select_id(&mut self, id: &str) {
+        if let Some(i) = self.rows.iter().position(|r| r.id == id) {
+            self.selected = i;
+        }
+    }
+}
+
+impl Whole for Figures {
+    fn read_on(&self) -> Option<NaiveDate> {
+        self.day
+    }
+
     /// Reads the figures for `day`, keeping the selected department when it is still there.
     fn read(&mut self, data: &dyn Reader, day: NaiveDate) -> DataResult<()> {
         let keep = self.selected_row().map(|r| r.id.clone());
@@ -132,14 +146,12 @@ impl Figures {
         Ok(())
     }
 
-    fn select_id(&mut self, id: &str) {
-        if let Some(i) = self.rows.iter().position(|r| r.id == id) {
-            self.selected = i;
-        }
-    }
-
     fn nav(&mut self, nav: Nav, page: usize) {
         self.selected = nav.within(self.selected, self.rows.len(), page);
+    }
+
+    fn select(&mut self, key: &SortKey) {
+        self.select_id(&key.id);
     }
 }
 
@@ -173,17 +185,11 @@ impl Pane for Figures {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
-        match lookup(Scope::Figures, key) {
-            Some(Cmd::Up) => {
-                self.nav(Nav::Up, 1);
-                Outcome::Consumed
-            }
-            Some(Cmd::Down) => {
-                self.nav(Nav::Down, 1);
-                Outcome::Consumed
-            }
-            // Pages need the screen's height: the app passes it along.
-            Some(Cmd::Nav(nav)) => Outcome::Emit(Action::List(ListCmd::Nav(nav))),
+        let cmd = lookup(Scope::Figures, key);
+        if let Some(moved) = whole::moving(self, cmd) {
+            return moved;
+        }
+        match cmd {
             Some(Cmd::Enter) => match self.selected_row() {
                 Some(r) => Outcome::Emit(Action::OpenLink(Target::new(
                     RecordKind::Department,
@@ -207,30 +213,7 @@ impl Pane for Figures {
     }
 
     fn apply(&mut self, cmd: &ListCmd, data: &dyn Reader, ctx: &Ctx) -> DataResult<()> {
-        let today = ctx.now.date();
-        match cmd {
-            // Shown again on another day: the figures are that day's.
-            ListCmd::Load if self.day == Some(today) => Ok(()),
-            ListCmd::Load => self.read(data, today),
-            ListCmd::Reload if !self.is_loaded() => Ok(()),
-            ListCmd::Reload => self.read(data, today),
-            ListCmd::Nav(nav) => {
-                self.nav(*nav, ctx.height);
-                Ok(())
-            }
-            ListCmd::Select(key) | ListCmd::Reveal(key) => {
-                if self.day != Some(today) {
-                    self.read(data, today)?;
-                }
-                self.select_id(&key.id);
-                Ok(())
-            }
-            ListCmd::Search(_)
-            | ListCmd::SearchText(_)
-            | ListCmd::Filters(_)
-            | ListCmd::ClearQuery
-            | ListCmd::Date(_) => Ok(()),
-        }
+        whole::apply(self, cmd, data, ctx)
     }
 
     fn selected(&self) -> Option<Pick> {
