@@ -24,7 +24,7 @@ fn benches(c: &mut Criterion) {
         b.iter_batched(
             || common::app(&path, '7'),
             |mut app| {
-                keys(&mut app, "[");
+                keys(&mut app, "]]]");
                 draw(&app);
                 app
             },

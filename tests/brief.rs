@@ -135,7 +135,7 @@ fn the_text_brief_is_its_golden_file_and_fits_80_columns() {
         "SOLICITUDES DE MEDIOS ABIERTAS — 1 solicitud",
         "MONITOREO — 4 notas negativas sin respuesta; 6 preguntas esperan más de 24 h",
         "PUBLICADO AYER — 2 publicaciones: Facebook 1, X 1",
-        "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
+        "Publicaciones en los últimos 14 días: 14 (1.0 al día)",
         "PUBLICACIONES POR ÁREA: MARZO (AL DÍA 6) CONTRA FEBRERO",
     ] {
         assert!(text.contains(section), "{section}: {text}");
@@ -497,7 +497,7 @@ fn the_json_brief_is_its_golden_file_and_holds_what_the_database_holds() {
         sections[7],
         (
             "monitoreo",
-            "42 notas negativas sin respuesta; 1 pregunta espera más de 24 h",
+            "4 notas negativas sin respuesta; 6 preguntas esperan más de 24 h",
             true
         )
     );
@@ -765,7 +765,7 @@ fn the_html_brief_reads_right_in_chromium_and_fits_a_projector() {
         "Vecinos de Tanchanaco se quejan de obra inconclusa ⚠ SIN RESPUESTA",
         "¿Hay despensas para adultos mayores en Los Cerritos? ⚠ SIN TURNAR",
         "Publicado ayer — 2 publicaciones: Facebook 1, X 1",
-        "Publicaciones en los últimos 14 días: 13 (0.9 al día)",
+        "Publicaciones en los últimos 14 días: 14 (1.0 al día)",
         "Publicaciones por área: marzo (al día 6) contra febrero",
         "Sin publicaciones este mes:",
     ];

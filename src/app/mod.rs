@@ -355,6 +355,10 @@ impl App {
                 self.update(Action::PopForm);
                 self.list(&crate::ui::ListCmd::Select(key));
             }
+            Action::AskImportReach => {
+                let form = crate::ui::tabs::media::forms::import_reach(self.now());
+                self.push(Overlay::Form(form));
+            }
             Action::AskImportContacts => {
                 let form = crate::ui::tabs::media::forms::import_contacts(self.now());
                 self.push(Overlay::Form(form));

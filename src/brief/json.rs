@@ -376,7 +376,10 @@ impl Brief {
                     waiting_hours: q.hours,
                     channel: q.channel.code().to_owned(),
                     channel_text: q.channel.label().to_owned(),
-                    question: q.question.clone(),
+                    question: super::sections::first_words(
+                        &q.question,
+                        super::sections::QUESTION_WORDS,
+                    ),
                     status: q.status.code().to_owned(),
                     status_text: q.status.label().to_owned(),
                     department_id: q.department_id.clone(),

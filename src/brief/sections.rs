@@ -453,7 +453,7 @@ pub(super) fn written(b: &Briefing) -> Vec<Section> {
 }
 
 /// How many characters of a question its line shows.
-const QUESTION_WORDS: usize = 60;
+pub(super) const QUESTION_WORDS: usize = 60;
 
 /// The first words of `text` on one line, within `max` characters, cut after a word ("…" when
 /// cut; a first word longer than that is cut where it must).

@@ -33,6 +33,8 @@ pub enum Problem {
     OtherDepartment,
     /// A round with no active department to ask.
     NoActiveDepartment,
+    /// A piece that is not a boletín where one is asked for.
+    NotARelease,
 }
 
 pub(super) fn invalid(field: &'static str, problem: Problem) -> Invalid {

@@ -22,10 +22,14 @@ pub enum Response {
 }
 
 impl Response {
-    /// From the clipping's tone, its response piece's status code and its response text.
+    /// From the clipping's tone, its response piece's status code and its response text. A
+    /// piece set aside (discarded) is no response: the words, if any, are.
     pub fn of(tone: Tone, piece: Option<&str>, text: &str) -> Response {
         match piece.and_then(DraftStatus::from_code) {
             Some(DraftStatus::Published) => Response::Out,
+            Some(DraftStatus::Discarded) | None if !text.trim().is_empty() => Response::Out,
+            Some(DraftStatus::Discarded) | None if tone == Tone::Negative => Response::Missing,
+            Some(DraftStatus::Discarded) => Response::NotNeeded,
             Some(_) => Response::Drafted,
             None if !text.trim().is_empty() => Response::Out,
             None if tone == Tone::Negative => Response::Missing,
@@ -65,13 +69,13 @@ pub struct QuestionRow {
 keyed!(QuestionRow, RecordKind::Question, asked_at);
 
 impl QuestionRow {
-    /// Hours it has waited for an answer at `now`; `None` when it does not wait.
-    pub fn waiting_hours(&self, now: NaiveDateTime) -> Option<i64> {
-        if !self.status.waiting() {
-            return None;
-        }
-        let asked = parse_time(&self.asked_at)?;
-        Some((now - asked).num_hours().max(0))
+    /// It still waits for an answer at `now`, asked more than
+    /// [`QUESTION_WAIT_HOURS`](super::briefing::QUESTION_WAIT_HOURS) before (as Hoy counts it).
+    pub fn late(&self, now: NaiveDateTime) -> bool {
+        self.status.waiting()
+            && parse_time(&self.asked_at).is_some_and(|asked| {
+                asked < now - chrono::Duration::hours(super::briefing::QUESTION_WAIT_HOURS)
+            })
     }
 }
 
@@ -169,10 +173,12 @@ pub struct MonitoringFigures {
     /// Boletines published in the period, and the outlets that quoted them (most first).
     pub boletines: u64,
     pub pick_ups: Vec<PickUp>,
-    /// Questions asked in the period; answered (or closed); still waiting.
+    /// Questions asked in the period; answered; still waiting; closed with no answer (nothing
+    /// to answer, or answered elsewhere).
     pub asked: u64,
     pub answered: u64,
     pub waiting: u64,
+    pub closed: u64,
     /// Median minutes from asked to answered, of the period's answered questions.
     pub median_minutes: Option<i64>,
     pub by_topic: Vec<Tally>,
@@ -182,8 +188,23 @@ pub struct MonitoringFigures {
 impl MonitoringFigures {
     /// The share of the period's boletines an outlet quoted, in whole percent.
     pub fn rate(&self, p: &PickUp) -> u64 {
-        (p.quoted * 100).checked_div(self.boletines).unwrap_or(0)
+        percent(p.quoted, self.boletines)
     }
+
+    /// The share of the questions to answer (all but the closed ones) that were answered.
+    pub fn answered_rate(&self) -> u64 {
+        percent(self.answered, self.asked.saturating_sub(self.closed))
+    }
+
+    /// The share of the negative clippings that were answered.
+    pub fn negative_rate(&self) -> u64 {
+        percent(self.negative_answered, self.negative)
+    }
+}
+
+/// `part` of `whole` in whole percent (none of nothing).
+pub fn percent(part: u64, whole: u64) -> u64 {
+    (part * 100).checked_div(whole).unwrap_or(0)
 }
 
 /// The median of minutes (sorted in place); `None` of none.
@@ -219,6 +240,14 @@ mod tests {
         assert_eq!(
             Response::of(Tone::Negative, None, "Se aclaró por teléfono."),
             Response::Out
+        );
+        assert_eq!(
+            Response::of(Tone::Negative, Some("discarded"), "Se aclaró por teléfono."),
+            Response::Out
+        );
+        assert_eq!(
+            Response::of(Tone::Negative, Some("discarded"), " \n"),
+            Response::Missing
         );
     }
 

@@ -416,7 +416,14 @@ pub fn field_label(field: &str) -> String {
         "asked_on" => Msg::FAskedOn,
         "asked_time" => Msg::FTime,
         "answer_id" => Msg::FFromAnswer,
-        "answered_at" => Msg::FAnsweredAt,
+        "answered_at" | "answered_on" => Msg::FAnsweredAt,
+        "answered_time" => Msg::FAnsweredTime,
+        "reach" => Msg::FReach,
+        "reactions" => Msg::FReactions,
+        "comments" => Msg::FComments,
+        "shares" => Msg::FShares,
+        "post_id" => Msg::FPostId,
+        "insights_on" => Msg::FInsightsOn,
         _ => return field.to_owned(),
     };
     t(msg).to_owned()
@@ -445,6 +452,7 @@ pub fn problem_text(problem: Problem) -> String {
         Problem::BadRule => t(Msg::PBadRule).to_owned(),
         Problem::OtherDepartment => t(Msg::POtherDepartment).to_owned(),
         Problem::NoActiveDepartment => t(Msg::PNoActiveDepartment).to_owned(),
+        Problem::NotARelease => t(Msg::PNotARelease).to_owned(),
     }
 }
 

@@ -87,7 +87,11 @@ fn same_decision(tombstones: bool, a: &Value, b: &Value) -> bool {
 /// Columns whose value the store derives from other records (a publication's department, from
 /// its piece's links): the latest write stands and concurrent ones are never a conflict to put
 /// before a person, who edited nothing there.
-const DERIVED: &[(&str, &str)] = &[("publications", "department_id")];
+const DERIVED: &[(&str, &str)] = &[
+    ("publications", "department_id"),
+    ("publications", "insights_on"),
+    ("questions", "answered_at"),
+];
 
 /// Recomputes one row from all its ops; returns the conflicts found in it.
 pub(crate) fn rematerialize(

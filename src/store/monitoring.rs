@@ -21,7 +21,8 @@ use crate::domain::{ClippingDetail, PageRequest};
 pub(crate) const CLIPPINGS: ListQuery = ListQuery {
     select: "k.id, k.published_on, coalesce(o.name, ''), k.kind, k.title, k.tone,
              (SELECT x.status FROM drafts x WHERE x.id = k.draft_id AND x.deleted_at IS NULL),
-             k.response, k.quoted_id IS NOT NULL",
+             k.response,
+             EXISTS (SELECT 1 FROM drafts b WHERE b.id = k.quoted_id AND b.deleted_at IS NULL)",
     from: "FROM clippings k LEFT JOIN outlets o ON o.id = k.outlet_id",
     alias: "k",
     key: "k.published_on",
@@ -106,18 +107,28 @@ pub(crate) fn answer_row(r: &Row) -> rusqlite::Result<AnswerRow> {
     })
 }
 
+/// A clipping `k` answered, as [`Response::of`] says: its response piece went out, or it has
+/// no piece in the way (none, or one set aside) and says its response in words.
+pub(crate) const ANSWERED: &str = "(EXISTS (SELECT 1 FROM drafts x WHERE x.id = k.draft_id
+        AND x.deleted_at IS NULL AND x.status = 'published')
+     OR (NOT EXISTS (SELECT 1 FROM drafts x WHERE x.id = k.draft_id
+           AND x.deleted_at IS NULL AND x.status <> 'discarded')
+         AND trim(k.response, ' ' || char(9, 10, 13)) <> ''))";
+
 /// The figures' queries. `:start`/`:today` are days; a time is in the period when it is at or
 /// after `:start` and before `:end` (the day after today).
 const TONE_BY_DAY: &str = "SELECT published_on, tone, count(*) FROM clippings
      WHERE deleted_at IS NULL AND published_on >= :start AND published_on <= :today
      GROUP BY published_on, tone";
 
-const NEGATIVE: &str = "SELECT count(*),
-        coalesce(sum(CASE WHEN x.status = 'published'
-                      OR (x.id IS NULL AND trim(k.response) <> '') THEN 1 ELSE 0 END), 0)
-     FROM clippings k LEFT JOIN drafts x ON x.id = k.draft_id AND x.deleted_at IS NULL
-     WHERE k.deleted_at IS NULL AND k.tone = 'negative'
-       AND k.published_on >= :start AND k.published_on <= :today";
+/// Negative clippings of the period, and how many of them were answered.
+fn negative_sql() -> String {
+    format!(
+        "SELECT count(*), coalesce(sum({ANSWERED}), 0) FROM clippings k
+         WHERE k.deleted_at IS NULL AND k.tone = 'negative'
+           AND k.published_on >= :start AND k.published_on <= :today"
+    )
+}
 
 /// The office's boletines that went out in the period.
 const BOLETINES: &str = "SELECT DISTINCT p.draft_id FROM publications p
@@ -125,32 +136,33 @@ const BOLETINES: &str = "SELECT DISTINCT p.draft_id FROM publications p
      WHERE p.deleted_at IS NULL AND p.published_at >= :start AND p.published_at < :end";
 
 const PICK_UPS: &str = "SELECT o.id, o.name, count(DISTINCT k.quoted_id) AS n
-     FROM clippings k JOIN outlets o ON o.id = k.outlet_id
+     FROM clippings k JOIN outlets o ON o.id = k.outlet_id AND o.deleted_at IS NULL
      WHERE k.deleted_at IS NULL AND k.published_on >= :start AND k.published_on <= :today
        AND k.quoted_id IN (SELECT draft_id FROM boletines)
      GROUP BY o.id ORDER BY n DESC, o.name LIMIT :limit";
 
 const QUESTIONS_ASKED: &str = "SELECT count(*),
-        coalesce(sum(status IN ('answered', 'closed')), 0),
-        coalesce(sum(status IN ('open', 'routed')), 0)
+        coalesce(sum(status = 'answered'), 0),
+        coalesce(sum(status IN ('open', 'routed')), 0),
+        coalesce(sum(status = 'closed'), 0)
      FROM questions WHERE deleted_at IS NULL AND asked_at >= :start AND asked_at < :end";
 
 const ANSWER_MINUTES: &str = "SELECT CAST(round((julianday(answered_at) - julianday(asked_at))
         * 1440) AS INTEGER)
      FROM questions WHERE deleted_at IS NULL AND asked_at >= :start AND asked_at < :end
-       AND status IN ('answered', 'closed') AND answered_at <> ''";
+       AND status = 'answered' AND answered_at <> ''";
 
-const BY_TOPIC: &str =
-    "SELECT topic, count(*) AS n, coalesce(sum(status IN ('open', 'routed')), 0),
-        NULL
+/// Topics as people type them: «Baches» and «baches » are one.
+const BY_TOPIC: &str = "SELECT min(trim(topic)), count(*) AS n,
+        coalesce(sum(status IN ('open', 'routed')), 0), NULL
      FROM questions WHERE deleted_at IS NULL AND asked_at >= :start AND asked_at < :end
-     GROUP BY topic ORDER BY n DESC, topic LIMIT :limit";
+     GROUP BY lower(trim(topic)) ORDER BY n DESC, 1 LIMIT :limit";
 
 const BY_DEPARTMENT: &str = "SELECT coalesce(nullif(d.short_name, ''), d.name, ''), count(*) AS n,
-        coalesce(sum(q.status IN ('open', 'routed')), 0), q.department_id
-     FROM questions q LEFT JOIN departments d ON d.id = q.department_id
+        coalesce(sum(q.status IN ('open', 'routed')), 0), d.id
+     FROM questions q LEFT JOIN departments d ON d.id = q.department_id AND d.deleted_at IS NULL
      WHERE q.deleted_at IS NULL AND q.asked_at >= :start AND q.asked_at < :end
-     GROUP BY q.department_id ORDER BY n DESC, 1 LIMIT :limit";
+     GROUP BY d.id ORDER BY n DESC, 1 LIMIT :limit";
 
 /// How many outlets, topics and departments the figures name.
 const NAMED: i64 = 12;
@@ -315,7 +327,7 @@ impl Store {
         }
 
         let (negative, negative_answered): (i64, i64) = c
-            .prepare_cached(NEGATIVE)?
+            .prepare_cached(&negative_sql())?
             .query_row(days, |r| Ok((r.get(0)?, r.get(1)?)))?;
 
         let with_boletines = |sql: &str| format!("WITH boletines AS ({BOLETINES}) {sql}");
@@ -338,9 +350,9 @@ impl Store {
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
-        let (asked, answered, waiting): (i64, i64, i64) = c
+        let (asked, answered, waiting, closed): (i64, i64, i64, i64) = c
             .prepare_cached(QUESTIONS_ASKED)?
-            .query_row(times, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            .query_row(times, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         let mut minutes = c
             .prepare_cached(ANSWER_MINUTES)?
             .query_map(times, |r| r.get::<_, Option<i64>>(0))?
@@ -375,6 +387,7 @@ impl Store {
             asked: asked.max(0) as u64,
             answered: answered.max(0) as u64,
             waiting: waiting.max(0) as u64,
+            closed: closed.max(0) as u64,
             median_minutes: median(&mut minutes),
             by_topic: tallies(BY_TOPIC)?,
             by_department: tallies(BY_DEPARTMENT)?,

@@ -116,18 +116,19 @@ fn media_sql() -> String {
     )
 }
 
-/// A negative note of the media up to the day that the office has not answered: its response
-/// piece is not out yet (a piece is out once published), or it has neither a piece nor a
-/// response in words (as [`Response::of`](crate::domain::monitoring::Response::of) says).
-const NEGATIVE_OPEN: &str =
-    "k.tone = 'negative' AND k.deleted_at IS NULL AND k.published_on < :next
-     AND NOT EXISTS (SELECT 1 FROM drafts x WHERE x.id = k.draft_id
-                       AND x.status = 'published' AND x.deleted_at IS NULL)
-     AND (trim(k.response) = ''
-          OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = k.draft_id AND x.deleted_at IS NULL))";
+/// A negative note of the media of the figures' weeks, up to the day, that the office has not
+/// answered (as [`Response::of`](crate::domain::monitoring::Response::of) says); read through
+/// `clippings_by_date`.
+fn negative_open() -> String {
+    format!(
+        "k.tone = 'negative' AND k.deleted_at IS NULL AND k.published_on < :next
+         AND k.published_on >= :recent AND NOT {}",
+        super::monitoring::ANSWERED
+    )
+}
 
 fn negative_count_sql() -> String {
-    format!("SELECT count(*) FROM clippings k WHERE {NEGATIVE_OPEN}")
+    format!("SELECT count(*) FROM clippings k WHERE {}", negative_open())
 }
 
 fn negative_sql() -> String {
@@ -136,7 +137,8 @@ fn negative_sql() -> String {
                 k.title, coalesce(r.id, '')
          FROM clippings k LEFT JOIN outlets o ON o.id = k.outlet_id
          LEFT JOIN drafts r ON r.id = k.draft_id AND r.deleted_at IS NULL
-         WHERE {NEGATIVE_OPEN} ORDER BY k.published_on DESC, k.id DESC LIMIT :few"
+         WHERE {} ORDER BY k.published_on DESC, k.id DESC LIMIT :few",
+        negative_open()
     )
 }
 
@@ -200,9 +202,10 @@ const CONFLICTS: &str =
     "SELECT count(*) FROM conflicts WHERE resolved_at = '' AND deleted_at IS NULL";
 
 /// The parameters of the queries for `date`: its day, the next and the previous, the
-/// sparkline's first day, this month's first day and the previous month's, and when a question
-/// asked before has waited too long (`now` less [`QUESTION_WAIT_HOURS`]).
-fn parameters(date: NaiveDate, now: NaiveDateTime) -> [(&'static str, String); 10] {
+/// sparkline's first day, this month's first day and the previous month's, when a question
+/// asked before has waited too long (`now` less [`QUESTION_WAIT_HOURS`]), and the first day of
+/// the weeks Monitoreo's figures cover (a negative note older than them no longer waits).
+fn parameters(date: NaiveDate, now: NaiveDateTime) -> [(&'static str, String); 11] {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let (month, last) = month_starts(date);
     let waited = now - Duration::hours(QUESTION_WAIT_HOURS);
@@ -217,6 +220,10 @@ fn parameters(date: NaiveDate, now: NaiveDateTime) -> [(&'static str, String); 1
         (":per", PER_DEPARTMENT.to_string()),
         (":few", MONITORING.to_string()),
         (":waited", waited.format("%Y-%m-%dT%H:%M").to_string()),
+        (
+            ":recent",
+            day(crate::domain::monitoring::period_start(date)),
+        ),
     ]
 }
 

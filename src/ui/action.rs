@@ -144,6 +144,8 @@ pub enum Action {
     SendMail(Target, Option<String>),
     /// Ask for a contacts file to import.
     AskImportContacts,
+    /// The form that asks for a reach (Meta insights) CSV to import.
+    AskImportReach,
     /// Ask for the files and folders to import into the archive.
     AskImportMedia,
     /// Read files and folders into the archive (the paths as typed or pasted, one per line).

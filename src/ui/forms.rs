@@ -191,10 +191,14 @@ pub fn build(
                 (monitoring::forms::clipping(Some(c), ctx), &[])
             }
             (RecordKind::Clipping, None) => (monitoring::forms::clipping(None, ctx), &[]),
-            (RecordKind::Question, Some(Record::Question(q))) => {
-                (monitoring::forms::question(Some(q), ctx), &[])
-            }
-            (RecordKind::Question, None) => (monitoring::forms::question(None, ctx), &[]),
+            (RecordKind::Question, Some(Record::Question(q))) => (
+                monitoring::forms::question(Some(q), ctx),
+                monitoring::forms::QUESTION_ALIASES,
+            ),
+            (RecordKind::Question, None) => (
+                monitoring::forms::question(None, ctx),
+                monitoring::forms::QUESTION_ALIASES,
+            ),
             (RecordKind::Answer, Some(Record::Answer(a))) => {
                 (monitoring::forms::answer(Some(a)), &[])
             }

@@ -350,6 +350,11 @@ fn put_in_place(
 pub fn redact(items: &mut [ExportItem]) {
     for item in items {
         item.people.clear();
+        // A post of no outlet may be a person's own: what it said and where stay out.
+        if item.kind == TimelineKind::Clipping && item.outlet.trim().is_empty() {
+            item.description.clear();
+            item.url.clear();
+        }
         if item.subjects != Subjects::Nobody && !item.media.is_empty() {
             let note = tf(Msg::ArchiveWithheld, &[&item.media.len()]);
             item.media.clear();

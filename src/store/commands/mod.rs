@@ -202,6 +202,8 @@ impl Tx<'_, '_> {
         self.check_links(record)?;
         let completed = self.complete(record)?;
         let record = completed.as_ref().unwrap_or(record);
+        let filled = self.outlet_from_link(record)?;
+        let record = filled.as_ref().unwrap_or(record);
         if let Record::Member(m) = record {
             return self.add_member(m);
         }
@@ -329,6 +331,13 @@ impl Tx<'_, '_> {
         let mut fields: Fields = vec![("status", text(status))];
         if let (RecordKind::Question, Some(to)) = (target.kind, QuestionStatus::from_code(status)) {
             let question = read_question(self.w.conn(), &target.id)?;
+            if to == QuestionStatus::Routed && question.department_id.is_none() {
+                // Routed says to whom: the form asks for the department.
+                return Err(StoreError::Invalid(Invalid {
+                    field: "department_id",
+                    problem: Problem::Required,
+                }));
+            }
             if to == QuestionStatus::Answered && question.response.trim().is_empty() {
                 // Answered says what was answered: the form asks for the reply.
                 return Err(StoreError::Invalid(Invalid {

@@ -31,7 +31,7 @@ pub(super) fn clipping_fields(c: &ClippingInput) -> Fields {
         ("topic", text(c.topic.trim())),
         ("department_id", opt(&c.department_id)),
         ("quoted_id", opt(&c.quoted_id)),
-        ("response", text(&c.response)),
+        ("response", text(c.response.trim())),
         ("draft_id", opt(&c.draft_id)),
     ]
 }
@@ -45,7 +45,7 @@ pub(super) fn question_fields(q: &QuestionInput) -> Fields {
         ("department_id", opt(&q.department_id)),
         ("status", text(q.status.code())),
         ("answer_id", opt(&q.answer_id)),
-        ("response", text(&q.response)),
+        ("response", text(q.response.trim())),
         ("answered_at", text(&q.answered_at)),
     ]
 }
@@ -161,13 +161,18 @@ impl Tx<'_, '_> {
     /// department, answered with a reply and at a time.
     pub(super) fn complete_monitoring(&self, record: &Record) -> Result<Option<Record>> {
         match record {
-            Record::Clipping(c) if c.outlet_id.is_none() && !c.url.trim().is_empty() => {
-                let Some(outlet) = self.outlet_of_link(&c.url)? else {
-                    return Ok(None);
-                };
-                let mut c = c.clone();
-                c.outlet_id = Some(outlet);
-                Ok(Some(Record::Clipping(c)))
+            Record::Clipping(c) => {
+                // What it quotes is one of the office's boletines.
+                if let Some(quoted) = &c.quoted_id {
+                    let kind = self.w.get("drafts", quoted, "kind")?;
+                    if kind != Some(text(crate::domain::status::DraftKind::Release.code())) {
+                        return Err(StoreError::Invalid(Invalid {
+                            field: "quoted_id",
+                            problem: Problem::NotARelease,
+                        }));
+                    }
+                }
+                Ok(None)
             }
             Record::Question(q) => {
                 let mut q = q.clone();
@@ -187,10 +192,32 @@ impl Tx<'_, '_> {
                     }));
                 }
                 q.answered_at = answered_at(q.status, &q.answered_at, self.time());
+                if !q.answered_at.is_empty() && q.answered_at < q.asked_at {
+                    return Err(StoreError::Invalid(Invalid {
+                        field: "answered_at",
+                        problem: Problem::BeforeStart,
+                    }));
+                }
                 Ok(Some(Record::Question(q)))
             }
             _ => Ok(None),
         }
+    }
+
+    /// A new clipping with a link and no outlet takes the outlet whose site the link is on
+    /// (once: an outlet taken away later stays away).
+    pub(super) fn outlet_from_link(&self, record: &Record) -> Result<Option<Record>> {
+        let Record::Clipping(c) = record else {
+            return Ok(None);
+        };
+        if c.outlet_id.is_some() || c.url.trim().is_empty() {
+            return Ok(None);
+        }
+        Ok(self.outlet_of_link(&c.url)?.map(|outlet| {
+            let mut c = c.clone();
+            c.outlet_id = Some(outlet);
+            Record::Clipping(c)
+        }))
     }
 
     /// The live outlet whose website is on the link's site.

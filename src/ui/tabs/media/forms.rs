@@ -261,6 +261,15 @@ pub fn import_contacts(now: chrono::NaiveDateTime) -> Form {
     form
 }
 
+/// A reach file (the page's per-post CSV from Meta) to import: the contacts' form, which knows
+/// an insights CSV by its headers, asked for in its own words.
+pub fn import_reach(now: chrono::NaiveDateTime) -> Form {
+    let mut form = import_contacts(now);
+    form.title = t(Msg::ImportReachTitle).to_owned();
+    form.note = Some(t(Msg::ImportReachHint).to_owned());
+    form
+}
+
 /// What the import form asks for.
 pub fn import_contacts_action(f: &Form) -> Result<crate::ui::Action, FieldErrors> {
     let file = f.text("file");

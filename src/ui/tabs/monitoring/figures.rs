@@ -15,16 +15,17 @@ use ratatui::Frame;
 
 use crate::brief::bar;
 use crate::domain::edit::{RecordKind, Target};
-use crate::domain::monitoring::{MonitoringFigures, Tally, ToneWeek};
+use crate::domain::monitoring::{MonitoringFigures, Tally, ToneWeek, WEEKS};
 use crate::domain::query::{ListId, Query};
 use crate::domain::reach::{ReachLine, ReachTotals};
 use crate::domain::status::Channel;
+use crate::domain::text::fit;
 use crate::domain::SortKey;
 use crate::i18n::labels::Label;
 use crate::i18n::{month_year, number, short_date, stamp, t, tf, Msg};
 use crate::ui::action::{Action, ListCmd, Outcome};
 use crate::ui::data::{DataResult, Reader};
-use crate::ui::keys::{lookup, Binding, Cmd, Scope, EDGES, NONE, PAGES, UP_DOWN};
+use crate::ui::keys::{lookup, Binding, Cmd, Scope, EDGES, NONE, PAGES, SHIFT, UP_DOWN};
 use crate::ui::list::whole::{self, Whole};
 use crate::ui::list::{focus_style, title_line, Ctx, FilterSpec, Pane, Pick, Role};
 use crate::ui::paged::Nav;
@@ -62,14 +63,22 @@ pub const KEYS: &[Binding] = &[
     Binding {
         scope: Scope::Monitor,
         keys: &[
-            (Left, NONE, Cmd::Months(-1)),
-            (Right, NONE, Cmd::Months(1)),
             (Char('<'), NONE, Cmd::Months(-1)),
             (Char('>'), NONE, Cmd::Months(1)),
         ],
-        label: Msg::KeyLeftRight,
+        label: Msg::KeyMonths,
         help: Msg::HelpReachMonth,
-        in_bar: true,
+        in_bar: false,
+    },
+    Binding {
+        scope: Scope::Monitor,
+        keys: &[
+            (Char('I'), SHIFT, Cmd::Import),
+            (Char('I'), NONE, Cmd::Import),
+        ],
+        label: Msg::KeyImport,
+        help: Msg::HelpImportReach,
+        in_bar: false,
     },
     Binding {
         scope: Scope::Monitor,
@@ -147,10 +156,6 @@ fn heading(title: Msg, note: String) -> FigureLine {
     plain(Line::from(spans))
 }
 
-fn percent(part: u64, whole: u64) -> u64 {
-    (part * 100).checked_div(whole).unwrap_or(0)
-}
-
 /// "5 h 20 min", "2 d 3 h", "15 min".
 pub fn duration_text(minutes: i64) -> String {
     let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
@@ -209,7 +214,7 @@ pub fn tone_lines(f: &MonitoringFigures, width: usize) -> Vec<FigureLine> {
         &[
             &number(f.negative),
             &number(f.negative_answered),
-            &percent(f.negative_answered, f.negative),
+            &f.negative_rate(),
         ],
     );
     out.push(plain(Line::from(note)));
@@ -243,7 +248,7 @@ fn tally_lines(
         };
         let mut text = format!(
             "  {:<NAME$} {:<bar_width$} {}",
-            clip(&name, NAME),
+            fit(&name, NAME),
             bar(x.count, max, bar_width),
             number(x.count)
         );
@@ -261,28 +266,18 @@ fn tally_lines(
     out
 }
 
-/// Cuts a name to `width` characters, with an ellipsis.
-fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
-}
-
 /// The questions, the boletines picked up, and the questions by topic and department.
 pub fn other_lines(f: &MonitoringFigures, width: usize) -> Vec<FigureLine> {
     let mut out = vec![heading(Msg::MonQuestions, String::new())];
     out.push(plain(Line::from(format!(
         "  {}",
         tf(
-            Msg::MonAsked,
+            Msg::MonAskedClosed,
             &[
                 &number(f.asked),
                 &number(f.answered),
-                &percent(f.answered, f.asked),
+                &f.answered_rate(),
+                &number(f.closed),
                 &number(f.waiting),
             ],
         )
@@ -309,7 +304,7 @@ pub fn other_lines(f: &MonitoringFigures, width: usize) -> Vec<FigureLine> {
     for p in &f.pick_ups {
         let text = format!(
             "  {:<NAME$} {:<bar_width$} {}",
-            clip(&p.name, NAME),
+            fit(&p.name, NAME),
             bar(p.quoted, f.boletines, bar_width),
             tf(
                 Msg::MonPickUpRate,
@@ -344,7 +339,7 @@ fn period_line(f: &MonitoringFigures) -> Line<'static> {
         .map(short_date)
         .unwrap_or_default();
     let to = f.today.map(short_date).unwrap_or_default();
-    Line::from(tf(Msg::MonPeriod, &[&from, &to])).bold()
+    Line::from(tf(Msg::MonPeriod, &[&WEEKS, &from, &to])).bold()
 }
 
 impl MonitorFigures {
@@ -479,6 +474,7 @@ impl Pane for MonitorFigures {
                 self.selected = 0;
                 Outcome::Emit(Action::List(ListCmd::Reload))
             }
+            Some(Cmd::Import) => Outcome::Emit(Action::AskImportReach),
             Some(Cmd::Enter) => match self.target() {
                 Some(target) => Outcome::Emit(Action::OpenLink(target)),
                 None => Outcome::Consumed,
@@ -655,7 +651,7 @@ pub fn reach_lines(r: &ReachTotals, width: usize) -> Vec<FigureLine> {
             Some(RecordKind::Campaign),
             Msg::ReachNoCampaign,
         ),
-        (Msg::ReachByChannel, &r.channels, None, Msg::ReachNoCampaign),
+        (Msg::ReachByChannel, &r.channels, None, Msg::ReachNoChannel),
     ];
     for (title, lines, kind, unnamed) in groups {
         out.push(plain(Line::default()));
@@ -676,7 +672,7 @@ pub fn reach_lines(r: &ReachTotals, width: usize) -> Vec<FigureLine> {
             };
             let text = format!(
                 "  {:<NAME$} {:<bar_width$} {} ({})",
-                clip(&name, NAME),
+                fit(&name, NAME),
                 bar(l.reach.max(0) as u64, max, bar_width),
                 number(l.reach.max(0) as u64),
                 tf(
@@ -699,7 +695,7 @@ pub fn reach_lines(r: &ReachTotals, width: usize) -> Vec<FigureLine> {
             Channel::from_code(&p.channel)
                 .map(|c| c.label().to_owned())
                 .unwrap_or_else(|| p.channel.clone()),
-            clip(&p.title, width.saturating_sub(40).max(12)),
+            fit(&p.title, width.saturating_sub(40).max(12)),
             number(p.figures.reach.unwrap_or(0).max(0) as u64),
         );
         out.push(leading(

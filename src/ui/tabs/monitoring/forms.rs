@@ -105,6 +105,7 @@ pub fn question(rec: Option<&QuestionInput>, ctx: &FormCtx) -> Vec<Field> {
     let asked = rec.and_then(|q| parse_time(&q.asked_at));
     let asked_on = asked.map(|a| a.date()).unwrap_or(ctx.now.date());
     let asked_time = asked.map(|a| a.time()).unwrap_or(ctx.now.time());
+    let answered = rec.and_then(|q| parse_time(&q.answered_at));
     vec![
         Field::multi("question", rec.map(|q| q.question.as_str()).unwrap_or("")).required(),
         Field::choice(
@@ -143,10 +144,17 @@ pub fn question(rec: Option<&QuestionInput>, ctx: &FormCtx) -> Vec<Field> {
         )
         .inserting_into("response"),
         Field::multi("response", rec.map(|q| q.response.as_str()).unwrap_or("")),
+        Field::date("answered_on", answered.map(|a| a.date())),
+        Field::time("answered_time", answered.map(|a| a.time())),
     ]
 }
 
+/// The store's names of a question's times, as its form asks for them.
+pub const QUESTION_ALIASES: &[(&str, &str)] =
+    &[("asked_at", "asked_on"), ("answered_at", "answered_on")];
+
 pub fn question_record(f: &Form, original: Option<&QuestionInput>) -> Result<Record, FieldErrors> {
+    // (a reply's time is the form's to say: `original` only tells a new reply from an old one)
     let mut errors = FieldErrors::new();
     let asked_on = day(f, "asked_on", &mut errors);
     let asked_time = f.time("asked_time").unwrap_or_else(|e| {
@@ -156,6 +164,17 @@ pub fn question_record(f: &Form, original: Option<&QuestionInput>) -> Result<Rec
     let asked_at = match asked_time {
         Some(time) if !asked_on.is_empty() => format!("{asked_on}T{}", time.format("%H:%M")),
         _ => asked_on,
+    };
+    let answered_on = day(f, "answered_on", &mut errors);
+    let answered_time = f.time("answered_time").unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    // Given by phone yesterday, recorded today: the form says when; left empty, it is now.
+    let answered_at = match (answered_on.is_empty(), answered_time) {
+        (true, _) => String::new(),
+        (false, Some(time)) => format!("{answered_on}T{}", time.format("%H:%M")),
+        (false, None) => format!("{answered_on}T{}", f.now.format("%H:%M")),
     };
     let response = f.text("response");
     let mut status = QuestionStatus::from_code(&f.choice("status")).unwrap_or(QuestionStatus::Open);
@@ -174,7 +193,7 @@ pub fn question_record(f: &Form, original: Option<&QuestionInput>) -> Result<Rec
         status,
         answer_id: f.pick("answer_id"),
         response,
-        answered_at: original.map(|q| q.answered_at.clone()).unwrap_or_default(),
+        answered_at,
     });
     finish(record, errors)
 }

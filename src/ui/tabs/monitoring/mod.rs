@@ -8,7 +8,8 @@ pub mod forms;
 mod questions;
 
 pub use answers::Answers;
-pub use questions::{one_line, Questions};
+pub(crate) use questions::one_line;
+pub use questions::Questions;
 
 use ratatui::layout::Constraint;
 use ratatui::style::{Color, Style, Stylize};
@@ -215,18 +216,6 @@ pub fn clipping_lines(c: &ClippingDetail) -> Vec<DetailLine> {
         ratatui::text::Span::raw(c.tone.label()),
     ]);
     out.push(plain(tone));
-    if !c.topic.is_empty() {
-        out.push(plain(field(Msg::FTopic, c.topic.clone())));
-    }
-    if let Some(d) = &c.department {
-        out.push(link_field(Msg::FieldArea, d));
-    }
-    if !c.url.is_empty() {
-        out.push(plain(field(Msg::FUrl, c.url.clone())));
-    }
-    if let Some(q) = &c.quoted {
-        out.push(link_field(Msg::FQuotes, q));
-    }
     let state = c.response_state();
     let mut said = response_text(state).to_owned();
     if state == Response::Out && !c.response_out.is_empty() {
@@ -240,6 +229,18 @@ pub fn clipping_lines(c: &ClippingDetail) -> Vec<DetailLine> {
     }));
     if let Some(d) = &c.draft {
         out.push(link_field(Msg::FResponsePiece, d));
+    }
+    if !c.topic.is_empty() {
+        out.push(plain(field(Msg::FTopic, c.topic.clone())));
+    }
+    if let Some(d) = &c.department {
+        out.push(link_field(Msg::FieldArea, d));
+    }
+    if !c.url.is_empty() {
+        out.push(plain(field(Msg::FUrl, c.url.clone())));
+    }
+    if let Some(q) = &c.quoted {
+        out.push(link_field(Msg::FQuotes, q));
     }
     for (msg, text) in [(Msg::FSummary, &c.summary), (Msg::FResponse, &c.response)] {
         if !text.is_empty() {

@@ -18,9 +18,6 @@ use crate::ui::tabs::agenda::options;
 use crate::ui::tabs::lines::{link_field, own};
 use crate::ui::widgets::field;
 
-/// A question waits too long past a day: Hoy and the list mark it.
-pub const LATE_HOURS: i64 = 24;
-
 #[derive(Debug)]
 pub struct Questions;
 
@@ -68,7 +65,7 @@ impl ListKind for Questions {
     }
 
     fn cells(q: &QuestionRow, ctx: &Ctx) -> (Vec<String>, Style) {
-        let late = q.waiting_hours(ctx.now).is_some_and(|h| h > LATE_HOURS);
+        let late = q.late(ctx.now);
         let style = match q.status {
             _ if late => Style::new().fg(Color::Red),
             QuestionStatus::Answered | QuestionStatus::Closed => Style::new().dim(),
@@ -141,6 +138,4 @@ impl ListKind for Questions {
 }
 
 /// A question's text on one line (a citizen's message may run over several).
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(crate) use crate::brief::one_line;
