@@ -909,3 +909,62 @@ fn a_publication_department_derived_twice_at_once_is_no_conflict() {
         .iter()
         .any(|(id, col, _)| *id == draft && col == "report_id"));
 }
+
+/// A citizen's question answered with the same reply on two machines at once, an hour apart:
+/// when it was answered is the store's to say (derived from the move to answered), so the merge
+/// puts no conflict about it before anyone; the reply itself agrees, so there is none at all.
+#[test]
+fn a_question_answered_on_two_machines_at_once_is_no_conflict() {
+    use prensa::domain::edit::{Command, QuestionInput, Record, RecordKind, Target};
+    use prensa::domain::status::{Channel, QuestionStatus};
+    let (office_place, home_place, stick_place) = (Place::new(), Place::new(), Place::new());
+    let stick = stick_place.dir.path();
+    let mut office = open(&office_place, "oficina");
+    let question = create_record(
+        &mut office,
+        Record::Question(QuestionInput {
+            channel: Channel::Facebook,
+            asked_at: "2025-03-05T18:30".into(),
+            question: "¿Dónde se paga el predial?".into(),
+            topic: "Predial".into(),
+            department_id: None,
+            status: QuestionStatus::Open,
+            answer_id: None,
+            response: String::new(),
+            answered_at: String::new(),
+        }),
+    );
+    sync_with(&mut office, &office_place, stick);
+    let mut home = open(&home_place, "casa");
+    sync_with(&mut home, &home_place, stick);
+
+    let answer = |store: &mut Store, at: &str| {
+        let Record::Question(mut q) = store
+            .record(&Target::new(RecordKind::Question, question.clone()))
+            .unwrap()
+        else {
+            unreachable!()
+        };
+        q.status = QuestionStatus::Answered;
+        q.response = "En la Tesorería Municipal, de 8:00 a 15:00.".into();
+        q.answered_at = at.into();
+        store
+            .execute(&Command::Update {
+                id: question.clone(),
+                record: Record::Question(q),
+            })
+            .unwrap();
+    };
+    answer(&mut office, "2025-03-06T09:00");
+    answer(&mut home, "2025-03-06T10:00");
+    sync_with(&mut office, &office_place, stick);
+    sync_with(&mut home, &home_place, stick);
+    sync_with(&mut office, &office_place, stick);
+    assert_eq!(content(&home), content(&office), "not converged");
+    let conflicts = open_conflicts(&office);
+    assert!(
+        conflicts.iter().all(|(id, _, _)| *id != question),
+        "{conflicts:?}"
+    );
+    assert_eq!(get(&office, "questions", &question, "status"), "answered");
+}

@@ -666,7 +666,7 @@ fn monitoreo_beyond_its_lines_counts_the_rest_and_leads_nowhere() {
     // Four notes, the newest first, then the questions; no list of Monitoreo filters
     // "unanswered", so the rest are counted and lead nowhere.
     assert_eq!(b.negative.len(), 4);
-    assert!(b.negative_total > 4);
+    assert!(b.questions_total > b.questions.len() as u64, "{b:?}");
     assert_eq!(
         s.more,
         b.negative_total + b.questions_total - s.items.len() as u64

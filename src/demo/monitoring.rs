@@ -635,7 +635,7 @@ impl Gen {
                    AND p.published_at >= ?1 AND p.published_at < ?2
                  ORDER BY p.published_at, p.id",
             )?;
-            let rows = stmt.query_map([day(from), day(reference - Duration::days(2))], |r| {
+            let rows = stmt.query_map([day(from), day(reference)], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })?;
             rows.collect::<rusqlite::Result<_>>()?

@@ -629,7 +629,8 @@ fn reach_figures(l: &ReachLine) -> String {
 pub fn reach_lines(r: &ReachTotals, width: usize) -> Vec<FigureLine> {
     let mut out = Vec::new();
     if r.total.publications <= 0 {
-        out.push(plain(Line::from(t(Msg::ReachNothing)).dim()));
+        let lines = crate::brief::text::wrap(t(Msg::ReachNothing), width.max(20));
+        out.extend(lines.into_iter().map(|l| plain(Line::from(l).dim())));
         return out;
     }
     out.push(plain(Line::from(vec![

@@ -211,24 +211,26 @@ pub fn clipping_lines(c: &ClippingDetail) -> Vec<DetailLine> {
         out.push(link_field(Msg::FieldOutlet, o));
     }
     out.push(plain(field(Msg::FieldKind, c.kind.label())));
-    let tone = Line::from(vec![
-        ratatui::text::Span::styled(format!("{}: ", t(Msg::FTone)), Style::new().bold()),
-        ratatui::text::Span::raw(c.tone.label()),
-    ]);
-    out.push(plain(tone));
+    out.push(plain(field(Msg::FTone, c.tone.label())));
     let state = c.response_state();
     let mut said = response_text(state).to_owned();
     if state == Response::Out && !c.response_out.is_empty() {
         said = format!("{said} ({})", stamp(&c.response_out));
     }
     let line = field(Msg::FResponseState, said);
-    out.push(plain(if state == Response::Missing {
-        line.fg(Color::Red)
-    } else {
-        line
-    }));
+    // A note that needs no answer says nothing of one.
+    if state != Response::NotNeeded {
+        out.push(plain(if state == Response::Missing {
+            line.fg(Color::Red)
+        } else {
+            line
+        }));
+    }
     if let Some(d) = &c.draft {
         out.push(link_field(Msg::FResponsePiece, d));
+    }
+    if let Some(q) = &c.quoted {
+        out.push(link_field(Msg::FQuotes, q));
     }
     if !c.topic.is_empty() {
         out.push(plain(field(Msg::FTopic, c.topic.clone())));
@@ -238,9 +240,6 @@ pub fn clipping_lines(c: &ClippingDetail) -> Vec<DetailLine> {
     }
     if !c.url.is_empty() {
         out.push(plain(field(Msg::FUrl, c.url.clone())));
-    }
-    if let Some(q) = &c.quoted {
-        out.push(link_field(Msg::FQuotes, q));
     }
     for (msg, text) in [(Msg::FSummary, &c.summary), (Msg::FResponse, &c.response)] {
         if !text.is_empty() {
