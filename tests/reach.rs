@@ -538,20 +538,21 @@ fn a_month_sums_by_department_campaign_and_channel() {
     assert!(store.reach_totals("marzo").is_err());
 }
 
-/// An insights CSV for one of the demo's Facebook publications, by its address.
+/// An insights CSV for one of the demo's Facebook publications without figures yet, by its
+/// address.
 fn demo_export(app: &prensa::app::App) -> (String, Vec<u8>) {
     let (id, url) = (
         common::sql_value(
             app,
             "SELECT id FROM publications WHERE channel = 'facebook' AND url <> ''
-             AND deleted_at IS NULL ORDER BY published_at DESC, id LIMIT 1",
+             AND reach IS NULL AND deleted_at IS NULL ORDER BY published_at DESC, id LIMIT 1",
             &[],
         )
         .unwrap(),
         common::sql_value(
             app,
             "SELECT url FROM publications WHERE channel = 'facebook' AND url <> ''
-             AND deleted_at IS NULL ORDER BY published_at DESC, id LIMIT 1",
+             AND reach IS NULL AND deleted_at IS NULL ORDER BY published_at DESC, id LIMIT 1",
             &[],
         )
         .unwrap(),

@@ -232,7 +232,7 @@ impl App {
 
     /// A page's insights CSV (named in the contacts or the archive's import form, whose
     /// `field` shows what is wrong with it), read and planned, and asked about over the form.
-    fn preview_reach(&mut self, path: &str, field: &str) {
+    pub(super) fn preview_reach(&mut self, path: &str, field: &str) {
         match reach::prepare(Path::new(path), &self.store) {
             Err(e) => self.form_field_error(field, e.to_string()),
             Ok(prepared) if prepared.plan.counts().total() == 0 => {
@@ -311,7 +311,10 @@ impl App {
         if matches!(
             self.screen.overlays.last(),
             Some(Overlay::Form(f))
-                if f.purpose == Purpose::ImportContacts || f.purpose == Purpose::ImportMedia
+                if matches!(
+                    f.purpose,
+                    Purpose::ImportContacts | Purpose::ImportMedia | Purpose::ImportReach
+                )
         ) {
             self.update(Action::PopForm);
         }

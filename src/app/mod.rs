@@ -341,6 +341,10 @@ impl App {
             }
             Action::PreviewImport(file) => self.preview_import(&file),
             Action::PreviewContacts { file, columns } => self.preview_contacts(&file, &columns),
+            Action::PreviewReach { file } => {
+                let path = importing::clean_path(&file);
+                self.preview_reach(&path, "file");
+            }
             Action::AskImportMedia => {
                 let form = crate::ui::tabs::archive::forms::import_media(self.now());
                 self.push(Overlay::Form(form));

@@ -38,6 +38,10 @@ fn statuses(kind: RecordKind) -> Vec<&'static str> {
             crate::domain::status::DeliveryStatus::ALL,
             crate::domain::status::DeliveryStatus::code,
         ),
+        RecordKind::Question => codes(
+            crate::domain::status::QuestionStatus::ALL,
+            crate::domain::status::QuestionStatus::code,
+        ),
         _ => Vec::new(),
     }
 }

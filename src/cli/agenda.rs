@@ -21,7 +21,7 @@ pub fn import(db: Option<&Path>, args: &ImportAgendaArgs) -> ExitCode {
         &args.archivo.display().to_string(),
         args.formato,
         args.si,
-        Wording::file(Msg::ImportNoEvents),
+        Wording::file(Msg::ImportNoEvents, Msg::ImportNothing),
         |store| ical::prepare(&args.archivo, store),
     )
 }
@@ -38,11 +38,11 @@ pub(super) struct Wording {
 }
 
 impl Wording {
-    /// A file's import: `empty` when it holds nothing.
-    pub(super) fn file(empty: Msg) -> Wording {
+    /// A file's import: `empty` when it holds nothing, `up_to_date` when all of it is in.
+    pub(super) fn file(empty: Msg, up_to_date: Msg) -> Wording {
         Wording {
             empty,
-            up_to_date: Msg::ImportNothing,
+            up_to_date,
             unreadable: None,
         }
     }

@@ -26,7 +26,7 @@ pub fn import(db: Option<&Path>, args: &ImportContactsArgs) -> ExitCode {
         &args.archivo.display().to_string(),
         args.formato,
         args.si,
-        Wording::file(Msg::ContactsEmpty),
+        Wording::file(Msg::ContactsEmpty, Msg::ContactsNothingNew),
         |store| contacts::prepare(&args.archivo, store, &fixes),
     )
 }

@@ -15,7 +15,7 @@ pub fn import(db: Option<&Path>, args: &ImportReachArgs) -> ExitCode {
         &args.archivo.display().to_string(),
         args.formato,
         args.si,
-        Wording::file(Msg::ReachEmpty),
+        Wording::file(Msg::ReachEmpty, Msg::ReachNothingNew),
         |store| reach::prepare(&args.archivo, store),
     )
 }

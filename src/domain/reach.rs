@@ -238,19 +238,32 @@ pub fn publish_time(text: &str) -> Option<String> {
 /// `1 234`). `Ok(None)` when empty; `Err(())` when it is not a count.
 #[allow(clippy::result_unit_err)]
 pub fn count(text: &str) -> Result<Option<i64>, ()> {
-    let digits: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
-        .collect();
-    if digits.is_empty() {
+    let text = text.trim();
+    if text.is_empty() {
         return Ok(None);
     }
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
+    // Thousands grouped by a separator come in threes ("1.234.567", "1,234", "1 234"): a
+    // fraction ("12.7") is no count.
+    let groups: Vec<&str> = text
+        .split([',', '.', ' ', '\u{a0}', '\u{202f}', '\''])
+        .collect();
+    let grouped = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    let digits: String = groups.concat();
+    if !grouped || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(());
     }
-    digits.parse::<i64>().map(Some).map_err(|_| ())
+    match digits.parse::<i64>() {
+        Ok(n) if n <= MAX_COUNT => Ok(Some(n)),
+        _ => Err(()),
+    }
 }
+
+/// The largest count a row may say (a post seen by every person on Earth a hundred times
+/// over is less): the sums of a month's posts stay far from overflowing.
+pub const MAX_COUNT: i64 = 1_000_000_000_000;
 
 /// How many words in a row make "a clear part" of a text.
 const RUN: usize = 6;
@@ -355,6 +368,12 @@ mod tests {
         assert_eq!(count(" 1,234 "), Ok(Some(1234)));
         assert_eq!(count(""), Ok(None));
         assert_eq!(count("Lifetime"), Err(()));
+        assert_eq!(count("1.234.567"), Ok(Some(1_234_567)));
+        assert_eq!(count("1 234"), Ok(Some(1234)));
+        assert_eq!(count("12.7"), Err(()));
+        assert_eq!(count("1,23"), Err(()));
+        assert_eq!(count("9223372036854775807"), Err(()));
+        assert_eq!(count("1000000000000"), Ok(Some(MAX_COUNT)));
         assert_eq!(
             month_span("2025-12"),
             Some(("2025-12-01".into(), "2026-01-01".into()))

@@ -440,7 +440,7 @@ catalogue! {
     GroupGeneral => "General", "General";
     GroupLists => "Listas", "Lists";
     GroupHelp => "En esta ayuda", "In this help";
-    KeyDigits => "1-6", "1-6";
+    KeyDigits => "1-7", "1-7";
     KeyTab => "Tab", "Tab";
     KeyBackTab => "Mayús+Tab", "Shift+Tab";
     KeyUpDown => "↑↓", "↑↓";
@@ -873,6 +873,7 @@ catalogue! {
     FShares => "Veces compartido", "Shares";
     FPostId => "Identificador de la publicación", "Post ID";
     FInsightsOn => "Estadísticas leídas el", "Insights read on";
+    PAnsweredBeforeAsked => "La respuesta no puede ser antes de la pregunta: revise la fecha y la hora.", "The answer cannot come before the question: check the date and time.";
     PNotARelease => "Elija un boletín de la oficina (una pieza de tipo Boletín).", "Choose one of the office's releases (a piece of kind Release).";
     MonAskedClosed => "Recibidas {} · respondidas {} ({} %) · cerradas sin respuesta {} · esperan {}", "Received {} · answered {} ({} %) · closed unanswered {} · waiting {}";
     ImportReachTitle => "Importar el alcance (CSV de Meta Business Suite)", "Import the reach (Meta Business Suite CSV)";
@@ -1122,6 +1123,8 @@ catalogue! {
     ImportDeclined => "No se importó nada.", "Nothing was imported.";
     ImportNoEvents => "«{}» no tiene eventos (ningún bloque VEVENT): no hay nada que importar. Revise que sea la exportación del calendario y no otro archivo.", "“{}” has no events (no VEVENT block): there is nothing to import. Check that it is the calendar's export and not another file.";
     ImportNothing => "No hay nada nuevo que importar: la agenda ya está al día.", "Nothing new to import: the agenda is already up to date.";
+    ContactsNothingNew => "No hay nada nuevo que importar: el directorio ya tiene a todas esas personas al día.", "Nothing new to import: the directory already has all those people up to date.";
+    ReachNothingNew => "No hay nada nuevo que importar: las cifras de esas publicaciones ya están al día.", "Nothing new to import: those publications' figures are already up to date.";
     ImportDone => "Importado: {} nuevos, {} actualizados.", "Imported: {} new, {} updated.";
     ImportRefused => "Se rechazó «{}»: {} No se escribió nada.", "“{}” was refused: {} Nothing was written.";
     ContactsTooLarge => "«{}» mide {} bytes: es demasiado grande para ser una libreta de contactos", "“{}” is {} bytes: too large to be an address book";

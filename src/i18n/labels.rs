@@ -434,6 +434,7 @@ pub fn field_label(field: &str) -> String {
 pub fn field_problem(field: &str, problem: Problem) -> String {
     match (field, problem) {
         ("due_on", Problem::BeforeStart) => t(Msg::PDueBeforeSent).to_owned(),
+        ("answered_at", Problem::BeforeStart) => t(Msg::PAnsweredBeforeAsked).to_owned(),
         _ => problem_text(problem),
     }
 }

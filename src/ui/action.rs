@@ -157,6 +157,10 @@ pub enum Action {
     /// Close the date form and show the list from this key.
     JumpTo(SortKey),
     /// Read and plan a contacts file (with the columns corrected: `campo=Encabezado, …`).
+    /// The reach (insights) file named in its form, to read and preview.
+    PreviewReach {
+        file: String,
+    },
     PreviewContacts {
         file: String,
         columns: String,

@@ -359,6 +359,7 @@ pub fn submit(form: &Form) -> Result<Action, FieldErrors> {
         Purpose::Office => drafts::forms::office_record(form).map(Action::SaveOffice),
         Purpose::Distribute => media::forms::distribute_action(form),
         Purpose::ImportContacts => media::forms::import_contacts_action(form),
+        Purpose::ImportReach => media::forms::import_reach_action(form),
         Purpose::ImportMedia => archive::forms::import_media_action(form),
         Purpose::JumpDate => {
             let action = archive::forms::jump_action(form)?;

@@ -44,9 +44,10 @@ pub fn tab_bar(frame: &mut Frame, area: Rect, tab: Tab, now: NaiveDateTime) {
         .collect();
     // Each padded between rules where they all fit so; else apart by a space.
     let roomy = titles.iter().map(|l| l.width() + 3).sum::<usize>() - 1;
-    // The long date only where it leaves room for all seven tabs.
-    let date = if area.width >= 100 {
-        i18n::long_date(now.date())
+    // The long date only where it leaves room for all seven tabs, drawn apart.
+    let long = i18n::long_date(now.date());
+    let date = if area.width as usize > roomy + long.chars().count() {
+        long
     } else {
         i18n::short_date(now.date())
     };

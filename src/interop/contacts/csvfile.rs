@@ -169,9 +169,27 @@ impl<F: Column> Table<F> {
             notices.push(notice);
         }
         let mut rows = Vec::new();
+        // Where each record starts, as a person counts lines: csv's own count leaves out the
+        // line breaks inside quotes and the blank lines, so it is counted from the bytes.
+        let (mut counted_to, mut breaks) = (0usize, 0usize);
+        let mut line_at = |byte: usize| {
+            // A record's position is where the line break before it (and any blank lines) is.
+            let mut byte = byte.min(text.len());
+            while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+                byte += 1;
+            }
+            if byte > counted_to {
+                breaks += text.as_bytes()[counted_to..byte]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count();
+                counted_to = byte;
+            }
+            breaks + 1
+        };
         loop {
             let mut record = csv::StringRecord::new();
-            let line = reader.position().line() as usize;
+            let line = line_at(reader.position().byte() as usize);
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
@@ -180,8 +198,10 @@ impl<F: Column> Table<F> {
             if record.iter().all(|v| v.trim().is_empty()) {
                 continue;
             }
-            // csv counts the header's line as 0.
-            let line = record.position().map(|p| p.line() as usize).unwrap_or(line) + 1;
+            let line = record
+                .position()
+                .map(|p| line_at(p.byte() as usize))
+                .unwrap_or(line);
             rows.push((line, record));
         }
         Ok(Table {
@@ -299,6 +319,14 @@ mod tests {
         assert_eq!(separator("\"a;b\",c,d\n"), b',');
         assert_eq!(separator("Nombre\tMedio\n"), b'\t');
         assert_eq!(separator("Nombre\n"), b',');
+    }
+
+    #[test]
+    fn each_row_says_the_line_it_starts_on() {
+        let text = "\u{FEFF}Nombre,Medio\r\nAna,\"Radio\r\nRío\"\r\n\r\nBeto,Pulso\r\n";
+        let table = Table::<super::super::Field>::read(text.as_bytes(), &[]).unwrap();
+        let lines: Vec<usize> = table.rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [2, 5]);
     }
 
     #[test]

@@ -191,7 +191,12 @@ impl Tx<'_, '_> {
                         problem: Problem::Required,
                     }));
                 }
+                let said = !q.answered_at.is_empty();
                 q.answered_at = answered_at(q.status, &q.answered_at, self.time());
+                // Asked "later" than now (a clock behind): answered when it was asked.
+                if !said && !q.answered_at.is_empty() && q.answered_at < q.asked_at {
+                    q.answered_at = q.asked_at.clone();
+                }
                 if !q.answered_at.is_empty() && q.answered_at < q.asked_at {
                     return Err(StoreError::Invalid(Invalid {
                         field: "answered_at",

@@ -67,6 +67,8 @@ pub enum Purpose {
     JumpDate,
     /// The contacts file to import, and corrections to how its columns are read.
     ImportContacts,
+    /// The page's insights (a CSV from Meta) to import.
+    ImportReach,
     /// The mail password for a round of e-mail of a send.
     MailPassword(Target),
 }

@@ -261,13 +261,28 @@ pub fn import_contacts(now: chrono::NaiveDateTime) -> Form {
     form
 }
 
-/// A reach file (the page's per-post CSV from Meta) to import: the contacts' form, which knows
-/// an insights CSV by its headers, asked for in its own words.
+/// A reach file (the page's per-post CSV from Meta) to import (the contacts' form also takes
+/// one, known by its headers).
 pub fn import_reach(now: chrono::NaiveDateTime) -> Form {
-    let mut form = import_contacts(now);
-    form.title = t(Msg::ImportReachTitle).to_owned();
+    let mut form = Form::new(
+        t(Msg::ImportReachTitle).to_owned(),
+        Purpose::ImportReach,
+        vec![Field::text("file", "").required()],
+        now,
+    );
     form.note = Some(t(Msg::ImportReachHint).to_owned());
     form
+}
+
+/// What the reach form asks for: that file read as insights, whatever its headers.
+pub fn import_reach_action(f: &Form) -> Result<crate::ui::Action, FieldErrors> {
+    let file = f.text("file");
+    if file.trim().is_empty() {
+        return Err(vec![("file", problem_text(Problem::Required))]);
+    }
+    Ok(crate::ui::Action::PreviewReach {
+        file: file.trim().to_owned(),
+    })
 }
 
 /// What the import form asks for.

@@ -61,13 +61,16 @@ pub fn clipping(rec: Option<&ClippingInput>, ctx: &FormCtx) -> Vec<Field> {
     ]
 }
 
-/// The headline a pasted text gives: its first line that says something.
+/// The headline a pasted text gives: its first line that says something, without the
+/// control characters a page's text may carry.
 fn headline(text: &str) -> String {
+    let text = crate::domain::text::clean(text);
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("")
         .chars()
+        .filter(|c| *c != '\t')
         .take(crate::domain::edit::MAX_LINE)
         .collect()
 }
@@ -232,5 +235,9 @@ mod tests {
             "Vecinos denuncian fuga"
         );
         assert_eq!(headline("   "), "");
+        assert_eq!(
+            headline("\u{1b}]0;X\u{7}\u{1b}[2JTitular"),
+            "]0;X[2JTitular"
+        );
     }
 }
