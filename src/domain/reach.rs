@@ -222,9 +222,17 @@ pub fn publish_time(text: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
         .map_or(Some(0), |s| s.parse().ok())?;
     let m: u32 = parts.next().map_or(Some(0), |s| s.parse().ok())?;
-    let lower = fold(time);
-    let pm = lower.contains("pm") || lower.contains("p. m.") || lower.contains("p.m.");
-    let am = lower.contains("am") || lower.contains("a. m.") || lower.contains("a.m.");
+    // "pm", "p. m.", "p.m." as words of their own ("America/Mexico_City" says no "am").
+    let words: Vec<String> = fold(time)
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let said = |one: &str, two: [&str; 2]| {
+        words.iter().any(|w| w == one) || words.windows(2).any(|p| p[0] == two[0] && p[1] == two[1])
+    };
+    let pm = said("pm", ["p", "m"]);
+    let am = said("am", ["a", "m"]);
     let h = match (h, pm, am) {
         (12, false, true) => 0,
         (h, true, _) if h < 12 => h + 12,
@@ -361,6 +369,18 @@ mod tests {
         );
         assert_eq!(publish_time("Lifetime"), None);
         assert_eq!(publish_time("13/13/2025 10:00"), None);
+        assert_eq!(
+            publish_time("03/06/2025 10:15pm").as_deref(),
+            Some("2025-03-06T22:15")
+        );
+        assert_eq!(
+            publish_time("03/06/2025 12:30 p. m.").as_deref(),
+            Some("2025-03-06T12:30")
+        );
+        assert_eq!(
+            publish_time("03/06/2025 12:30 America/Mexico_City").as_deref(),
+            Some("2025-03-06T12:30")
+        );
     }
 
     #[test]
