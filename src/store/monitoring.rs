@@ -1,6 +1,8 @@
 //! Monitoreo's reads: the clippings, citizens' questions and reusable answers as lists and
 //! details, and the figures of the last weeks (read in a few grouped queries on the date
 //! indexes, so their cost follows the period, not the years kept).
+use std::collections::{HashMap, HashSet};
+
 use chrono::{Duration, NaiveDate};
 use rusqlite::{named_params, OptionalExtension, Row};
 
@@ -135,11 +137,12 @@ const BOLETINES: &str = "SELECT DISTINCT p.draft_id FROM publications p
      JOIN drafts x ON x.id = p.draft_id AND x.deleted_at IS NULL AND x.kind = 'release'
      WHERE p.deleted_at IS NULL AND p.published_at >= :start AND p.published_at < :end";
 
-const PICK_UPS: &str = "SELECT o.id, o.name, count(DISTINCT k.quoted_id) AS n
+/// The period's clippings that quote a piece, by outlet (each outlet's quoted pieces are
+/// then kept to the period's boletines).
+const QUOTES: &str = "SELECT o.id, o.name, k.quoted_id
      FROM clippings k JOIN outlets o ON o.id = k.outlet_id AND o.deleted_at IS NULL
      WHERE k.deleted_at IS NULL AND k.published_on >= :start AND k.published_on <= :today
-       AND k.quoted_id IN (SELECT draft_id FROM boletines)
-     GROUP BY o.id ORDER BY n DESC, o.name LIMIT :limit";
+       AND k.quoted_id IS NOT NULL";
 
 const QUESTIONS_ASKED: &str = "SELECT count(*),
         coalesce(sum(status = 'answered'), 0),
@@ -330,25 +333,35 @@ impl Store {
             .prepare_cached(&negative_sql())?
             .query_row(days, |r| Ok((r.get(0)?, r.get(1)?)))?;
 
-        let with_boletines = |sql: &str| format!("WITH boletines AS ({BOLETINES}) {sql}");
-        let boletines: i64 = c
-            .prepare_cached(&with_boletines("SELECT count(*) FROM boletines"))?
-            .query_row(times, |r| r.get(0))?;
-        let mut stmt = c.prepare_cached(&with_boletines(PICK_UPS))?;
-        let pick_ups = stmt
-            .query_map(
-                named_params! {
-                    ":start": start_s, ":today": today_s, ":end": end_s, ":limit": NAMED,
-                },
-                |r| {
-                    Ok(PickUp {
-                        outlet: Target::new(RecordKind::Outlet, r.get::<_, String>(0)?),
-                        name: r.get(1)?,
-                        quoted: r.get::<_, i64>(2)?.max(0) as u64,
-                    })
-                },
-            )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // The boletines of the period, read once; each outlet's pick-ups are those it quoted.
+        let boletines: HashSet<String> = c
+            .prepare_cached(BOLETINES)?
+            .query_map(times, |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut quoted: HashMap<String, (String, HashSet<String>)> = HashMap::new();
+        let mut stmt = c.prepare_cached(QUOTES)?;
+        let mut rows = stmt.query(days)?;
+        while let Some(r) = rows.next()? {
+            let (outlet, name, piece): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if boletines.contains(&piece) {
+                quoted
+                    .entry(outlet)
+                    .or_insert_with(|| (name, HashSet::new()))
+                    .1
+                    .insert(piece);
+            }
+        }
+        let mut pick_ups: Vec<PickUp> = quoted
+            .into_iter()
+            .map(|(id, (name, pieces))| PickUp {
+                outlet: Target::new(RecordKind::Outlet, id),
+                name,
+                quoted: pieces.len() as u64,
+            })
+            .collect();
+        pick_ups.sort_by(|a, b| b.quoted.cmp(&a.quoted).then_with(|| a.name.cmp(&b.name)));
+        pick_ups.truncate(NAMED as usize);
+        let boletines = boletines.len() as i64;
 
         let (asked, answered, waiting, closed): (i64, i64, i64, i64) = c
             .prepare_cached(QUESTIONS_ASKED)?

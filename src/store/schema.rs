@@ -590,6 +590,7 @@ fn monitoring(tx: &Transaction) -> rusqlite::Result<()> {
          CREATE INDEX IF NOT EXISTS questions_by_date ON questions(asked_at, id)
              WHERE deleted_at IS NULL;
          CREATE INDEX IF NOT EXISTS questions_by_status ON questions(status, asked_at);
+         CREATE INDEX IF NOT EXISTS questions_by_answer ON questions(answer_id);
          CREATE INDEX IF NOT EXISTS publications_by_url ON publications(url);",
     )?;
     V11_FTS
