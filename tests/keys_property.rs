@@ -24,7 +24,7 @@ fn key() -> impl Strategy<Value = Input> {
         // The keys that do things, often.
         6 => prop::sample::select(vec![
             'n', 'e', 'd', 's', 'u', 'm', 'y', '/', 'f', '[', ']', '1', '2', '3', '4', '5',
-            '6', 'j', 'k', 'c', '?', 'g', 'G', 'x', 'ñ', 'á', ' ',
+            '6', '7', 'j', 'k', 'c', '?', 'g', 'G', 'x', 'ñ', 'á', ' ', 'I', '<', '>',
         ])
         .prop_map(plain),
         4 => prop::sample::select(vec![
