@@ -1,28 +1,24 @@
-//! Cifras de Monitoreo: the last twelve weeks as the morning meeting reads them — the tone of
-//! the coverage week by week (a bar each, its parts marked by shade and said in numbers),
-//! negative notes answered, citizens' questions answered and the median time to answer, how
-//! often each outlet picked up the office's boletines, and the questions by topic and by
-//! department. Aggregates only: public opinion is sensitive personal data. Not a paged list:
-//! read whole through the [`Reader`] and again whenever the data changes.
+//! Monitoreo's figures, Cifras and Alcance: a view read whole for a day (Alcance, for a month
+//! of it) and drawn as lines — what each says is in `cifras` and `alcance` — with the line
+//! selected leading to its outlet, department or publication. Aggregates only: public opinion
+//! is sensitive personal data. Read through the [`Reader`] and again whenever the data changes.
 use chrono::{Datelike, NaiveDate};
 use crossterm::event::KeyCode::*;
 use crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
-use crate::brief::bar;
+use super::alcance::{reach_head, reach_lines, MONTHS_BACK};
+use super::cifras::{other_lines, period_line, tone_lines};
 use crate::domain::edit::{RecordKind, Target};
-use crate::domain::monitoring::{MonitoringFigures, Tally, ToneWeek, WEEKS};
+use crate::domain::monitoring::MonitoringFigures;
 use crate::domain::query::{ListId, Query};
-use crate::domain::reach::{ReachLine, ReachTotals};
-use crate::domain::status::Channel;
-use crate::domain::text::fit;
+use crate::domain::reach::ReachTotals;
 use crate::domain::SortKey;
-use crate::i18n::labels::Label;
-use crate::i18n::{month_year, number, short_date, stamp, t, tf, Msg};
+use crate::i18n::{short_date, t, tf, Msg};
 use crate::ui::action::{Action, ListCmd, Outcome};
 use crate::ui::data::{DataResult, Reader};
 use crate::ui::keys::{lookup, Binding, Cmd, Scope, EDGES, NONE, PAGES, SHIFT, UP_DOWN};
@@ -92,9 +88,9 @@ pub const KEYS: &[Binding] = &[
 /// From this width (inside the frame) the tone chart stands beside the other figures.
 const BESIDE: u16 = 100;
 /// The widest a bar is drawn.
-const BAR: usize = 24;
+pub(super) const BAR: usize = 24;
 /// The name column of outlets, topics and departments.
-const NAME: usize = 18;
+pub(super) const NAME: usize = 18;
 
 /// Which figures a view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -130,7 +126,7 @@ pub struct FigureLine {
     pub name: String,
 }
 
-fn plain(line: Line<'static>) -> FigureLine {
+pub(super) fn plain(line: Line<'static>) -> FigureLine {
     FigureLine {
         line,
         target: None,
@@ -139,7 +135,7 @@ fn plain(line: Line<'static>) -> FigureLine {
 }
 
 /// A line that leads to `target`, called `name`.
-fn leading(line: Line<'static>, target: Option<Target>, name: &str) -> FigureLine {
+pub(super) fn leading(line: Line<'static>, target: Option<Target>, name: &str) -> FigureLine {
     FigureLine {
         line,
         target,
@@ -147,199 +143,13 @@ fn leading(line: Line<'static>, target: Option<Target>, name: &str) -> FigureLin
     }
 }
 
-fn heading(title: Msg, note: String) -> FigureLine {
+pub(super) fn heading(title: Msg, note: String) -> FigureLine {
     let mut spans = vec![Span::styled(t(title).to_uppercase(), Style::new().bold())];
     if !note.is_empty() {
         spans.push(Span::raw(" — "));
         spans.push(Span::raw(note));
     }
     plain(Line::from(spans))
-}
-
-/// "5 h 20 min", "2 d 3 h", "15 min".
-pub fn duration_text(minutes: i64) -> String {
-    let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
-    match (d, h) {
-        (0, 0) => format!("{m} min"),
-        (0, _) => format!("{h} h {m} min"),
-        _ => format!("{d} d {h} h"),
-    }
-}
-
-/// A week's bar: positive, neutral and negative in three shades (and in numbers beside it).
-fn tone_bar(w: &ToneWeek, max: u64, width: usize) -> Vec<Span<'static>> {
-    let cells = |n: u64| -> usize {
-        if max == 0 || n == 0 {
-            0
-        } else {
-            ((n as usize * width + max as usize / 2) / max as usize).max(1)
-        }
-    };
-    let (p, n, g) = (cells(w.positive), cells(w.neutral), cells(w.negative));
-    let pad = width.saturating_sub(p + n + g);
-    vec![
-        Span::styled("█".repeat(p), Style::new().fg(Color::Green)),
-        Span::styled("▒".repeat(n), Style::new().fg(Color::Gray)),
-        Span::styled("░".repeat(g), Style::new().fg(Color::Red)),
-        Span::raw(" ".repeat(pad)),
-    ]
-}
-
-/// The tone chart: a heading with the key, a line per week, and the negatives answered.
-pub fn tone_lines(f: &MonitoringFigures, width: usize) -> Vec<FigureLine> {
-    let mut out = vec![
-        heading(Msg::MonTone, String::new()),
-        plain(Line::from(t(Msg::MonToneKey)).dim()),
-    ];
-    let max = f.weeks.iter().map(ToneWeek::total).max().unwrap_or(0);
-    // "16 dic  " then the bar, then "+5 =3 −1".
-    let bar_width = width.saturating_sub(8 + 14).clamp(4, BAR);
-    for w in &f.weeks {
-        let mut spans = vec![Span::raw(format!(
-            "{:<8}",
-            w.week
-                .map(|d| d.format("%d/%m").to_string())
-                .unwrap_or_default()
-        ))];
-        spans.extend(tone_bar(w, max, bar_width));
-        spans.push(Span::raw(format!(
-            " +{} ={} −{}",
-            w.positive, w.neutral, w.negative
-        )));
-        out.push(plain(Line::from(spans)));
-    }
-    let missing = f.negative - f.negative_answered.min(f.negative);
-    let note = tf(
-        Msg::MonNegatives,
-        &[
-            &number(f.negative),
-            &number(f.negative_answered),
-            &f.negative_rate(),
-        ],
-    );
-    out.push(plain(Line::from(note)));
-    if missing > 0 {
-        out.push(plain(Line::styled(
-            format!("  {}", tf(Msg::MonNegativesMissing, &[&number(missing)])),
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-        )));
-    }
-    out
-}
-
-fn tally_lines(
-    title: Msg,
-    tallies: &[Tally],
-    (kind, unnamed): (Option<RecordKind>, Msg),
-    width: usize,
-) -> Vec<FigureLine> {
-    let mut out = vec![heading(title, String::new())];
-    if tallies.is_empty() {
-        out.push(plain(Line::from(format!("  {}", t(Msg::MonNothing))).dim()));
-        return out;
-    }
-    let max = tallies.iter().map(|x| x.count).max().unwrap_or(0);
-    let bar_width = width.saturating_sub(NAME + 2 + 16).clamp(4, BAR);
-    for x in tallies {
-        let name = if x.name.is_empty() {
-            t(unnamed).to_owned()
-        } else {
-            x.name.clone()
-        };
-        let mut text = format!(
-            "  {:<NAME$} {:<bar_width$} {}",
-            fit(&name, NAME),
-            bar(x.count, max, bar_width),
-            number(x.count)
-        );
-        match x.waiting {
-            0 => {}
-            1 => text.push_str(&format!(" ({})", t(Msg::MonWaitingOne))),
-            n => text.push_str(&format!(" ({})", tf(Msg::MonWaiting, &[&number(n)]))),
-        }
-        let target = match (kind, &x.id) {
-            (Some(kind), Some(id)) => Some(Target::new(kind, id.clone())),
-            _ => None,
-        };
-        out.push(leading(Line::from(text), target, &name));
-    }
-    out
-}
-
-/// The questions, the boletines picked up, and the questions by topic and department.
-pub fn other_lines(f: &MonitoringFigures, width: usize) -> Vec<FigureLine> {
-    let mut out = vec![heading(Msg::MonQuestions, String::new())];
-    out.push(plain(Line::from(format!(
-        "  {}",
-        tf(
-            Msg::MonAskedClosed,
-            &[
-                &number(f.asked),
-                &number(f.answered),
-                &f.answered_rate(),
-                &number(f.closed),
-                &number(f.waiting),
-            ],
-        )
-    ))));
-    let median = f
-        .median_minutes
-        .map(duration_text)
-        .unwrap_or_else(|| t(Msg::FiguresNone).to_owned());
-    out.push(plain(Line::from(vec![
-        Span::raw(format!("  {}: ", t(Msg::MonMedian))),
-        Span::styled(median, Style::new().bold()),
-    ])));
-    out.push(plain(Line::default()));
-    out.push(heading(
-        Msg::MonPickUp,
-        tf(Msg::MonBoletines, &[&number(f.boletines)]),
-    ));
-    if f.pick_ups.is_empty() {
-        out.push(plain(
-            Line::from(format!("  {}", t(Msg::MonNoPickUp))).dim(),
-        ));
-    }
-    let bar_width = width.saturating_sub(NAME + 2 + 16).clamp(4, BAR);
-    for p in &f.pick_ups {
-        let text = format!(
-            "  {:<NAME$} {:<bar_width$} {}",
-            fit(&p.name, NAME),
-            bar(p.quoted, f.boletines, bar_width),
-            tf(
-                Msg::MonPickUpRate,
-                &[&number(p.quoted), &number(f.boletines), &f.rate(p)],
-            )
-        );
-        out.push(leading(Line::from(text), Some(p.outlet.clone()), &p.name));
-    }
-    out.push(plain(Line::default()));
-    out.extend(tally_lines(
-        Msg::MonByTopic,
-        &f.by_topic,
-        (None, Msg::MonUnnamed),
-        width,
-    ));
-    out.push(plain(Line::default()));
-    out.extend(tally_lines(
-        Msg::MonByDepartment,
-        &f.by_department,
-        (Some(RecordKind::Department), Msg::NotRouted),
-        width,
-    ));
-    out
-}
-
-/// The period in words: "Últimas 12 semanas: 16 dic – 9 mar".
-fn period_line(f: &MonitoringFigures) -> Line<'static> {
-    let from = f
-        .weeks
-        .first()
-        .and_then(|w| w.week)
-        .map(short_date)
-        .unwrap_or_default();
-    let to = f.today.map(short_date).unwrap_or_default();
-    Line::from(tf(Msg::MonPeriod, &[&WEEKS, &from, &to])).bold()
 }
 
 impl MonitorFigures {
@@ -596,126 +406,4 @@ fn column(frame: &mut Frame, area: Rect, lines: Vec<FigureLine>, at: Option<usiz
         .skip(top)
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// How far back Alcance goes: two years of months.
-const MONTHS_BACK: u32 = 24;
-
-/// "Alcance en redes: noviembre de 2026 · 42 publicaciones con datos".
-fn reach_head(r: &ReachTotals) -> Line<'static> {
-    let month = NaiveDate::parse_from_str(&format!("{}-01", r.month), "%Y-%m-%d")
-        .map(month_year)
-        .unwrap_or_else(|_| r.month.clone());
-    Line::from(tf(
-        Msg::ReachHead,
-        &[&month, &number(r.total.publications.max(0) as u64)],
-    ))
-    .bold()
-}
-
-fn reach_figures(l: &ReachLine) -> String {
-    tf(
-        Msg::ReachFigures,
-        &[
-            &number(l.reactions.max(0) as u64),
-            &number(l.comments.max(0) as u64),
-            &number(l.shares.max(0) as u64),
-        ],
-    )
-}
-
-/// A month's reach: the total, then per department, campaign and channel (a bar each, to the
-/// largest), then the publications that reached furthest.
-pub fn reach_lines(r: &ReachTotals, width: usize) -> Vec<FigureLine> {
-    let mut out = Vec::new();
-    if r.total.publications <= 0 {
-        let lines = crate::brief::text::wrap(t(Msg::ReachNothing), width.max(20));
-        out.extend(lines.into_iter().map(|l| plain(Line::from(l).dim())));
-        return out;
-    }
-    out.push(plain(Line::from(vec![
-        Span::raw(format!("{}: ", t(Msg::ReachTotal))),
-        Span::styled(number(r.total.reach.max(0) as u64), Style::new().bold()),
-    ])));
-    out.push(plain(Line::from(format!("  {}", reach_figures(&r.total)))));
-    let bar_width = width.saturating_sub(NAME + 2 + 26).clamp(4, BAR);
-    let groups = [
-        (
-            Msg::ReachByDepartment,
-            &r.departments,
-            Some(RecordKind::Department),
-            Msg::NotRouted,
-        ),
-        (
-            Msg::ReachByCampaign,
-            &r.campaigns,
-            Some(RecordKind::Campaign),
-            Msg::ReachNoCampaign,
-        ),
-        (Msg::ReachByChannel, &r.channels, None, Msg::ReachNoChannel),
-    ];
-    for (title, lines, kind, unnamed) in groups {
-        out.push(plain(Line::default()));
-        out.push(heading(title, String::new()));
-        let max = lines
-            .iter()
-            .map(|l| l.reach.max(0) as u64)
-            .max()
-            .unwrap_or(0);
-        for l in lines.iter() {
-            let name = match (kind, l.label.is_empty()) {
-                (_, true) => t(unnamed).to_owned(),
-                // A channel by its name.
-                (None, false) => Channel::from_code(&l.label)
-                    .map(|c| c.label().to_owned())
-                    .unwrap_or_else(|| l.label.clone()),
-                (Some(_), false) => l.label.clone(),
-            };
-            let text = format!(
-                "  {:<NAME$} {:<bar_width$} {} ({})",
-                fit(&name, NAME),
-                bar(l.reach.max(0) as u64, max, bar_width),
-                number(l.reach.max(0) as u64),
-                tf(
-                    Msg::ReachPublications,
-                    &[&number(l.publications.max(0) as u64)]
-                ),
-            );
-            let target = kind
-                .filter(|_| !l.key.is_empty())
-                .map(|k| Target::new(k, l.key.clone()));
-            out.push(leading(Line::from(text), target, &name));
-        }
-    }
-    out.push(plain(Line::default()));
-    out.push(heading(Msg::ReachTop, String::new()));
-    for p in &r.top {
-        let text = format!(
-            "  {:<11} {:<9} {} — {}",
-            stamp(&p.published_at),
-            Channel::from_code(&p.channel)
-                .map(|c| c.label().to_owned())
-                .unwrap_or_else(|| p.channel.clone()),
-            fit(&p.title, width.saturating_sub(40).max(12)),
-            number(p.figures.reach.unwrap_or(0).max(0) as u64),
-        );
-        out.push(leading(
-            Line::from(text),
-            Some(Target::new(RecordKind::Publication, p.id.clone())),
-            &p.title,
-        ));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::duration_text;
-
-    #[test]
-    fn durations_read_as_people_say_them() {
-        assert_eq!(duration_text(15), "15 min");
-        assert_eq!(duration_text(320), "5 h 20 min");
-        assert_eq!(duration_text(3060), "2 d 3 h");
-    }
 }

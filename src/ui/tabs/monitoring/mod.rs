@@ -2,7 +2,9 @@
 //! office's response to what harms the record; what citizens ask on the institutional networks
 //! (Preguntas), routed and answered; the office's reusable answers (Respuestas); and the
 //! figures the morning meeting looks at (Cifras): only aggregates, never a person's opinion.
+mod alcance;
 mod answers;
+mod cifras;
 pub mod figures;
 pub mod forms;
 mod questions;
