@@ -2,7 +2,9 @@
 //! where each of its lines leads.
 use super::{short_day, time_of, Item, Link, Section, SectionId, Tone};
 use crate::domain::agenda::AgendaEvent;
-use crate::domain::briefing::{Briefing, NegativeNote, WaitingQuestion, QUESTION_WAIT_HOURS};
+use crate::domain::briefing::{
+    Briefing, NegativeNote, PieceLine, WaitingQuestion, QUESTION_WAIT_HOURS,
+};
 use crate::domain::edit::{RecordKind, Target};
 use crate::domain::query::Filters;
 use crate::domain::status::{DraftStatus, QuestionStatus};
@@ -176,6 +178,20 @@ fn section(
     }
 }
 
+/// Pieces as lines: `when` of each, its title, its kind and department; each opens it.
+fn pieces(list: &[PieceLine], when: fn(&str) -> String) -> Vec<Item> {
+    list.iter()
+        .map(|p| {
+            plain(
+                when(&p.at),
+                p.title.clone(),
+                join(&[p.kind.label(), &p.department]),
+                record(RecordKind::Draft, &p.id),
+            )
+        })
+        .collect()
+}
+
 /// The list that holds all of a section's items: `kind`'s, under `filters`.
 fn all_in(section: Section, kind: RecordKind, filters: Filters) -> Section {
     Section {
@@ -224,18 +240,7 @@ pub(super) fn written(b: &Briefing) -> Vec<Section> {
             Msg::BriefNothing,
         ));
     }
-    let scheduled: Vec<Item> = b
-        .scheduled
-        .iter()
-        .map(|p| {
-            plain(
-                time_of(&p.at),
-                p.title.clone(),
-                join(&[p.kind.label(), &p.department]),
-                record(RecordKind::Draft, &p.id),
-            )
-        })
-        .collect();
+    let scheduled = pieces(&b.scheduled, time_of);
     out.push(all_in(
         section(
             SectionId::Scheduled,
@@ -251,18 +256,7 @@ pub(super) fn written(b: &Briefing) -> Vec<Section> {
             ..Filters::default()
         },
     ));
-    let approvals: Vec<Item> = b
-        .approvals
-        .iter()
-        .map(|p| {
-            plain(
-                short_day(&p.at),
-                p.title.clone(),
-                join(&[p.kind.label(), &p.department]),
-                record(RecordKind::Draft, &p.id),
-            )
-        })
-        .collect();
+    let approvals = pieces(&b.approvals, short_day);
     out.push(all_in(
         section(
             SectionId::Approvals,
