@@ -294,3 +294,77 @@ fn minutes_to_answer(app: &App) -> Vec<i64> {
     .filter(|m| *m >= 0)
     .collect()
 }
+
+/// A question whose time is later than the office's clock (a clock behind, or the demo's
+/// morning before it is written): answered now, its reply takes the time it was asked, from
+/// its form and from a status move alike; a reply typed before its question is refused.
+#[test]
+fn a_reply_never_comes_before_its_question() {
+    use prensa::domain::edit::{Command, Problem, QuestionInput};
+    use prensa::domain::status::{Channel, QuestionStatus};
+    use prensa::store::StoreError;
+    let (_dir, path) = demo_copy();
+    let mut store = prensa::store::Store::open(&path, &options()).unwrap();
+    let ms = office_millis(now());
+    store.set_wall_clock(move || ms);
+    let question = |at: &str, status, response: &str| QuestionInput {
+        channel: Channel::Facebook,
+        asked_at: at.into(),
+        question: "¿Dónde se paga el predial?".into(),
+        topic: String::new(),
+        department_id: None,
+        status,
+        answer_id: None,
+        response: response.into(),
+        answered_at: String::new(),
+    };
+    // The office's clock says 08:30.
+    let answered = create_record(
+        &mut store,
+        Record::Question(question(
+            "2025-03-06T10:00",
+            QuestionStatus::Answered,
+            "En la Tesorería.",
+        )),
+    );
+    let moved = create_record(
+        &mut store,
+        Record::Question(question(
+            "2025-03-06T11:00",
+            QuestionStatus::Open,
+            "En la Tesorería.",
+        )),
+    );
+    store
+        .execute(&Command::SetStatus {
+            target: Target::new(RecordKind::Question, moved.clone()),
+            status: "answered".into(),
+        })
+        .unwrap();
+    let mut typed = question(
+        "2025-03-06T07:00",
+        QuestionStatus::Answered,
+        "En la Tesorería.",
+    );
+    typed.answered_at = "2025-03-06T06:00".into();
+    let refused = store.execute(&Command::Create {
+        id: None,
+        record: Record::Question(typed),
+    });
+    let answered_at = |id: &str| match store.record(&Target::new(RecordKind::Question, id)) {
+        Ok(Record::Question(q)) => q.answered_at,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(answered_at(&answered), "2025-03-06T10:00");
+    assert_eq!(answered_at(&moved), "2025-03-06T11:00");
+    match refused {
+        Err(StoreError::Invalid(i)) => {
+            assert_eq!((i.field, i.problem), ("answered_at", Problem::BeforeStart))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        prensa::i18n::labels::field_problem("answered_at", Problem::BeforeStart),
+        "La respuesta no puede ser antes de la pregunta: revise la fecha y la hora."
+    );
+}

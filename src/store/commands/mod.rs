@@ -345,10 +345,7 @@ impl Tx<'_, '_> {
                     problem: Problem::Required,
                 }));
             }
-            let mut at = office::answered_at(to, &question.answered_at, &self.now);
-            if !at.is_empty() && at < question.asked_at {
-                at = question.asked_at.clone();
-            }
+            let at = office::answered_at(to, &question.answered_at, &self.now, &question.asked_at);
             fields.push(("answered_at", text(&at)));
         }
         // A report taken out of the discarded ones no longer has a reason to be there.

@@ -145,11 +145,12 @@ pub fn link_host(url: &str) -> String {
     }
 }
 
-/// The answer time a question keeps for its status: the time it was answered (now, unless
-/// it says), none while it waits again.
-pub(super) fn answered_at(status: QuestionStatus, current: &str, now: &str) -> String {
+/// The answer time a question asked at `asked` keeps for its status: the time it was answered
+/// (now, unless it says; when asked "later" than now, a clock behind, the time it was asked),
+/// none while it waits again.
+pub(super) fn answered_at(status: QuestionStatus, current: &str, now: &str, asked: &str) -> String {
     match status {
-        QuestionStatus::Answered if current.is_empty() => now.to_owned(),
+        QuestionStatus::Answered if current.is_empty() => now.max(asked).to_owned(),
         QuestionStatus::Answered | QuestionStatus::Closed => current.to_owned(),
         QuestionStatus::Open | QuestionStatus::Routed => String::new(),
     }
@@ -191,12 +192,7 @@ impl Tx<'_, '_> {
                         problem: Problem::Required,
                     }));
                 }
-                let said = !q.answered_at.is_empty();
-                q.answered_at = answered_at(q.status, &q.answered_at, self.time());
-                // Asked "later" than now (a clock behind): answered when it was asked.
-                if !said && !q.answered_at.is_empty() && q.answered_at < q.asked_at {
-                    q.answered_at = q.asked_at.clone();
-                }
+                q.answered_at = answered_at(q.status, &q.answered_at, self.time(), &q.asked_at);
                 if !q.answered_at.is_empty() && q.answered_at < q.asked_at {
                     return Err(StoreError::Invalid(Invalid {
                         field: "answered_at",
